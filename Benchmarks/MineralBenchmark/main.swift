@@ -1,0 +1,119 @@
+// Speed goals of MineralIntake, measured. Build everything in release first, then run:
+//
+//     swift build -c release && swift run -c release mineral-benchmark
+//
+// Prints one line per measurement with the goal beside it. Timings are wall-clock medians on this machine.
+import Foundation
+import MineralIntake
+
+let clock = ContinuousClock()
+
+func milliseconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) * 1e3 + Double(duration.components.attoseconds) / 1e15
+}
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+}
+
+func report(_ name: String, _ value: String, goal: String, met: Bool) {
+    let padded = name.padding(toLength: 58, withPad: " ", startingAt: 0)
+    print("\(padded) \(value.padding(toLength: 14, withPad: " ", startingAt: 0)) goal \(goal)  \(met ? "met" : "NOT MET")")
+}
+
+/// Runs a program to the end with posix_spawn (Foundation's Process adds tens of ms of its own) and returns its wall
+/// time in ms. Its output goes to /dev/null.
+func timeProcess(_ url: URL, _ arguments: [String]) throws -> Double {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    let argv = ([url.path] + arguments).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var pid: pid_t = 0
+    let start = clock.now
+    let spawned = posix_spawn(&pid, url.path, &actions, nil, argv, environ)
+    guard spawned == 0 else { throw BenchmarkError("cannot start \(url.path): error \(spawned)") }
+    var status: Int32 = 0
+    waitpid(pid, &status, 0)
+    let elapsed = milliseconds(clock.now - start)
+    guard status == 0 else { throw BenchmarkError("\(url.lastPathComponent) \(arguments.joined(separator: " ")) failed (status \(status))") }
+    return elapsed
+}
+
+struct BenchmarkError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+let arguments = CommandLine.arguments
+// Child mode: load the built-in database once in this fresh process and print how long it took, in ms.
+if arguments.count > 1, arguments[1] == "--child-load" {
+    let start = clock.now
+    let database = try FoodDatabase.builtIn()
+    let elapsed = milliseconds(clock.now - start)
+    precondition(database.foods.count == 8789)
+    print(elapsed)
+    exit(0)
+}
+
+let binDirectory = URL(fileURLWithPath: arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+let mineral = binDirectory.appendingPathComponent("mineral")
+let printOnly = binDirectory.appendingPathComponent("print-only")
+let itself = binDirectory.appendingPathComponent("mineral-benchmark")
+for needed in [mineral, printOnly] where !FileManager.default.isExecutableFile(atPath: needed.path) {
+    FileHandle.standardError.write(Data("mineral-benchmark: \(needed.path) is missing; run `swift build -c release` first\n".utf8))
+    exit(66)
+}
+
+print("MineralIntake benchmark (\(ProcessInfo.processInfo.processorCount) cores)")
+
+// 1. Loading the built-in database in a fresh process.
+var loads: [Double] = []
+for _ in 0..<21 {
+    let process = Process()
+    process.executableURL = itself
+    process.arguments = ["--child-load"]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    loads.append(Double(output.trimmingCharacters(in: .whitespacesAndNewlines)) ?? .nan)
+}
+let loadMedian = median(loads)
+report("load built-in database, fresh process (median of 21)", String(format: "%.2f ms", loadMedian), goal: "< 5 ms", met: loadMedian < 5)
+
+// 2. Searches, on one loaded database.
+let foods = try FoodDatabase.builtIn()
+let querySets: [(String, [String])] = [
+    ("everyday names", ["raisins", "dried apricots", "almonds", "walnuts", "pumpkin seeds", "wheat bran", "buckwheat", "soy milk", "banana", "milk"]),
+    ("several words", ["almonds dry roasted", "rice brown long grain cooked", "cheese cheddar", "chicken breast roasted", "beans black boiled"]),
+    ("with a typo", ["rasins", "almnods", "buckweat", "pumkin seeds", "yoghurt"]),
+]
+for (name, queries) in querySets {
+    var perSearch: [Double] = []
+    for _ in 0..<5 {
+        let rounds = 200
+        let start = clock.now
+        for _ in 0..<rounds { for query in queries { _ = try foods.search(query) } }
+        perSearch.append(milliseconds(clock.now - start) / Double(rounds * queries.count))
+    }
+    let value = median(perSearch)
+    report("search, \(name) (mean per search, median of 5 runs)", String(format: "%.4f ms", value), goal: "< 0.1 ms", met: value < 0.1)
+}
+
+// 3. The whole `mineral foods search apricot` process against a Swift program that only prints a line.
+var commandTimes: [Double] = []
+var printTimes: [Double] = []
+for _ in 0..<21 {
+    commandTimes.append(try timeProcess(mineral, ["foods", "search", "apricot"]))
+    printTimes.append(try timeProcess(printOnly, []))
+}
+let commandMedian = median(commandTimes)
+let printMedian = median(printTimes)
+report("`mineral foods search apricot`, whole process (median of 21)", String(format: "%.2f ms", commandMedian), goal: "see ratio", met: true)
+report("print-only Swift program, whole process (median of 21)", String(format: "%.2f ms", printMedian), goal: "baseline", met: true)
+report("ratio search command / print-only", String(format: "%.2f×", commandMedian / printMedian), goal: "< 2×", met: commandMedian / printMedian < 2)

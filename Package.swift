@@ -1,0 +1,29 @@
+// swift-tools-version:6.0
+// MineralIntake: potassium, magnesium, calcium, sodium and vitamin D intake against official targets.
+// No package dependencies by design: only the Swift toolchain.
+import PackageDescription
+
+let package = Package(
+    name: "MineralIntake",
+    products: [
+        .library(name: "MineralIntake", targets: ["MineralIntake"]),
+        .executable(name: "mineral", targets: ["mineral"]),
+    ],
+    targets: [
+        // Every capability, in memory: foods, search, targets, journal, reports.
+        .target(name: "MineralIntake"),
+        // The command line: argument parsing, data directory, rendering to stdout/stderr, exit codes.
+        .target(name: "MineralCLI", dependencies: ["MineralIntake"]),
+        .executableTarget(name: "mineral", dependencies: ["MineralCLI"]),
+        // Rebuilds FoodData/ and the compiled-in copy from the USDA SR28 release files.
+        .executableTarget(name: "mineral-import", dependencies: ["MineralCLI", "MineralIntake"]),
+        // Speed goals live here, run with `swift run -c release mineral-benchmark`.
+        .executableTarget(
+            name: "mineral-benchmark", dependencies: ["MineralIntake"], path: "Benchmarks/MineralBenchmark"),
+        // The baseline the benchmark compares whole-process times with: a Swift program that prints one line.
+        .executableTarget(name: "print-only", path: "Benchmarks/PrintOnly"),
+        .testTarget(name: "MineralIntakeTests", dependencies: ["MineralIntake"]),
+        .testTarget(name: "MineralCLITests", dependencies: ["MineralCLI", "mineral"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,209 @@
+import MineralIntake
+
+/// An option a command accepts: `--format json`, `--limit 5`, or a flag like `--pregnant`.
+public struct OptionSpec: Sendable, Equatable {
+    /// The long name, with its dashes: `--format`.
+    public var name: String
+    /// What the value is called in help (`FORMAT`), or `nil` for a flag that takes no value.
+    public var valueName: String?
+    /// The values accepted, when they are a fixed list.
+    public var allowed: [String]?
+    /// One line of help.
+    public var help: String
+
+    public init(_ name: String, value valueName: String? = nil, allowed: [String]? = nil, help: String) {
+        self.name = name
+        self.valueName = valueName
+        self.allowed = allowed
+        self.help = help
+    }
+}
+
+/// A command: its words (`foods search`), what it does, its positional arguments and its options.
+public struct CommandSpec: Sendable, Equatable {
+    public var path: [String]
+    public var summary: String
+    /// The positional arguments as shown in usage (`TEXT…`), or empty when none are taken.
+    public var arguments: String
+    public var minimumArguments: Int
+    public var maximumArguments: Int
+    public var options: [OptionSpec]
+    /// Further lines of help: examples, notes.
+    public var discussion: String
+
+    public init(
+        _ path: [String], summary: String, arguments: String = "", minimumArguments: Int = 0,
+        maximumArguments: Int = 0, options: [OptionSpec] = [], discussion: String = ""
+    ) {
+        self.path = path
+        self.summary = summary
+        self.arguments = arguments
+        self.minimumArguments = minimumArguments
+        self.maximumArguments = maximumArguments
+        self.options = options
+        self.discussion = discussion
+    }
+
+    var name: String { (["mineral"] + path).joined(separator: " ") }
+}
+
+/// What the parser made of a command line.
+public struct ParsedArguments: Sendable, Equatable {
+    /// The command's words (`["foods", "search"]`).
+    public var command: [String]
+    /// Options given with a value, by long name (`"--format": "json"`); the last one given wins.
+    public var values: [String: String]
+    /// Flags given.
+    public var flags: Set<String>
+    /// Positional arguments, in order.
+    public var arguments: [String]
+
+    public init(command: [String], values: [String: String] = [:], flags: Set<String> = [], arguments: [String] = []) {
+        self.command = command
+        self.values = values
+        self.flags = flags
+        self.arguments = arguments
+    }
+}
+
+/// What a command line asks for: running a command, or help on one.
+public enum ParseOutcome: Sendable, Equatable {
+    case run(ParsedArguments)
+    /// Help for the commands whose path starts with these words (empty: all of them).
+    case help([String])
+    case version
+}
+
+/// A hand-written parser over a table of ``CommandSpec``s: a pure value, tested with tables of inputs.
+public struct ArgumentParser: Sendable {
+    public var commands: [CommandSpec]
+
+    public init(commands: [CommandSpec]) {
+        self.commands = commands
+    }
+
+    public func parse(_ arguments: [String]) throws(CLIError) -> ParseOutcome {
+        if arguments.isEmpty { return .help([]) }
+        if arguments == ["--version"] { return .version }
+        // The command is the longest run of leading words that names one.
+        var path: [String] = []
+        var rest = arguments[...]
+        while let word = rest.first, !word.hasPrefix("-"),
+              commands.contains(where: { $0.path.starts(with: path + [word]) }) {
+            path.append(word)
+            rest = rest.dropFirst()
+        }
+        let wantsHelp = rest.contains { $0 == "--help" || $0 == "-h" }
+        if path.isEmpty, arguments.first == "help" {
+            return .help(Array(arguments.dropFirst()))
+        }
+        guard let spec = commands.first(where: { $0.path == path }) else {
+            if wantsHelp { return .help(path) }
+            let next = commands.compactMap { $0.path.starts(with: path) && $0.path.count > path.count ? $0.path[path.count] : nil }
+            let known = Array(Set(next)).sorted()
+            let prefix = path.isEmpty ? "mineral" : "mineral " + path.joined(separator: " ")
+            if let word = rest.first, !word.hasPrefix("-") {
+                let hint = DidYouMean.suggestion(for: word, among: known).map { "did you mean \"\($0)\"? " } ?? ""
+                throw .usage("unknown command \"\(word)\" for `\(prefix)`; \(hint)known: \(known.joined(separator: ", "))")
+            }
+            if let word = rest.first, !path.isEmpty {
+                throw .usage("`\(prefix)` needs a command before \(word); known: \(known.joined(separator: ", "))")
+            }
+            if path.isEmpty, let word = rest.first {
+                throw .usage("unknown option \"\(word)\"; try `mineral --help`")
+            }
+            throw .usage("`\(prefix)` needs a command: \(known.joined(separator: ", ")); see `\(prefix) --help`")
+        }
+        if wantsHelp { return .help(path) }
+
+        var parsed = ParsedArguments(command: path)
+        var onlyArguments = false
+        while let word = rest.first {
+            rest = rest.dropFirst()
+            if onlyArguments || !word.hasPrefix("--") || word == "-" {
+                if word == "--", !onlyArguments {
+                    onlyArguments = true
+                    continue
+                }
+                parsed.arguments.append(word)
+                continue
+            }
+            if word == "--" {
+                onlyArguments = true
+                continue
+            }
+            var name = word
+            var inlineValue: String?
+            if let equals = word.firstIndex(of: "=") {
+                name = String(word[..<equals])
+                inlineValue = String(word[word.index(after: equals)...])
+            }
+            guard let option = spec.options.first(where: { $0.name == name }) else {
+                let names = spec.options.map(\.name)
+                let hint = DidYouMean.suggestion(for: name, among: names).map { "did you mean \($0)? " } ?? ""
+                let known = names.isEmpty ? "it takes no options" : "known: " + names.joined(separator: ", ")
+                throw .usage("unknown option \(name) for `\(spec.name)`; \(hint)\(known)")
+            }
+            guard let valueName = option.valueName else {
+                if inlineValue != nil { throw .usage("\(name) takes no value; give it alone") }
+                parsed.flags.insert(name)
+                continue
+            }
+            let value: String
+            if let inlineValue {
+                value = inlineValue
+            } else if let next = rest.first {
+                value = next
+                rest = rest.dropFirst()
+            } else {
+                throw .usage("\(name) needs a value (\(valueName))" + (option.allowed.map { ": " + $0.joined(separator: ", ") } ?? ""))
+            }
+            if let allowed = option.allowed, !allowed.contains(value) {
+                let hint = DidYouMean.suggestion(for: value, among: allowed).map { "did you mean \"\($0)\"? " } ?? ""
+                throw .usage("\(name) \"\(value)\" is not accepted; \(hint)accepted: \(allowed.joined(separator: ", "))")
+            }
+            parsed.values[name] = value
+        }
+        if parsed.arguments.count < spec.minimumArguments {
+            throw .usage("`\(spec.name)` needs \(spec.arguments); see `\(spec.name) --help`")
+        }
+        if parsed.arguments.count > spec.maximumArguments {
+            let extra = parsed.arguments[spec.maximumArguments...].map { "\"\($0)\"" }.joined(separator: " ")
+            throw .usage(
+                spec.maximumArguments == 0
+                    ? "`\(spec.name)` takes no arguments, got \(extra)"
+                    : "`\(spec.name)` takes at most \(spec.maximumArguments) argument(s) (\(spec.arguments)); unexpected \(extra)")
+        }
+        return .run(parsed)
+    }
+
+    /// Help text: the usage of one command, or an index of the commands under `path`.
+    public func help(for path: [String]) -> String {
+        if let spec = commands.first(where: { $0.path == path }) {
+            var text = "\(spec.summary)\n\nUsage: \(spec.name)"
+            if !spec.options.isEmpty { text += " [options]" }
+            if !spec.arguments.isEmpty { text += " \(spec.arguments)" }
+            text += "\n"
+            if !spec.options.isEmpty {
+                text += "\nOptions:\n"
+                let table = TextTable(
+                    columns: [.init(""), .init("")],
+                    rows: spec.options.map { option in
+                        ["  " + option.name + (option.valueName.map { " " + $0 } ?? ""), option.help]
+                    })
+                text += table.rendered(header: false)
+            }
+            if !spec.discussion.isEmpty { text += "\n" + spec.discussion.drop { $0 == "\n" } + "\n" }
+            return text
+        }
+        let listed = commands.filter { $0.path.starts(with: path) }
+        let title = path.isEmpty
+            ? "mineral: potassium, magnesium, calcium, sodium and vitamin D intake against your targets (USDA SR28 foods)."
+            : "Commands of `mineral \(path.joined(separator: " "))`:"
+        let table = TextTable(
+            columns: [.init(""), .init("")],
+            rows: listed.map { ["  " + $0.name + ($0.arguments.isEmpty ? "" : " " + $0.arguments), $0.summary] })
+        return title + "\n\nUsage:\n" + table.rendered(header: false)
+            + "\nEvery command takes --help. Exit codes: 0 ok, 64 usage, 65 bad data, 74 I/O error.\n"
+    }
+}

@@ -1,0 +1,45 @@
+import MineralIntake
+
+/// What the command line reports on failure, with the exit code it maps to (sysexits).
+public enum CLIError: Error, Equatable, CustomStringConvertible {
+    /// The command was used wrongly: unknown command or option, missing or bad argument. Exit 64.
+    case usage(String)
+    /// The input data was wrong: unknown food, broken file. Exit 65.
+    case data(String)
+    /// A file could not be read or written. Exit 74.
+    case io(String)
+
+    public var description: String {
+        switch self {
+        case .usage(let message), .data(let message), .io(let message): message
+        }
+    }
+
+    public var exitCode: ExitCode {
+        switch self {
+        case .usage: .usage
+        case .data: .dataError
+        case .io: .ioError
+        }
+    }
+
+    /// The library's error, sorted into usage or data.
+    init(_ error: MineralIntakeError) {
+        self = error.isUsageError ? .usage(error.description) : .data(error.description)
+    }
+}
+
+/// Process exit codes, from BSD sysexits.
+public enum ExitCode: Int32, Sendable, Equatable {
+    case success = 0
+    /// Something went wrong that is not covered below.
+    case failure = 1
+    /// EX_USAGE: bad command line.
+    case usage = 64
+    /// EX_DATAERR: bad input data.
+    case dataError = 65
+    /// EX_SOFTWARE: an internal error.
+    case software = 70
+    /// EX_IOERR: reading or writing a file failed.
+    case ioError = 74
+}

@@ -1,0 +1,90 @@
+import Foundation
+import MineralIntake
+
+/// What running a command produced: the text for stdout and stderr and the exit code. The `mineral` executable
+/// writes these out; tests compare them.
+public struct CommandResult: Sendable, Equatable {
+    public var standardOutput: String
+    public var standardError: String
+    public var exitCode: ExitCode
+
+    public init(standardOutput: String = "", standardError: String = "", exitCode: ExitCode = .success) {
+        self.standardOutput = standardOutput
+        self.standardError = standardError
+        self.exitCode = exitCode
+    }
+}
+
+/// The `mineral` command line: parses arguments, runs the command against the library, renders the result.
+public struct MineralCommandLine: Sendable {
+    public static let version = "0.1.0"
+
+    /// Everything the commands read from outside: the environment (for the data directory, `NO_COLOR`).
+    public var environment: [String: String]
+    /// Loads the food database; the built-in one unless a test passes another.
+    public var loadFoods: @Sendable () throws -> FoodDatabase
+
+    public init(
+        environment: [String: String] = [:],
+        loadFoods: @escaping @Sendable () throws -> FoodDatabase = { try FoodDatabase.builtIn() }
+    ) {
+        self.environment = environment
+        self.loadFoods = loadFoods
+    }
+
+    static let parser = ArgumentParser(commands: FoodsCommands.specs)
+
+    /// Runs `arguments` (without the program name).
+    public func run(_ arguments: [String]) -> CommandResult {
+        do {
+            switch try Self.parser.parse(arguments) {
+            case .version:
+                return CommandResult(standardOutput: "mineral \(Self.version) (food data: USDA SR28)\n")
+            case .help(let path):
+                let known = Self.parser.commands.contains { $0.path.starts(with: path) }
+                guard known else {
+                    throw CLIError.usage("no help for \"\(path.joined(separator: " "))\"; see `mineral --help`")
+                }
+                return CommandResult(standardOutput: Self.parser.help(for: path))
+            case .run(let parsed):
+                return try dispatch(parsed)
+            }
+        } catch let error as CLIError {
+            return CommandResult(standardError: "mineral: \(error.description)\n", exitCode: error.exitCode)
+        } catch let error as MineralIntakeError {
+            let cliError = CLIError(error)
+            return CommandResult(standardError: "mineral: \(cliError.description)\n", exitCode: cliError.exitCode)
+        } catch {
+            return CommandResult(standardError: "mineral: internal error: \(error)\n", exitCode: .software)
+        }
+    }
+
+    private func dispatch(_ parsed: ParsedArguments) throws -> CommandResult {
+        switch parsed.command.first {
+        case "foods": return try FoodsCommands(foods: loadFoods()).run(parsed)
+        default: throw CLIError.usage("unknown command \(parsed.command.joined(separator: " "))")
+        }
+    }
+}
+
+/// Output formats every listing offers.
+enum OutputFormat: String, CaseIterable {
+    case table, json
+
+    static let option = OptionSpec(
+        "--format", value: "FORMAT", allowed: allCases.map(\.rawValue), help: "table (default, for people) or json (for programs)")
+
+    init(_ parsed: ParsedArguments) {
+        self = parsed.values["--format"].flatMap(OutputFormat.init(rawValue:)) ?? .table
+    }
+}
+
+/// JSON as every command writes it: sorted keys, pretty, stable.
+enum JSONOutput {
+    static func encode<Content: Codable & Sendable & Equatable>(_ kind: String, _ content: Content) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        let data = try encoder.encode(VersionedOutput(kind: kind, data: content))
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

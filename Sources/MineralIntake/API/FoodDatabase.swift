@@ -1,0 +1,78 @@
+/// The food database: every USDA SR28 food with its nutrients per 100 g, household measures and everyday names,
+/// with look-up by NDB number, ranked free-text search and nutrient rankings.
+///
+/// ```swift
+/// let foods = try FoodDatabase.builtIn()
+/// let apricots = try foods.resolve("dried apricots").food   // Apricots, dried, sulfured, uncooked (09032)
+/// let top = try foods.search("rasins")                      // Raisins, seedless first, despite the typo
+/// ```
+///
+/// A value type: load it once and share it freely between threads and tasks.
+public struct FoodDatabase: Sendable, Equatable {
+    /// Every food, ordered by NDB number.
+    public let foods: [Food]
+    /// USDA's food groups, ordered by code.
+    public let groups: [FoodGroup]
+    /// Built on the first search, not at load: looking foods up by number, ranking them and reporting need no index.
+    let lazyIndex: LazySearchIndex
+
+    var index: SearchIndex { lazyIndex.index }
+
+    /// The database compiled into the library (USDA SR28 and the curated names), parsed from its embedded text.
+    /// - Throws: ``MineralIntakeError/invalidFoodData(file:line:reason:)`` if the embedded data were damaged.
+    public static func builtIn() throws(MineralIntakeError) -> FoodDatabase {
+        try FoodDatabase(files: .builtIn)
+    }
+
+    /// A database from the text of the `FoodData/` files.
+    /// - Throws: ``MineralIntakeError/invalidFoodData(file:line:reason:)`` naming the file and line that is wrong.
+    public init(files: FoodDataFiles) throws(MineralIntakeError) {
+        let groups = try FoodDataParser.groups(files.groups)
+        var foods = try FoodDataParser.foods(files.foods, groupCodes: Set(groups.map(\.code)))
+        try FoodDataParser.attachMeasures(files.measures, to: &foods)
+        try FoodDataParser.attachNames(files.names, to: &foods)
+        self.foods = foods
+        self.groups = groups
+        self.lazyIndex = LazySearchIndex(foods: foods)
+    }
+
+    public static func == (lhs: FoodDatabase, rhs: FoodDatabase) -> Bool {
+        lhs.foods == rhs.foods && lhs.groups == rhs.groups
+    }
+
+    /// The food with this NDB number, or `nil`.
+    public func food(_ ndb: NDBNumber) -> Food? {
+        position(of: ndb).map { foods[$0] }
+    }
+
+    /// The group with this 4-digit code (`0900`), or `nil`.
+    public func group(code: String) -> FoodGroup? {
+        groups.first { $0.code == code }
+    }
+
+    func position(of ndb: NDBNumber) -> Int? {
+        FoodDataParser.position(of: ndb, in: foods)
+    }
+
+    /// The food group named by `text`: its 4-digit code (`0900`, or `900`), or words of its name (`fruits`, `nuts`).
+    /// - Throws: ``MineralIntakeError/unknownFoodGroup(_:known:)`` or
+    ///   ``MineralIntakeError/ambiguousFoodGroup(_:candidates:)``.
+    public func group(matching text: String) throws(MineralIntakeError) -> FoodGroup {
+        let trimmed = text.trimmingWhitespace()
+        if trimmed.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), (3...4).contains(trimmed.utf8.count) {
+            let code = trimmed.utf8.count == 3 ? "0" + trimmed : trimmed
+            if let group = group(code: code) { return group }
+        }
+        let wanted = TextNormalizer.tokens(trimmed)
+        let matches = groups.filter { group in
+            let words = TextNormalizer.tokens(group.name)
+            return !wanted.isEmpty && wanted.allSatisfy { word in words.contains { $0.hasPrefix(word) } }
+        }
+        if matches.count == 1 { return matches[0] }
+        if let exact = matches.first(where: { TextNormalizer.tokens($0.name) == wanted }) { return exact }
+        if matches.isEmpty {
+            throw .unknownFoodGroup(text, known: groups.map { "\($0.code) \($0.name)" })
+        }
+        throw .ambiguousFoodGroup(text, candidates: matches.map { "\($0.code) \($0.name)" })
+    }
+}

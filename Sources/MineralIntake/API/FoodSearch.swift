@@ -1,0 +1,82 @@
+/// A food found by ``FoodDatabase/search(_:limit:)``.
+public struct FoodSearchResult: Sendable, Codable, Equatable {
+    /// The food.
+    public var food: Food
+    /// The ranking score: higher is better; 100 or more means the query is one of the food's everyday names.
+    public var score: Double
+    /// The curated everyday name the query matched, if it matched one (`raisins`).
+    public var matchedEverydayName: String?
+
+    public init(food: Food, score: Double, matchedEverydayName: String? = nil) {
+        self.food = food
+        self.score = score
+        self.matchedEverydayName = matchedEverydayName
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case food, score
+        case matchedEverydayName = "matched_everyday_name"
+    }
+}
+
+/// How a food name a person typed was settled on one food.
+public struct FoodResolution: Sendable, Codable, Equatable {
+    /// How the text matched.
+    public enum Match: String, Sendable, Codable, Equatable {
+        /// The text was the food's NDB number.
+        case ndbNumber = "ndb_number"
+        /// The text was one of the food's curated everyday names.
+        case everydayName = "everyday_name"
+        /// The text was the food's USDA description.
+        case description
+        /// The text matched several foods; this one ranked first.
+        case bestMatch = "best_match"
+    }
+
+    /// The food chosen.
+    public var food: Food
+    /// How it was chosen.
+    public var match: Match
+    /// Other foods the text matched, best first (only for ``Match/bestMatch``).
+    public var alternatives: [FoodSearchResult]
+
+    /// Whether the text named this food without doubt (anything but a best match among several).
+    public var isUnambiguous: Bool { match != .bestMatch || alternatives.isEmpty }
+}
+
+extension FoodDatabase {
+    /// Foods whose names match `query`, best first. Case, accents, plural or singular, word order and a typo or
+    /// two do not matter; a query that is a curated everyday name (`raisins`) puts that food first.
+    /// - Throws: ``MineralIntakeError/emptyQuery`` when `query` has no letters or digits.
+    public func search(_ query: String, limit: Int = 10) throws(MineralIntakeError) -> [FoodSearchResult] {
+        guard !TextNormalizer.tokens(query).isEmpty else { throw .emptyQuery }
+        return index.search(query, limit: limit).map {
+            FoodSearchResult(food: foods[$0.food], score: $0.score, matchedEverydayName: $0.everydayName)
+        }
+    }
+
+    /// The one food `text` names: an NDB number (`09032`), an everyday name (`dried apricots`), a USDA description,
+    /// or else the best search match, with the other matches as alternatives.
+    /// - Throws: ``MineralIntakeError/unknownNDBNumber(_:)``, ``MineralIntakeError/emptyQuery`` or
+    ///   ``MineralIntakeError/unknownFood(_:suggestions:)`` with everyday names close to `text`.
+    public func resolve(_ text: String) throws(MineralIntakeError) -> FoodResolution {
+        let trimmed = text.trimmingWhitespace()
+        if !trimmed.isEmpty, trimmed.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            guard let ndb = NDBNumber(parsing: trimmed), let food = food(ndb) else { throw .unknownNDBNumber(trimmed) }
+            return FoodResolution(food: food, match: .ndbNumber, alternatives: [])
+        }
+        let results = try search(trimmed, limit: 6)
+        guard let first = results.first else {
+            let names = foods.flatMap(\.everydayNames)
+            throw .unknownFood(trimmed, suggestions: Suggestions.closest(to: trimmed.lowercased(), among: names, count: 3))
+        }
+        if first.matchedEverydayName != nil, first.score >= 100 {
+            return FoodResolution(food: first.food, match: .everydayName, alternatives: [])
+        }
+        let wanted = TextNormalizer.tokens(trimmed)
+        if let exact = results.first(where: { TextNormalizer.tokens($0.food.description) == wanted }) {
+            return FoodResolution(food: exact.food, match: .description, alternatives: [])
+        }
+        return FoodResolution(food: first.food, match: .bestMatch, alternatives: Array(results.dropFirst()))
+    }
+}

@@ -1,0 +1,53 @@
+/// Every error the library throws. Each message names the bad input and says what would be accepted.
+public enum MineralIntakeError: Error, Sendable, Codable, Equatable, CustomStringConvertible {
+    /// A nutrient name that is not one of ``Nutrient``'s names.
+    case unknownNutrient(String, suggestion: String?)
+    /// A food search with nothing to search for.
+    case emptyQuery
+    /// An NDB number that no food in the database has.
+    case unknownNDBNumber(String)
+    /// A food name that matched nothing; `suggestions` are everyday names close to it.
+    case unknownFood(String, suggestions: [String])
+    /// A food group that matched no USDA group name or code.
+    case unknownFoodGroup(String, known: [String])
+    /// A food group text that matched several USDA groups.
+    case ambiguousFoodGroup(String, candidates: [String])
+    /// A ranking basis other than `100g`, `100kcal` or `portion`.
+    case unknownRankingBasis(String)
+    /// Food data that does not have the expected shape: the file, the 1-based line and what is wrong.
+    case invalidFoodData(file: String, line: Int, reason: String)
+
+    /// Whether the error is about how a call was made (a bad name or option) rather than about data.
+    public var isUsageError: Bool {
+        switch self {
+        case .unknownNutrient, .emptyQuery, .unknownFoodGroup, .ambiguousFoodGroup, .unknownRankingBasis: true
+        case .unknownNDBNumber, .unknownFood, .invalidFoodData: false
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .unknownNutrient(let text, let suggestion):
+            let hint = suggestion.map { "did you mean \"\($0)\"? " } ?? ""
+            return "unknown nutrient \"\(text)\"; \(hint)known nutrients: "
+                + Nutrient.allCases.map(\.rawValue).joined(separator: ", ") + " (also K, Mg, Ca, Na, kcal)"
+        case .emptyQuery:
+            return "empty food search; give some words of the food's name, e.g. \"dried apricots\""
+        case .unknownNDBNumber(let text):
+            return "no food with NDB number \(text) in USDA SR28; find numbers with `mineral foods search NAME`"
+        case .unknownFood(let text, let suggestions):
+            let hint = suggestions.isEmpty
+                ? "" : "; did you mean " + suggestions.map { "\"\($0)\"" }.joined(separator: ", ") + "?"
+            return "no food matches \"\(text)\"\(hint)"
+        case .unknownFoodGroup(let text, let known):
+            return "unknown food group \"\(text)\"; known groups: " + known.joined(separator: ", ")
+        case .ambiguousFoodGroup(let text, let candidates):
+            return "food group \"\(text)\" matches several groups: " + candidates.joined(separator: ", ")
+                + "; give more of the name or the 4-digit code"
+        case .unknownRankingBasis(let text):
+            return "unknown basis \"\(text)\"; known: 100g, 100kcal, portion"
+        case .invalidFoodData(let file, let line, let reason):
+            return "\(file):\(line): \(reason)"
+        }
+    }
+}

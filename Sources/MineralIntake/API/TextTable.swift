@@ -1,0 +1,49 @@
+/// A plain-text table for terminals: columns padded to their widest cell, numbers aligned right.
+public struct TextTable: Sendable, Equatable {
+    /// How a column's cells line up.
+    public enum Alignment: Sendable, Equatable {
+        case left, right
+    }
+
+    /// A column's title and alignment.
+    public struct Column: Sendable, Equatable {
+        public var title: String
+        public var alignment: Alignment
+
+        public init(_ title: String, _ alignment: Alignment = .left) {
+            self.title = title
+            self.alignment = alignment
+        }
+    }
+
+    public var columns: [Column]
+    public var rows: [[String]]
+
+    public init(columns: [Column], rows: [[String]] = []) {
+        self.columns = columns
+        self.rows = rows
+    }
+
+    /// The table as lines joined by `\n`, two spaces between columns, no trailing spaces, ending in `\n`;
+    /// the column titles form the first line unless `header` is false.
+    public func rendered(header: Bool = true) -> String {
+        var widths = columns.map { $0.title.count }
+        for row in rows {
+            for (index, cell) in row.enumerated() where index < widths.count {
+                widths[index] = max(widths[index], cell.count)
+            }
+        }
+        func line(_ cells: [String]) -> String {
+            var parts: [String] = []
+            for (index, column) in columns.enumerated() {
+                let cell = index < cells.count ? cells[index] : ""
+                let padding = String(repeating: " ", count: widths[index] - cell.count)
+                parts.append(column.alignment == .right ? padding + cell : cell + padding)
+            }
+            var text = parts.joined(separator: "  ")
+            while text.last == " " { text.removeLast() }
+            return text
+        }
+        return ((header ? [line(columns.map(\.title))] : []) + rows.map(line)).joined(separator: "\n") + "\n"
+    }
+}

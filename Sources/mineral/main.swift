@@ -1,0 +1,9 @@
+// The `mineral` command: a thin front end. All the work is in MineralCLI and the MineralIntake library.
+import Foundation
+import MineralCLI
+
+let result = MineralCommandLine(environment: ProcessInfo.processInfo.environment)
+    .run(Array(CommandLine.arguments.dropFirst()))
+FileHandle.standardOutput.write(Data(result.standardOutput.utf8))
+FileHandle.standardError.write(Data(result.standardError.utf8))
+exit(result.exitCode.rawValue)

@@ -1,0 +1,78 @@
+import Foundation
+import MineralIntake
+import Testing
+@testable import MineralCLI
+
+@Suite("mineral binary, end to end")
+struct EndToEndTests {
+    @Test("foods search writes the table to stdout and exits 0")
+    func search() throws {
+        let outcome = try runMineral(["foods", "search", "--limit", "1", "dried apricots"])
+        #expect(outcome == ProcessOutcome(
+            standardOutput: """
+                #  NDB    kcal  K mg  Mg mg  Ca mg  Na mg  vit D µg  food (per 100 g)
+                1  09032   241  1162     32     55     10         0  Apricots, dried, sulfured, uncooked  [dried apricots]
+
+                """,
+            standardError: "", exitCode: 0))
+    }
+
+    @Test(arguments: [
+        (["foods", "show", "99999"], Int32(65), "no food with NDB number 99999"),
+        (["foods", "rich-in", "iron"], 64, "unknown nutrient \"iron\""),
+        (["foods", "search", ""], 64, "empty food search"),
+        (["fods"], 64, "did you mean \"foods\"?"),
+    ])
+    func badInput(arguments: [String], code: Int32, message: String) throws {
+        let outcome = try runMineral(arguments)
+        #expect(outcome.exitCode == code)
+        #expect(outcome.standardError.hasPrefix("mineral: "))
+        #expect(outcome.standardError.contains(message))
+        #expect(outcome.standardOutput.isEmpty)
+    }
+
+    @Test("--help and --version")
+    func help() throws {
+        let help = try runMineral(["--help"])
+        #expect(help.exitCode == 0)
+        #expect(help.standardOutput.contains("mineral foods rich-in NUTRIENT"))
+        let version = try runMineral(["--version"])
+        #expect(version.standardOutput.hasPrefix("mineral "))
+    }
+
+    @Test("a copy of the binary alone in another directory still has its food data")
+    func copiedBinary() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mineral-copy-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let copy = directory.appendingPathComponent("mineral")
+        try FileManager.default.copyItem(at: mineralBinary, to: copy)
+        let outcome = try runProcess(copy, ["foods", "show", "--format", "json", "09032"], directory: directory)
+        #expect(outcome.exitCode == 0)
+        let detail = try JSONDecoder().decode(VersionedOutput<FoodDetail>.self, from: Data(outcome.standardOutput.utf8))
+        #expect(detail.data.food.per100g.potassiumMg == 1162)
+    }
+}
+
+@Suite("FoodData is what the importer makes of USDA SR28")
+struct FoodDataRebuildTests {
+    @Test("importing ../shared/data/usda-sr28 again gives the committed FoodData/ files")
+    func rebuildMatches() throws {
+        let directory = SR28Files.defaultDirectory(packageRoot: packageRoot)
+        guard SR28Files.isPresent(in: directory) else {
+            print("SKIPPED: USDA SR28 files not found at \(directory.path); FoodData/ was not re-imported and compared")
+            return
+        }
+        let names = try String(contentsOf: packageRoot.appendingPathComponent("FoodData/names.tsv"), encoding: .utf8)
+        let imported = try SR28Importer.importRelease(try SR28Files.load(from: directory), names: names)
+        func committed(_ name: String) throws -> String {
+            try String(contentsOf: packageRoot.appendingPathComponent("FoodData").appendingPathComponent(name), encoding: .utf8)
+        }
+        #expect(imported.foods == (try committed("foods.tsv")))
+        #expect(imported.measures == (try committed("measures.tsv")))
+        #expect(imported.groups == (try committed("groups.tsv")))
+        #expect(imported.embeddedSwiftSource() == (try String(
+            contentsOf: packageRoot.appendingPathComponent("Sources/MineralIntake/Generated/EmbeddedFoodData.swift"),
+            encoding: .utf8)))
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import MineralCLI
+
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+/// The `mineral` binary under test: `MINERAL_BINARY` if set (CI points it at a release build), else the one
+/// `swift test` built beside the test bundle.
+let mineralBinary: URL = {
+    if let path = ProcessInfo.processInfo.environment["MINERAL_BINARY"], !path.isEmpty {
+        return URL(fileURLWithPath: path)
+    }
+    let candidates = [
+        Bundle.main.executableURL?.deletingLastPathComponent(),
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+        Bundle.main.bundleURL.deletingLastPathComponent(),
+        packageRoot.appendingPathComponent(".build/debug"),
+    ].compactMap { $0?.appendingPathComponent("mineral") }
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+}()
+
+/// What a finished process wrote and how it ended.
+struct ProcessOutcome: Equatable {
+    var standardOutput: String
+    var standardError: String
+    var exitCode: Int32
+}
+
+/// Runs `executable` with `arguments`, feeding `input` to its stdin; pipes are read before waiting.
+func runProcess(
+    _ executable: URL, _ arguments: [String], input: String? = nil,
+    environment: [String: String]? = nil, directory: URL? = nil
+) throws -> ProcessOutcome {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    if let environment { process.environment = environment }
+    if let directory { process.currentDirectoryURL = directory }
+    let output = Pipe()
+    let errors = Pipe()
+    let standardInput = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    process.standardInput = standardInput
+    try process.run()
+    if let input { standardInput.fileHandleForWriting.write(Data(input.utf8)) }
+    try standardInput.fileHandleForWriting.close()
+    // Read both pipes at once so a full stderr pipe cannot block the child while we wait on stdout.
+    let group = DispatchGroup()
+    nonisolated(unsafe) var errorData = Data()
+    DispatchQueue.global().async(group: group) { errorData = errors.fileHandleForReading.readDataToEndOfFile() }
+    let outputData = output.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    process.waitUntilExit()
+    return ProcessOutcome(
+        standardOutput: String(decoding: outputData, as: UTF8.self),
+        standardError: String(decoding: errorData, as: UTF8.self), exitCode: process.terminationStatus)
+}
+
+/// Runs the built `mineral` binary.
+func runMineral(
+    _ arguments: [String], input: String? = nil, environment: [String: String]? = nil, directory: URL? = nil
+) throws -> ProcessOutcome {
+    try runProcess(mineralBinary, arguments, input: input, environment: environment, directory: directory)
+}
+
+/// Runs the command line in memory, as the binary would.
+func mineral(_ arguments: String...) -> CommandResult {
+    MineralCommandLine().run(arguments)
+}
