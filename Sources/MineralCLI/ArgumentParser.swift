@@ -53,14 +53,20 @@ public struct ParsedArguments: Sendable, Equatable {
     public var command: [String]
     /// Options given with a value, by long name (`"--format": "json"`); the last one given wins.
     public var values: [String: String]
+    /// Every value of each option, in the order given, for options that may repeat (`--group a --group b`).
+    public var allValues: [String: [String]]
     /// Flags given.
     public var flags: Set<String>
     /// Positional arguments, in order.
     public var arguments: [String]
 
-    public init(command: [String], values: [String: String] = [:], flags: Set<String> = [], arguments: [String] = []) {
+    public init(
+        command: [String], values: [String: String] = [:], allValues: [String: [String]]? = nil, flags: Set<String> = [],
+        arguments: [String] = []
+    ) {
         self.command = command
         self.values = values
+        self.allValues = allValues ?? values.mapValues { [$0] }
         self.flags = flags
         self.arguments = arguments
     }
@@ -163,6 +169,7 @@ public struct ArgumentParser: Sendable {
                 throw .usage("\(name) \"\(value)\" is not accepted; \(hint)accepted: \(allowed.joined(separator: ", "))")
             }
             parsed.values[name] = value
+            parsed.allValues[name, default: []].append(value)
         }
         if parsed.arguments.count < spec.minimumArguments {
             throw .usage("`\(spec.name)` needs \(spec.arguments); see `\(spec.name) --help`")
@@ -204,6 +211,6 @@ public struct ArgumentParser: Sendable {
             columns: [.init(""), .init("")],
             rows: listed.map { ["  " + $0.name + ($0.arguments.isEmpty ? "" : " " + $0.arguments), $0.summary] })
         return title + "\n\nUsage:\n" + table.rendered(header: false)
-            + "\nEvery command takes --help. Exit codes: 0 ok, 64 usage, 65 bad data, 74 I/O error.\n"
+            + "\nEvery command takes --help. Exit codes: 0 ok, 64 usage, 65 bad data, 66 no profile yet, 74 I/O error.\n"
     }
 }

@@ -8,10 +8,12 @@ public enum CLIError: Error, Equatable, CustomStringConvertible {
     case data(String)
     /// A file could not be read or written. Exit 74.
     case io(String)
+    /// A file the command needs does not exist yet (no profile). Exit 66.
+    case noInput(String)
 
     public var description: String {
         switch self {
-        case .usage(let message), .data(let message), .io(let message): message
+        case .usage(let message), .data(let message), .io(let message), .noInput(let message): message
         }
     }
 
@@ -20,6 +22,7 @@ public enum CLIError: Error, Equatable, CustomStringConvertible {
         case .usage: .usage
         case .data: .dataError
         case .io: .ioError
+        case .noInput: .noInput
         }
     }
 
@@ -38,6 +41,8 @@ public enum ExitCode: Int32, Sendable, Equatable {
     case usage = 64
     /// EX_DATAERR: bad input data.
     case dataError = 65
+    /// EX_NOINPUT: a needed input file does not exist.
+    case noInput = 66
     /// EX_SOFTWARE: an internal error.
     case software = 70
     /// EX_IOERR: reading or writing a file failed.

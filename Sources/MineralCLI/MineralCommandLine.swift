@@ -21,18 +21,38 @@ public struct MineralCommandLine: Sendable {
 
     /// Everything the commands read from outside: the environment (for the data directory, `NO_COLOR`).
     public var environment: [String: String]
+    /// The data directory's files: the disk, or memory in tests.
+    public var files: any FileStore
+    /// Which day today is, from the caller's clock, calendar and time zone.
+    public var today: CalendarDate
     /// Loads the food database; the built-in one unless a test passes another.
     public var loadFoods: @Sendable () throws -> FoodDatabase
+    /// Loads the reference tables; the built-in ones unless a test passes others.
+    public var loadTables: @Sendable () throws -> ReferenceTables
 
     public init(
         environment: [String: String] = [:],
-        loadFoods: @escaping @Sendable () throws -> FoodDatabase = { try FoodDatabase.builtIn() }
+        files: any FileStore = DiskFileStore(),
+        today: CalendarDate,
+        loadFoods: @escaping @Sendable () throws -> FoodDatabase = { try FoodDatabase.builtIn() },
+        loadTables: @escaping @Sendable () throws -> ReferenceTables = { try ReferenceTables.builtIn() }
     ) {
         self.environment = environment
+        self.files = files
+        self.today = today
         self.loadFoods = loadFoods
+        self.loadTables = loadTables
     }
 
-    static let parser = ArgumentParser(commands: FoodsCommands.specs)
+    /// Today's date in the local time zone, from the system clock: for the executable, not the library.
+    public static func localToday() -> CalendarDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone.current
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+
+    static let parser = ArgumentParser(commands: FoodsCommands.specs + ProfileCommands.specs)
 
     /// Runs `arguments` (without the program name).
     public func run(_ arguments: [String]) -> CommandResult {
@@ -62,6 +82,7 @@ public struct MineralCommandLine: Sendable {
     private func dispatch(_ parsed: ParsedArguments) throws -> CommandResult {
         switch parsed.command.first {
         case "foods": return try FoodsCommands(foods: loadFoods()).run(parsed)
+        case "profile", "targets": return try ProfileCommands(context: self).run(parsed)
         default: throw CLIError.usage("unknown command \(parsed.command.joined(separator: " "))")
         }
     }

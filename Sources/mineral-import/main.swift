@@ -1,4 +1,4 @@
-// Rebuilds FoodData/ from the USDA SR28 release and regenerates the compiled-in copy.
+// Rebuilds FoodData/ from the USDA SR28 release and ../shared/reference, and regenerates the compiled-in copy.
 //
 //     swift run mineral-import                 # from the package root: reads ../shared/data/usda-sr28
 //     swift run mineral-import --sr28 DIR      # another copy of the release
@@ -15,6 +15,7 @@ func fail(_ message: String, _ code: Int32) -> Never {
 var arguments = Array(CommandLine.arguments.dropFirst())
 let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
 var sr28 = SR28Files.defaultDirectory(packageRoot: root)
+var reference = root.deletingLastPathComponent().appendingPathComponent("shared/reference")
 var check = false
 while let argument = arguments.first {
     arguments.removeFirst()
@@ -23,16 +24,22 @@ while let argument = arguments.first {
         guard let value = arguments.first else { fail("--sr28 needs a directory", 64) }
         arguments.removeFirst()
         sr28 = URL(fileURLWithPath: value)
+    case "--reference":
+        guard let value = arguments.first else { fail("--reference needs a directory", 64) }
+        arguments.removeFirst()
+        reference = URL(fileURLWithPath: value)
     case "--check": check = true
     case "-h", "--help":
-        print("usage: mineral-import [--sr28 DIR] [--check]   (run from the package root)")
+        print("usage: mineral-import [--sr28 DIR] [--reference DIR] [--check]   (run from the package root)")
         exit(0)
-    default: fail("unknown argument \"\(argument)\"; known: --sr28 DIR, --check, --help", 64)
+    default: fail("unknown argument \"\(argument)\"; known: --sr28 DIR, --reference DIR, --check, --help", 64)
     }
 }
 
 let foodData = root.appendingPathComponent("FoodData")
 let swiftFile = root.appendingPathComponent("Sources/MineralIntake/Generated/EmbeddedFoodData.swift")
+let referenceSwiftFile = root.appendingPathComponent("Sources/MineralIntake/Generated/EmbeddedReferenceData.swift")
+let referenceCopy = foodData.appendingPathComponent("reference")
 guard FileManager.default.fileExists(atPath: foodData.appendingPathComponent(FoodDataFiles.FileName.names).path) else {
     fail("run from the package root: \(foodData.path)/names.tsv not found", 66)
 }
@@ -42,11 +49,18 @@ do {
     let release = try SR28Files.load(from: sr28)
     let files = try SR28Importer.importRelease(release, names: names)
     _ = try FoodDatabase(files: files)  // refuse to write data the library would not load
+    let referenceFiles = ReferenceDataFiles(
+        targets: try String(contentsOf: reference.appendingPathComponent(ReferenceDataFiles.FileName.targets), encoding: .utf8),
+        sweat: try String(contentsOf: reference.appendingPathComponent(ReferenceDataFiles.FileName.sweat), encoding: .utf8))
+    _ = try ReferenceTables(targetsCSV: referenceFiles.targets, sweatCSV: referenceFiles.sweat)
     let outputs: [(URL, String)] = [
         (foodData.appendingPathComponent(FoodDataFiles.FileName.foods), files.foods),
         (foodData.appendingPathComponent(FoodDataFiles.FileName.measures), files.measures),
         (foodData.appendingPathComponent(FoodDataFiles.FileName.groups), files.groups),
         (swiftFile, files.embeddedSwiftSource()),
+        (referenceCopy.appendingPathComponent(ReferenceDataFiles.FileName.targets), referenceFiles.targets),
+        (referenceCopy.appendingPathComponent(ReferenceDataFiles.FileName.sweat), referenceFiles.sweat),
+        (referenceSwiftFile, referenceFiles.embeddedSwiftSource()),
     ]
     var differing: [String] = []
     for (url, text) in outputs {
@@ -56,7 +70,7 @@ do {
         if !check { try Data(text.utf8).write(to: url, options: .atomic) }
     }
     if check {
-        print(differing.isEmpty ? "FoodData is what the importer produces from \(sr28.path)" : "differs: " + differing.joined(separator: ", "))
+        print(differing.isEmpty ? "FoodData is what the importer produces from \(sr28.path) and \(reference.path)" : "differs: " + differing.joined(separator: ", "))
         exit(differing.isEmpty ? 0 : 1)
     }
     print(differing.isEmpty ? "unchanged" : "wrote " + differing.joined(separator: ", "))

@@ -2,8 +2,9 @@
 import Foundation
 import MineralCLI
 
-let result = MineralCommandLine(environment: ProcessInfo.processInfo.environment)
-    .run(Array(CommandLine.arguments.dropFirst()))
+let result = MineralCommandLine(
+    environment: ProcessInfo.processInfo.environment, files: DiskFileStore(), today: MineralCommandLine.localToday()
+).run(Array(CommandLine.arguments.dropFirst()))
 FileHandle.standardOutput.write(Data(result.standardOutput.utf8))
 FileHandle.standardError.write(Data(result.standardError.utf8))
 exit(result.exitCode.rawValue)

@@ -76,3 +76,30 @@ struct FoodDataRebuildTests {
             encoding: .utf8)))
     }
 }
+
+@Suite("mineral profile on disk, end to end")
+struct ProfileEndToEndTests {
+    @Test("profile set creates an owner-only file in a new data directory; bad input writes nothing")
+    func ownerOnly() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mineral-home-\(UUID().uuidString)/data")
+        defer { try? FileManager.default.removeItem(at: directory.deletingLastPathComponent()) }
+        let bad = try runMineral(["profile", "set", "--sex", "male", "--age", "30", "--pregnant", "--data-dir", directory.path])
+        #expect(bad.exitCode == 64)
+        #expect(!FileManager.default.fileExists(atPath: directory.path))
+        let good = try runMineral(["profile", "set", "--sex", "female", "--age", "30", "--data-dir", directory.path])
+        #expect(good.exitCode == 0)
+        let file = directory.appendingPathComponent("profile.json").path
+        let attributes = try FileManager.default.attributesOfItem(atPath: file)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        let folder = try FileManager.default.attributesOfItem(atPath: directory.path)
+        #expect((folder[.posixPermissions] as? NSNumber)?.intValue == 0o700)
+        let before = try Data(contentsOf: URL(fileURLWithPath: file))
+        let refused = try runMineral(["profile", "set", "--age", "131", "--data-dir", directory.path])
+        #expect(refused.exitCode == 64)
+        #expect(refused.standardError == "mineral: age 131 is over 130; give an age from 1 to 130 years\n")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == before)
+        let targets = try runMineral(["targets", "--data-dir", directory.path])
+        #expect(targets.exitCode == 0)
+        #expect(targets.standardOutput.hasPrefix("Daily targets for a 30-year-old female"))
+    }
+}

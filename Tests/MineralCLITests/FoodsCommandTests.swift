@@ -115,7 +115,7 @@ struct FoodsCommandTests {
          "mineral: --per \"cup\" is not accepted; accepted: 100g, 100kcal, portion\n"),
     ])
     func refuses(arguments: [String], code: ExitCode, message: String) {
-        let result = MineralCommandLine().run(arguments)
+        let result = commandLine().run(arguments)
         #expect(result.exitCode == code)
         #expect(result.standardError == message)
         #expect(result.standardOutput.isEmpty)
@@ -123,10 +123,10 @@ struct FoodsCommandTests {
 
     @Test("a damaged database is reported, not crashed on")
     func damagedDatabase() {
-        let commandLine = MineralCommandLine(loadFoods: {
-            throw MineralIntakeError.invalidFoodData(file: "foods.tsv", line: 7, reason: "broken")
+        let broken = MineralCommandLine(files: MemoryFileStore(), today: testToday, loadFoods: {
+            throw MineralIntakeError.invalidData(file: "foods.tsv", line: 7, reason: "broken")
         })
-        let result = commandLine.run(["foods", "search", "x"])
+        let result = broken.run(["foods", "search", "x"])
         #expect(result.exitCode == .dataError)
         #expect(result.standardError == "mineral: foods.tsv:7: broken\n")
     }

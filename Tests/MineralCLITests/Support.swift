@@ -1,5 +1,14 @@
 import Foundation
 import MineralCLI
+import MineralIntake
+
+/// The day tests run on, whatever the clock says.
+let testToday = CalendarDate(year: 2026, month: 11, day: 25)!
+
+/// A command line over files in memory, on ``testToday``.
+func commandLine(_ files: MemoryFileStore = MemoryFileStore(), environment: [String: String] = ["MINERAL_HOME": "/data"]) -> MineralCommandLine {
+    MineralCommandLine(environment: environment, files: files, today: testToday)
+}
 
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
@@ -66,5 +75,5 @@ func runMineral(
 
 /// Runs the command line in memory, as the binary would.
 func mineral(_ arguments: String...) -> CommandResult {
-    MineralCommandLine().run(arguments)
+    commandLine().run(arguments)
 }

@@ -116,3 +116,36 @@ struct FoodDataLoadingErrorTests {
         }
     }
 }
+
+@Suite("Reference tables: the compiled-in copy and its source")
+struct ReferenceDataFilesTests {
+    @Test("the compiled-in tables are exactly FoodData/reference/")
+    func embeddedEqualsCopy() throws {
+        #expect(ReferenceDataFiles.builtIn.targets == (try foodDataFile("reference/targets.csv")))
+        #expect(ReferenceDataFiles.builtIn.sweat == (try foodDataFile("reference/sweat.csv")))
+    }
+
+    @Test("FoodData/reference/ is a verbatim copy of ../shared/reference/")
+    func copyEqualsShared() throws {
+        let shared = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/reference")
+        guard FileManager.default.fileExists(atPath: shared.appendingPathComponent("targets.csv").path) else {
+            print("SKIPPED: \(shared.path) not found; FoodData/reference/ was not compared with it")
+            return
+        }
+        for name in ["targets.csv", "sweat.csv"] {
+            let original = try String(contentsOf: shared.appendingPathComponent(name), encoding: .utf8)
+            #expect(original == (try foodDataFile("reference/\(name)")), "\(name)")
+        }
+    }
+
+    @Test("CSV parsing: quotes, doubled quotes, commas and line breaks inside quotes, CRLF")
+    func csv() throws {
+        let rows = try CSV.parse("a,\"b, \"\"c\"\"\",\"d\ne\"\r\nf,,g\n", file: "x.csv")
+        #expect(rows.map(\.fields) == [["a", "b, \"c\"", "d\ne"], ["f", "", "g"]])
+        #expect(rows.map(\.line) == [1, 3])
+        #expect(throws: MineralIntakeError.invalidData(file: "x.csv", line: 1, reason: "a quoted field is not closed")) {
+            try CSV.parse("a,\"b\n", file: "x.csv")
+        }
+        #expect(CSV.escape("a, \"b\"") == "\"a, \"\"b\"\"\"")
+    }
+}

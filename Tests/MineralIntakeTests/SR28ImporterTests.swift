@@ -48,7 +48,7 @@ struct SR28ImporterTests {
         (release(weights: "~09032~^1^1^~cup~^0^^\r\n"), "WEIGHT.txt:1: Gm_Wgt \"0\" is not a positive number"),
     ])
     func refused(release: SR28Release, message: String) {
-        #expect(throws: MineralIntakeError.invalidFoodData(
+        #expect(throws: MineralIntakeError.invalidData(
             file: String(message.split(separator: ":")[0]), line: Int(message.split(separator: ":")[1])!,
             reason: message.split(separator: ":", maxSplits: 2)[2].trimmingCharacters(in: .whitespaces))
         ) {

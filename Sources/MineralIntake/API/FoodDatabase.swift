@@ -19,13 +19,13 @@ public struct FoodDatabase: Sendable, Equatable {
     var index: SearchIndex { lazyIndex.index }
 
     /// The database compiled into the library (USDA SR28 and the curated names), parsed from its embedded text.
-    /// - Throws: ``MineralIntakeError/invalidFoodData(file:line:reason:)`` if the embedded data were damaged.
+    /// - Throws: ``MineralIntakeError/invalidData(file:line:reason:)`` if the embedded data were damaged.
     public static func builtIn() throws(MineralIntakeError) -> FoodDatabase {
         try FoodDatabase(files: .builtIn)
     }
 
     /// A database from the text of the `FoodData/` files.
-    /// - Throws: ``MineralIntakeError/invalidFoodData(file:line:reason:)`` naming the file and line that is wrong.
+    /// - Throws: ``MineralIntakeError/invalidData(file:line:reason:)`` naming the file and line that is wrong.
     public init(files: FoodDataFiles) throws(MineralIntakeError) {
         let groups = try FoodDataParser.groups(files.groups)
         var foods = try FoodDataParser.foods(files.foods, groupCodes: Set(groups.map(\.code)))

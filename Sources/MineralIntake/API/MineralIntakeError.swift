@@ -14,14 +14,19 @@ public enum MineralIntakeError: Error, Sendable, Codable, Equatable, CustomStrin
     case ambiguousFoodGroup(String, candidates: [String])
     /// A ranking basis other than `100g`, `100kcal` or `portion`.
     case unknownRankingBasis(String)
-    /// Food data that does not have the expected shape: the file, the 1-based line and what is wrong.
-    case invalidFoodData(file: String, line: Int, reason: String)
+    /// Data that does not have the expected shape: the file, the 1-based line and what is wrong.
+    case invalidData(file: String, line: Int, reason: String)
+    /// A date that is not a real `YYYY-MM-DD` day.
+    case invalidDate(String)
+    /// A profile that cannot be used: the message says which field and what is accepted.
+    case invalidProfile(String)
 
     /// Whether the error is about how a call was made (a bad name or option) rather than about data.
     public var isUsageError: Bool {
         switch self {
-        case .unknownNutrient, .emptyQuery, .unknownFoodGroup, .ambiguousFoodGroup, .unknownRankingBasis: true
-        case .unknownNDBNumber, .unknownFood, .invalidFoodData: false
+        case .unknownNutrient, .emptyQuery, .unknownFoodGroup, .ambiguousFoodGroup, .unknownRankingBasis, .invalidDate,
+             .invalidProfile: true
+        case .unknownNDBNumber, .unknownFood, .invalidData: false
         }
     }
 
@@ -46,8 +51,12 @@ public enum MineralIntakeError: Error, Sendable, Codable, Equatable, CustomStrin
                 + "; give more of the name or the 4-digit code"
         case .unknownRankingBasis(let text):
             return "unknown basis \"\(text)\"; known: 100g, 100kcal, portion"
-        case .invalidFoodData(let file, let line, let reason):
+        case .invalidData(let file, let line, let reason):
             return "\(file):\(line): \(reason)"
+        case .invalidDate(let text):
+            return "\"\(text)\" is not a date; give a real day as YYYY-MM-DD, e.g. 2026-11-24"
+        case .invalidProfile(let message):
+            return message
         }
     }
 }

@@ -86,3 +86,6 @@ public enum NutrientUnit: String, Sendable, Codable, Hashable {
     /// Micrograms.
     case micrograms = "µg"
 }
+
+/// Dictionaries keyed by nutrient encode as JSON objects (`{"potassium": …}`), not as arrays.
+extension Nutrient: CodingKeyRepresentable {}

@@ -47,10 +47,10 @@ public enum SR28Importer {
         for food in foods {
             let ndb = food.fields[0]
             guard NDBNumber(rawValue: ndb) != nil else {
-                throw .invalidFoodData(file: SR28Release.FileName.foodDescriptions, line: food.line, reason: "NDB number \"\(ndb)\" is not 5 digits")
+                throw .invalidData(file: SR28Release.FileName.foodDescriptions, line: food.line, reason: "NDB number \"\(ndb)\" is not 5 digits")
             }
             guard groupCodes.contains(food.fields[1]) else {
-                throw .invalidFoodData(file: SR28Release.FileName.foodDescriptions, line: food.line, reason: "unknown food group \"\(food.fields[1])\"")
+                throw .invalidData(file: SR28Release.FileName.foodDescriptions, line: food.line, reason: "unknown food group \"\(food.fields[1])\"")
             }
             let nutrients = values[ndb, default: [:]]
             var vitaminD = ""
@@ -59,7 +59,7 @@ public enum SR28Importer {
                 (vitaminD, vitaminDSource) = (micrograms, VitaminDSource.micrograms328.rawValue)
             } else if let units = nutrients["324"] {
                 guard let decimal = Decimal(string: units, locale: Locale(identifier: "en_US_POSIX")) else {
-                    throw .invalidFoodData(file: SR28Release.FileName.nutrientData, line: 0, reason: "vitamin D IU \"\(units)\" of \(ndb) is not a number")
+                    throw .invalidData(file: SR28Release.FileName.nutrientData, line: 0, reason: "vitamin D IU \"\(units)\" of \(ndb) is not a number")
                 }
                 // 40 IU = 1 µg; dividing a decimal by 40 ends in a finite decimal, written out exactly.
                 (vitaminD, vitaminDSource) = ((decimal / 40).description, VitaminDSource.internationalUnits324.rawValue)
@@ -74,11 +74,11 @@ public enum SR28Importer {
         var measuresOut = FoodDataFiles.measuresHeader.joined(separator: "\t") + "\n"
         for weight in weights {
             guard foodNumbers.contains(weight.fields[0]) else {
-                throw .invalidFoodData(file: SR28Release.FileName.weights, line: weight.line, reason: "measure for unknown food \(weight.fields[0])")
+                throw .invalidData(file: SR28Release.FileName.weights, line: weight.line, reason: "measure for unknown food \(weight.fields[0])")
             }
             for (index, name) in [(1, "Seq"), (2, "Amount"), (4, "Gm_Wgt")] {
                 guard let number = Double(number(weight.fields[index])), number > 0 || index == 1 else {
-                    throw .invalidFoodData(file: SR28Release.FileName.weights, line: weight.line, reason: "\(name) \"\(weight.fields[index])\" is not a positive number")
+                    throw .invalidData(file: SR28Release.FileName.weights, line: weight.line, reason: "\(name) \"\(weight.fields[index])\" is not a positive number")
                 }
             }
             measuresOut += try tsvLine(
@@ -100,13 +100,13 @@ public enum SR28Importer {
         }) {
             let (ndb, nutrient, value) = (record.fields[0], record.fields[1], number(record.fields[2]))
             guard foods.contains(ndb) else {
-                throw .invalidFoodData(file: SR28Release.FileName.nutrientData, line: record.line, reason: "value for unknown food \(ndb)")
+                throw .invalidData(file: SR28Release.FileName.nutrientData, line: record.line, reason: "value for unknown food \(ndb)")
             }
             guard let parsed = Double(value), parsed >= 0 else {
-                throw .invalidFoodData(file: SR28Release.FileName.nutrientData, line: record.line, reason: "value \"\(value)\" is not a number")
+                throw .invalidData(file: SR28Release.FileName.nutrientData, line: record.line, reason: "value \"\(value)\" is not a number")
             }
             guard result[ndb]?[nutrient] == nil else {
-                throw .invalidFoodData(file: SR28Release.FileName.nutrientData, line: record.line, reason: "second value of nutrient \(nutrient) for \(ndb)")
+                throw .invalidData(file: SR28Release.FileName.nutrientData, line: record.line, reason: "second value of nutrient \(nutrient) for \(ndb)")
             }
             result[ndb, default: [:]][nutrient] = value
         }
@@ -149,7 +149,7 @@ public enum SR28Importer {
                 fieldStart = index + 1
             }
             guard ranges.count == expected else {
-                throw .invalidFoodData(file: file, line: line, reason: "\(ranges.count) fields separated by ^, expected \(expected)")
+                throw .invalidData(file: file, line: line, reason: "\(ranges.count) fields separated by ^, expected \(expected)")
             }
             if keep(bytes, ranges) {
                 result.append(Record(line: line, fields: ranges.prefix(5).map { latin1(bytes[$0]) }))
@@ -169,7 +169,7 @@ public enum SR28Importer {
     /// One TSV line; refuses text that would break the format.
     static func tsvLine(_ fields: String..., file: String, line: Int) throws(MineralIntakeError) -> String {
         for field in fields where field.contains("\t") || field.contains("\n") || field.contains("\r") {
-            throw .invalidFoodData(file: file, line: line, reason: "field \"\(field)\" holds a tab or line break")
+            throw .invalidData(file: file, line: line, reason: "field \"\(field)\" holds a tab or line break")
         }
         return fields.joined(separator: "\t") + "\n"
     }

@@ -6,7 +6,7 @@ enum FoodDataParser {
         try TSVReader.forEachRow(text, file: file, header: FoodDataFiles.groupsHeader) { (row) throws(MineralIntakeError) in
             let code = row.string(0)
             guard code.utf8.count == 4 else {
-                throw .invalidFoodData(file: file, line: row.line, reason: "group code \"\(code)\" is not 4 digits")
+                throw .invalidData(file: file, line: row.line, reason: "group code \"\(code)\" is not 4 digits")
             }
             groups.append(FoodGroup(code: code, name: row.string(1)))
         }
@@ -24,19 +24,19 @@ enum FoodDataParser {
         foods.reserveCapacity(text.utf8.count / 80)
         try TSVReader.forEachRow(text, file: file, header: FoodDataFiles.foodsHeader) { (row) throws(MineralIntakeError) in
             guard let ndb = NDBNumber(rawValue: row.string(0)) else {
-                throw .invalidFoodData(file: file, line: row.line, reason: "NDB number \"\(row.string(0))\" is not 5 digits")
+                throw .invalidData(file: file, line: row.line, reason: "NDB number \"\(row.string(0))\" is not 5 digits")
             }
             if let last = foods.last, !(last.ndb < ndb) {
-                throw .invalidFoodData(file: file, line: row.line, reason: "NDB number \(ndb) is not after \(last.ndb): foods must be sorted")
+                throw .invalidData(file: file, line: row.line, reason: "NDB number \(ndb) is not after \(last.ndb): foods must be sorted")
             }
             let group = row.string(1)
             guard groupCodes.contains(group) else {
-                throw .invalidFoodData(file: file, line: row.line, reason: "unknown food group \"\(group)\"")
+                throw .invalidData(file: file, line: row.line, reason: "unknown food group \"\(group)\"")
             }
             var values = NutrientValues()
             for (column, nutrient) in nutrientColumns where !row.isEmpty(column) {
                 guard let value = row.decimal(column) else {
-                    throw .invalidFoodData(
+                    throw .invalidData(
                         file: file, line: row.line,
                         reason: "\(nutrient.rawValue) \"\(row.string(column))\" is not a number (leave it empty when unknown)")
                 }
@@ -45,7 +45,7 @@ enum FoodDataParser {
             let sourceText = row.string(8)
             let source = VitaminDSource(rawValue: sourceText)
             guard (values.vitaminDMicrograms == nil) == (source == nil) else {
-                throw .invalidFoodData(
+                throw .invalidData(
                     file: file, line: row.line,
                     reason: "vitamin D source \"\(sourceText)\" must be 328 or 324/40 exactly when a vitamin D value is given")
             }
@@ -64,13 +64,13 @@ enum FoodDataParser {
             let ndbText = row.string(0)
             while position < foods.count, foods[position].ndb.rawValue < ndbText { position += 1 }
             guard position < foods.count, foods[position].ndb.rawValue == ndbText else {
-                throw .invalidFoodData(file: file, line: row.line, reason: "measure for food \(ndbText), which is not in foods.tsv (or not in NDB order)")
+                throw .invalidData(file: file, line: row.line, reason: "measure for food \(ndbText), which is not in foods.tsv (or not in NDB order)")
             }
             guard let sequence = row.decimal(1).map({ Int($0) }),
                   let amount = row.decimal(2), amount > 0,
                   let grams = row.decimal(4), grams > 0
             else {
-                throw .invalidFoodData(file: file, line: row.line, reason: "seq, amount and grams must be positive numbers")
+                throw .invalidData(file: file, line: row.line, reason: "seq, amount and grams must be positive numbers")
             }
             foods[position].measures.append(HouseholdMeasure(sequence: sequence, amount: amount, unit: row.string(3), grams: grams))
         }
@@ -84,14 +84,14 @@ enum FoodDataParser {
             let name = row.string(0).trimmingWhitespace()
             let key = TextNormalizer.tokens(name).sorted()
             guard !key.isEmpty else {
-                throw .invalidFoodData(file: file, line: row.line, reason: "empty name")
+                throw .invalidData(file: file, line: row.line, reason: "empty name")
             }
             if let earlier = seen[key] {
-                throw .invalidFoodData(file: file, line: row.line, reason: "\"\(name)\" reads the same as the name on line \(earlier)")
+                throw .invalidData(file: file, line: row.line, reason: "\"\(name)\" reads the same as the name on line \(earlier)")
             }
             seen[key] = row.line
             guard let ndb = NDBNumber(rawValue: row.string(1)), let position = position(of: ndb, in: foods) else {
-                throw .invalidFoodData(file: file, line: row.line, reason: "\"\(name)\" names food \(row.string(1)), which is not in foods.tsv")
+                throw .invalidData(file: file, line: row.line, reason: "\"\(name)\" names food \(row.string(1)), which is not in foods.tsv")
             }
             foods[position].everydayNames.append(name)
         }

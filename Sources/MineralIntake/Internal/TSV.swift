@@ -92,7 +92,7 @@ struct TSVReader {
             if !sawHeader {
                 let names = fields.indices.map(row.string)
                 guard names == header else {
-                    throw .invalidFoodData(
+                    throw .invalidData(
                         file: file, line: lineNumber,
                         reason: "header is \"\(names.joined(separator: "\\t"))\", expected \"\(header.joined(separator: "\\t"))\"")
                 }
@@ -100,12 +100,12 @@ struct TSVReader {
                 continue
             }
             guard fields.count == header.count else {
-                throw .invalidFoodData(
+                throw .invalidData(
                     file: file, line: lineNumber,
                     reason: "\(fields.count) tab-separated fields, expected \(header.count) (\(header.joined(separator: ", ")))")
             }
             try body(row)
         }
-        guard sawHeader else { throw .invalidFoodData(file: file, line: 1, reason: "no header line") }
+        guard sawHeader else { throw .invalidData(file: file, line: 1, reason: "no header line") }
     }
 }

@@ -1,0 +1,203 @@
+/// How a reference value was checked by whoever compiled the table (`verification` column).
+public enum Verification: String, Sendable, Codable, Equatable {
+    /// Read in the issuing body's own table or abstract.
+    case readPrimary = "read-primary"
+    /// Read on a page reproducing it.
+    case readSecondary = "read-secondary"
+    /// Not confirmed in a read source: shown with a warning wherever it is used.
+    case memoryUnverified = "memory-unverified"
+}
+
+/// The kind of a reference value, as the issuing body names it.
+public enum TargetKind: String, Sendable, Codable, Equatable {
+    /// NASEM Recommended Dietary Allowance.
+    case rda = "RDA"
+    /// Adequate Intake (NASEM and EFSA).
+    case ai = "AI"
+    /// NASEM Estimated Average Requirement.
+    case ear = "EAR"
+    /// Tolerable Upper Intake Level.
+    case ul = "UL"
+    /// NASEM Chronic Disease Risk Reduction intake (sodium): reduce intake if above.
+    case cdrr = "CDRR"
+    /// EFSA Population Reference Intake.
+    case pri = "PRI"
+    /// EFSA Average Requirement.
+    case ar = "AR"
+    /// A target the user set themselves.
+    case custom = "custom"
+
+    /// The role this kind plays.
+    public var role: TargetRole {
+        switch self {
+        case .rda, .ai, .pri, .custom: .goal
+        case .ear, .ar: .averageRequirement
+        case .ul: .upperLimit
+        case .cdrr: .reduceAbove
+        }
+    }
+}
+
+/// One row of `targets.csv`: a reference value for one nutrient, life stage and age band.
+public struct TargetRow: Sendable, Codable, Equatable {
+    public var standard: ReferenceStandard
+    public var nutrient: Nutrient
+    /// The table's group name: `males`, `pregnancy`, `children`, `adults` …
+    public var group: String
+    /// `male`, `female`, or `nil` for both.
+    public var sex: Sex?
+    /// First year of the band (inclusive); fractional for infants.
+    public var ageMinimum: Double
+    /// Last year of the band (inclusive), `nil` when open-ended (71+).
+    public var ageMaximum: Double?
+    public var kind: TargetKind
+    /// The value, in the nutrient's unit per day.
+    public var amount: Double
+    public var source: String
+    public var notes: String
+    public var verification: Verification
+    /// The 1-based line of the row in `targets.csv`.
+    public var line: Int
+
+    /// The life stage of the row: pregnancy or lactation rows, or the ordinary rows.
+    var state: PhysiologicalState {
+        switch group {
+        case "pregnancy": .pregnant
+        case "lactation": .lactating
+        default: .none
+        }
+    }
+
+    /// `females 31–50`, `adults 18+`.
+    public var bandLabel: String {
+        let low = NumberText.plain(ageMinimum)
+        let band = ageMaximum.map { "\(low)–\(NumberText.plain($0))" } ?? "\(low)+"
+        return "\(group) \(band)"
+    }
+
+    func covers(age: Int) -> Bool {
+        Double(age) >= ageMinimum && ageMaximum.map { Double(age) <= $0 } ?? true
+    }
+}
+
+/// Sweat rate and sweat mineral concentrations chosen from `sweat.csv` as defaults for the athlete addition.
+public struct SweatDefaults: Sendable, Codable, Equatable {
+    /// A figure with where it comes from.
+    public struct Figure: Sendable, Codable, Equatable {
+        public var value: Double
+        public var source: String
+        /// The study population, from the `context` column.
+        public var context: String
+        public var line: Int
+    }
+
+    /// Sweat rate, L/h.
+    public var sweatRate: Figure
+    /// Concentration in sweat, mg/L, for potassium, magnesium, calcium and sodium.
+    public var concentrations: [Nutrient: Figure]
+
+    enum CodingKeys: String, CodingKey {
+        case sweatRate = "sweat_rate_l_per_h"
+        case concentrations = "concentrations_mg_per_l"
+    }
+}
+
+/// The reference tables: NASEM and EFSA intake targets (`targets.csv`) and sweat-loss figures (`sweat.csv`),
+/// compiled into the library from `FoodData/reference/`.
+public struct ReferenceTables: Sendable, Equatable {
+    public let rows: [TargetRow]
+    public let sweat: SweatDefaults
+
+    /// The tables compiled into the library.
+    public static func builtIn() throws(MineralIntakeError) -> ReferenceTables {
+        try ReferenceTables(targetsCSV: EmbeddedReferenceData.targets, sweatCSV: EmbeddedReferenceData.sweat)
+    }
+
+    /// Tables from the text of `targets.csv` and `sweat.csv`.
+    /// - Throws: ``MineralIntakeError/invalidData(file:line:reason:)`` naming the file and line that is wrong.
+    public init(targetsCSV: String, sweatCSV: String) throws(MineralIntakeError) {
+        rows = try Self.parseTargets(targetsCSV)
+        sweat = try Self.parseSweat(sweatCSV)
+    }
+
+    static let targetsHeader = [
+        "standard", "nutrient", "group", "sex", "age_min_years", "age_max_years", "kind", "value", "unit", "source",
+        "notes", "verification",
+    ]
+
+    static func parseTargets(_ text: String) throws(MineralIntakeError) -> [TargetRow] {
+        let file = "targets.csv"
+        let rows = try CSV.parse(text, file: file)
+        guard let header = rows.first, header.fields == targetsHeader else {
+            throw .invalidData(file: file, line: 1, reason: "header must be " + targetsHeader.joined(separator: ","))
+        }
+        var result: [TargetRow] = []
+        for row in rows.dropFirst() {
+            let f = row.fields
+            func fail(_ reason: String) -> MineralIntakeError { .invalidData(file: file, line: row.line, reason: reason) }
+            guard f.count == targetsHeader.count else { throw fail("\(f.count) fields, expected \(targetsHeader.count)") }
+            guard let standard = ReferenceStandard(rawValue: f[0]) else { throw fail("unknown standard \"\(f[0])\"") }
+            guard let nutrient = Nutrient(rawValue: f[1]), nutrient != .energy else { throw fail("unknown nutrient \"\(f[1])\"") }
+            let sex: Sex?
+            switch f[3] {
+            case "both": sex = nil
+            default:
+                guard let parsed = Sex(rawValue: f[3]) else { throw fail("unknown sex \"\(f[3])\"") }
+                sex = parsed
+            }
+            guard let minimum = Double(f[4]) else { throw fail("age_min_years \"\(f[4])\" is not a number") }
+            let maximum = f[5].isEmpty ? nil : Double(f[5])
+            guard f[5].isEmpty || maximum != nil else { throw fail("age_max_years \"\(f[5])\" is not a number") }
+            guard let kind = TargetKind(rawValue: f[6]), kind != .custom else { throw fail("unknown kind \"\(f[6])\"") }
+            guard let amount = Double(f[7]), amount > 0 else { throw fail("value \"\(f[7])\" is not a positive number") }
+            let expectedUnit = nutrient == .vitaminD ? "ug/day" : "mg/day"
+            guard f[8] == expectedUnit else { throw fail("unit \"\(f[8])\" for \(nutrient.rawValue), expected \(expectedUnit)") }
+            guard let verification = Verification(rawValue: f[11]) else { throw fail("unknown verification \"\(f[11])\"") }
+            result.append(TargetRow(
+                standard: standard, nutrient: nutrient, group: f[2], sex: sex, ageMinimum: minimum, ageMaximum: maximum,
+                kind: kind, amount: amount, source: f[9], notes: f[10], verification: verification, line: row.line))
+        }
+        return result
+    }
+
+    /// The sweat rows used as defaults: whole-body figures from read sources (see `FoodData/reference/README`).
+    static let sweatChoices: [(nutrient: Nutrient?, quantity: String, contextPrefix: String)] = [
+        (nil, "sweat_rate", "athletes, team/skill + endurance"),                  // Baker et al. 2016, n = 506
+        (.sodium, "sweat_concentration", "same cohort, predicted whole-body"),     // Baker et al. 2016
+        (.potassium, "sweat_concentration", "marathon runners, all groups"),      // Lara et al. 2016, n = 157
+        (.calcium, "sweat_concentration", "trained athletes cycling 90 min in heat, whole-body wash-down"),  // Baker 2011
+        (.magnesium, "sweat_concentration", "trained athletes cycling 90 min in heat, whole-body wash-down"),
+    ]
+
+    static func parseSweat(_ text: String) throws(MineralIntakeError) -> SweatDefaults {
+        let file = "sweat.csv"
+        let rows = try CSV.parse(text, file: file)
+        guard let header = rows.first?.fields,
+              let quantity = header.firstIndex(of: "quantity"), let electrolyte = header.firstIndex(of: "electrolyte"),
+              let context = header.firstIndex(of: "context"), let typical = header.firstIndex(of: "typical"),
+              let typicalMgL = header.firstIndex(of: "typical_mg_L"), let source = header.firstIndex(of: "source"),
+              let verification = header.firstIndex(of: "verification")
+        else { throw .invalidData(file: file, line: 1, reason: "header lacks quantity, electrolyte, context, typical, typical_mg_L, source or verification") }
+        var rate: SweatDefaults.Figure?
+        var concentrations: [Nutrient: SweatDefaults.Figure] = [:]
+        for choice in sweatChoices {
+            let electrolyteName = choice.nutrient?.rawValue ?? "water"
+            guard let row = rows.dropFirst().first(where: {
+                $0.fields.count == header.count && $0.fields[quantity] == choice.quantity
+                    && $0.fields[electrolyte] == electrolyteName && $0.fields[context].hasPrefix(choice.contextPrefix)
+            }) else {
+                throw .invalidData(file: file, line: 0, reason: "no \(choice.quantity) row for \(electrolyteName) with context \"\(choice.contextPrefix)…\"")
+            }
+            guard row.fields[verification] == Verification.readPrimary.rawValue else {
+                throw .invalidData(file: file, line: row.line, reason: "default figures must come from read-primary rows")
+            }
+            let column = choice.nutrient == nil ? typical : typicalMgL
+            guard let value = Double(row.fields[column]), value > 0 else {
+                throw .invalidData(file: file, line: row.line, reason: "\"\(row.fields[column])\" is not a positive number")
+            }
+            let figure = SweatDefaults.Figure(value: value, source: row.fields[source], context: row.fields[context], line: row.line)
+            if let nutrient = choice.nutrient { concentrations[nutrient] = figure } else { rate = figure }
+        }
+        return SweatDefaults(sweatRate: rate!, concentrations: concentrations)
+    }
+}
