@@ -10,6 +10,11 @@ public protocol FileStore: Sendable {
     /// Replaces the file with `data` all at once (a reader sees the old or the new file, never a mix), creating
     /// its directory if needed. New files and directories are readable by the owner only.
     func replace(_ path: String, with data: Data) throws(CLIError)
+    /// Adds `data` to the end of the file in one write, all of it or none (a failed write is undone). A new file
+    /// starts with `header`. If the file does not end in a line break, one is added first.
+    func append(_ data: Data, to path: String, header: Data) throws(CLIError)
+    /// Runs `body` holding an exclusive lock on `lockPath` (created if needed), so writers take turns.
+    func withLock<T>(_ lockPath: String, _ body: () throws -> T) throws -> T
 }
 
 /// The real disk: atomic replacement through a temporary file, `fsync` and `rename`; owner-only permissions.
@@ -52,6 +57,56 @@ public struct DiskFileStore: FileStore {
         }
     }
 
+    public func append(_ data: Data, to path: String, header: Data) throws(CLIError) {
+        try Self.makeDirectory((path as NSString).deletingLastPathComponent)
+        let descriptor = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw .io("cannot open \(path): \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw .io("cannot read \(path): \(String(cString: strerror(errno)))") }
+        let size = status.st_size
+        var bytes = Data()
+        if size == 0 {
+            bytes = header
+        } else {
+            var last: UInt8 = 0
+            if pread(descriptor, &last, 1, size - 1) == 1, last != 0x0A { bytes.append(0x0A) }
+        }
+        bytes.append(data)
+        var failure: String?
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = String(cString: strerror(errno))
+                    return
+                }
+                offset += written
+            }
+        }
+        if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
+        if let failure {
+            // All or nothing: cut the file back to what it was.
+            _ = ftruncate(descriptor, size)
+            _ = fsync(descriptor)
+            throw .io("cannot write \(path): \(failure); nothing was added, the journal is as it was")
+        }
+    }
+
+    public func withLock<T>(_ lockPath: String, _ body: () throws -> T) throws -> T {
+        try Self.makeDirectory((lockPath as NSString).deletingLastPathComponent)
+        let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw CLIError.io("cannot open lock \(lockPath): \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        while flock(descriptor, LOCK_EX) != 0 {
+            guard errno == EINTR else { throw CLIError.io("cannot lock \(lockPath): \(String(cString: strerror(errno)))") }
+        }
+        defer { flock(descriptor, LOCK_UN) }
+        return try body()
+    }
+
     /// Creates `path` and its parents, owner-only, if missing.
     static func makeDirectory(_ path: String) throws(CLIError) {
         var isDirectory: ObjCBool = false
@@ -89,6 +144,22 @@ public final class MemoryFileStore: FileStore, @unchecked Sendable {
         defer { lock.unlock() }
         files[path] = data
     }
+
+    public func append(_ data: Data, to path: String, header: Data) throws(CLIError) {
+        lock.lock()
+        defer { lock.unlock() }
+        var current = files[path] ?? header
+        if let last = current.last, last != 0x0A { current.append(0x0A) }
+        files[path] = current + data
+    }
+
+    public func withLock<T>(_ lockPath: String, _ body: () throws -> T) throws -> T {
+        writers.lock()
+        defer { writers.unlock() }
+        return try body()
+    }
+
+    private let writers = NSLock()
 
     /// Every file's text, by path.
     public var contents: [String: String] {

@@ -29,14 +29,22 @@ public struct MineralCommandLine: Sendable {
     public var loadFoods: @Sendable () throws -> FoodDatabase
     /// Loads the reference tables; the built-in ones unless a test passes others.
     public var loadTables: @Sendable () throws -> ReferenceTables
+    /// The meal an entry goes to when `--meal` is not given (the executable picks it by the time of day).
+    public var defaultMeal: Meal
+    /// Standard input, read when a command needs it (`mineral log` with no items); `nil` when there is none.
+    public var readStandardInput: @Sendable () -> String?
 
     public init(
         environment: [String: String] = [:],
         files: any FileStore = DiskFileStore(),
         today: CalendarDate,
         loadFoods: @escaping @Sendable () throws -> FoodDatabase = { try FoodDatabase.builtIn() },
-        loadTables: @escaping @Sendable () throws -> ReferenceTables = { try ReferenceTables.builtIn() }
+        loadTables: @escaping @Sendable () throws -> ReferenceTables = { try ReferenceTables.builtIn() },
+        defaultMeal: Meal = .snack,
+        readStandardInput: @escaping @Sendable () -> String? = { nil }
     ) {
+        self.defaultMeal = defaultMeal
+        self.readStandardInput = readStandardInput
         self.environment = environment
         self.files = files
         self.today = today
@@ -52,7 +60,18 @@ public struct MineralCommandLine: Sendable {
         return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 
-    static let parser = ArgumentParser(commands: FoodsCommands.specs + ProfileCommands.specs)
+    /// The meal for the local time of day: breakfast before 11, lunch before 16, dinner from 17 to 21, else snack.
+    public static func localMeal() -> Meal {
+        let hour = Calendar(identifier: .gregorian).component(.hour, from: Date())
+        switch hour {
+        case 4..<11: return .breakfast
+        case 11..<16: return .lunch
+        case 17..<22: return .dinner
+        default: return .snack
+        }
+    }
+
+    static let parser = ArgumentParser(commands: FoodsCommands.specs + ProfileCommands.specs + JournalCommands.specs)
 
     /// Runs `arguments` (without the program name).
     public func run(_ arguments: [String]) -> CommandResult {
@@ -83,6 +102,7 @@ public struct MineralCommandLine: Sendable {
         switch parsed.command.first {
         case "foods": return try FoodsCommands(foods: loadFoods()).run(parsed)
         case "profile", "targets": return try ProfileCommands(context: self).run(parsed)
+        case "log", "day", "entries", "undo", "remove", "edit", "check": return try JournalCommands(context: self).run(parsed)
         default: throw CLIError.usage("unknown command \(parsed.command.joined(separator: " "))")
         }
     }

@@ -3,7 +3,9 @@ import Foundation
 import MineralCLI
 
 let result = MineralCommandLine(
-    environment: ProcessInfo.processInfo.environment, files: DiskFileStore(), today: MineralCommandLine.localToday()
+    environment: ProcessInfo.processInfo.environment, files: DiskFileStore(), today: MineralCommandLine.localToday(),
+    defaultMeal: MineralCommandLine.localMeal(),
+    readStandardInput: { String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) }
 ).run(Array(CommandLine.arguments.dropFirst()))
 FileHandle.standardOutput.write(Data(result.standardOutput.utf8))
 FileHandle.standardError.write(Data(result.standardError.utf8))

@@ -20,13 +20,19 @@ public enum MineralIntakeError: Error, Sendable, Codable, Equatable, CustomStrin
     case invalidDate(String)
     /// A profile that cannot be used: the message says which field and what is accepted.
     case invalidProfile(String)
+    /// A journal entry, item or supplement that cannot be read: the message names it and says what is accepted.
+    case invalidEntry(String)
+    /// A food name that is not exactly one food's name: the candidates a search finds; nothing is logged.
+    case ambiguousFood(String, candidates: [String])
+    /// A unit the food cannot be measured in: the text, the unit, and the units the food takes.
+    case unknownUnit(String, unit: String, food: String, known: [String])
 
     /// Whether the error is about how a call was made (a bad name or option) rather than about data.
     public var isUsageError: Bool {
         switch self {
         case .unknownNutrient, .emptyQuery, .unknownFoodGroup, .ambiguousFoodGroup, .unknownRankingBasis, .invalidDate,
              .invalidProfile: true
-        case .unknownNDBNumber, .unknownFood, .invalidData: false
+        case .unknownNDBNumber, .unknownFood, .invalidData, .invalidEntry, .ambiguousFood, .unknownUnit: false
         }
     }
 
@@ -55,8 +61,14 @@ public enum MineralIntakeError: Error, Sendable, Codable, Equatable, CustomStrin
             return "\(file):\(line): \(reason)"
         case .invalidDate(let text):
             return "\"\(text)\" is not a date; give a real day as YYYY-MM-DD, e.g. 2026-11-24"
-        case .invalidProfile(let message):
+        case .invalidProfile(let message), .invalidEntry(let message):
             return message
+        case .ambiguousFood(let text, let candidates):
+            return "\"\(text)\" is not the exact name of one food; nothing was logged. Foods it may mean (name one with --food NDB):\n"
+                + candidates.map { "  \($0)" }.joined(separator: "\n")
+        case .unknownUnit(let text, let unit, let food, let known):
+            return "unknown unit \"\(unit)\" in \"\(text)\"; known units for \(food): "
+                + known.map { $0.contains(",") || $0.contains(" ") ? "\"\($0)\"" : $0 }.joined(separator: ", ")
         }
     }
 }

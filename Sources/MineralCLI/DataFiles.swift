@@ -1,0 +1,72 @@
+import Foundation
+import MineralIntake
+
+/// The files of a data directory and how commands read them.
+struct DataFiles {
+    let context: MineralCommandLine
+    let directory: String
+
+    init(_ context: MineralCommandLine, _ parsed: ParsedArguments) throws(CLIError) {
+        self.context = context
+        self.directory = try DataDirectory.resolve(flag: parsed.values["--data-dir"], environment: context.environment)
+    }
+
+    var journalPath: String { directory + "/journal.tsv" }
+    var lockPath: String { directory + "/journal.lock" }
+    var customFoodsPath: String { directory + "/custom-foods.json" }
+    var profilePath: String { directory + "/profile.json" }
+
+    /// The journal as it is on disk now (empty when there is none yet), and a warning for each line that could
+    /// not be read (those lines are left out; the rest count).
+    func journal() throws(CLIError) -> (journal: Journal, warnings: String) {
+        guard let data = try context.files.read(journalPath) else { return (Journal(), "") }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw .data("\(journalPath) is not UTF-8 text; open it in an editor and save it as UTF-8")
+        }
+        let journal = JournalFormat.parse(text)
+        return (journal, Self.warnings(journal, path: journalPath))
+    }
+
+    static func warnings(_ journal: Journal, path: String) -> String {
+        guard !journal.problems.isEmpty else { return "" }
+        var text = journal.problems.prefix(3).map { "mineral: \(path):\($0.line): \($0.reason); line left out\n" }.joined()
+        if journal.problems.count > 3 { text += "mineral: … and \(journal.problems.count - 3) more lines left out\n" }
+        return text + "mineral: the other \(journal.entries.count) entries count; `mineral check` lists every problem\n"
+    }
+
+    func customFoods() throws(CLIError) -> [CustomFood] {
+        guard let data = try context.files.read(customFoodsPath) else { return [] }
+        do { return try JSONDecoder().decode([CustomFood].self, from: data) } catch {
+            throw .data("\(customFoodsPath) is not readable (\(ProfileCommands.describe(error))); fix it in an editor")
+        }
+    }
+
+    func saveCustomFoods(_ foods: [CustomFood]) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        try context.files.replace(customFoodsPath, with: try encoder.encode(foods) + Data("\n".utf8))
+    }
+
+    func catalog() throws -> FoodCatalog {
+        FoodCatalog(database: try context.loadFoods(), customFoods: try customFoods())
+    }
+
+    /// The stored profile's targets on `date`, or `nil` without a profile.
+    func targets(on date: CalendarDate) throws -> Targets? {
+        guard let data = try context.files.read(profilePath) else { return nil }
+        let profile: Profile
+        do { profile = try JSONDecoder().decode(Profile.self, from: data) } catch {
+            throw CLIError.data("\(profilePath) is not a readable profile (\(ProfileCommands.describe(error)))")
+        }
+        return try context.loadTables().targets(for: profile, on: date)
+    }
+
+    /// Reads `today`, `yesterday` or `YYYY-MM-DD`.
+    static func date(_ text: String?, today: CalendarDate) throws(MineralIntakeError) -> CalendarDate {
+        switch text?.lowercased() {
+        case nil, "today": return today
+        case "yesterday": return today.adding(days: -1)!
+        default: return try CalendarDate(parsing: text!)
+        }
+    }
+}

@@ -1,0 +1,343 @@
+import Foundation
+import MineralIntake
+
+/// `mineral log | day | entries | undo | remove | edit | check`.
+struct JournalCommands {
+    let context: MineralCommandLine
+
+    static let dateOption = OptionSpec("--date", value: "DATE", help: "YYYY-MM-DD, today (default) or yesterday")
+    static let mealOption = OptionSpec("--meal", value: "MEAL", allowed: Meal.allCases.map(\.rawValue),
+                                       help: "breakfast, lunch, dinner or snack (default: by the time of day)")
+
+    static let specs: [CommandSpec] = [
+        CommandSpec(
+            ["log"], summary: "Add what you ate (or read one item a line from stdin)", arguments: "[ITEM…]",
+            maximumArguments: .max,
+            options: [
+                dateOption, mealOption,
+                OptionSpec("--food", value: "NDB", help: "the food, by NDB number or custom:NAME, when its name is ambiguous"),
+                OptionSpec("--supplement", value: "TEXT", help: "a supplement, elemental: \"magnesium 200 mg\", \"vitamin D 25 µg\""),
+                OptionSpec("--dry-run", help: "show how the items are read; write nothing"),
+                DataDirectory.option,
+            ],
+            discussion: """
+
+                An ITEM is an amount and a food: "50 g dried apricots", "1/2 cup raisins", "1.5 cups cooked buckwheat",
+                "2 oz almonds", "1 banana", "3 tbsp wheat bran", "200ml soy milk". Units: g, kg, mg, oz, lb; ml, l and
+                fl oz through the food's own cup weight; and the food's USDA measures (cup, tbsp, slice, large, …).
+                Quote each item, or give one item unquoted. With no ITEM, items are read one a line from stdin.
+                Every item is checked before any is written: one bad item logs nothing.
+
+                Examples:
+                  mineral log "50 g dried apricots" "1/2 cup raisins" --meal breakfast
+                  mineral log 1 banana --date yesterday
+                  mineral log --supplement "magnesium 200 mg"
+                  printf '50 g almonds\\n1 cup soy milk\\n' | mineral log --meal snack
+                """),
+        CommandSpec(["day"], summary: "A day's entries and totals against your targets", arguments: "[DATE]",
+                    maximumArguments: 1, options: [OutputFormat.option, DataDirectory.option]),
+        CommandSpec(["entries"], summary: "List entries, with their ids", options: [
+            OptionSpec("--from", value: "DATE", help: "first day (default: 7 days ago)"),
+            OptionSpec("--to", value: "DATE", help: "last day (default: today)"),
+            OutputFormat.option, DataDirectory.option,
+        ]),
+        CommandSpec(["undo"], summary: "Remove the last entry logged", options: [DataDirectory.option]),
+        CommandSpec(["remove"], summary: "Remove entries by id", arguments: "ID…", minimumArguments: 1,
+                    maximumArguments: .max, options: [DataDirectory.option]),
+        CommandSpec(["edit"], summary: "Correct an entry: a new item, date or meal", arguments: "ID [ITEM]",
+                    minimumArguments: 1, maximumArguments: 2,
+                    options: [dateOption, mealOption,
+                              OptionSpec("--food", value: "NDB", help: "the food, by NDB number or custom:NAME"),
+                              DataDirectory.option]),
+        CommandSpec(["check"], summary: "List every line of the journal that cannot be read, and other problems",
+                    options: [DataDirectory.option]),
+    ]
+
+    func run(_ parsed: ParsedArguments) throws -> CommandResult {
+        let files = try DataFiles(context, parsed)
+        switch parsed.command[0] {
+        case "log": return try log(parsed, files)
+        case "day": return try day(parsed, files)
+        case "entries": return try entries(parsed, files)
+        case "undo": return try remove(ids: nil, files)
+        case "remove":
+            let ids = try parsed.arguments.map { text in
+                guard let id = Int(text), id > 0 else { throw CLIError.usage("\"\(text)\" is not an entry id; ids are the numbers `mineral day` shows") }
+                return id
+            }
+            return try remove(ids: ids, files)
+        case "edit": return try edit(parsed, files)
+        default: return try check(files)
+        }
+    }
+
+    /// The items of a `log` call: each argument is an item if any has a space; else all arguments are one item.
+    static func items(_ arguments: [String]) -> [String] {
+        if arguments.contains(where: { $0.contains(" ") }) { return arguments }
+        return arguments.isEmpty ? [] : [arguments.joined(separator: " ")]
+    }
+
+    private func log(_ parsed: ParsedArguments, _ files: DataFiles) throws -> CommandResult {
+        let date = try DataFiles.date(parsed.values["--date"], today: context.today)
+        let meal = try parsed.values["--meal"].map { (text) throws(MineralIntakeError) in try Meal(parsing: text) } ?? context.defaultMeal
+        let catalog = try files.catalog()
+        var parsedItems: [ParsedItem] = []
+        var errors: [String] = []
+        if let supplement = parsed.values["--supplement"] {
+            guard parsed.arguments.isEmpty, parsed.values["--food"] == nil else {
+                throw CLIError.usage("--supplement takes its own text; log foods in a separate call")
+            }
+            parsedItems.append(try catalog.parseSupplement(supplement))
+        } else {
+            var texts = Self.items(parsed.arguments)
+            var lineNumbers: [Int?] = texts.map { _ in nil }
+            if texts.isEmpty {
+                guard let input = context.readStandardInput() else {
+                    throw CLIError.usage("`mineral log` needs items: mineral log \"50 g dried apricots\", or one item a line on stdin")
+                }
+                texts = []
+                lineNumbers = []
+                for (index, line) in input.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                    let item = line.trimmingCharacters(in: .whitespacesAndNewlines)
+                    if item.isEmpty || item.hasPrefix("#") { continue }
+                    texts.append(item)
+                    lineNumbers.append(index + 1)
+                }
+                guard !texts.isEmpty else { throw CLIError.usage("no items on stdin; give one item a line, e.g. 50 g dried apricots") }
+            }
+            let fixed = try parsed.values["--food"].map { (text) throws -> FoodReference in
+                guard let reference = FoodReference(journalText: NDBNumber(parsing: text)?.rawValue ?? text) else {
+                    throw CLIError.usage("--food \"\(text)\" is not an NDB number (09032) or custom:NAME")
+                }
+                if case .usda(let ndb) = reference, catalog.database.food(ndb) == nil {
+                    throw MineralIntakeError.unknownNDBNumber(ndb.rawValue)
+                }
+                if case .custom(let name) = reference, catalog.customFood(named: name) == nil {
+                    throw CLIError.data("no custom food \"\(name)\"; see `mineral custom list`")
+                }
+                return reference
+            }
+            for (text, line) in zip(texts, lineNumbers) {
+                do {
+                    parsedItems.append(try catalog.parseItem(text, food: fixed))
+                } catch {
+                    errors.append((line.map { "stdin line \($0): " } ?? "") + error.description)
+                }
+            }
+        }
+        if !errors.isEmpty {
+            let count = parsedItems.count + errors.count
+            throw CLIError.data(errors.joined(separator: "\nmineral: ") + (count > 1 ? "\nmineral: nothing was logged (\(errors.count) of \(count) items could not be read)" : ""))
+        }
+        if parsed.flags.contains("--dry-run") {
+            return CommandResult(standardOutput: parsedItems.map { "\($0.text) → \($0.foodName): \($0.explanation)\n" }.joined() + "(dry run: nothing written)\n")
+        }
+        var written: [JournalEntry] = []
+        try context.files.withLock(files.lockPath) {
+            let existing = try context.files.read(files.journalPath) ?? Data()
+            var next = JournalFormat.maxID(in: existing) + 1
+            for item in parsedItems {
+                written.append(JournalEntry(id: next, date: date, meal: meal, amount: item.amount, unit: item.unit,
+                                            grams: item.grams, food: item.food, text: item.text))
+                next += 1
+            }
+            try context.files.append(Data(written.map(JournalFormat.line).joined().utf8), to: files.journalPath,
+                                     header: Data(JournalFormat.header.utf8))
+        }
+        var out = ""
+        for (entry, item) in zip(written, parsedItems) {
+            let nutrients = catalog.nutrients(of: entry)
+            out += "Logged #\(entry.id) \(entry.date) \(entry.meal.rawValue): \(item.text) → \(item.foodName)"
+            if case .usda(let ndb) = entry.food { out += " (\(ndb))" }
+            out += "\n  \(item.explanation)\n  " + Self.nutrientLine(nutrients, supplement: entry.grams == nil) + "\n"
+        }
+        return CommandResult(standardOutput: out)
+    }
+
+    static func nutrientLine(_ totals: NutrientTotals, supplement: Bool) -> String {
+        let nutrients = supplement ? Nutrient.tracked.filter { totals.values[$0] != nil } : Nutrient.allCases
+        return nutrients.map { nutrient in
+            let total = totals[nutrient]
+            let value = total.isUnknown ? "unknown" : DisplayNumber.amount(total.amount) + " " + nutrient.unit.rawValue
+            return "\(FoodsCommands.shortName(nutrient)) \(value)"
+        }.joined(separator: " · ")
+    }
+
+    private func day(_ parsed: ParsedArguments, _ files: DataFiles) throws -> CommandResult {
+        let date = try DataFiles.date(parsed.arguments.first, today: context.today)
+        let (journal, warnings) = try files.journal()
+        let catalog = try files.catalog()
+        let summary = catalog.summary(of: date, entries: journal.entries)
+        let targets = try files.targets(on: date)
+        if OutputFormat(parsed) == .json {
+            return CommandResult(standardOutput: try JSONOutput.encode("day", DayReport(summary: summary, targets: targets)), standardError: warnings)
+        }
+        return CommandResult(standardOutput: DayRenderer.text(summary, targets: targets), standardError: warnings)
+    }
+
+    private func entries(_ parsed: ParsedArguments, _ files: DataFiles) throws -> CommandResult {
+        let to = try DataFiles.date(parsed.values["--to"], today: context.today)
+        let from = try parsed.values["--from"].map { (text) throws(MineralIntakeError) in try DataFiles.date(text, today: context.today) }
+            ?? to.adding(days: -6)!
+        guard from <= to else { throw CLIError.usage("--from \(from) is after --to \(to)") }
+        let (journal, warnings) = try files.journal()
+        let selected = journal.entries.filter { $0.date >= from && $0.date <= to }
+            .sorted { ($0.date, $0.meal, $0.id) < ($1.date, $1.meal, $1.id) }
+        if OutputFormat(parsed) == .json {
+            return CommandResult(standardOutput: try JSONOutput.encode("entries", selected), standardError: warnings)
+        }
+        let catalog = try files.catalog()
+        var table = TextTable(columns: [.init("id", .right), .init("date"), .init("meal"), .init("grams", .right), .init("item"), .init("food")])
+        for entry in selected {
+            table.rows.append([String(entry.id), entry.date.description, entry.meal.rawValue,
+                               entry.grams.map(DisplayNumber.amount) ?? "–", entry.text, catalog.name(of: entry.food)])
+        }
+        let out = selected.isEmpty ? "No entries from \(from) to \(to).\n" : table.rendered()
+        return CommandResult(standardOutput: out, standardError: warnings)
+    }
+
+    /// Removes the entries `ids` (or the last one logged) by rewriting the journal without their lines; every
+    /// other line, comments and unreadable ones included, stays exactly as it was.
+    private func remove(ids: [Int]?, _ files: DataFiles) throws -> CommandResult {
+        var removed: [String] = []
+        try context.files.withLock(files.lockPath) {
+            guard let data = try context.files.read(files.journalPath), let text = String(data: data, encoding: .utf8) else {
+                throw CLIError.data("the journal is empty; nothing to remove")
+            }
+            let journal = JournalFormat.parse(text)
+            let wanted: Set<Int>
+            if let ids {
+                let missing = ids.filter { id in !journal.entries.contains { $0.id == id } }
+                guard missing.isEmpty else {
+                    throw CLIError.data("no entry with id " + missing.map(String.init).joined(separator: ", ") + "; see `mineral entries` for ids")
+                }
+                wanted = Set(ids)
+            } else {
+                guard let last = journal.entries.map(\.id).max() else { throw CLIError.data("the journal has no entries; nothing to undo") }
+                wanted = [last]
+            }
+            let (kept, dropped) = JournalFormat.removing(ids: wanted, from: text)
+            removed = dropped
+            try context.files.replace(files.journalPath, with: Data(kept.utf8))
+        }
+        return CommandResult(standardOutput: removed.map { "Removed: \($0)\n" }.joined())
+    }
+
+    private func edit(_ parsed: ParsedArguments, _ files: DataFiles) throws -> CommandResult {
+        guard let id = Int(parsed.arguments[0]), id > 0 else {
+            throw CLIError.usage("\"\(parsed.arguments[0])\" is not an entry id; ids are the numbers `mineral day` shows")
+        }
+        let catalog = try files.catalog()
+        var changed: JournalEntry?
+        try context.files.withLock(files.lockPath) {
+            guard let data = try context.files.read(files.journalPath), let text = String(data: data, encoding: .utf8),
+                  var entry = JournalFormat.parse(text).entries.first(where: { $0.id == id })
+            else { throw CLIError.data("no entry with id \(id); see `mineral entries` for ids") }
+            if let date = parsed.values["--date"] { entry.date = try DataFiles.date(date, today: context.today) }
+            if let meal = parsed.values["--meal"] { entry.meal = try Meal(parsing: meal) }
+            if parsed.arguments.count == 2 || parsed.values["--food"] != nil {
+                let itemText = parsed.arguments.count == 2 ? parsed.arguments[1] : entry.text
+                let fixed = try parsed.values["--food"].map { (text) throws -> FoodReference in
+                    guard let reference = FoodReference(journalText: NDBNumber(parsing: text)?.rawValue ?? text) else {
+                        throw CLIError.usage("--food \"\(text)\" is not an NDB number (09032) or custom:NAME")
+                    }
+                    return reference
+                }
+                let item = entry.grams == nil && fixed == nil ? try catalog.parseSupplement(itemText) : try catalog.parseItem(itemText, food: fixed)
+                (entry.amount, entry.unit, entry.grams, entry.food, entry.text) = (item.amount, item.unit, item.grams, item.food, item.text)
+            }
+            guard parsed.arguments.count == 2 || !parsed.values.keys.filter({ $0 != "--data-dir" }).isEmpty else {
+                throw CLIError.usage("`mineral edit \(id)` needs a new ITEM, --date, --meal or --food")
+            }
+            let replaced = JournalFormat.replacing(id: id, with: entry, in: text)
+            try context.files.replace(files.journalPath, with: Data(replaced.utf8))
+            changed = entry
+        }
+        return CommandResult(standardOutput: "Changed: " + JournalFormat.line(changed!).replacingOccurrences(of: "\t", with: "  "))
+    }
+
+    private func check(_ files: DataFiles) throws -> CommandResult {
+        let (journal, _) = try files.journal()
+        var problems = journal.problems.map { "\(files.journalPath):\($0.line): \($0.reason)\n    \($0.content)" }
+        let catalog = try files.catalog()
+        for entry in journal.entries {
+            switch entry.food {
+            case .usda(let ndb) where catalog.database.food(ndb) == nil:
+                problems.append("\(files.journalPath): entry \(entry.id): no USDA food \(ndb); its grams count as unknown")
+            case .custom(let name) where catalog.customFood(named: name) == nil:
+                problems.append("\(files.journalPath): entry \(entry.id): no custom food \"\(name)\"; its grams count as unknown")
+            default: break
+            }
+        }
+        guard !problems.isEmpty else {
+            return CommandResult(standardOutput: "\(files.journalPath): \(journal.entries.count) entries, no problems\n")
+        }
+        return CommandResult(
+            standardOutput: problems.joined(separator: "\n") + "\n",
+            standardError: "mineral: \(problems.count) problem(s); the other \(journal.entries.count) entries count\n",
+            exitCode: .dataError)
+    }
+}
+
+/// `mineral day --format json`: the day and the targets it was compared with.
+struct DayReport: Codable, Equatable, Sendable {
+    var summary: DaySummary
+    var targets: Targets?
+}
+
+/// A day as text.
+enum DayRenderer {
+    static func text(_ summary: DaySummary, targets: Targets?) -> String {
+        var out = "\(summary.date)"
+        if let targets { out += " · targets: \(targets.ageYears)-year-old \(targets.profile.state == .none ? "" : targets.profile.state.rawValue + " ")\(targets.profile.sex.rawValue), \(targets.standard.rawValue)" }
+        out += "\n\n"
+        guard summary.isLogged else { return out + "Nothing logged on \(summary.date).\n" }
+        var table = TextTable(columns: [.init("id", .right), .init("meal"), .init("item"), .init("grams", .right)]
+            + Nutrient.allCases.map { .init(FoodsCommands.shortName($0) == "kcal" ? "kcal" : "\(FoodsCommands.shortName($0)) \($0.unit.rawValue)", .right) }
+            + [.init("food")])
+        for item in summary.entries {
+            let supplement = item.entry.grams == nil
+            let cells = Nutrient.allCases.map { nutrient -> String in
+                guard let total = item.nutrients.values[nutrient] else { return supplement ? "" : "–" }
+                return total.isUnknown ? "missing" : DisplayNumber.amount(total.amount)
+            }
+            table.rows.append([String(item.entry.id), item.entry.meal.rawValue, item.entry.text,
+                               item.entry.grams.map(DisplayNumber.amount) ?? "–"] + cells + [item.foodName])
+        }
+        let grams = summary.food[.energy].grams
+        table.rows.append(["", "total", "", DisplayNumber.amount(grams)]
+            + Nutrient.allCases.map { DisplayNumber.amount(summary.total[$0].amount) } + [""])
+        out += table.rendered()
+
+        var against = TextTable(columns: [.init("nutrient"), .init("eaten", .right), .init("goal", .right), .init("% of goal", .right),
+                                          .init("no value for", .right), .init("note")])
+        for nutrient in Nutrient.tracked {
+            let total = summary.total[nutrient]
+            let food = summary.food[nutrient]
+            let unit = nutrient.unit.rawValue
+            var goalText = "–"
+            var percent = "–"
+            var note = ""
+            if let nutrientTargets = targets?[nutrient], let goal = nutrientTargets.goal {
+                let goalAmount = nutrientTargets.goalWithSweatLoss ?? goal.amount
+                goalText = "\(DisplayNumber.plain(goalAmount)) \(unit)"
+                percent = DisplayNumber.plain((total.amount / goalAmount * 100).rounded()) + " %"
+                if let reduce = nutrientTargets.reduceAbove, total.amount > reduce.amount {
+                    note = "above the CDRR \(DisplayNumber.plain(reduce.amount)) \(unit): reduce"
+                }
+                if let limit = nutrientTargets.upperLimit {
+                    let counted = limit.supplementsOnly ? summary.supplements[nutrient].amount : total.amount
+                    if counted > limit.amount {
+                        note = "over the UL \(DisplayNumber.plain(limit.amount)) \(unit)" + (limit.supplementsOnly ? " from supplements" : "")
+                    }
+                }
+            }
+            let share = food.grams > 0 ? DisplayNumber.plain((food.unknownShare * 100).rounded()) + " % of grams" : "–"
+            if food.unknownShare > 0, note.isEmpty { note = "a lower bound: some food had no value" }
+            against.rows.append([nutrient.displayName, "\(DisplayNumber.amount(total.amount)) \(unit)", goalText, percent, share, note])
+        }
+        out += "\n" + against.rendered()
+        if targets == nil { out += "\nNo profile: set one to compare with targets (mineral profile set --sex female --age 31).\n" }
+        return out
+    }
+}

@@ -1,0 +1,121 @@
+/// A food the user defined: either its values per 100 g (any may be unknown), or a recipe of ingredients whose
+/// nutrients it adds up. Logged like any other food, by its name.
+public struct CustomFood: Sendable, Codable, Equatable {
+    /// One ingredient of a recipe: what was typed, the food it resolved to, and its weight.
+    public struct Ingredient: Sendable, Codable, Equatable {
+        public var text: String
+        public var food: FoodReference
+        public var grams: Double
+
+        public init(text: String, food: FoodReference, grams: Double) {
+            self.text = text
+            self.food = food
+            self.grams = grams
+        }
+    }
+
+    /// The name it is logged by: `granola mix`.
+    public var name: String
+    /// Values per 100 g, for a food defined by its values; `nil` entries are unknown.
+    public var per100g: NutrientValues?
+    /// The ingredients, for a recipe.
+    public var ingredients: [Ingredient]?
+    /// The recipe's cooked weight, if it differs from the sum of its ingredients (water lost or added), grams.
+    public var totalGrams: Double?
+    /// Household measures the user gave: `bar` = 40 g.
+    public var measures: [HouseholdMeasure]
+
+    public init(name: String, per100g: NutrientValues, measures: [HouseholdMeasure] = []) {
+        self.name = name
+        self.per100g = per100g
+        self.measures = measures
+    }
+
+    public init(name: String, ingredients: [Ingredient], totalGrams: Double? = nil, measures: [HouseholdMeasure] = []) {
+        self.name = name
+        self.ingredients = ingredients
+        self.totalGrams = totalGrams
+        self.measures = measures
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name, ingredients, measures
+        case per100g = "per_100g"
+        case totalGrams = "total_grams"
+    }
+}
+
+/// The amount of one nutrient in some food, with how much of the food's weight had no value for it.
+/// Unknown is never added as zero: ``gramsWithoutValue`` says how much was left out.
+public struct NutrientTotal: Sendable, Codable, Equatable {
+    /// The sum of the known values, in the nutrient's unit.
+    public var amount: Double
+    /// Grams of food whose value for this nutrient is unknown.
+    public var gramsWithoutValue: Double
+    /// All grams counted.
+    public var grams: Double
+
+    public init(amount: Double = 0, gramsWithoutValue: Double = 0, grams: Double = 0) {
+        self.amount = amount
+        self.gramsWithoutValue = gramsWithoutValue
+        self.grams = grams
+    }
+
+    /// The share of the grams with no value, 0 to 1 (0 when there are no grams).
+    public var unknownShare: Double { grams > 0 ? gramsWithoutValue / grams : 0 }
+
+    /// Whether nothing at all is known (some grams, none of them with a value).
+    public var isUnknown: Bool { grams > 0 && gramsWithoutValue >= grams && amount == 0 }
+
+    public static func + (lhs: NutrientTotal, rhs: NutrientTotal) -> NutrientTotal {
+        NutrientTotal(amount: lhs.amount + rhs.amount, gramsWithoutValue: lhs.gramsWithoutValue + rhs.gramsWithoutValue,
+                      grams: lhs.grams + rhs.grams)
+    }
+
+    public static func += (lhs: inout NutrientTotal, rhs: NutrientTotal) { lhs = lhs + rhs }
+
+    enum CodingKeys: String, CodingKey {
+        case amount, grams
+        case gramsWithoutValue = "grams_without_value"
+        case unknownShare = "unknown_share"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        amount = try container.decode(Double.self, forKey: .amount)
+        gramsWithoutValue = try container.decode(Double.self, forKey: .gramsWithoutValue)
+        grams = try container.decode(Double.self, forKey: .grams)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(amount, forKey: .amount)
+        try container.encode(gramsWithoutValue, forKey: .gramsWithoutValue)
+        try container.encode(grams, forKey: .grams)
+        try container.encode(unknownShare, forKey: .unknownShare)
+    }
+}
+
+/// Totals of every nutrient.
+public struct NutrientTotals: Sendable, Codable, Equatable {
+    public var values: [Nutrient: NutrientTotal]
+
+    public init(values: [Nutrient: NutrientTotal] = [:]) {
+        self.values = values
+    }
+
+    public subscript(nutrient: Nutrient) -> NutrientTotal {
+        get { values[nutrient] ?? NutrientTotal() }
+        set { values[nutrient] = newValue }
+    }
+
+    public static func + (lhs: NutrientTotals, rhs: NutrientTotals) -> NutrientTotals {
+        var result = lhs
+        for (nutrient, total) in rhs.values { result[nutrient] += total }
+        return result
+    }
+
+    public static func += (lhs: inout NutrientTotals, rhs: NutrientTotals) {
+        for (nutrient, total) in rhs.values { lhs[nutrient] += total }
+    }
+}

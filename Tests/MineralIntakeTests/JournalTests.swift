@@ -1,0 +1,222 @@
+import Foundation
+import Testing
+@testable import MineralIntake
+
+let catalog = FoodCatalog(database: builtInFoods)
+
+@Suite("Reading items as people write them")
+struct ItemParserTests {
+    static let cupMillilitres: Double = 236.5882365
+    static let tbspMillilitres: Double = 14.78676478125
+    static let wheatBranTbsp: Double = 3 * tbspMillilitres * 58 / cupMillilitres
+    static let soyMilk200: Double = 200 * 243 / cupMillilitres
+    static let readCases: [(String, String, Double, String)] = [
+        ("50 g dried apricots", "09032", 50.0, "g"),
+        ("1/2 cup raisins", "09298", 72.5, "cup (not packed)"),
+        ("1.5 cups cooked buckwheat", "20010", 252, "cup"),
+        ("2 oz almonds", "12061", 56.69904625, "oz"),
+        ("1 banana", "09040", 118, "medium (7\" to 7-7/8\" long)"),
+        ("3 tbsp wheat bran", "20077", wheatBranTbsp, "tbsp"),
+        ("200ml soy milk", "16120", soyMilk200, "ml"),
+        ("200 ml soy milk", "16120", soyMilk200, "ml"),
+        ("1 1/2 cups cooked buckwheat", "20010", 252, "cup"),
+        ("½ cup raisins", "09298", 72.5, "cup (not packed)"),
+        ("1½ cups cooked buckwheat", "20010", 252, "cup"),
+        ("0,5 kg banana", "09040", 500, "kg"),
+        ("1 cup, packed raisins", "09298", 165, "cup, packed"),
+        ("50 raisins", "09298", 26, "raisins"),
+        ("2 eggs", "01123", 88, "medium"),
+        ("an egg", "01123", 44, "medium"),
+        ("1 lb brown rice", "20037", 453.59237, "lb"),
+        ("100 g of tofu", "16427", 100, "g"),
+        ("2 large eggs", "01123", 100, "large"),
+        ("1 fl oz soy milk", "16120", 30.6, "fl oz"),
+        ("50 G Dried Apricots", "09032", 50, "g"),
+        ("30 g 12061", "12061", 30, "g"),
+        ("1 potato", "11674", 173, "potato medium"),
+        ("10 almonds", "12061", 12, "almond"),
+        ("100 ml almonds", "12061", 100 * 143 / cupMillilitres, "ml"),
+    ]
+
+    @Test(arguments: readCases)
+    func reads(text: String, ndb: String, grams: Double, unit: String) throws {
+        let item = try catalog.parseItem(text)
+        #expect(item.food == .usda(NDBNumber(rawValue: ndb)!), "\(text): \(item.foodName)")
+        #expect(abs(item.grams! - grams) < 1e-9, "\(text): \(item.grams!) g")
+        #expect(item.unit == unit)
+    }
+
+    @Test("with --food, the text needs only an amount and a unit")
+    func fixedFood() throws {
+        let item = try catalog.parseItem("30 g", food: .usda(NDBNumber(rawValue: "12063")!))
+        #expect(item.grams == 30)
+        #expect(try catalog.parseItem("1 cup whatever", food: .usda(NDBNumber(rawValue: "09032")!)).grams == 130)
+    }
+
+    @Test(arguments: [
+        ("a handful of walnuts", "unknown unit \"handful\" in \"a handful of walnuts\"; known units for Nuts, walnuts, english: g, kg, mg, oz, lb, ml, l, \"fl oz\", \"cup, chopped\", \"cup, ground\", \"cup, in shell, edible yield (7 nuts)\", \"cup shelled (50 halves)\", \"cup pieces or chips\", \"oz (14 halves)\""),
+        ("2 cupz raisins", "unknown unit \"cupz\" in \"2 cupz raisins\"; known units for Raisins, seedless: g, kg, mg, oz, lb, ml, l, \"fl oz\", \"cup, packed\", \"cup (not packed)\", \"miniature box (.5 oz)\", \"small box (1.5 oz)\", raisins, \"oz (60 raisins)\""),
+        ("-5 g raisins", "\"-5 g raisins\": the amount must be more than 0"),
+        ("0 g raisins", "\"0 g raisins\": the amount must be more than 0"),
+        ("1e308 g raisins", "\"1e308 g raisins\" does not start with an amount; write an item as an amount and a food, e.g. \"50 g dried apricots\" or \"1/2 cup raisins\""),
+        ("NaN cups raisins", "\"NaN cups raisins\" does not start with an amount; write an item as an amount and a food, e.g. \"50 g dried apricots\" or \"1/2 cup raisins\""),
+        ("1//2 cup raisins", "\"1//2 cup raisins\": \"1//2\" is not a fraction; write fractions like 1/2 or 1 1/2"),
+        ("1/0 cup raisins", "\"1/0 cup raisins\": \"1/0\" divides by zero"),
+        ("", "empty item; write it like \"50 g dried apricots\" or \"1/2 cup raisins\""),
+        ("   ", "empty item; write it like \"50 g dried apricots\" or \"1/2 cup raisins\""),
+        ("50 g", "\"50 g\" names no food; write it like \"50 g dried apricots\""),
+        ("20 kg raisins", "\"20 kg raisins\" comes to 20000 g, over the 10000 g one entry may weigh; check the amount or split it"),
+        ("50 g raisins\u{7}", "item \"50 g raisins\\u{7}\" holds control characters; type it as plain text"),
+        ("100 ml salmon", "unknown unit \"ml\" in \"100 ml salmon\"; known units for Fish, salmon, Atlantic, farmed, raw: g, kg, mg, oz, lb, fillet"),
+        ("1 wheat bran", "\"1 wheat bran\" gives no unit, and Wheat bran, crude has no measure to count it by; give a unit. Known units for Wheat bran, crude: g, kg, mg, oz, lb, ml, l, fl oz, cup"),
+    ])
+    func refuses(text: String, message: String) {
+        do {
+            let item = try catalog.parseItem(text)
+            Issue.record("\(text) was read as \(item)")
+        } catch {
+            #expect(error.description == message)
+        }
+    }
+
+    @Test("a name that is not exactly one food's lists candidates and logs nothing")
+    func ambiguous() {
+        #expect(throws: MineralIntakeError.self) { try catalog.parseItem("30 g almonds dry roasted") }
+        do { _ = try catalog.parseItem("30 g almonds dry roasted") } catch {
+            guard case .ambiguousFood(let text, let candidates) = error else { Issue.record("\(error)"); return }
+            #expect(text == "almonds dry roasted")
+            #expect(candidates.prefix(2) == ["12063  Nuts, almonds, dry roasted, without salt added", "12563  Nuts, almonds, dry roasted, with salt added"])
+        }
+        #expect(throws: MineralIntakeError.self) { try catalog.parseItem("1/2 cup rasins") }
+    }
+
+    @Test(arguments: [("magnesium 200 mg", Nutrient.magnesium, 200.0), ("200 mg magnesium", .magnesium, 200), ("200mg Mg", .magnesium, 200),
+                      ("vitamin D 25 µg", .vitaminD, 25), ("vitamin D 1000 IU", .vitaminD, 25), ("calcium 0.5 g", .calcium, 500),
+                      ("potassium 99 mg", .potassium, 99), ("vitamin d 50 mcg", .vitaminD, 50)])
+    func supplement(text: String, nutrient: Nutrient, amount: Double) throws {
+        let item = try catalog.parseSupplement(text)
+        #expect(item.food == .supplement(nutrient))
+        #expect(item.amount == amount)
+        #expect(item.grams == nil)
+    }
+
+    @Test(arguments: ["magnesium", "magnesium 200", "iron 20 mg", "magnesium 200 IU", "magnesium -5 mg", "vitamin D 5 g", "energy 100 mg", "magnesium 1000000 mg"])
+    func badSupplement(text: String) {
+        #expect(throws: MineralIntakeError.self) { try catalog.parseSupplement(text) }
+    }
+}
+
+@Suite("Journal format")
+struct JournalFormatTests {
+    static let entry = JournalEntry(id: 7, date: CalendarDate(year: 2026, month: 11, day: 24)!, meal: .breakfast, amount: 0.5,
+                                    unit: "cup (not packed)", grams: 72.5, food: .usda(NDBNumber(rawValue: "09298")!), text: "1/2 cup raisins")
+
+    @Test("an entry is one tab-separated line and reads back the same")
+    func roundTrip() {
+        let line = JournalFormat.line(Self.entry)
+        #expect(line == "7\t2026-11-24\tbreakfast\t0.5\tcup (not packed)\t72.5\t09298\t1/2 cup raisins\n")
+        #expect(JournalFormat.parse(JournalFormat.header + line).entries == [Self.entry])
+        let supplement = JournalEntry(id: 8, date: Self.entry.date, meal: .dinner, amount: 200, unit: "mg", grams: nil,
+                                      food: .supplement(.magnesium), text: "magnesium 200 mg")
+        #expect(JournalFormat.line(supplement) == "8\t2026-11-24\tdinner\t200\tmg\t\tsupplement:magnesium\tmagnesium 200 mg\n")
+        #expect(JournalFormat.parse(JournalFormat.line(supplement)).entries == [supplement])
+        let odd = JournalEntry(id: 9, date: Self.entry.date, meal: .snack, amount: 2, unit: "oz", grams: 56.69904625,
+                               food: .custom("granola mix"), text: "tab\there")
+        #expect(JournalFormat.parse(JournalFormat.line(odd)).entries.first?.grams == 56.69904625)
+        #expect(JournalFormat.parse(JournalFormat.line(odd)).entries.first?.text == "tab here")
+    }
+
+    @Test("a broken line is named with its line number, and the other entries still count")
+    func brokenLines() {
+        let text = JournalFormat.header + JournalFormat.line(Self.entry)
+            + "8\t2026-02-30\tlunch\t1\tg\t1\t09032\tx\n"
+            + "9\t2026-11-24\tbrunch\t1\tg\t1\t09032\tx\n"
+            + "10\t2026-11-24\tlunch\tlots\tg\t1\t09032\tx\n"
+            + "11\t2026-11-24\tlunch\t1\tg\t\t09032\tx\n"
+            + "12\t2026-11-24\tlunch\t1\tg\t1\tapricots\tx\n"
+            + "7\t2026-11-24\tlunch\t1\tg\t1\t09032\tduplicate id\n"
+            + "garbage\n"
+            + "13\t2026-11-24\tlunch\t1\tg\t1\t09032\tfine\r\n"
+        let journal = JournalFormat.parse(text)
+        #expect(journal.entries.map(\.id) == [7, 13])
+        #expect(journal.problems.map(\.line) == [6, 7, 8, 9, 10, 11, 12])
+        #expect(journal.problems.map(\.reason) == [
+            "\"2026-02-30\" is not a date; give a real day as YYYY-MM-DD, e.g. 2026-11-24",
+            "unknown meal \"brunch\"; known: breakfast, lunch, dinner, snack",
+            "amount \"lots\" is not a positive number",
+            "grams is empty; only supplements go without grams",
+            "food \"apricots\" is not a 5-digit NDB number, custom:NAME or supplement:NUTRIENT",
+            "id 7 is used by an earlier line too; give each line its own id",
+            "1 tab-separated fields, expected 8: id, date, meal, amount, unit, grams, food, text",
+        ])
+    }
+
+    @Test("maxID reads only first fields; removing and replacing keep every other line as it was")
+    func editing() {
+        let text = JournalFormat.header + "3\t2026-11-24\tlunch\t1\tg\t1\t09032\ta\n# note\n12\t2026-11-24\tlunch\t1\tg\t1\t09032\tb\nbroken line\n"
+        #expect(JournalFormat.maxID(in: Data(text.utf8)) == 12)
+        let (kept, removed) = JournalFormat.removing(ids: [12], from: text)
+        #expect(removed == ["12\t2026-11-24\tlunch\t1\tg\t1\t09032\tb"])
+        #expect(kept == JournalFormat.header + "3\t2026-11-24\tlunch\t1\tg\t1\t09032\ta\n# note\nbroken line\n")
+        var changed = JournalFormat.parse(text).entries[0]
+        changed.meal = .dinner
+        #expect(JournalFormat.replacing(id: 3, with: changed, in: text).contains("3\t2026-11-24\tdinner\t1\tg\t1\t09032\ta\n# note\n"))
+    }
+}
+
+@Suite("Totals keep unknown apart from zero")
+struct TotalsTests {
+    static let day = CalendarDate(year: 2026, month: 11, day: 24)!
+
+    @Test("a day's totals equal the sum of its entries, and grams without a value are counted")
+    func day() throws {
+        let entries = [
+            JournalEntry(id: 1, date: Self.day, meal: .lunch, amount: 100, unit: "g", grams: 100, food: .usda(NDBNumber(rawValue: "16609")!), text: "a"),
+            JournalEntry(id: 2, date: Self.day, meal: .lunch, amount: 50, unit: "g", grams: 50, food: .usda(NDBNumber(rawValue: "09032")!), text: "b"),
+            JournalEntry(id: 3, date: Self.day, meal: .dinner, amount: 200, unit: "mg", grams: nil, food: .supplement(.magnesium), text: "c"),
+            JournalEntry(id: 4, date: Self.day.adding(days: 1)!, meal: .lunch, amount: 50, unit: "g", grams: 50, food: .usda(NDBNumber(rawValue: "09032")!), text: "d"),
+        ]
+        let summary = catalog.summary(of: Self.day, entries: entries)
+        #expect(summary.entries.map(\.entry.id) == [1, 2, 3])
+        // 16609 has no magnesium value: its 100 g count as unknown, not as 0 mg.
+        #expect(summary.food[.magnesium] == NutrientTotal(amount: 16, gramsWithoutValue: 100, grams: 150))
+        #expect(summary.food[.magnesium].unknownShare == 100.0 / 150)
+        #expect(summary.supplements[.magnesium].amount == 200)
+        #expect(summary.total[.magnesium].amount == 216)
+        #expect(summary.food[.potassium] == NutrientTotal(amount: 531 + 581, gramsWithoutValue: 0, grams: 150))
+        #expect(summary.food[.vitaminD].amount == 0.025 + 0)
+        let totals = catalog.dailyTotals(entries)
+        #expect(totals.count == 2)
+        #expect(totals[Self.day]?.food == summary.food)
+    }
+
+    @Test("an entry whose food is gone counts its grams as unknown")
+    func unknownFood() {
+        let entry = JournalEntry(id: 1, date: Self.day, meal: .lunch, amount: 100, unit: "g", grams: 100, food: .custom("gone"), text: "x")
+        let totals = catalog.nutrients(of: entry)
+        #expect(totals[.potassium] == NutrientTotal(amount: 0, gramsWithoutValue: 100, grams: 100))
+        #expect(totals[.potassium].isUnknown)
+    }
+
+    @Test("custom foods and recipes: per-100 g values, and ingredients added up with their unknown share")
+    func customFoods() throws {
+        let bar = CustomFood(name: "granola bar", per100g: NutrientValues(energyKcal: 400, potassiumMg: 300),
+                             measures: [HouseholdMeasure(sequence: 1, amount: 1, unit: "bar", grams: 40)])
+        let recipe = CustomFood(name: "apricot mix", ingredients: [
+            .init(text: "50 g dried apricots", food: .usda(NDBNumber(rawValue: "09032")!), grams: 50),
+            .init(text: "50 g pattie", food: .usda(NDBNumber(rawValue: "16609")!), grams: 50),
+        ])
+        let custom = FoodCatalog(database: builtInFoods, customFoods: [bar, recipe])
+        let item = try custom.parseItem("2 bars granola bar")
+        #expect(item.food == .custom("granola bar"))
+        #expect(item.grams == 80)
+        let entry = JournalEntry(id: 1, date: Self.day, meal: .lunch, amount: 2, unit: "bar", grams: 80, food: item.food, text: item.text)
+        #expect(custom.nutrients(of: entry)[.potassium].amount == 240)
+        #expect(custom.nutrients(of: entry)[.magnesium] == NutrientTotal(amount: 0, gramsWithoutValue: 80, grams: 80))
+        let mix = JournalEntry(id: 2, date: Self.day, meal: .lunch, amount: 100, unit: "g", grams: 100, food: .custom("apricot mix"), text: "")
+        let totals = custom.nutrients(of: mix)
+        let expected: Double = 1162.0 * 50 / 100 + 531.0 * 50 / 100
+        #expect(totals[.potassium].amount == expected)
+        #expect(totals[.magnesium] == NutrientTotal(amount: 16, gramsWithoutValue: 50, grams: 100))
+    }
+}
