@@ -117,3 +117,40 @@ let printMedian = median(printTimes)
 report("`mineral foods search apricot`, whole process (median of 21)", String(format: "%.2f ms", commandMedian), goal: "see ratio", met: true)
 report("print-only Swift program, whole process (median of 21)", String(format: "%.2f ms", printMedian), goal: "baseline", met: true)
 report("ratio search command / print-only", String(format: "%.2f×", commandMedian / printMedian), goal: "< 2×", met: commandMedian / printMedian < 2)
+
+// 4. A ten-year journal: parse it and total every day.
+let catalog = FoodCatalog(database: foods)
+let sampleFoods = ["09032", "09298", "12061", "20010", "09040", "20077", "16120", "01077", "16609", "18075"]
+let startDay = CalendarDate(year: 2016, month: 11, day: 25)!
+var journalText = JournalFormat.header
+var id = 0
+for day in 0..<3650 {
+    let date = startDay.adding(days: day)!
+    for slot in 0..<82 {
+        id += 1
+        let ndb = sampleFoods[(day * 7 + slot) % sampleFoods.count]
+        journalText += "\(id)\t\(date)\t\(Meal.allCases[slot % 4].rawValue)\t\(slot % 9 + 1)0\tg\t\(slot % 9 + 1)0\t\(ndb)\t\(slot % 9 + 1)0 g food\n"
+    }
+}
+var parseTimes: [Double] = []
+var entryCount = 0
+for _ in 0..<5 {
+    let start = clock.now
+    let journal = JournalFormat.parse(journalText)
+    let totals = catalog.dailyTotals(journal.entries)
+    parseTimes.append(milliseconds(clock.now - start))
+    entryCount = journal.entries.count
+    precondition(totals.count == 3650 && journal.problems.isEmpty)
+}
+let parseMedian = median(parseTimes)
+report("parse + total a \(entryCount / 1000)k-entry journal (\(journalText.utf8.count / 1_000_000) MB, median of 5)", String(format: "%.0f ms", parseMedian), goal: "< 300 ms", met: parseMedian < 300)
+
+// 5. `mineral log` of one item, whole process, into a fresh data directory, against the print-only program.
+let home = FileManager.default.temporaryDirectory.appendingPathComponent("mineral-benchmark-\(getpid())")
+setenv("MINERAL_HOME", home.path, 1)
+defer { try? FileManager.default.removeItem(at: home) }
+var logTimes: [Double] = []
+for _ in 0..<21 { logTimes.append(try timeProcess(mineral, ["log", "50 g dried apricots", "--date", "2026-11-24"])) }
+let logMedian = median(logTimes)
+report("`mineral log \"50 g dried apricots\"`, whole process (median of 21)", String(format: "%.2f ms", logMedian), goal: "see ratio", met: true)
+report("ratio log command / print-only", String(format: "%.2f×", logMedian / printMedian), goal: "< 2×", met: logMedian / printMedian < 2)

@@ -32,7 +32,7 @@ public struct DiskFileStore: FileStore {
     public func replace(_ path: String, with data: Data) throws(CLIError) {
         let directory = (path as NSString).deletingLastPathComponent
         try Self.makeDirectory(directory)
-        let temporary = "\(directory)/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
+        let temporary = (directory.isEmpty ? "" : directory + "/") + ".\((path as NSString).lastPathComponent).\(getpid()).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw .io("cannot write \(path): \(String(cString: strerror(errno)))") }
         var failure: String?
@@ -109,6 +109,7 @@ public struct DiskFileStore: FileStore {
 
     /// Creates `path` and its parents, owner-only, if missing.
     static func makeDirectory(_ path: String) throws(CLIError) {
+        if path.isEmpty { return }  // the current directory
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { throw .io("\(path) is not a directory") }

@@ -333,7 +333,7 @@ enum DayRenderer {
                 }
             }
             let share = food.grams > 0 ? DisplayNumber.plain((food.unknownShare * 100).rounded()) + " % of grams" : "–"
-            if food.unknownShare > 0, note.isEmpty { note = "a lower bound: some food had no value" }
+            if food.unknownShare > 0 { note += (note.isEmpty ? "" : "; ") + "a lower bound: some food had no value" }
             against.rows.append([nutrient.displayName, "\(DisplayNumber.amount(total.amount)) \(unit)", goalText, percent, share, note])
         }
         out += "\n" + against.rendered()

@@ -71,7 +71,7 @@ public struct MineralCommandLine: Sendable {
         }
     }
 
-    static let parser = ArgumentParser(commands: FoodsCommands.specs + ProfileCommands.specs + JournalCommands.specs)
+    static let parser = ArgumentParser(commands: FoodsCommands.specs + ProfileCommands.specs + JournalCommands.specs + ExchangeCommands.specs + CustomCommands.specs)
 
     /// Runs `arguments` (without the program name).
     public func run(_ arguments: [String]) -> CommandResult {
@@ -103,6 +103,8 @@ public struct MineralCommandLine: Sendable {
         case "foods": return try FoodsCommands(foods: loadFoods()).run(parsed)
         case "profile", "targets": return try ProfileCommands(context: self).run(parsed)
         case "log", "day", "entries", "undo", "remove", "edit", "check": return try JournalCommands(context: self).run(parsed)
+        case "export", "import": return try ExchangeCommands(context: self).run(parsed)
+        case "custom": return try CustomCommands(context: self).run(parsed)
         default: throw CLIError.usage("unknown command \(parsed.command.joined(separator: " "))")
         }
     }

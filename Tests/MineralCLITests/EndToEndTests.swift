@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import MineralIntake
 import Testing
 @testable import MineralCLI
@@ -101,5 +102,83 @@ struct ProfileEndToEndTests {
         let targets = try runMineral(["targets", "--data-dir", directory.path])
         #expect(targets.exitCode == 0)
         #expect(targets.standardOutput.hasPrefix("Daily targets for a 30-year-old female"))
+    }
+}
+
+@Suite("mineral log on disk, end to end")
+struct JournalEndToEndTests {
+    static func temporaryHome() throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mineral-journal-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory
+    }
+
+    @Test("log creates an owner-only journal a person can read; day reads it back")
+    func logAndDay() throws {
+        let home = try Self.temporaryHome()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let environment = ["MINERAL_HOME": home.path, "PATH": "/usr/bin:/bin"]
+        let logged = try runMineral(["log", "50 g dried apricots", "--meal", "breakfast", "--date", "2026-11-24"], environment: environment)
+        #expect(logged.exitCode == 0)
+        #expect(logged.standardError.isEmpty)
+        let journal = home.appendingPathComponent("journal.tsv")
+        let attributes = try FileManager.default.attributesOfItem(atPath: journal.path)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        #expect(try String(contentsOf: journal, encoding: .utf8).hasSuffix("1\t2026-11-24\tbreakfast\t50\tg\t50\t09032\t50 g dried apricots\n"))
+        let piped = try runMineral(["log", "--date", "2026-11-24", "--meal", "snack"], input: "1 banana\n2 oz almonds\n", environment: environment)
+        #expect(piped.exitCode == 0)
+        let day = try runMineral(["day", "2026-11-24"], environment: environment)
+        #expect(day.exitCode == 0)
+        #expect(day.standardOutput.contains("2 oz almonds"))
+        #expect(day.standardOutput.contains("No profile: set one"))
+        let bad = try runMineral(["log", "2 cupz raisins"], environment: environment)
+        #expect(bad.exitCode == 65)
+        #expect(bad.standardError.hasPrefix("mineral: unknown unit \"cupz\" in \"2 cupz raisins\"; known units for Raisins, seedless: g, kg, mg, oz, lb"))
+        #expect(try String(contentsOf: journal, encoding: .utf8).components(separatedBy: "\n").filter { $0.hasPrefix("4\t") }.isEmpty)
+    }
+
+    @Test("several mineral log processes at once all land, each entry whole, ids unique")
+    func concurrentWriters() throws {
+        let home = try Self.temporaryHome()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let environment = ["MINERAL_HOME": home.path]
+        let writers = 4
+        let itemsEach = 10
+        let group = DispatchGroup()
+        let failures = Mutex(0)
+        for writer in 0..<writers {
+            DispatchQueue.global().async(group: group) {
+                for item in 0..<itemsEach {
+                    let outcome = try? runMineral(["log", "\(writer * 100 + item + 1) g almonds", "--date", "2026-11-24"], environment: environment)
+                    if outcome?.exitCode != 0 { failures.withLock { $0 += 1 } }
+                }
+            }
+        }
+        group.wait()
+        #expect(failures.withLock { $0 } == 0)
+        let text = try String(contentsOf: home.appendingPathComponent("journal.tsv"), encoding: .utf8)
+        let journal = JournalFormat.parse(text)
+        #expect(journal.problems.isEmpty)
+        #expect(journal.entries.count == writers * itemsEach)
+        let ids = Set(journal.entries.map(\.id))
+        #expect(ids == Set(1...(writers * itemsEach)))
+        var expectedGrams = Set<Double>()
+        for writer in 0..<writers {
+            for item in 0..<itemsEach { expectedGrams.insert(Double(writer * 100 + item + 1)) }
+        }
+        let grams = Set(journal.entries.compactMap(\.grams))
+        #expect(grams == expectedGrams)
+    }
+
+    @Test("a journal that cannot be written is reported with exit 74 and nothing changes")
+    func unwritable() throws {
+        let home = try Self.temporaryHome()
+        defer { try? FileManager.default.removeItem(at: home) }
+        // A directory where the journal should be: no write can succeed, whoever runs the test.
+        try FileManager.default.createDirectory(at: home.appendingPathComponent("journal.tsv"), withIntermediateDirectories: true)
+        let outcome = try runMineral(["log", "50 g almonds"], environment: ["MINERAL_HOME": home.path])
+        #expect(outcome.exitCode == 74)
+        #expect(outcome.standardError.hasPrefix("mineral: cannot"))
+        #expect(outcome.standardOutput.isEmpty)
     }
 }

@@ -38,6 +38,11 @@ public struct CustomFood: Sendable, Codable, Equatable {
         self.measures = measures
     }
 
+    /// Whether two names name the same custom food (case, spacing, punctuation and plural do not matter).
+    public static func namesMatch(_ a: String, _ b: String) -> Bool {
+        TextNormalizer.tokens(a) == TextNormalizer.tokens(b)
+    }
+
     enum CodingKeys: String, CodingKey {
         case name, ingredients, measures
         case per100g = "per_100g"
@@ -96,26 +101,76 @@ public struct NutrientTotal: Sendable, Codable, Equatable {
     }
 }
 
-/// Totals of every nutrient.
+/// Totals of every nutrient: a fixed set of fields, not a dictionary, because journals of years are totalled
+/// entry by entry.
 public struct NutrientTotals: Sendable, Codable, Equatable {
-    public var values: [Nutrient: NutrientTotal]
+    private var energy: NutrientTotal?
+    private var potassium: NutrientTotal?
+    private var magnesium: NutrientTotal?
+    private var calcium: NutrientTotal?
+    private var sodium: NutrientTotal?
+    private var vitaminD: NutrientTotal?
 
-    public init(values: [Nutrient: NutrientTotal] = [:]) {
-        self.values = values
+    public init() {}
+
+    public init(values: [Nutrient: NutrientTotal]) {
+        for (nutrient, total) in values { self[nutrient] = total }
     }
 
+    /// The totals that were set, by nutrient (a supplement sets only its own nutrient).
+    public var values: [Nutrient: NutrientTotal] {
+        var result: [Nutrient: NutrientTotal] = [:]
+        for nutrient in Nutrient.allCases { if let total = field(nutrient) { result[nutrient] = total } }
+        return result
+    }
+
+    /// Whether a total was set for `nutrient`.
+    public func has(_ nutrient: Nutrient) -> Bool { field(nutrient) != nil }
+
+    private func field(_ nutrient: Nutrient) -> NutrientTotal? {
+        switch nutrient {
+        case .energy: energy
+        case .potassium: potassium
+        case .magnesium: magnesium
+        case .calcium: calcium
+        case .sodium: sodium
+        case .vitaminD: vitaminD
+        }
+    }
+
+    /// The total of `nutrient` (zero grams and amount when none was set).
     public subscript(nutrient: Nutrient) -> NutrientTotal {
-        get { values[nutrient] ?? NutrientTotal() }
-        set { values[nutrient] = newValue }
+        get { field(nutrient) ?? NutrientTotal() }
+        set {
+            switch nutrient {
+            case .energy: energy = newValue
+            case .potassium: potassium = newValue
+            case .magnesium: magnesium = newValue
+            case .calcium: calcium = newValue
+            case .sodium: sodium = newValue
+            case .vitaminD: vitaminD = newValue
+            }
+        }
     }
 
     public static func + (lhs: NutrientTotals, rhs: NutrientTotals) -> NutrientTotals {
         var result = lhs
-        for (nutrient, total) in rhs.values { result[nutrient] += total }
+        result += rhs
         return result
     }
 
     public static func += (lhs: inout NutrientTotals, rhs: NutrientTotals) {
-        for (nutrient, total) in rhs.values { lhs[nutrient] += total }
+        for nutrient in Nutrient.allCases {
+            if let total = rhs.field(nutrient) { lhs[nutrient] = lhs.field(nutrient).map { $0 + total } ?? total }
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        self.init(values: try decoder.singleValueContainer().decode([Nutrient: NutrientTotal].self))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(values)
     }
 }

@@ -28,9 +28,11 @@ public struct FoodCatalog: Sendable {
 
         func totals(grams: Double) -> NutrientTotals {
             var totals = NutrientTotals()
-            for (index, nutrient) in Self.nutrients.enumerated() {
+            var index = 0
+            for nutrient in Self.nutrients {
                 totals[nutrient] = NutrientTotal(
                     amount: known[index] * grams / 100, gramsWithoutValue: unknownShare[index] * grams, grams: grams)
+                index += 1
             }
             return totals
         }
@@ -38,8 +40,7 @@ public struct FoodCatalog: Sendable {
 
     /// The custom food named `name` (case, spacing and plural do not matter).
     public func customFood(named name: String) -> CustomFood? {
-        let key = TextNormalizer.tokens(name)
-        return customFoods.first { TextNormalizer.tokens($0.name) == key }
+        customFoods.first { CustomFood.namesMatch($0.name, name) }
     }
 
     func composition(of reference: FoodReference, depth: Int = 0) -> Composition? {

@@ -13,6 +13,9 @@ public struct FoodDatabase: Sendable, Equatable {
     public let foods: [Food]
     /// USDA's food groups, ordered by code.
     public let groups: [FoodGroup]
+    /// Everyday names by their sorted tokens → food position: small, built at load, so the names people log
+    /// resolve without the search index.
+    let everydayNameIndex: [String: Int]
     /// Built on the first search, not at load: looking foods up by number, ranking them and reporting need no index.
     let lazyIndex: LazySearchIndex
 
@@ -34,6 +37,11 @@ public struct FoodDatabase: Sendable, Equatable {
         self.foods = foods
         self.groups = groups
         self.lazyIndex = LazySearchIndex(foods: foods)
+        var names: [String: Int] = [:]
+        for (position, food) in foods.enumerated() where !food.everydayNames.isEmpty {
+            for name in food.everydayNames { names[TextNormalizer.tokens(name).sorted().joined(separator: " ")] = position }
+        }
+        self.everydayNameIndex = names
     }
 
     public static func == (lhs: FoodDatabase, rhs: FoodDatabase) -> Bool {

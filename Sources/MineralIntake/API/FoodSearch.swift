@@ -65,6 +65,9 @@ extension FoodDatabase {
             guard let ndb = NDBNumber(parsing: trimmed), let food = food(ndb) else { throw .unknownNDBNumber(trimmed) }
             return FoodResolution(food: food, match: .ndbNumber, alternatives: [])
         }
+        if let position = everydayNameIndex[TextNormalizer.tokens(trimmed).sorted().joined(separator: " ")] {
+            return FoodResolution(food: foods[position], match: .everydayName, alternatives: [])
+        }
         let results = try search(trimmed, limit: 6)
         guard let first = results.first else {
             let names = foods.flatMap(\.everydayNames)

@@ -243,9 +243,11 @@ extension FoodCatalog {
             return nil
         }
         let grams = amount * chosen.grams / chosen.amount
+        let origin: String
+        if case .custom = food { origin = "your measure" } else { origin = "USDA" }
         return try item(
             grams: grams, unit: chosen.unit,
-            explanation: "\(NumberText.plain(amount)) × \(chosen.unit) (USDA: \(chosen.label)) = \(NumberText.display(grams)) g")
+            explanation: "\(NumberText.plain(amount)) × \(chosen.unit) (\(origin): \(chosen.label)) = \(NumberText.display(grams)) g")
     }
 
     /// Count units in order of preference when an item gives none: `1 banana` is a medium banana.

@@ -159,25 +159,113 @@ public enum JournalFormat {
     /// Reads a journal. Never fails: each line that cannot be read becomes a ``JournalProblem`` and the rest count.
     public static func parse(_ text: String) -> Journal {
         var journal = Journal()
-        journal.entries.reserveCapacity(text.utf8.count / 56)
-        var lineNumber = 0
-        var seen = Set<Int>()
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            var line = Substring(rawLine)
-            if line.last == "\r" { line = line.dropLast() }
-            if line.isEmpty || line.first == "#" || line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
-            do throws(MineralIntakeError) {
-                let entry = try parseLine(line)
-                guard seen.insert(entry.id).inserted else {
-                    throw .invalidEntry("id \(entry.id) is used by an earlier line too; give each line its own id")
+        var text = text
+        text.withUTF8 { bytes in
+            journal.entries.reserveCapacity(bytes.count / 56)
+            var seen = Set<Int>(minimumCapacity: bytes.count / 56)
+            var fields: [Range<Int>] = []
+            var lineNumber = 0
+            var start = 0
+            while start < bytes.count {
+                lineNumber += 1
+                var end = start
+                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+                var lineEnd = end
+                if lineEnd > start, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+                defer { start = end + 1 }
+                if lineEnd == start || bytes[start] == 0x23 { continue }
+                if bytes[start..<lineEnd].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+                fields.removeAll(keepingCapacity: true)
+                var fieldStart = start
+                for index in start..<lineEnd where bytes[index] == 0x09 && fields.count < fieldCount - 1 {
+                    fields.append(fieldStart..<index)
+                    fieldStart = index + 1
                 }
-                journal.entries.append(entry)
-            } catch {
-                journal.problems.append(JournalProblem(line: lineNumber, content: String(line), reason: error.description))
+                fields.append(fieldStart..<lineEnd)
+                let parsed = fastEntry(bytes, fields) ?? {
+                    Result { () throws(MineralIntakeError) in
+                        try parseLine(Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<lineEnd]), as: UTF8.self)))
+                    }
+                }()
+                switch parsed {
+                case .success(let entry) where seen.insert(entry.id).inserted:
+                    journal.entries.append(entry)
+                case .success(let entry):
+                    journal.problems.append(JournalProblem(
+                        line: lineNumber, content: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<lineEnd]), as: UTF8.self),
+                        reason: "id \(entry.id) is used by an earlier line too; give each line its own id"))
+                case .failure(let error):
+                    journal.problems.append(JournalProblem(
+                        line: lineNumber, content: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<lineEnd]), as: UTF8.self),
+                        reason: error.description))
+                }
             }
         }
         return journal
+    }
+
+    /// The common case read straight from bytes; `nil` sends the line to ``parseLine(_:)``, which explains problems.
+    private static func fastEntry(_ bytes: UnsafeBufferPointer<UInt8>, _ fields: [Range<Int>]) -> Result<JournalEntry, MineralIntakeError>? {
+        guard fields.count == fieldCount else { return nil }
+        func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+        func integer(_ range: Range<Int>) -> Int? {
+            guard !range.isEmpty, range.count <= 12 else { return nil }
+            var value = 0
+            for index in range {
+                let byte = bytes[index]
+                guard byte >= 0x30, byte <= 0x39 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
+        }
+        func decimal(_ range: Range<Int>) -> Double? {
+            var mantissa: UInt64 = 0
+            var digits = 0
+            var fraction = 0
+            var point = false
+            for index in range {
+                let byte = bytes[index]
+                if byte == 0x2E, !point {
+                    point = true
+                } else if byte >= 0x30, byte <= 0x39, digits < 15 {
+                    digits += 1
+                    mantissa = mantissa * 10 + UInt64(byte - 0x30)
+                    if point { fraction += 1 }
+                } else {
+                    return nil
+                }
+            }
+            guard digits > 0, mantissa > 0 else { return nil }
+            return Double(mantissa) / TSVReader.powersOfTen[fraction]
+        }
+        let date = fields[1]
+        guard let id = integer(fields[0]), id > 0, date.count == 10, bytes[date.lowerBound + 4] == 0x2D,
+              bytes[date.lowerBound + 7] == 0x2D,
+              let year = integer(date.lowerBound..<date.lowerBound + 4),
+              let month = integer(date.lowerBound + 5..<date.lowerBound + 7),
+              let day = integer(date.lowerBound + 8..<date.upperBound),
+              let calendarDate = CalendarDate(year: year, month: month, day: day),
+              let meal = Meal(rawValue: string(fields[2])),
+              let amount = decimal(fields[3])
+        else { return nil }
+        let food: FoodReference
+        if fields[6].count == 5, let ndb = NDBNumber(rawValue: string(fields[6])) {
+            food = .usda(ndb)
+        } else if let reference = FoodReference(journalText: string(fields[6])) {
+            food = reference
+        } else {
+            return nil
+        }
+        var grams: Double?
+        if fields[5].isEmpty {
+            guard case .supplement = food else { return nil }
+        } else {
+            guard let value = decimal(fields[5]) else { return nil }
+            grams = value
+        }
+        return .success(JournalEntry(
+            id: id, date: calendarDate, meal: meal, amount: amount, unit: string(fields[4]), grams: grams, food: food,
+            text: string(fields[7])))
     }
 
     static func parseLine(_ line: Substring) throws(MineralIntakeError) -> JournalEntry {
@@ -265,4 +353,28 @@ extension JournalFormat {
         }
         return lines.joined(separator: "\n")
     }
+}
+
+/// Number text as the journal and exports write it, for front ends.
+public enum JournalFormatText {
+    /// The shortest decimal that reads back as exactly `value`.
+    public static func exact(_ value: Double) -> String { JournalFormat.exact(value) }
+}
+
+/// CSV for front ends: RFC 4180 reading and field escaping.
+public enum CSVText {
+    /// A CSV row with its 1-based line number.
+    public struct Row: Sendable, Equatable {
+        public var line: Int
+        public var fields: [String]
+    }
+
+    /// Parses RFC 4180 CSV.
+    /// - Throws: ``MineralIntakeError/invalidData(file:line:reason:)`` naming `file` and the line.
+    public static func parse(_ text: String, file: String) throws(MineralIntakeError) -> [Row] {
+        try CSV.parse(text, file: file).map { Row(line: $0.line, fields: $0.fields) }
+    }
+
+    /// One field, quoted only when it must be.
+    public static func escape(_ field: String) -> String { CSV.escape(field) }
 }

@@ -1,0 +1,189 @@
+import Foundation
+import MineralIntake
+
+/// One entry as `mineral export` writes it and `mineral import` reads it back.
+public struct ExportedEntry: Codable, Equatable, Sendable {
+    public var id: Int?
+    public var date: CalendarDate
+    public var meal: Meal
+    public var food: FoodReference
+    public var foodName: String?
+    public var amount: Double?
+    public var unit: String?
+    public var grams: Double?
+    public var text: String?
+    /// Nutrients of the entry; `null` where unknown.
+    public var nutrients: NutrientValues?
+
+    enum CodingKeys: String, CodingKey {
+        case id, date, meal, food, amount, unit, grams, text, nutrients
+        case foodName = "food_name"
+    }
+}
+
+/// `mineral export` and `mineral import`.
+struct ExchangeCommands {
+    let context: MineralCommandLine
+
+    static let specs: [CommandSpec] = [
+        CommandSpec(["export"], summary: "Write every entry with its nutrients as CSV or JSON", options: [
+            OptionSpec("--format", value: "FORMAT", allowed: ["csv", "json"], help: "csv (default) or json"),
+            OptionSpec("--output", value: "FILE", help: "write to FILE instead of stdout"),
+            DataDirectory.option,
+        ]),
+        CommandSpec(["import"], summary: "Add entries from a CSV or JSON file; every row is checked before any is written",
+                    arguments: "FILE", minimumArguments: 1, maximumArguments: 1, options: [
+                        OptionSpec("--format", value: "FORMAT", allowed: ["csv", "json"], help: "csv or json (default: by the file's ending)"),
+                        DataDirectory.option,
+                    ],
+                    discussion: """
+
+                        Rows need date, meal, food (NDB number, custom:NAME or supplement:NUTRIENT) and grams (for
+                        supplements: amount, in mg or µg); amount, unit and text are kept when given. The CSV header is
+                        the one `mineral export` writes. Imported entries get new ids after the journal's last.
+                        """),
+    ]
+
+    static let csvHeader = ["id", "date", "meal", "food", "food_name", "amount", "unit", "grams", "text"]
+        + Nutrient.allCases.map { "\($0.rawValue)_\($0 == .vitaminD ? "ug" : $0 == .energy ? "kcal" : "mg")" }
+
+    func run(_ parsed: ParsedArguments) throws -> CommandResult {
+        let files = try DataFiles(context, parsed)
+        return parsed.command[0] == "export" ? try export(parsed, files) : try importFile(parsed, files)
+    }
+
+    private func export(_ parsed: ParsedArguments, _ files: DataFiles) throws -> CommandResult {
+        let (journal, warnings) = try files.journal()
+        let catalog = try files.catalog()
+        let rows: [ExportedEntry] = journal.entries.sorted { ($0.date, $0.meal, $0.id) < ($1.date, $1.meal, $1.id) }.map { entry in
+            let totals = catalog.nutrients(of: entry)
+            var values = NutrientValues()
+            for nutrient in Nutrient.allCases {
+                guard let total = totals.values[nutrient], !total.isUnknown else { continue }
+                values[nutrient] = total.amount
+            }
+            return ExportedEntry(id: entry.id, date: entry.date, meal: entry.meal, food: entry.food, foodName: catalog.name(of: entry.food),
+                                 amount: entry.amount, unit: entry.unit, grams: entry.grams, text: entry.text, nutrients: values)
+        }
+        let text: String
+        if parsed.values["--format"] == "json" {
+            text = try JSONOutput.encode("export", rows)
+        } else {
+            var lines = [Self.csvHeader.joined(separator: ",")]
+            for row in rows {
+                let fields = [row.id.map(String.init) ?? "", row.date.description, row.meal.rawValue, row.food.description,
+                              row.foodName ?? "", row.amount.map(JournalFormatText.exact) ?? "", row.unit ?? "",
+                              row.grams.map(JournalFormatText.exact) ?? "", row.text ?? ""]
+                    + Nutrient.allCases.map { nutrient in row.nutrients?[nutrient].map(JournalFormatText.exact) ?? "" }
+                lines.append(fields.map(CSVText.escape).joined(separator: ","))
+            }
+            text = lines.joined(separator: "\n") + "\n"
+        }
+        if let output = parsed.values["--output"] {
+            try context.files.replace(output, with: Data(text.utf8))
+            return CommandResult(standardOutput: "Wrote \(rows.count) entries to \(output)\n", standardError: warnings)
+        }
+        return CommandResult(standardOutput: text, standardError: warnings)
+    }
+
+    private func importFile(_ parsed: ParsedArguments, _ files: DataFiles) throws -> CommandResult {
+        let path = parsed.arguments[0]
+        guard let data = try context.files.read(path) else { throw CLIError.noInput("\(path) does not exist") }
+        guard let text = String(data: data, encoding: .utf8) else { throw CLIError.data("\(path) is not UTF-8 text") }
+        let format = parsed.values["--format"] ?? (path.lowercased().hasSuffix(".json") ? "json" : "csv")
+        var rows: [(line: Int, entry: ExportedEntry)] = []
+        var problems: [String] = []
+        if format == "json" {
+            do {
+                let decoder = JSONDecoder()
+                let entries: [ExportedEntry]
+                if let wrapped = try? decoder.decode(VersionedOutput<[ExportedEntry]>.self, from: data) {
+                    entries = wrapped.data
+                } else {
+                    entries = try decoder.decode([ExportedEntry].self, from: data)
+                }
+                rows = entries.enumerated().map { ($0.offset + 1, $0.element) }
+            } catch {
+                throw CLIError.data("\(path) is not a JSON list of entries (\(ProfileCommands.describe(error))); nothing was imported")
+            }
+        } else {
+            let table: [CSVText.Row]
+            do { table = try CSVText.parse(text, file: path) } catch { throw CLIError.data(error.description + "; nothing was imported") }
+            guard let header = table.first?.fields else { throw CLIError.data("\(path) is empty; nothing was imported") }
+            func column(_ name: String) -> Int? { header.firstIndex(of: name) }
+            guard let date = column("date"), let meal = column("meal"), let food = column("food") else {
+                throw CLIError.data("\(path):1: the header needs date, meal and food columns (and grams, or amount for supplements); nothing was imported")
+            }
+            for row in table.dropFirst() {
+                func field(_ name: String) -> String? { column(name).flatMap { $0 < row.fields.count ? row.fields[$0] : nil }.flatMap { $0.isEmpty ? nil : $0 } }
+                do {
+                    guard row.fields.count == header.count else { throw MineralIntakeError.invalidEntry("\(row.fields.count) fields, expected \(header.count)") }
+                    guard let reference = FoodReference(journalText: NDBNumber(parsing: row.fields[food])?.rawValue ?? row.fields[food]) else {
+                        throw MineralIntakeError.invalidEntry("food \"\(row.fields[food])\" is not an NDB number, custom:NAME or supplement:NUTRIENT")
+                    }
+                    func number(_ name: String) throws(MineralIntakeError) -> Double? {
+                        guard let text = field(name) else { return nil }
+                        guard let value = Double(text), value.isFinite else { throw .invalidEntry("\(name) \"\(text)\" is not a number") }
+                        return value
+                    }
+                    rows.append((row.line, ExportedEntry(
+                        id: nil, date: try CalendarDate(parsing: row.fields[date]), meal: try Meal(parsing: row.fields[meal]),
+                        food: reference, foodName: nil, amount: try number("amount"), unit: field("unit"), grams: try number("grams"),
+                        text: field("text"), nutrients: nil)))
+                } catch {
+                    problems.append("\(path):\(row.line): \(error)")
+                }
+            }
+        }
+        let catalog = try files.catalog()
+        var entries: [JournalEntry] = []
+        for (line, row) in rows {
+            do {
+                entries.append(try Self.entry(from: row, catalog: catalog))
+            } catch {
+                problems.append("\(path):\(line): \(error)")
+            }
+        }
+        guard problems.isEmpty else {
+            throw CLIError.data(problems.prefix(20).joined(separator: "\nmineral: ")
+                + (problems.count > 20 ? "\nmineral: … and \(problems.count - 20) more" : "")
+                + "\nmineral: nothing was imported (\(problems.count) rows have problems)")
+        }
+        guard !entries.isEmpty else { throw CLIError.data("\(path) holds no entries; nothing was imported") }
+        try context.files.withLock(files.lockPath) {
+            var next = JournalFormat.maxID(in: try context.files.read(files.journalPath) ?? Data()) + 1
+            for index in entries.indices {
+                entries[index].id = next
+                next += 1
+            }
+            try context.files.append(Data(entries.map(JournalFormat.line).joined().utf8), to: files.journalPath,
+                                     header: Data(JournalFormat.header.utf8))
+        }
+        return CommandResult(standardOutput: "Imported \(entries.count) entries (ids \(entries.first!.id)–\(entries.last!.id)) from \(path)\n")
+    }
+
+    /// A journal entry from an imported row, checked as `mineral log` would check it.
+    static func entry(from row: ExportedEntry, catalog: FoodCatalog) throws(MineralIntakeError) -> JournalEntry {
+        let text = row.text ?? ""
+        switch row.food {
+        case .supplement(let nutrient):
+            guard let amount = row.amount, amount > 0, amount <= 100_000 else {
+                throw .invalidEntry("a \(nutrient.displayName) supplement needs a positive amount in \(nutrient.unit.rawValue)")
+            }
+            return JournalEntry(id: 0, date: row.date, meal: row.meal, amount: amount, unit: nutrient.unit.rawValue, grams: nil,
+                                food: row.food, text: text.isEmpty ? "\(nutrient.displayName) \(JournalFormatText.exact(amount)) \(nutrient.unit.rawValue)" : text)
+        case .usda(let ndb):
+            guard catalog.database.food(ndb) != nil else { throw .unknownNDBNumber(ndb.rawValue) }
+        case .custom(let name):
+            guard catalog.customFood(named: name) != nil else { throw .invalidEntry("no custom food \"\(name)\"; define it first (mineral custom add)") }
+        }
+        guard let grams = row.grams, grams > 0, grams <= FoodCatalog.maximumGrams else {
+            throw .invalidEntry("grams must be a positive number up to \(Int(FoodCatalog.maximumGrams))")
+        }
+        let amount = row.amount ?? grams
+        let unit = row.unit ?? "g"
+        guard amount > 0 else { throw .invalidEntry("amount must be positive") }
+        return JournalEntry(id: 0, date: row.date, meal: row.meal, amount: amount, unit: unit, grams: grams, food: row.food,
+                            text: text.isEmpty ? "\(JournalFormatText.exact(grams)) g \(catalog.name(of: row.food))" : text)
+    }
+}
