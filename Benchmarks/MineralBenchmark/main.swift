@@ -18,7 +18,7 @@ func median(_ values: [Double]) -> Double {
 }
 
 func report(_ name: String, _ value: String, goal: String, met: Bool) {
-    let padded = name.padding(toLength: 58, withPad: " ", startingAt: 0)
+    let padded = name.padding(toLength: 70, withPad: " ", startingAt: 0)
     print("\(padded) \(value.padding(toLength: 14, withPad: " ", startingAt: 0)) goal \(goal)  \(met ? "met" : "NOT MET")")
 }
 
@@ -154,3 +154,56 @@ for _ in 0..<21 { logTimes.append(try timeProcess(mineral, ["log", "50 g dried a
 let logMedian = median(logTimes)
 report("`mineral log \"50 g dried apricots\"`, whole process (median of 21)", String(format: "%.2f ms", logMedian), goal: "see ratio", met: true)
 report("ratio log command / print-only", String(format: "%.2f×", logMedian / printMedian), goal: "< 2×", met: logMedian / printMedian < 2)
+
+// 6. A week's report from the ten-year journal against one from a one-week journal: its cost must not grow with
+//    the journal's length (lines of other weeks are skipped after a look at their date).
+let tables = try ReferenceTables.builtIn()
+let reportTargets = try tables.targets(for: SampleWeek.profile, on: startDay)
+let lastWeek = ReportPeriod(weekOf: startDay.adding(days: 3640)!)
+var weekText = JournalFormat.header
+for line in journalText.split(separator: "\n") where line.contains("\t\(lastWeek.from.description.prefix(7))") {
+    let date = try CalendarDate(parsing: String(line.split(separator: "\t")[1]))
+    if date >= lastWeek.from && date <= lastWeek.to { weekText += line + "\n" }
+}
+func reportTime(_ text: String) -> Double {
+    var times: [Double] = []
+    for _ in 0..<9 {
+        let start = clock.now
+        let journal = JournalFormat.parse(text, dates: lastWeek.from...lastWeek.to)
+        let report = catalog.weeklyReport(period: lastWeek, entries: journal.entries, targets: reportTargets)
+        times.append(milliseconds(clock.now - start))
+        precondition(report.loggedDays == 7)
+    }
+    return median(times)
+}
+let weekReport = reportTime(weekText)
+let decadeReport = reportTime(journalText)
+report("weekly report from a one-week journal (median of 9)", String(format: "%.2f ms", weekReport), goal: "baseline", met: true)
+report("weekly report from the ten-year journal (median of 9)", String(format: "%.2f ms", decadeReport), goal: "see ratio", met: true)
+report("  in-process part: ten-year / one-week (scan of 14 MB)", String(format: "%.2f×", decadeReport / weekReport), goal: "information", met: true)
+
+// The same as whole `mineral report` processes, reading the journal from disk: what a person waits for.
+let weekHome = FileManager.default.temporaryDirectory.appendingPathComponent("mineral-benchmark-week-\(getpid())")
+let decadeHome = FileManager.default.temporaryDirectory.appendingPathComponent("mineral-benchmark-decade-\(getpid())")
+defer {
+    try? FileManager.default.removeItem(at: weekHome)
+    try? FileManager.default.removeItem(at: decadeHome)
+}
+let profileJSON = try JSONEncoder().encode(SampleWeek.profile)
+for (directory, text) in [(weekHome, weekText), (decadeHome, journalText)] {
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    try Data(text.utf8).write(to: directory.appendingPathComponent("journal.tsv"))
+    try profileJSON.write(to: directory.appendingPathComponent("profile.json"))
+}
+func reportProcess(_ directory: URL) throws -> Double {
+    var times: [Double] = []
+    for _ in 0..<15 {
+        times.append(try timeProcess(mineral, ["report", "--week", lastWeek.label, "--data-dir", directory.path]))
+    }
+    return median(times)
+}
+let weekProcess = try reportProcess(weekHome)
+let decadeProcess = try reportProcess(decadeHome)
+report("`mineral report`, one-week journal, whole process (median of 15)", String(format: "%.2f ms", weekProcess), goal: "baseline", met: true)
+report("`mineral report`, ten-year journal, whole process (median of 15)", String(format: "%.2f ms", decadeProcess), goal: "see ratio", met: true)
+report("ratio ten-year / one-week report process", String(format: "%.2f×", decadeProcess / weekProcess), goal: "< 2×", met: decadeProcess / weekProcess < 2)

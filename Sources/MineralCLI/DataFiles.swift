@@ -18,12 +18,9 @@ struct DataFiles {
 
     /// The journal as it is on disk now (empty when there is none yet), and a warning for each line that could
     /// not be read (those lines are left out; the rest count).
-    func journal() throws(CLIError) -> (journal: Journal, warnings: String) {
+    func journal(dates: ClosedRange<CalendarDate>? = nil) throws(CLIError) -> (journal: Journal, warnings: String) {
         guard let data = try context.files.read(journalPath) else { return (Journal(), "") }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw .data("\(journalPath) is not UTF-8 text; open it in an editor and save it as UTF-8")
-        }
-        let journal = JournalFormat.parse(text)
+        let journal = JournalFormat.parse(data: data, dates: dates)
         return (journal, Self.warnings(journal, path: journalPath))
     }
 

@@ -23,10 +23,12 @@ public struct DiskFileStore: FileStore {
 
     public func read(_ path: String) throws(CLIError) -> Data? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .io("cannot read \(path): \(String(cString: strerror(errno)))")
+        do {
+            // Mapped, not copied: a ten-year journal is read only where it is looked at.
+            return try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+        } catch {
+            throw .io("cannot read \(path): \(error.localizedDescription)")
         }
-        return data
     }
 
     public func replace(_ path: String, with data: Data) throws(CLIError) {

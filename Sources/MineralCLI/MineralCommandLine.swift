@@ -33,6 +33,8 @@ public struct MineralCommandLine: Sendable {
     public var defaultMeal: Meal
     /// Standard input, read when a command needs it (`mineral log` with no items); `nil` when there is none.
     public var readStandardInput: @Sendable () -> String?
+    /// Whether standard output is a terminal (colour is used only there).
+    public var standardOutputIsTerminal: Bool
 
     public init(
         environment: [String: String] = [:],
@@ -41,8 +43,10 @@ public struct MineralCommandLine: Sendable {
         loadFoods: @escaping @Sendable () throws -> FoodDatabase = { try FoodDatabase.builtIn() },
         loadTables: @escaping @Sendable () throws -> ReferenceTables = { try ReferenceTables.builtIn() },
         defaultMeal: Meal = .snack,
-        readStandardInput: @escaping @Sendable () -> String? = { nil }
+        readStandardInput: @escaping @Sendable () -> String? = { nil },
+        standardOutputIsTerminal: Bool = false
     ) {
+        self.standardOutputIsTerminal = standardOutputIsTerminal
         self.defaultMeal = defaultMeal
         self.readStandardInput = readStandardInput
         self.environment = environment
@@ -71,7 +75,7 @@ public struct MineralCommandLine: Sendable {
         }
     }
 
-    static let parser = ArgumentParser(commands: FoodsCommands.specs + ProfileCommands.specs + JournalCommands.specs + ExchangeCommands.specs + CustomCommands.specs)
+    static let parser = ArgumentParser(commands: FoodsCommands.specs + ProfileCommands.specs + JournalCommands.specs + ExchangeCommands.specs + CustomCommands.specs + ReportCommand.specs)
 
     /// Runs `arguments` (without the program name).
     public func run(_ arguments: [String]) -> CommandResult {
@@ -105,6 +109,7 @@ public struct MineralCommandLine: Sendable {
         case "log", "day", "entries", "undo", "remove", "edit", "check": return try JournalCommands(context: self).run(parsed)
         case "export", "import": return try ExchangeCommands(context: self).run(parsed)
         case "custom": return try CustomCommands(context: self).run(parsed)
+        case "report": return try ReportCommand(context: self).run(parsed)
         default: throw CLIError.usage("unknown command \(parsed.command.joined(separator: " "))")
         }
     }

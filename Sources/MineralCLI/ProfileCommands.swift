@@ -262,18 +262,7 @@ enum TargetsRenderer {
         out += table.rendered()
         if !targets.groupNotes.isEmpty {
             out += "\nGroups:\n"
-            for note in targets.groupNotes {
-                out += "  \(note.note)"
-                if !note.changes.isEmpty {
-                    out += " Changed: " + note.changes.map { change in
-                        let role = change.role.rawValue.replacingOccurrences(of: "_", with: " ")
-                        let from = change.from.map { DisplayNumber.plain($0) } ?? "none"
-                        let to = change.to.map { DisplayNumber.plain($0) } ?? "none"
-                        return "\(change.nutrient.displayName) \(role) \(from) → \(to) \(change.unit.rawValue)"
-                    }.joined(separator: "; ") + "."
-                }
-                out += "\n"
-            }
+            out += targets.groupNotes.map { "  \($0.text)\n" }.joined()
         }
         if let estimate = targets.nutrients.compactMap(\.sweatLoss).first {
             out += "\nSweat loss (an estimate, not an official value) = \(DisplayNumber.amount(estimate.hoursPerDay)) h/day × "

@@ -5,7 +5,8 @@ import MineralCLI
 let result = MineralCommandLine(
     environment: ProcessInfo.processInfo.environment, files: DiskFileStore(), today: MineralCommandLine.localToday(),
     defaultMeal: MineralCommandLine.localMeal(),
-    readStandardInput: { String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) }
+    readStandardInput: { String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) },
+    standardOutputIsTerminal: isatty(STDOUT_FILENO) == 1
 ).run(Array(CommandLine.arguments.dropFirst()))
 FileHandle.standardOutput.write(Data(result.standardOutput.utf8))
 FileHandle.standardError.write(Data(result.standardError.utf8))

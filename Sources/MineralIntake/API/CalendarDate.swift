@@ -98,3 +98,69 @@ public struct CalendarDate: Sendable, Codable, Hashable, Comparable, CustomStrin
         return years
     }
 }
+
+extension CalendarDate {
+    /// Monday is 0, Sunday 6.
+    public var weekdayFromMonday: Int {
+        ((daysSinceEpoch + 3) % 7 + 7) % 7  // 1970-01-01 was a Thursday
+    }
+
+    /// The ISO 8601 week: its year (which may differ from the date's near New Year) and number.
+    public var isoWeek: (year: Int, week: Int) {
+        let thursday = adding(days: 3 - weekdayFromMonday)!
+        let january1 = CalendarDate(year: thursday.year, month: 1, day: 1)!
+        return (thursday.year, (thursday.daysSinceEpoch - january1.daysSinceEpoch) / 7 + 1)
+    }
+
+    /// The Monday that starts ISO week `week` of `year`, or `nil` if the year has no such week.
+    public static func mondayOf(isoYear year: Int, week: Int) -> CalendarDate? {
+        guard let january4 = CalendarDate(year: year, month: 1, day: 4), week >= 1, week <= 53,
+              let monday = january4.adding(days: -january4.weekdayFromMonday + 7 * (week - 1)),
+              monday.isoWeek == (year, week)
+        else { return nil }
+        return monday
+    }
+}
+
+/// A span of days a report covers: an ISO week, or any from–to range.
+public struct ReportPeriod: Sendable, Codable, Equatable {
+    public var from: CalendarDate
+    public var to: CalendarDate
+    /// `2026-W48` for an ISO week, else `2026-11-20 – 2026-11-26`.
+    public var label: String
+
+    /// The ISO week that holds `date`.
+    public init(weekOf date: CalendarDate) {
+        let monday = date.adding(days: -date.weekdayFromMonday)!
+        let (year, week) = date.isoWeek
+        self.from = monday
+        self.to = monday.adding(days: 6)!
+        self.label = "\(year)-W\(week < 10 ? "0" : "")\(week)"
+    }
+
+    /// Reads an ISO week, `2026-W48`.
+    /// - Throws: ``MineralIntakeError/invalidDate(_:)`` naming the text.
+    public init(isoWeek text: String) throws(MineralIntakeError) {
+        let parts = text.uppercased().split(separator: "W", maxSplits: 1)
+        guard parts.count == 2, parts[0].hasSuffix("-"), let year = Int(parts[0].dropLast()), let week = Int(parts[1]),
+              parts[1].count == 2, let monday = CalendarDate.mondayOf(isoYear: year, week: week)
+        else { throw .invalidWeek(text) }
+        self.init(weekOf: monday)
+    }
+
+    /// Any range of days, both ends included, up to a year.
+    public init(from: CalendarDate, to: CalendarDate) throws(MineralIntakeError) {
+        guard from <= to else { throw .invalidPeriod("the period starts \(from), after its end \(to)") }
+        guard to.daysSinceEpoch - from.daysSinceEpoch < 366 else {
+            throw .invalidPeriod("the period \(from) – \(to) is longer than a year; give at most 366 days")
+        }
+        self.from = from
+        self.to = to
+        self.label = "\(from) – \(to)"
+    }
+
+    /// Every day of the period, in order.
+    public var days: [CalendarDate] {
+        (0...(to.daysSinceEpoch - from.daysSinceEpoch)).map { from.adding(days: $0)! }
+    }
+}

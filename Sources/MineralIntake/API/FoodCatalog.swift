@@ -104,6 +104,12 @@ public struct FoodCatalog: Sendable {
         }
     }
 
+    /// A short name for people: the first everyday name if the food has one (`dried apricots`), else ``name(of:)``.
+    public func shortName(of reference: FoodReference) -> String {
+        if case .usda(let ndb) = reference, let name = database.food(ndb)?.everydayNames.first { return name }
+        return name(of: reference)
+    }
+
     /// The household measures of a food: USDA's, or the ones the user gave a custom food.
     func measures(of reference: FoodReference) -> [HouseholdMeasure] {
         switch reference {

@@ -157,23 +157,42 @@ public enum JournalFormat {
     }
 
     /// Reads a journal. Never fails: each line that cannot be read becomes a ``JournalProblem`` and the rest count.
-    public static func parse(_ text: String) -> Journal {
-        var journal = Journal()
+    /// With `dates`, lines of other days are skipped after a look at their date, so a week of a ten-year journal
+    /// costs little more than a scan of the file.
+    public static func parse(_ text: String, dates: ClosedRange<CalendarDate>? = nil) -> Journal {
         var text = text
-        text.withUTF8 { bytes in
+        return text.withUTF8 { parse(bytes: $0, dates: dates) }
+    }
+
+    /// Reads a journal straight from its bytes (a file's contents), without first making one large string; invalid
+    /// UTF-8 in a field becomes U+FFFD.
+    public static func parse(data: Data, dates: ClosedRange<CalendarDate>? = nil) -> Journal {
+        data.withUnsafeBytes { parse(bytes: $0.bindMemory(to: UInt8.self), dates: dates) }
+    }
+
+    static func parse(bytes: UnsafeBufferPointer<UInt8>, dates: ClosedRange<CalendarDate>?) -> Journal {
+        var journal = Journal()
+        do {
             journal.entries.reserveCapacity(bytes.count / 56)
             var seen = Set<Int>(minimumCapacity: bytes.count / 56)
             var fields: [Range<Int>] = []
             var lineNumber = 0
             var start = 0
+            let base = bytes.baseAddress
             while start < bytes.count {
                 lineNumber += 1
-                var end = start
-                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+                let end = base.flatMap { memchr($0 + start, 0x0A, bytes.count - start) }
+                    .map { UnsafeRawPointer($0) - UnsafeRawPointer(base!) } ?? bytes.count
                 var lineEnd = end
                 if lineEnd > start, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
                 defer { start = end + 1 }
                 if lineEnd == start || bytes[start] == 0x23 { continue }
+                // With a date range, look at the date (the second field) first and skip other days' lines.
+                if let dates, let tab = memchr(base! + start, 0x09, min(13, lineEnd - start)) {
+                    let dateStart = UnsafeRawPointer(tab) - UnsafeRawPointer(base!) + 1
+                    if dateStart + 10 <= lineEnd, let date = dateField(bytes, dateStart..<dateStart + 10),
+                       dateStart + 10 == lineEnd || bytes[dateStart + 10] == 0x09, !dates.contains(date) { continue }
+                }
                 if bytes[start..<lineEnd].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
                 fields.removeAll(keepingCapacity: true)
                 var fieldStart = start
@@ -202,6 +221,22 @@ public enum JournalFormat {
             }
         }
         return journal
+    }
+
+    /// The date in a line's date field, if it is a valid `YYYY-MM-DD`.
+    private static func dateField(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> CalendarDate? {
+        guard range.count == 10, bytes[range.lowerBound + 4] == 0x2D, bytes[range.lowerBound + 7] == 0x2D else { return nil }
+        func number(_ from: Int, _ count: Int) -> Int? {
+            var value = 0
+            for index in range.lowerBound + from..<range.lowerBound + from + count {
+                let byte = bytes[index]
+                guard byte >= 0x30, byte <= 0x39 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
+        }
+        guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2) else { return nil }
+        return CalendarDate(year: year, month: month, day: day)
     }
 
     /// The common case read straight from bytes; `nil` sends the line to ``parseLine(_:)``, which explains problems.

@@ -18,6 +18,10 @@ public enum MineralIntakeError: Error, Sendable, Codable, Equatable, CustomStrin
     case invalidData(file: String, line: Int, reason: String)
     /// A date that is not a real `YYYY-MM-DD` day.
     case invalidDate(String)
+    /// A week that is not an ISO week like `2026-W48`.
+    case invalidWeek(String)
+    /// A report period that cannot be used.
+    case invalidPeriod(String)
     /// A profile that cannot be used: the message says which field and what is accepted.
     case invalidProfile(String)
     /// A journal entry, item or supplement that cannot be read: the message names it and says what is accepted.
@@ -31,7 +35,7 @@ public enum MineralIntakeError: Error, Sendable, Codable, Equatable, CustomStrin
     public var isUsageError: Bool {
         switch self {
         case .unknownNutrient, .emptyQuery, .unknownFoodGroup, .ambiguousFoodGroup, .unknownRankingBasis, .invalidDate,
-             .invalidProfile: true
+             .invalidProfile, .invalidWeek, .invalidPeriod: true
         case .unknownNDBNumber, .unknownFood, .invalidData, .invalidEntry, .ambiguousFood, .unknownUnit: false
         }
     }
@@ -61,6 +65,10 @@ public enum MineralIntakeError: Error, Sendable, Codable, Equatable, CustomStrin
             return "\(file):\(line): \(reason)"
         case .invalidDate(let text):
             return "\"\(text)\" is not a date; give a real day as YYYY-MM-DD, e.g. 2026-11-24"
+        case .invalidWeek(let text):
+            return "\"\(text)\" is not an ISO week; give YYYY-Www, e.g. 2026-W48"
+        case .invalidPeriod(let message):
+            return message
         case .invalidProfile(let message), .invalidEntry(let message):
             return message
         case .ambiguousFood(let text, let candidates):

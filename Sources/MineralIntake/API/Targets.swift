@@ -137,6 +137,19 @@ public struct GroupNote: Sendable, Codable, Equatable {
     public var changes: [TargetChange]
 }
 
+extension GroupNote {
+    /// The note, followed by what changed: `… Changed: magnesium goal 310 → 350 mg.`
+    public var text: String {
+        guard !changes.isEmpty else { return note }
+        return note + " Changed: " + changes.map { change in
+            let role = change.role.rawValue.replacingOccurrences(of: "_", with: " ")
+            let from = change.from.map { NumberText.plain($0) } ?? "none"
+            let to = change.to.map { NumberText.plain($0) } ?? "none"
+            return "\(change.nutrient.displayName) \(role) \(from) → \(to) \(change.unit.rawValue)"
+        }.joined(separator: "; ") + "."
+    }
+}
+
 /// One target a life stage changed: `magnesium goal 310 → 350 mg (RDA)`.
 public struct TargetChange: Sendable, Codable, Equatable {
     public var nutrient: Nutrient

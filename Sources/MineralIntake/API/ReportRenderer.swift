@@ -1,0 +1,275 @@
+import Foundation
+
+/// Turns a ``WeeklyReport`` into text for a terminal, Markdown, CSV, JSON or a self-contained HTML page.
+public enum ReportRenderer {
+    static func amount(_ value: Double?, _ unit: NutrientUnit) -> String {
+        value.map { "\(NumberText.display($0)) \(unit.rawValue)" } ?? "–"
+    }
+
+    static func percent(_ value: Double?) -> String {
+        value.map { NumberText.plain($0.rounded()) + " %" } ?? "–"
+    }
+
+    static func verdictLabel(_ verdict: Verdict) -> String {
+        switch verdict {
+        case .likelyDeficiency: "likely deficiency"
+        case .possibleShortfall: "possible shortfall"
+        case .belowAdequateIntake: "below the AI"
+        case .adequate: "adequate"
+        case .aboveReduceLevel: "above CDRR: reduce"
+        case .insufficientData: "not enough data"
+        case .notLogged: "not logged"
+        }
+    }
+
+    static func who(_ targets: Targets) -> String {
+        var text = "\(targets.ageYears)-year-old"
+        if targets.profile.state != .none { text += " \(targets.profile.state.rawValue)" }
+        return text + " \(targets.profile.sex.rawValue), \(targets.standard.rawValue)"
+    }
+
+    static func title(_ report: WeeklyReport) -> String {
+        let span = report.period.label.contains("W") ? " (\(report.period.from) – \(report.period.to))" : ""
+        return "Weekly report \(report.period.label)\(span) · \(who(report.targets)) · \(report.loggedDays) of \(report.period.days.count) days logged"
+    }
+
+    static func limitText(_ flag: LimitFlag, _ nutrient: NutrientReport) -> String {
+        let what = flag.supplementsOnly ? "\(nutrient.nutrient.displayName) from supplements" : nutrient.nutrient.displayName
+        let limit = flag.role == .reduceAbove ? "the CDRR of \(amount(flag.limit, nutrient.unit)): reduce" : "the UL of \(amount(flag.limit, nutrient.unit))"
+        return "\(flag.date): \(what) \(amount(flag.amount, nutrient.unit)), over \(limit)"
+    }
+
+    static func suggestionText(_ suggestion: Suggestion, _ nutrient: NutrientReport) -> String {
+        var text = "+ \(suggestion.portion) \(suggestion.name) (\(NumberText.display(suggestion.grams)) g): +\(amount(suggestion.amount, nutrient.unit)) \(nutrient.nutrient.displayName)"
+        if let kcal = suggestion.kcal { text += ", \(NumberText.plain(kcal.rounded())) kcal" }
+        if suggestion.closesShare < 1 { text += " (closes \(percent(suggestion.closesShare * 100)) of the gap)" }
+        if suggestion.alreadyEaten { text += " — you already eat it" }
+        return text
+    }
+
+    // MARK: Text
+
+    /// A terminal page: a bar per nutrient against its goal, the verdicts, limits, sources and suggestions.
+    /// `color` adds ANSI colours (the caller decides: a terminal, and no `NO_COLOR`).
+    public static func text(_ report: WeeklyReport, color: Bool = false) -> String {
+        func paint(_ text: String, _ verdict: Verdict) -> String {
+            guard color else { return text }
+            let code: String
+            switch verdict {
+            case .likelyDeficiency, .aboveReduceLevel: code = "31"
+            case .possibleShortfall, .belowAdequateIntake, .insufficientData: code = "33"
+            case .adequate: code = "32"
+            case .notLogged: code = "2"
+            }
+            return "\u{1B}[\(code)m\(text)\u{1B}[0m"
+        }
+        var out = title(report) + "\n\n"
+        var bars = TextTable(columns: [.init(""), .init(""), .init("", .right), .init("", .right), .init("")])
+        for nutrient in report.nutrients {
+            let share = nutrient.percentOfGoal.map { min(max($0, 0), 100) / 5 } ?? 0
+            let filled = Int(share.rounded())
+            let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: 20 - filled)
+            bars.rows.append([nutrient.nutrient.displayName, bar, percent(nutrient.percentOfGoal),
+                              "\(amount(nutrient.average, nutrient.unit)) / \(amount(nutrient.goal, nutrient.unit))",
+                              verdictLabel(nutrient.verdict)])
+        }
+        let rendered = bars.rendered(header: false).split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, nutrient) in report.nutrients.enumerated() {
+            out += paint(String(rendered[index]), nutrient.verdict) + "\n"
+        }
+        out += "  (daily average over logged days against the goal; a day not logged is left out, never counted as 0)\n"
+        out += "\nVerdicts:\n"
+        for nutrient in report.nutrients {
+            out += "  \(nutrient.nutrient.displayName): \(nutrient.explanation)\n"
+        }
+        let flags = report.nutrients.flatMap { nutrient in nutrient.limitFlags.map { (nutrient, $0) } }
+        if !flags.isEmpty {
+            out += "\nLimits:\n" + flags.map { "  \(limitText($0.1, $0.0))\n" }.joined()
+        }
+        let suggested = report.nutrients.filter { !$0.suggestions.isEmpty }
+        if !suggested.isEmpty {
+            out += "\nWhat to eat (a day, to close the average gap):\n"
+            for nutrient in suggested {
+                let gap = (nutrient.goal ?? 0) - (nutrient.average ?? 0)
+                out += "  \(nutrient.nutrient.displayName), \(amount(gap, nutrient.unit)) short:\n"
+                out += nutrient.suggestions.map { "    \(suggestionText($0, nutrient))\n" }.joined()
+            }
+        }
+        out += "\nWhere it came from:\n"
+        for nutrient in report.nutrients where !nutrient.topSources.isEmpty {
+            out += "  \(nutrient.nutrient.displayName): " + nutrient.topSources.map { "\($0.name) \(percent($0.share * 100))" }.joined(separator: ", ") + "\n"
+        }
+        if !report.targets.groupNotes.isEmpty {
+            out += "\nYour groups:\n" + report.targets.groupNotes.map { "  \($0.text)\n" }.joined()
+        }
+        out += "\nDays:\n"
+        var days = TextTable(columns: [.init("date"), .init("day")] + report.nutrients.map { .init("\($0.nutrient.displayName) \($0.unit.rawValue)", .right) })
+        let names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        for (index, date) in report.period.days.enumerated() {
+            days.rows.append([date.description, names[date.weekdayFromMonday]] + report.nutrients.map { nutrient in
+                let day = nutrient.days[index]
+                guard day.logged, let value = day.amount else { return "not logged" }
+                return NumberText.display(value) + ((day.unknownShare ?? 0) > 0 ? "*" : "")
+            })
+        }
+        out += days.rendered()
+        out += "  * part of the day's food has no value for this nutrient: the amount is a lower bound.\n"
+        if !report.targets.notes.isEmpty { out += "\nNotes:\n" + report.targets.notes.map { "  - \($0)\n" }.joined() }
+        out += "\nTargets: \(report.targets.standard.displayName), rows \(report.targets.lifeStage) (`mineral targets` lists each source). Foods: USDA SR28.\n"
+        return out
+    }
+
+    // MARK: Markdown
+
+    public static func markdown(_ report: WeeklyReport) -> String {
+        func row(_ cells: [String]) -> String { "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n" }
+        var out = "# " + title(report) + "\n\n"
+        out += row(["nutrient", "average a day", "goal", "% of goal", "average requirement", "verdict", "no value for", "confidence"])
+        out += row(Array(repeating: "---", count: 8))
+        for nutrient in report.nutrients {
+            out += row([nutrient.nutrient.displayName, amount(nutrient.average, nutrient.unit), amount(nutrient.goal, nutrient.unit),
+                        percent(nutrient.percentOfGoal), amount(nutrient.averageRequirement, nutrient.unit), verdictLabel(nutrient.verdict),
+                        percent(nutrient.unknownShare * 100), nutrient.confidence.rawValue])
+        }
+        out += "\n## Verdicts\n\n" + report.nutrients.map { "- **\($0.nutrient.displayName)**: \($0.explanation)\n" }.joined()
+        let flags = report.nutrients.flatMap { nutrient in nutrient.limitFlags.map { (nutrient, $0) } }
+        if !flags.isEmpty { out += "\n## Limits\n\n" + flags.map { "- \(limitText($0.1, $0.0))\n" }.joined() }
+        let suggested = report.nutrients.filter { !$0.suggestions.isEmpty }
+        if !suggested.isEmpty {
+            out += "\n## What to eat\n\n"
+            for nutrient in suggested {
+                out += "**\(nutrient.nutrient.displayName)**, \(amount((nutrient.goal ?? 0) - (nutrient.average ?? 0), nutrient.unit)) short a day:\n\n"
+                out += nutrient.suggestions.map { "- \(suggestionText($0, nutrient))\n" }.joined() + "\n"
+            }
+        }
+        out += "\n## Where it came from\n\n"
+        for nutrient in report.nutrients where !nutrient.topSources.isEmpty {
+            out += "- \(nutrient.nutrient.displayName): " + nutrient.topSources.map { "\($0.name) \(percent($0.share * 100))" }.joined(separator: ", ") + "\n"
+        }
+        if !report.targets.groupNotes.isEmpty { out += "\n## Your groups\n\n" + report.targets.groupNotes.map { "- \($0.text)\n" }.joined() }
+        out += "\n## Days\n\n"
+        out += row(["date"] + report.nutrients.map { "\($0.nutrient.displayName) (\($0.unit.rawValue))" })
+        out += row(Array(repeating: "---", count: report.nutrients.count + 1))
+        for (index, date) in report.period.days.enumerated() {
+            out += row([date.description] + report.nutrients.map { nutrient in
+                let day = nutrient.days[index]
+                return day.logged ? day.amount.map { NumberText.display($0) } ?? "–" : "not logged"
+            })
+        }
+        if !report.targets.notes.isEmpty { out += "\n## Notes\n\n" + report.targets.notes.map { "- \($0)\n" }.joined() }
+        return out
+    }
+
+    // MARK: CSV
+
+    /// One row per day and nutrient.
+    public static func csv(_ report: WeeklyReport) -> String {
+        var lines = ["date,nutrient,unit,logged,amount,supplements,unknown_share,goal,average_requirement,upper_limit,reduce_above,verdict"]
+        func number(_ value: Double?) -> String { value.map { JournalFormat.exact($0) } ?? "" }
+        for nutrient in report.nutrients {
+            for day in nutrient.days {
+                lines.append([day.date.description, nutrient.nutrient.rawValue, nutrient.unit.rawValue, day.logged ? "yes" : "no",
+                              number(day.amount), number(day.supplements), number(day.unknownShare), number(nutrient.goal),
+                              number(nutrient.averageRequirement), number(nutrient.upperLimit), number(nutrient.reduceAbove),
+                              nutrient.verdict.rawValue].map(CSV.escape).joined(separator: ","))
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: JSON
+
+    /// The report as versioned JSON (`kind` `report`), decodable as `VersionedOutput<WeeklyReport>`.
+    public static func json(_ report: WeeklyReport) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(VersionedOutput(kind: "report", data: report)), as: UTF8.self) + "\n"
+    }
+
+    // MARK: HTML
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+
+    /// One self-contained page: no scripts, no network; an SVG chart of each nutrient's days against its goal and
+    /// average requirement.
+    public static func html(_ report: WeeklyReport) -> String {
+        var out = """
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><title>\(escape(title(report)))</title>
+            <style>
+            body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
+            h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:2rem}table{border-collapse:collapse}
+            td,th{padding:.2rem .6rem;border-bottom:1px solid #ddd;text-align:left}td.n{text-align:right}
+            .likely_deficiency,.above_reduce_level{color:#b00020}.possible_shortfall,.below_adequate_intake,.insufficient_data{color:#9a6700}
+            .adequate{color:#1a7f37}.not_logged{color:#777}svg text{font-size:11px;fill:#444}
+            </style></head><body>
+
+            """
+        out += "<h1>\(escape(title(report)))</h1>\n<table><tr><th>nutrient</th><th>average a day</th><th>goal</th><th>% of goal</th><th>verdict</th><th>no value for</th></tr>\n"
+        for nutrient in report.nutrients {
+            out += "<tr><td>\(escape(nutrient.nutrient.displayName))</td><td class=\"n\">\(escape(amount(nutrient.average, nutrient.unit)))</td>"
+                + "<td class=\"n\">\(escape(amount(nutrient.goal, nutrient.unit)))</td><td class=\"n\">\(percent(nutrient.percentOfGoal))</td>"
+                + "<td class=\"\(nutrient.verdict.rawValue)\">\(escape(verdictLabel(nutrient.verdict)))</td><td class=\"n\">\(percent(nutrient.unknownShare * 100))</td></tr>\n"
+        }
+        out += "</table>\n"
+        for nutrient in report.nutrients {
+            out += "<h2>\(escape(nutrient.nutrient.displayName))</h2>\n<p class=\"\(nutrient.verdict.rawValue)\">\(escape(nutrient.explanation))</p>\n"
+            out += chart(nutrient, days: report.period.days)
+            if !nutrient.limitFlags.isEmpty {
+                out += "<ul>" + nutrient.limitFlags.map { "<li>\(escape(limitText($0, nutrient)))</li>" }.joined() + "</ul>\n"
+            }
+            if !nutrient.suggestions.isEmpty {
+                out += "<p>What to eat, a day:</p><ul>" + nutrient.suggestions.map { "<li>\(escape(suggestionText($0, nutrient)))</li>" }.joined() + "</ul>\n"
+            }
+            if !nutrient.topSources.isEmpty {
+                out += "<p>Where it came from: " + escape(nutrient.topSources.map { "\($0.name) \(percent($0.share * 100))" }.joined(separator: ", ")) + "</p>\n"
+            }
+        }
+        if !report.targets.groupNotes.isEmpty {
+            out += "<h2>Your groups</h2><ul>" + report.targets.groupNotes.map { "<li>\(escape($0.text))</li>" }.joined() + "</ul>\n"
+        }
+        if !report.targets.notes.isEmpty {
+            out += "<h2>Notes</h2><ul>" + report.targets.notes.map { "<li>\(escape($0))</li>" }.joined() + "</ul>\n"
+        }
+        out += "<p>Targets: \(escape(report.targets.standard.displayName)), rows \(escape(report.targets.lifeStage)). Foods: USDA SR28. A day not logged is left out of the average, never counted as zero.</p>\n</body></html>\n"
+        return out
+    }
+
+    /// Bars for each day, a solid line at the goal and a dashed one at the average requirement.
+    static func chart(_ nutrient: NutrientReport, days: [CalendarDate]) -> String {
+        let width = 560.0
+        let height = 160.0
+        let top = 10.0
+        let bottom = 30.0
+        let left = 50.0
+        let values = nutrient.days.compactMap(\.amount)
+        let scaleMax = max(([nutrient.goal, nutrient.averageRequirement].compactMap { $0 } + values).max() ?? 1, 1) * 1.1
+        func y(_ value: Double) -> Double { top + (height - top - bottom) * (1 - value / scaleMax) }
+        let slot = (width - left) / Double(days.count)
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" aria-label=\"\(escape(nutrient.nutrient.displayName)) by day\">\n"
+        for (index, day) in nutrient.days.enumerated() {
+            let x = left + Double(index) * slot + slot * 0.2
+            let label = days[index].description.suffix(5)
+            if let value = day.amount {
+                let barTop = y(value)
+                let colour = nutrient.averageRequirement.map { value < $0 } == true ? "#d9534f" : (nutrient.goal.map { value < $0 } == true ? "#f0ad4e" : "#5cb85c")
+                svg += "<rect x=\"\(NumberText.fixed(x, decimals: 1))\" y=\"\(NumberText.fixed(barTop, decimals: 1))\" width=\"\(NumberText.fixed(slot * 0.6, decimals: 1))\" height=\"\(NumberText.fixed(height - bottom - barTop, decimals: 1))\" fill=\"\(colour)\"><title>\(days[index]): \(escape(amount(value, nutrient.unit)))</title></rect>\n"
+            } else {
+                svg += "<text x=\"\(NumberText.fixed(x, decimals: 1))\" y=\"\(NumberText.fixed(height - bottom - 4, decimals: 1))\">not logged</text>\n"
+            }
+            svg += "<text x=\"\(NumberText.fixed(x, decimals: 1))\" y=\"\(NumberText.fixed(height - 12, decimals: 1))\">\(label)</text>\n"
+        }
+        if let goal = nutrient.goal {
+            svg += "<line x1=\"\(Int(left))\" x2=\"\(Int(width))\" y1=\"\(NumberText.fixed(y(goal), decimals: 1))\" y2=\"\(NumberText.fixed(y(goal), decimals: 1))\" stroke=\"#1a7f37\" stroke-width=\"2\"/>"
+                + "<text x=\"2\" y=\"\(NumberText.fixed(y(goal) + 4, decimals: 1))\">goal</text>\n"
+        }
+        if let requirement = nutrient.averageRequirement {
+            svg += "<line x1=\"\(Int(left))\" x2=\"\(Int(width))\" y1=\"\(NumberText.fixed(y(requirement), decimals: 1))\" y2=\"\(NumberText.fixed(y(requirement), decimals: 1))\" stroke=\"#b00020\" stroke-width=\"1.5\" stroke-dasharray=\"5,4\"/>"
+                + "<text x=\"2\" y=\"\(NumberText.fixed(y(requirement) + 4, decimals: 1))\">avg req</text>\n"
+        }
+        return svg + "</svg>\n"
+    }
+}

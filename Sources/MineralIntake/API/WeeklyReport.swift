@@ -1,0 +1,371 @@
+/// What a week's average means for one nutrient, as a dietitian would put it.
+public enum Verdict: String, Sendable, Codable, Equatable {
+    /// The average is below the average requirement (EAR/AR): a deficiency is likely.
+    case likelyDeficiency = "likely_deficiency"
+    /// Between the average requirement and the goal: a shortfall is possible.
+    case possibleShortfall = "possible_shortfall"
+    /// Below an Adequate Intake where no average requirement exists: adequacy cannot be judged; more is advisable.
+    case belowAdequateIntake = "below_adequate_intake"
+    /// At or above the goal.
+    case adequate
+    /// Above sodium's CDRR: reduce.
+    case aboveReduceLevel = "above_reduce_level"
+    /// Too much of the food logged has no value for the nutrient to judge a shortfall.
+    case insufficientData = "insufficient_data"
+    /// Nothing logged in the period.
+    case notLogged = "not_logged"
+}
+
+/// How far the week's figure can be trusted, from the share of logged grams whose food has no value.
+public enum Confidence: String, Sendable, Codable, Equatable {
+    /// Under 5 % of the grams without a value.
+    case high
+    /// 5 % to 20 %.
+    case moderate
+    /// Over 20 %: the figure is a lower bound only.
+    case low
+
+    init(unknownShare: Double) {
+        self = unknownShare < 0.05 ? .high : unknownShare <= 0.2 ? .moderate : .low
+    }
+}
+
+/// One day of one nutrient.
+public struct DayAmount: Sendable, Codable, Equatable {
+    public var date: CalendarDate
+    /// Whether anything was logged that day; a day not logged has no amount (never zero).
+    public var logged: Bool
+    /// Food and supplements, in the nutrient's unit (`nil` when not logged).
+    public var amount: Double?
+    /// Supplements alone.
+    public var supplements: Double?
+    /// Share of the day's grams with no value for the nutrient.
+    public var unknownShare: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case date, logged, amount, supplements
+        case unknownShare = "unknown_share"
+    }
+}
+
+/// A day on which an intake went over a limit.
+public struct LimitFlag: Sendable, Codable, Equatable {
+    public var date: CalendarDate
+    /// `upper_limit` (UL) or `reduce_above` (sodium's CDRR).
+    public var role: TargetRole
+    /// The amount compared: supplements only for magnesium, all intake otherwise.
+    public var amount: Double
+    public var limit: Double
+    public var supplementsOnly: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case date, role, amount, limit
+        case supplementsOnly = "supplements_only"
+    }
+}
+
+/// A food that gave some of a nutrient this period.
+public struct NutrientSource: Sendable, Codable, Equatable {
+    public var food: FoodReference
+    public var name: String
+    /// Total over the period.
+    public var amount: Double
+    /// Share of the period's total.
+    public var share: Double
+}
+
+/// A concrete addition that closes (or narrows) the average daily gap.
+public struct Suggestion: Sendable, Codable, Equatable {
+    public var food: FoodReference
+    public var name: String
+    /// `+ 1/4 cup pumpkin seeds` in the food's household measure.
+    public var portion: String
+    public var grams: Double
+    /// What the portion adds of the nutrient.
+    public var amount: Double
+    public var kcal: Double?
+    /// The nutrient per 100 kcal of the food.
+    public var amountPer100Kcal: Double?
+    /// Share of the gap the portion closes (1 or more closes it).
+    public var closesShare: Double
+    /// Whether the person already logs this food.
+    public var alreadyEaten: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case food, name, portion, grams, amount, kcal
+        case amountPer100Kcal = "amount_per_100kcal"
+        case closesShare = "closes_share"
+        case alreadyEaten = "already_eaten"
+    }
+}
+
+/// Everything the report says about one nutrient.
+public struct NutrientReport: Sendable, Codable, Equatable {
+    public var nutrient: Nutrient
+    public var unit: NutrientUnit
+    public var days: [DayAmount]
+    public var loggedDays: Int
+    /// The average over logged days (`nil` when none).
+    public var average: Double?
+    /// The goal compared with, including any estimated sweat loss.
+    public var goal: Double?
+    /// The average requirement compared with, including any estimated sweat loss.
+    public var averageRequirement: Double?
+    public var upperLimit: Double?
+    public var reduceAbove: Double?
+    /// The estimated daily sweat loss included in `goal` and `averageRequirement`.
+    public var sweatLoss: Double?
+    public var percentOfGoal: Double?
+    public var verdict: Verdict
+    /// One sentence a person can act on.
+    public var explanation: String
+    public var daysBelowAverageRequirement: Int
+    /// Share of the period's logged grams whose food has no value for this nutrient.
+    public var unknownShare: Double
+    public var confidence: Confidence
+    public var limitFlags: [LimitFlag]
+    public var topSources: [NutrientSource]
+    public var suggestions: [Suggestion]
+
+    enum CodingKeys: String, CodingKey {
+        case nutrient, unit, days, average, goal, verdict, explanation, confidence, suggestions
+        case loggedDays = "logged_days"
+        case averageRequirement = "average_requirement"
+        case upperLimit = "upper_limit"
+        case reduceAbove = "reduce_above"
+        case sweatLoss = "sweat_loss"
+        case percentOfGoal = "percent_of_goal"
+        case daysBelowAverageRequirement = "days_below_average_requirement"
+        case unknownShare = "unknown_share"
+        case limitFlags = "limit_flags"
+        case topSources = "top_sources"
+    }
+}
+
+/// A period's deficiency report: each nutrient's days, average, verdict, confidence, limits, sources and what to eat.
+public struct WeeklyReport: Sendable, Codable, Equatable {
+    public var period: ReportPeriod
+    public var targets: Targets
+    public var loggedDays: Int
+    public var entryCount: Int
+    public var nutrients: [NutrientReport]
+    /// Energy per logged day on average, kcal (context for the suggestions).
+    public var averageEnergyKcal: Double?
+
+    public subscript(nutrient: Nutrient) -> NutrientReport? { nutrients.first { $0.nutrient == nutrient } }
+
+    enum CodingKeys: String, CodingKey {
+        case period, targets, nutrients
+        case loggedDays = "logged_days"
+        case entryCount = "entry_count"
+        case averageEnergyKcal = "average_energy_kcal"
+    }
+}
+
+extension FoodCatalog {
+    /// The foods the leg-cramps article names (dried apricots, raisins, nuts, bran, buckwheat, soy, whole grains),
+    /// as the report suggests them.
+    public static let articleFoods: [String] = [
+        "09032", "09298", "12061", "12155", "12014", "20077", "20033", "20010", "16109", "16426", "16139", "18075", "08121",
+    ]
+
+    /// The report of `period` for `targets` from `entries` (entries outside the period are ignored).
+    public func weeklyReport(period: ReportPeriod, entries: [JournalEntry], targets: Targets) -> WeeklyReport {
+        let inPeriod = entries.filter { $0.date >= period.from && $0.date <= period.to }
+        var cache: [FoodReference: Composition] = [:]
+        var byDay: [CalendarDate: (food: NutrientTotals, supplements: NutrientTotals)] = [:]
+        var bySource: [FoodReference: NutrientTotals] = [:]
+        for entry in inPeriod {
+            let nutrients = self.nutrients(of: entry, cache: &cache)
+            var day = byDay[entry.date] ?? (NutrientTotals(), NutrientTotals())
+            if case .supplement = entry.food { day.supplements += nutrients } else { day.food += nutrients }
+            byDay[entry.date] = day
+            bySource[entry.food, default: NutrientTotals()] += nutrients
+        }
+        let days = period.days
+        let logged = days.filter { byDay[$0] != nil }
+        let energy = logged.isEmpty ? nil : logged.reduce(0.0) { $0 + byDay[$1]!.food[.energy].amount } / Double(logged.count)
+        var reports: [NutrientReport] = []
+        for nutrient in Nutrient.tracked {
+            let nutrientTargets = targets[nutrient]
+            let sweat = nutrientTargets.sweatLoss?.amountPerDay
+            let goal = nutrientTargets.goal.map { $0.amount + (sweat ?? 0) }
+            let requirement = nutrientTargets.averageRequirement.map { $0.amount + (sweat ?? 0) }
+            var dayAmounts: [DayAmount] = []
+            var flags: [LimitFlag] = []
+            var grams = 0.0
+            var unknownGrams = 0.0
+            for date in days {
+                guard let day = byDay[date] else {
+                    dayAmounts.append(DayAmount(date: date, logged: false))
+                    continue
+                }
+                let food = day.food[nutrient]
+                let supplements = day.supplements[nutrient].amount
+                let total = food.amount + supplements
+                grams += food.grams
+                unknownGrams += food.gramsWithoutValue
+                dayAmounts.append(DayAmount(date: date, logged: true, amount: total, supplements: supplements,
+                                            unknownShare: food.grams > 0 ? food.unknownShare : 0))
+                if let limit = nutrientTargets.upperLimit {
+                    let counted = limit.supplementsOnly ? supplements : total
+                    if counted > limit.amount {
+                        flags.append(LimitFlag(date: date, role: .upperLimit, amount: counted, limit: limit.amount, supplementsOnly: limit.supplementsOnly))
+                    }
+                }
+                if let reduce = nutrientTargets.reduceAbove, total > reduce.amount {
+                    flags.append(LimitFlag(date: date, role: .reduceAbove, amount: total, limit: reduce.amount, supplementsOnly: false))
+                }
+            }
+            let amounts = dayAmounts.compactMap(\.amount)
+            let average = amounts.isEmpty ? nil : amounts.reduce(0, +) / Double(amounts.count)
+            let unknownShare = grams > 0 ? unknownGrams / grams : 0
+            let confidence = Confidence(unknownShare: unknownShare)
+            let below = requirement.map { ar in amounts.filter { $0 < ar }.count } ?? 0
+            let (verdict, explanation) = Self.verdict(
+                nutrient: nutrient, average: average, goal: goal, requirement: requirement, reduceAbove: nutrientTargets.reduceAbove?.amount,
+                goalKind: nutrientTargets.goal?.kind, unknownShare: unknownShare, confidence: confidence, sweat: sweat,
+                loggedDays: amounts.count, daysBelow: below)
+            // Summed in a fixed order: a dictionary's order changes from run to run, and so would the last digits.
+            let periodTotal = bySource.sorted { $0.key.description < $1.key.description }.reduce(0.0) { $0 + $1.value[nutrient].amount }
+            let sources = bySource.compactMap { reference, totals -> NutrientSource? in
+                let amount = totals[nutrient].amount
+                guard amount > 0, periodTotal > 0 else { return nil }
+                return NutrientSource(food: reference, name: shortName(of: reference), amount: amount, share: amount / periodTotal)
+            }.sorted { ($0.amount, $1.name) > ($1.amount, $0.name) }
+            var report = NutrientReport(
+                nutrient: nutrient, unit: nutrient.unit, days: dayAmounts, loggedDays: amounts.count, average: average, goal: goal,
+                averageRequirement: requirement, upperLimit: nutrientTargets.upperLimit?.amount, reduceAbove: nutrientTargets.reduceAbove?.amount,
+                sweatLoss: sweat, percentOfGoal: average.flatMap { average in goal.map { average / $0 * 100 } }, verdict: verdict,
+                explanation: explanation, daysBelowAverageRequirement: below, unknownShare: unknownShare, confidence: confidence,
+                limitFlags: flags, topSources: Array(sources.prefix(3)), suggestions: [])
+            // No one is told to eat more salt: sodium gets no suggestions, only its limit.
+            if let average, let goal, average < goal, verdict != .notLogged, nutrient != .sodium {
+                report.suggestions = suggestions(
+                    for: nutrient, gap: goal - average, eaten: inPeriod.map(\.food), targets: targets,
+                    averages: Dictionary(uniqueKeysWithValues: Nutrient.tracked.map { n in
+                        (n, logged.isEmpty ? 0 : logged.reduce(0.0) { $0 + byDay[$1]!.food[n].amount + byDay[$1]!.supplements[n].amount } / Double(logged.count))
+                    }))
+            }
+            reports.append(report)
+        }
+        return WeeklyReport(period: period, targets: targets, loggedDays: logged.count, entryCount: inPeriod.count,
+                            nutrients: reports, averageEnergyKcal: energy)
+    }
+
+    static func verdict(
+        nutrient: Nutrient, average: Double?, goal: Double?, requirement: Double?, reduceAbove: Double?, goalKind: TargetKind?,
+        unknownShare: Double, confidence: Confidence, sweat: Double?, loggedDays: Int, daysBelow: Int
+    ) -> (Verdict, String) {
+        let unit = nutrient.unit.rawValue
+        func amount(_ value: Double) -> String { "\(NumberText.display(value)) \(unit)" }
+        guard let average else { return (.notLogged, "Nothing was logged in this period.") }
+        let withSweat = sweat.map { " (including \(NumberText.display($0)) \(unit) estimated sweat loss)" } ?? ""
+        if let reduceAbove, average > reduceAbove {
+            return (.aboveReduceLevel, "Average \(amount(average)) a day is above \(amount(reduceAbove)), the level to stay below for lower chronic disease risk (CDRR): reduce.")
+        }
+        guard let goal else { return (.adequate, "No goal is set for this nutrient.") }
+        if average >= goal {
+            return (.adequate, "Average \(amount(average)) a day meets the goal of \(amount(goal))\(withSweat).")
+        }
+        let missing = NumberText.plain((unknownShare * 100).rounded())
+        if confidence == .low {
+            return (.insufficientData, "Not enough data: \(missing) % of the food logged has no \(nutrient.displayName) value. The foods with a value give \(amount(average)) a day, under the goal of \(amount(goal)), but the true intake is unknown: it may be higher.")
+        }
+        let caveat = unknownShare > 0 ? " (\(missing) % of the food logged has no value: the true intake may be a little higher)" : ""
+        if let requirement {
+            if average < requirement {
+                return (.likelyDeficiency, "Average \(amount(average)) a day over \(loggedDays) logged day\(loggedDays == 1 ? "" : "s") is below the average requirement of \(amount(requirement))\(withSweat) (\(daysBelow) of the \(loggedDays) days were below it): a deficiency is likely\(caveat).")
+            }
+            return (.possibleShortfall, "Average \(amount(average)) a day is between the average requirement of \(amount(requirement)) and the goal of \(amount(goal))\(withSweat): a shortfall is possible\(caveat).")
+        }
+        return (.belowAdequateIntake, "Average \(amount(average)) a day is below the Adequate Intake of \(amount(goal))\(withSweat). No average requirement exists, so a deficiency cannot be judged; reaching the AI is advisable\(caveat).")
+    }
+
+    /// Up to four additions that close the daily `gap`: foods the person already eats first, then the article's,
+    /// each in a household portion, never pushing another nutrient over its limit; ranked by nutrient per kcal and
+    /// per portion together.
+    func suggestions(for nutrient: Nutrient, gap: Double, eaten: [FoodReference], targets: Targets, averages: [Nutrient: Double]) -> [Suggestion] {
+        var seen = Set<NDBNumber>()
+        var candidates: [(food: Food, eaten: Bool)] = []
+        for reference in eaten {
+            if case .usda(let ndb) = reference, seen.insert(ndb).inserted, let food = database.food(ndb) { candidates.append((food, true)) }
+        }
+        for text in Self.articleFoods {
+            if let ndb = NDBNumber(rawValue: text), seen.insert(ndb).inserted, let food = database.food(ndb) { candidates.append((food, false)) }
+        }
+        var options: [Suggestion] = []
+        for (food, alreadyEaten) in candidates {
+            guard let per100g = food.per100g[nutrient], per100g > 0, let measure = Self.portionMeasure(food) else { continue }
+            // The smallest friendly fraction of the measure that closes the gap, at most two measures or 300 g.
+            let perMeasure = per100g * measure.grams / 100 / measure.amount
+            let needed = gap / perMeasure
+            let cap = min(2, 300 / (measure.grams / measure.amount))
+            let count = Self.friendlyFractions.first { $0 >= needed && $0 <= cap } ?? Self.friendlyFractions.last { $0 <= cap } ?? cap
+            let grams = count * measure.grams / measure.amount
+            let added = food.nutrients(inGrams: grams)
+            // Never push another nutrient over its limit: sodium's CDRR, calcium's and vitamin D's UL
+            // (the magnesium UL counts supplements only, so food never breaks it).
+            let breaks = Nutrient.tracked.contains { other in
+                let limit = other == .sodium ? targets[other].reduceAbove?.amount
+                    : (targets[other].upperLimit?.supplementsOnly == false ? targets[other].upperLimit?.amount : nil)
+                guard let limit, let extra = added[other] else { return false }
+                return (averages[other] ?? 0) + extra > limit
+            }
+            guard !breaks, let amount = added[nutrient] else { continue }
+            let kcal = added.energyKcal
+            options.append(Suggestion(
+                food: .usda(food.ndb), name: shortName(of: .usda(food.ndb)),
+                portion: "\(Self.fractionText(count)) \(Self.plainUnit(measure.unit))", grams: grams, amount: amount, kcal: kcal,
+                amountPer100Kcal: food.per100g.energyKcal.flatMap { $0 > 0 ? per100g * 100 / $0 : nil },
+                closesShare: amount / gap, alreadyEaten: alreadyEaten))
+        }
+        // Rank by nutrient per kcal and by how much of the gap a portion closes, together (sum of ranks).
+        let byDensity = options.sorted { ($0.amountPer100Kcal ?? 0) > ($1.amountPer100Kcal ?? 0) }.map(\.food)
+        let byPortion = options.sorted { $0.closesShare > $1.closesShare }.map(\.food)
+        func rank(_ option: Suggestion) -> Int { byDensity.firstIndex(of: option.food)! + byPortion.firstIndex(of: option.food)! }
+        let ordered = options.sorted { (rank($0), $0.name) < (rank($1), $1.name) }
+        let eatenFirst = ordered.filter(\.alreadyEaten).prefix(2)
+        let article = ordered.filter { !$0.alreadyEaten }.prefix(4 - eatenFirst.count)
+        return Array(eatenFirst) + Array(article)
+    }
+
+    static let friendlyFractions: [Double] = [0.25, 1.0 / 3, 0.5, 2.0 / 3, 0.75, 1, 1.25, 1.5, 2]
+
+    static func fractionText(_ count: Double) -> String {
+        let whole = Int(count)
+        let rest = count - Double(whole)
+        let fraction: String
+        switch rest {
+        case 0: fraction = ""
+        case 0.24...0.26: fraction = "1/4"
+        case 0.33...0.34: fraction = "1/3"
+        case 0.49...0.51: fraction = "1/2"
+        case 0.66...0.67: fraction = "2/3"
+        case 0.74...0.76: fraction = "3/4"
+        default: return NumberText.plain(count, maxDecimals: 2)
+        }
+        if whole == 0 { return fraction }
+        return fraction.isEmpty ? "\(whole)" : "\(whole) \(fraction)"
+    }
+
+    /// The measure to express a suggestion in: a medium one or a slice for foods eaten whole, else a cup, tbsp or
+    /// oz, else the first one USDA lists.
+    static func portionMeasure(_ food: Food) -> HouseholdMeasure? {
+        let preferred = ["medium", "slice", "cup", "oz", "tbsp", "large", "piece"]
+        for word in preferred {
+            if let measure = food.measures.first(where: {
+                let tokens = TextNormalizer.tokens($0.unit)
+                return (tokens.first == word || (word == "medium" && tokens.contains(word)))
+                    && !(tokens.contains("packed") && !tokens.contains("not")) && !tokens.contains("nlea")
+            }) { return measure }
+        }
+        return food.measures.first
+    }
+
+    /// A USDA unit without its descriptions: `cup, whole` → `cup`, `oz (23 whole kernels)` → `oz`.
+    static func plainUnit(_ unit: String) -> String {
+        let cut = unit.firstIndex { $0 == "," || $0 == "(" } ?? unit.endIndex
+        return unit[..<cut].trimmingCharacters(in: .whitespaces)
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import MineralIntake
+import Testing
+@testable import MineralCLI
+
+/// Golden files: the sample week's report in every format. Run with UPDATE_GOLDEN=1 to rewrite them after a
+/// deliberate change, and read the diff.
+@Suite("mineral report: golden files of the sample week")
+struct ReportGoldenTests {
+    static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+    @Test(arguments: [("text", "sample-report.txt"), ("markdown", "sample-report.md"), ("csv", "sample-report.csv"),
+                      ("json", "sample-report.json"), ("html", "sample-report.html")])
+    func format(format: String, file: String) throws {
+        let result = mineral("report", "--sample", "--format", format)
+        #expect(result.exitCode == .success)
+        #expect(result.standardError.isEmpty)
+        let url = Self.golden.appendingPathComponent(file)
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+            try Data(result.standardOutput.utf8).write(to: url)
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        #expect(result.standardOutput == expected, "\(file) differs; run with UPDATE_GOLDEN=1 and read the diff")
+    }
+
+    @Test("the JSON report decodes with the library's own types")
+    func decodes() throws {
+        let result = mineral("report", "--sample", "--format", "json")
+        let report = try JSONDecoder().decode(VersionedOutput<WeeklyReport>.self, from: Data(result.standardOutput.utf8))
+        #expect(report.kind == "report")
+        #expect(report.schemaVersion == 1)
+        #expect(report.data.nutrients.count == 5)
+    }
+
+    @Test("the HTML page is self-contained: no scripts, no links to the network")
+    func selfContained() {
+        let html = mineral("report", "--sample", "--format", "html").standardOutput
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("src="))
+        #expect(!html.contains("href="))
+        #expect(html.contains("<svg"))
+    }
+
+    @Test("colour only on a terminal, and never with NO_COLOR")
+    func colour() {
+        let terminal = MineralCommandLine(environment: [:], files: MemoryFileStore(), today: testToday, standardOutputIsTerminal: true)
+        #expect(terminal.run(["report", "--sample"]).standardOutput.contains("\u{1B}["))
+        let noColor = MineralCommandLine(environment: ["NO_COLOR": "1"], files: MemoryFileStore(), today: testToday, standardOutputIsTerminal: true)
+        #expect(!noColor.run(["report", "--sample"]).standardOutput.contains("\u{1B}["))
+        #expect(!mineral("report", "--sample").standardOutput.contains("\u{1B}["))
+    }
+}
+
+@Suite("mineral report on the user's journal")
+struct ReportCommandTests {
+    @Test("the report reads the profile and the week's entries; --output writes a file")
+    func userWeek() {
+        let files = MemoryFileStore()
+        let cli = MineralCommandLine(environment: ["MINERAL_HOME": "/data"], files: files, today: testToday)
+        _ = cli.run(["profile", "set", "--sex", "female", "--age", "31"])
+        _ = cli.run(["log", "100 g pumpkin seeds", "--date", "2026-11-23"])
+        _ = cli.run(["log", "100 g pumpkin seeds", "--date", "2026-11-16"])
+        let report = cli.run(["report"])
+        #expect(report.exitCode == .success)
+        #expect(report.standardOutput.hasPrefix("Weekly report 2026-W48 (2026-11-23 – 2026-11-29) · 31-year-old female, NASEM · 1 of 7 days logged\n"))
+        let last = cli.run(["report", "--week", "2026-W47", "--format", "csv"])
+        #expect(last.standardOutput.contains("2026-11-16,magnesium,mg,yes,592,0,0,320,265,350,,adequate\n"))
+        let written = cli.run(["report", "--format", "html", "--output", "/out/week.html"])
+        #expect(written.standardOutput == "Wrote the html report for 2026-W48 to /out/week.html\n")
+        #expect(files.contents["/out/week.html"]?.hasPrefix("<!DOCTYPE html>") == true)
+    }
+
+    @Test(arguments: [
+        (["report"], ExitCode.noInput, "no profile yet (/data/profile.json)"),
+        (["report", "--week", "2026-W54"], .usage, "\"2026-W54\" is not an ISO week; give YYYY-Www, e.g. 2026-W48"),
+        (["report", "--from", "2026-11-20"], .usage, "give both --from and --to"),
+        (["report", "--from", "2026-11-26", "--to", "2026-11-20"], .usage, "the period starts 2026-11-26, after its end 2026-11-20"),
+        (["report", "--week", "2026-W48", "--from", "2026-11-20", "--to", "2026-11-21"], .usage, "give --week or --from/--to, not both"),
+        (["report", "--format", "pdf"], .usage, "--format \"pdf\" is not accepted"),
+        (["report", "--sample", "--week", "2026-W48"], .usage, "--sample is the fixed week 2026-W47"),
+    ])
+    func refused(arguments: [String], code: ExitCode, message: String) {
+        let files = MemoryFileStore()
+        let result = commandLine(files).run(arguments)
+        #expect(result.exitCode == code)
+        #expect(result.standardError.contains(message), "\(result.standardError)")
+        #expect(files.contents.isEmpty)
+    }
+}
