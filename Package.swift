@@ -22,8 +22,14 @@ let package = Package(
             name: "mineral-benchmark", dependencies: ["MineralIntake"], path: "Benchmarks/MineralBenchmark"),
         // The baseline the benchmark compares whole-process times with: a Swift program that prints one line.
         .executableTarget(name: "print-only", path: "Benchmarks/PrintOnly"),
+        // An example consumer of the library's public API (a test runs it).
+        .executableTarget(name: "mineral-example-verdicts", dependencies: ["MineralIntake"], path: "Examples/WeekVerdicts",
+                          exclude: ["week.csv"]),
         .testTarget(name: "MineralIntakeTests", dependencies: ["MineralIntake"]),
-        .testTarget(name: "MineralCLITests", dependencies: ["MineralCLI", "mineral"]),
+        // Imports the library as an outside package would (no @testable), so the public surface cannot break unseen.
+        .testTarget(name: "MineralIntakeAPITests", dependencies: ["MineralIntake"]),
+        .testTarget(name: "MineralCLITests", dependencies: ["MineralCLI", "mineral", "mineral-example-verdicts"],
+                    exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -182,3 +182,25 @@ struct JournalEndToEndTests {
         #expect(outcome.standardOutput.isEmpty)
     }
 }
+
+@Suite("The example consumer of the library")
+struct ExampleConsumerTests {
+    @Test("mineral-example-verdicts reads a CSV week and prints the verdicts, through the public API only")
+    func verdicts() throws {
+        let binary = mineralBinary.deletingLastPathComponent().appendingPathComponent("mineral-example-verdicts")
+        let debugBinary = packageRoot.appendingPathComponent(".build/debug/mineral-example-verdicts")
+        let executable = FileManager.default.isExecutableFile(atPath: binary.path) ? binary : debugBinary
+        let csv = packageRoot.appendingPathComponent("Examples/WeekVerdicts/week.csv")
+        let outcome = try runProcess(executable, [csv.path, "--sex", "female", "--age", "31"])
+        #expect(outcome.exitCode == 0)
+        #expect(outcome.standardOutput == """
+            2026-W47: 5 days logged
+            potassium: below_adequate_intake
+            magnesium: likely_deficiency
+            calcium: likely_deficiency
+            sodium: below_adequate_intake
+            vitamin D: likely_deficiency
+
+            """)
+    }
+}
