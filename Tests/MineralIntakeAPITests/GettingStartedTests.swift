@@ -21,7 +21,8 @@ struct GettingStartedTests {
         let item = try catalog.parseItem("1/2 cup raisins")
         #expect(item.grams == 72.5)
         #expect(item.mass == Measurement(value: 72.5, unit: UnitMass.grams))
-        #expect(Nutrient.magnesium.mass(400)?.converted(to: .grams).value == 0.4)
+        #expect(abs((Nutrient.magnesium.mass(400)?.converted(to: .grams).value ?? 0) - 0.4) < 1e-12)
+        #expect(Nutrient.vitaminD.amount(Measurement(value: 1, unit: UnitMass.milligrams)) == 1000)
 
         let entry = JournalEntry(id: 1, date: today, meal: .breakfast, amount: item.amount, unit: item.unit,
                                  grams: item.grams, food: item.food, text: item.text)
