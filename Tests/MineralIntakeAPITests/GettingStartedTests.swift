@@ -22,7 +22,7 @@ struct GettingStartedTests {
         #expect(item.grams == 72.5)
         #expect(item.mass == Measurement(value: 72.5, unit: UnitMass.grams))
         #expect(abs((Nutrient.magnesium.mass(400)?.converted(to: .grams).value ?? 0) - 0.4) < 1e-12)
-        #expect(Nutrient.vitaminD.amount(Measurement(value: 1, unit: UnitMass.milligrams)) == 1000)
+        #expect(abs((Nutrient.vitaminD.amount(Measurement(value: 1, unit: UnitMass.milligrams)) ?? 0) - 1000) < 1e-9)
 
         let entry = JournalEntry(id: 1, date: today, meal: .breakfast, amount: item.amount, unit: item.unit,
                                  grams: item.grams, food: item.food, text: item.text)

@@ -93,7 +93,8 @@ extension Nutrient: CodingKeyRepresentable {}
 import Foundation
 
 extension Nutrient {
-    /// `amount` of this nutrient as a Foundation mass (`nil` for energy, which is not a mass).
+    /// `amount` of this nutrient as a Foundation mass (`nil` for energy, which is not a mass). Foundation converts
+    /// between mass units in floating point: a converted value may differ from the exact one in its last digit.
     public func mass(_ amount: Double) -> Measurement<UnitMass>? {
         switch unit {
         case .milligrams: Measurement(value: amount, unit: .milligrams)
