@@ -1,8 +1,11 @@
 /// A day in the proleptic Gregorian calendar, without time or time zone: the day a meal was eaten,
 /// a birth date. The caller decides which day "today" is (from its own clock, calendar and time zone).
 public struct CalendarDate: Sendable, Codable, Hashable, Comparable, CustomStringConvertible {
+    /// The year, 1 to 9999.
     public let year: Int
+    /// The month, 1 to 12.
     public let month: Int
+    /// The day of the month.
     public let day: Int
 
     /// A valid date, or `nil` (`2026-02-30` is not one). Years 1 to 9999.
@@ -124,7 +127,9 @@ extension CalendarDate {
 
 /// A span of days a report covers: an ISO week, or any from–to range.
 public struct ReportPeriod: Sendable, Codable, Equatable {
+    /// The first day.
     public var from: CalendarDate
+    /// The last day, included.
     public var to: CalendarDate
     /// `2026-W48` for an ISO week, else `2026-11-20 – 2026-11-26`.
     public var label: String

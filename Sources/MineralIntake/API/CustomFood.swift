@@ -3,10 +3,14 @@
 public struct CustomFood: Sendable, Codable, Equatable {
     /// One ingredient of a recipe: what was typed, the food it resolved to, and its weight.
     public struct Ingredient: Sendable, Codable, Equatable {
+        /// The ingredient as typed: `50 g rolled oats`.
         public var text: String
+        /// The food it was read as.
         public var food: FoodReference
+        /// Its weight in the recipe, grams.
         public var grams: Double
 
+        /// An ingredient.
         public init(text: String, food: FoodReference, grams: Double) {
             self.text = text
             self.food = food
@@ -25,12 +29,14 @@ public struct CustomFood: Sendable, Codable, Equatable {
     /// Household measures the user gave: `bar` = 40 g.
     public var measures: [HouseholdMeasure]
 
+    /// A food defined by its values per 100 g.
     public init(name: String, per100g: NutrientValues, measures: [HouseholdMeasure] = []) {
         self.name = name
         self.per100g = per100g
         self.measures = measures
     }
 
+    /// A recipe of ingredients; `totalGrams` when cooking changed its weight.
     public init(name: String, ingredients: [Ingredient], totalGrams: Double? = nil, measures: [HouseholdMeasure] = []) {
         self.name = name
         self.ingredients = ingredients
@@ -60,6 +66,7 @@ public struct NutrientTotal: Sendable, Codable, Equatable {
     /// All grams counted.
     public var grams: Double
 
+    /// A total of `amount` over `grams`, of which `gramsWithoutValue` had no value.
     public init(amount: Double = 0, gramsWithoutValue: Double = 0, grams: Double = 0) {
         self.amount = amount
         self.gramsWithoutValue = gramsWithoutValue
@@ -111,8 +118,10 @@ public struct NutrientTotals: Sendable, Codable, Equatable {
     private var sodium: NutrientTotal?
     private var vitaminD: NutrientTotal?
 
+    /// No totals yet.
     public init() {}
 
+    /// Totals from a dictionary.
     public init(values: [Nutrient: NutrientTotal]) {
         for (nutrient, total) in values { self[nutrient] = total }
     }

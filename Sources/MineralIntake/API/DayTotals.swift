@@ -1,7 +1,10 @@
 /// One entry with what it is and what it holds.
 public struct EntryNutrients: Sendable, Codable, Equatable {
+    /// The journal entry.
     public var entry: JournalEntry
+    /// Its food's name for people.
     public var foodName: String
+    /// What it holds.
     public var nutrients: NutrientTotals
 
     enum CodingKeys: String, CodingKey {
@@ -12,7 +15,9 @@ public struct EntryNutrients: Sendable, Codable, Equatable {
 
 /// A day's entries and totals: from food, from supplements, and both together.
 public struct DaySummary: Sendable, Codable, Equatable {
+    /// The day.
     public var date: CalendarDate
+    /// The day's entries, by meal, with their nutrients.
     public var entries: [EntryNutrients]
     /// Totals of the food entries. `gramsWithoutValue` says how much of the day's food had no value.
     public var food: NutrientTotals

@@ -14,6 +14,7 @@ public struct NutrientValues: Sendable, Codable, Hashable {
     /// Vitamin D, µg.
     public var vitaminDMicrograms: Double?
 
+    /// Values per 100 g (or any amount); leave out what is unknown.
     public init(
         energyKcal: Double? = nil, potassiumMg: Double? = nil, magnesiumMg: Double? = nil,
         calciumMg: Double? = nil, sodiumMg: Double? = nil, vitaminDMicrograms: Double? = nil
@@ -107,8 +108,10 @@ public struct Food: Sendable, Codable, Hashable, Identifiable {
     /// USDA's household measures for the food, in USDA's order.
     public var measures: [HouseholdMeasure]
 
+    /// The NDB number, as the identity.
     public var id: NDBNumber { ndb }
 
+    /// A food; the importer and the loader make these from USDA SR28.
     public init(
         ndb: NDBNumber, groupCode: String, description: String, usdaCommonNames: String? = nil,
         everydayNames: [String] = [], per100g: NutrientValues, vitaminDSource: VitaminDSource? = nil,

@@ -1,9 +1,12 @@
 /// The foods a person can log: the USDA database and their own custom foods and recipes. Parses typed items
 /// (`1/2 cup raisins`) and computes the nutrients of journal entries, keeping unknown apart from zero.
 public struct FoodCatalog: Sendable {
+    /// The USDA foods.
     public let database: FoodDatabase
+    /// The user's own foods and recipes.
     public let customFoods: [CustomFood]
 
+    /// A catalog of the USDA database and the user's custom foods.
     public init(database: FoodDatabase, customFoods: [CustomFood] = []) {
         self.database = database
         self.customFoods = customFoods
@@ -124,11 +127,13 @@ public struct FoodCatalog: Sendable {
 public struct ParsedItem: Sendable, Codable, Equatable {
     /// What was typed.
     public var text: String
+    /// The food it was read as.
     public var food: FoodReference
     /// The food's name for people.
     public var foodName: String
     /// How many `unit`s.
     public var amount: Double
+    /// The unit: `g`, `cup (not packed)`, `mg` for a supplement.
     public var unit: String
     /// Grams eaten (`nil` for a supplement).
     public var grams: Double?

@@ -10,6 +10,7 @@ public struct FoodDataFiles: Sendable, Codable, Equatable {
     /// `names.tsv`: curated everyday names (hand-written, not imported).
     public var names: String
 
+    /// The four files' text.
     public init(foods: String, measures: String, groups: String, names: String) {
         self.foods = foods
         self.measures = measures
@@ -19,9 +20,13 @@ public struct FoodDataFiles: Sendable, Codable, Equatable {
 
     /// The file names, as they stand in `FoodData/`.
     public enum FileName {
+        /// `foods.tsv`.
         public static let foods = "foods.tsv"
+        /// `measures.tsv`.
         public static let measures = "measures.tsv"
+        /// `groups.tsv`.
         public static let groups = "groups.tsv"
+        /// `names.tsv`.
         public static let names = "names.tsv"
     }
 
@@ -55,13 +60,17 @@ public struct ReferenceDataFiles: Sendable, Codable, Equatable {
     /// `sweat.csv`: athletes' sweat rates and sweat mineral concentrations with sources.
     public var sweat: String
 
+    /// The two files' text.
     public init(targets: String, sweat: String) {
         self.targets = targets
         self.sweat = sweat
     }
 
+    /// The file names, as they stand in `FoodData/reference/`.
     public enum FileName {
+        /// `targets.csv`.
         public static let targets = "targets.csv"
+        /// `sweat.csv`.
         public static let sweat = "sweat.csv"
     }
 

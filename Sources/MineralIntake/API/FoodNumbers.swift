@@ -46,6 +46,7 @@ public struct FoodGroup: Sendable, Codable, Hashable {
     /// The USDA group name, `Fruits and Fruit Juices`.
     public var name: String
 
+    /// A group.
     public init(code: String, name: String) {
         self.code = code
         self.name = name
@@ -63,6 +64,7 @@ public struct HouseholdMeasure: Sendable, Codable, Hashable {
     /// The edible weight of `amount` of `unit`, grams.
     public var grams: Double
 
+    /// A measure: `amount` × `unit` weighs `grams`.
     public init(sequence: Int, amount: Double, unit: String, grams: Double) {
         self.sequence = sequence
         self.amount = amount

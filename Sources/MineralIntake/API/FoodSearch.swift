@@ -7,6 +7,7 @@ public struct FoodSearchResult: Sendable, Codable, Equatable {
     /// The curated everyday name the query matched, if it matched one (`raisins`).
     public var matchedEverydayName: String?
 
+    /// A result.
     public init(food: Food, score: Double, matchedEverydayName: String? = nil) {
         self.food = food
         self.score = score

@@ -2,8 +2,10 @@ import Foundation
 
 /// A meal of the day.
 public enum Meal: String, CaseIterable, Sendable, Codable, Equatable, Comparable {
+    /// The four meals of a day, in their order.
     case breakfast, lunch, dinner, snack
 
+    /// Reads `breakfast`, `lunch`, `dinner` or `snack`, in any case.
     public init(parsing text: String) throws(MineralIntakeError) {
         guard let meal = Meal(rawValue: text.lowercased()) else {
             throw .invalidEntry("unknown meal \"\(text)\"; known: breakfast, lunch, dinner, snack")
@@ -18,8 +20,11 @@ public enum Meal: String, CaseIterable, Sendable, Codable, Equatable, Comparable
 
 /// What an entry's amount is of: a USDA food, a custom food or recipe, or a supplement of one nutrient.
 public enum FoodReference: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// A USDA SR28 food, by NDB number.
     case usda(NDBNumber)
+    /// A custom food or recipe of the user, by name.
     case custom(String)
+    /// A supplement of one nutrient, counted by its amount, with no grams.
     case supplement(Nutrient)
 
     /// As written in the journal: `09032`, `custom:granola bar`, `supplement:magnesium`.
@@ -31,6 +36,7 @@ public enum FoodReference: Sendable, Hashable, Codable, CustomStringConvertible 
         }
     }
 
+    /// Reads the journal's text form; `nil` if it is none of the three.
     public init?(journalText text: String) {
         if let ndb = NDBNumber(rawValue: text) {
             self = .usda(ndb)
@@ -64,7 +70,9 @@ public enum FoodReference: Sendable, Hashable, Codable, CustomStringConvertible 
 public struct JournalEntry: Sendable, Codable, Equatable, Identifiable {
     /// A number unique within the journal, given when the entry is written.
     public var id: Int
+    /// The day the food was eaten.
     public var date: CalendarDate
+    /// The meal it was part of.
     public var meal: Meal
     /// How many `unit`s: `0.5` for `1/2 cup`.
     public var amount: Double
@@ -72,10 +80,12 @@ public struct JournalEntry: Sendable, Codable, Equatable, Identifiable {
     public var unit: String
     /// The weight eaten, grams (`nil` for supplements, which count by nutrient amount, not weight).
     public var grams: Double?
+    /// What was eaten.
     public var food: FoodReference
     /// What the person typed: `1/2 cup raisins`.
     public var text: String
 
+    /// An entry; `mineral log` gives the id when it writes it.
     public init(
         id: Int, date: CalendarDate, meal: Meal, amount: Double, unit: String, grams: Double?, food: FoodReference,
         text: String
@@ -93,8 +103,11 @@ public struct JournalEntry: Sendable, Codable, Equatable, Identifiable {
 
 /// A problem found reading a journal: the line, what it holds, and what is wrong. The other lines still count.
 public struct JournalProblem: Sendable, Codable, Equatable, CustomStringConvertible {
+    /// The 1-based line number in the file.
     public var line: Int
+    /// The line as it stands.
     public var content: String
+    /// What is wrong with it, and what would be accepted.
     public var reason: String
 
     public var description: String { "line \(line): \(reason): \(content)" }
@@ -102,9 +115,12 @@ public struct JournalProblem: Sendable, Codable, Equatable, CustomStringConverti
 
 /// A journal as read: the entries that parsed, and a problem for each line that did not.
 public struct Journal: Sendable, Codable, Equatable {
+    /// The entries read, in file order.
     public var entries: [JournalEntry]
+    /// One problem for each line that could not be read.
     public var problems: [JournalProblem]
 
+    /// A journal of these entries and problems.
     public init(entries: [JournalEntry] = [], problems: [JournalProblem] = []) {
         self.entries = entries
         self.problems = problems
@@ -400,7 +416,9 @@ public enum JournalFormatText {
 public enum CSVText {
     /// A CSV row with its 1-based line number.
     public struct Row: Sendable, Equatable {
+        /// The 1-based line the row starts on.
         public var line: Int
+        /// The row's fields, unquoted.
         public var fields: [String]
     }
 

@@ -25,8 +25,10 @@ public enum ReferenceStandard: String, CaseIterable, Sendable, Codable, Equatabl
 
 /// Sex, as the reference tables split it.
 public enum Sex: String, CaseIterable, Sendable, Codable, Equatable {
+    /// The two sexes the tables distinguish (for ages from 9).
     case female, male
 
+    /// Reads `female` or `male` (also `f`, `m`, `woman`, `man`).
     public init(parsing text: String) throws(MineralIntakeError) {
         switch text.lowercased() {
         case "female", "f", "woman": self = .female
@@ -38,20 +40,29 @@ public enum Sex: String, CaseIterable, Sendable, Codable, Equatable {
 
 /// Pregnancy or breastfeeding, which have rows of their own in the tables.
 public enum PhysiologicalState: String, CaseIterable, Sendable, Codable, Equatable {
+    /// Neither, pregnant, or breastfeeding.
     case none, pregnant, lactating
 }
 
 /// The groups the leg-cramps article names as most at risk. Only some have rows of their own in the tables;
 /// ``Targets/groupNotes`` says plainly what each one changes.
 public enum RiskGroup: String, CaseIterable, Sendable, Codable, Equatable, Comparable {
+    /// 13 to 19: growth years, covered by the tables by age.
     case teenager
+    /// A young mother: covered by the lactation rows when breastfeeding.
     case youngMother = "young-mother"
+    /// Trains regularly: sweat losses can be estimated from training hours.
     case athlete
+    /// Sits most of the day: no different official target.
     case officeWorker = "office-worker"
+    /// Sits most of the day: no different official target.
     case driver
+    /// Stands most of the day: no different official target.
     case seller
+    /// 51 and over: covered by the tables by age.
     case elderly
 
+    /// Reads a group name: `athlete`, `office-worker` (also with a space or `_`).
     public init(parsing text: String) throws(MineralIntakeError) {
         let key = text.lowercased().replacingOccurrences(of: "_", with: "-").replacingOccurrences(of: " ", with: "-")
         guard let group = RiskGroup(rawValue: key) else {
@@ -70,15 +81,18 @@ public enum RiskGroup: String, CaseIterable, Sendable, Codable, Equatable, Compa
 public struct Training: Sendable, Codable, Equatable {
     /// Whether the hours were given per day or per week.
     public enum Period: String, Sendable, Codable, Equatable {
+        /// Hours a day, or hours a week.
         case day, week
     }
 
     /// Hours of training per ``period``.
     public var hours: Double
+    /// Whether `hours` is per day or per week.
     public var period: Period
     /// The person's own sweat rate in litres per hour, if known; otherwise the reference default is used.
     public var sweatRateLitresPerHour: Double?
 
+    /// Training of `hours` per `period`, with the person's own sweat rate if known.
     public init(hours: Double, per period: Period, sweatRateLitresPerHour: Double? = nil) {
         self.hours = hours
         self.period = period
@@ -132,11 +146,14 @@ public enum TargetRole: String, CaseIterable, Sendable, Codable, Equatable {
 
 /// A target the user set themselves (a doctor's advice), replacing the official one.
 public struct TargetOverride: Sendable, Codable, Equatable {
+    /// The nutrient whose target is replaced.
     public var nutrient: Nutrient
+    /// Which of its targets.
     public var role: TargetRole
     /// The amount, in the nutrient's unit (mg, or µg for vitamin D).
     public var amount: Double
 
+    /// A target of `amount` for `nutrient`'s `role`.
     public init(nutrient: Nutrient, role: TargetRole = .goal, amount: Double) {
         self.nutrient = nutrient
         self.role = role
@@ -172,17 +189,24 @@ public struct TargetOverride: Sendable, Codable, Equatable {
 /// Who a person is, as far as intake targets care: sex, age, pregnancy or lactation, the reference standard, the
 /// article's risk groups, training, and any targets they set themselves.
 public struct Profile: Sendable, Codable, Equatable {
+    /// Sex, as the tables split it.
     public var sex: Sex
     /// Age in whole years, when given as a number.
     public var ageYears: Int?
     /// Birth date, when given instead of an age; the age is then counted on the day targets are computed for.
     public var birthDate: CalendarDate?
+    /// Pregnant, lactating, or neither.
     public var state: PhysiologicalState
+    /// NASEM (default) or EFSA.
     public var standard: ReferenceStandard
+    /// The article's risk groups the person belongs to.
     public var groups: [RiskGroup]
+    /// Regular training, for the athlete's sweat-loss estimate.
     public var training: Training?
+    /// Targets the person set themselves, replacing official ones.
     public var overrides: [TargetOverride]
 
+    /// A profile; give `ageYears` or `birthDate`.
     public init(
         sex: Sex, ageYears: Int? = nil, birthDate: CalendarDate? = nil, state: PhysiologicalState = .none,
         standard: ReferenceStandard = .nasem, groups: [RiskGroup] = [], training: Training? = nil,

@@ -40,7 +40,9 @@ public enum TargetKind: String, Sendable, Codable, Equatable {
 
 /// One row of `targets.csv`: a reference value for one nutrient, life stage and age band.
 public struct TargetRow: Sendable, Codable, Equatable {
+    /// NASEM or EFSA.
     public var standard: ReferenceStandard
+    /// The nutrient.
     public var nutrient: Nutrient
     /// The table's group name: `males`, `pregnancy`, `children`, `adults` …
     public var group: String
@@ -50,11 +52,15 @@ public struct TargetRow: Sendable, Codable, Equatable {
     public var ageMinimum: Double
     /// Last year of the band (inclusive), `nil` when open-ended (71+).
     public var ageMaximum: Double?
+    /// RDA, AI, EAR, UL, CDRR, PRI or AR.
     public var kind: TargetKind
     /// The value, in the nutrient's unit per day.
     public var amount: Double
+    /// The publication it comes from.
     public var source: String
+    /// The table's notes.
     public var notes: String
+    /// How it was checked.
     public var verification: Verification
     /// The 1-based line of the row in `targets.csv`.
     public var line: Int
@@ -84,10 +90,13 @@ public struct TargetRow: Sendable, Codable, Equatable {
 public struct SweatDefaults: Sendable, Codable, Equatable {
     /// A figure with where it comes from.
     public struct Figure: Sendable, Codable, Equatable {
+        /// The figure.
         public var value: Double
+        /// The study it comes from.
         public var source: String
         /// The study population, from the `context` column.
         public var context: String
+        /// Its line in `sweat.csv`.
         public var line: Int
     }
 
@@ -105,7 +114,9 @@ public struct SweatDefaults: Sendable, Codable, Equatable {
 /// The reference tables: NASEM and EFSA intake targets (`targets.csv`) and sweat-loss figures (`sweat.csv`),
 /// compiled into the library from `FoodData/reference/`.
 public struct ReferenceTables: Sendable, Equatable {
+    /// Every row of `targets.csv`, in file order.
     public let rows: [TargetRow]
+    /// The sweat-loss defaults chosen from `sweat.csv`.
     public let sweat: SweatDefaults
 
     /// The tables compiled into the library.

@@ -121,6 +121,7 @@ public enum ReportRenderer {
 
     // MARK: Markdown
 
+    /// The report as Markdown: a summary table, verdicts, limits, suggestions, sources and days.
     public static func markdown(_ report: WeeklyReport) -> String {
         func row(_ cells: [String]) -> String { "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n" }
         var out = "# " + title(report) + "\n\n"

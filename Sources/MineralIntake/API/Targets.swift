@@ -4,7 +4,9 @@ public struct Target: Sendable, Codable, Equatable {
     public var kind: TargetKind
     /// Per day, in the nutrient's unit.
     public var amount: Double
+    /// The unit of `amount`.
     public var unit: NutrientUnit
+    /// NASEM or EFSA.
     public var standard: ReferenceStandard
     /// The table row used (`females 31–50`), or `your override`.
     public var row: String
@@ -12,12 +14,15 @@ public struct Target: Sendable, Codable, Equatable {
     public var source: String
     /// The line of `targets.csv` the value is on (0 for a custom target).
     public var sourceLine: Int
+    /// How the value was checked (`nil` for a custom target).
     public var verification: Verification?
+    /// The table's notes on the value.
     public var notes: String
     /// Whether the limit counts supplements only (the magnesium UL) rather than all intake.
     public var supplementsOnly: Bool
     /// When the user replaced the official value: the official value (nil if the tables have none).
     public var overridden: Bool
+    /// The official value the user replaced (`nil` if the tables have none).
     public var officialAmount: Double?
 
     enum CodingKeys: String, CodingKey {
@@ -30,11 +35,15 @@ public struct Target: Sendable, Codable, Equatable {
 
 /// The estimated daily mineral loss in sweat added to an athlete's goal: an estimate, not an official value.
 public struct SweatLossEstimate: Sendable, Codable, Equatable {
+    /// Training hours a day (weekly hours ÷ 7).
     public var hoursPerDay: Double
+    /// Sweat rate, litres per hour.
     public var sweatRateLitresPerHour: Double
     /// Where the sweat rate comes from: the person's own figure, or the reference default's source.
     public var sweatRateSource: String
+    /// The nutrient's concentration in sweat, mg per litre.
     public var concentrationMgPerLitre: Double
+    /// Where the concentration comes from (`sweat.csv` line and study).
     public var concentrationSource: String
     /// hours × sweat rate × concentration, mg per day.
     public var amountPerDay: Double
@@ -51,7 +60,9 @@ public struct SweatLossEstimate: Sendable, Codable, Equatable {
 
 /// All targets for one nutrient.
 public struct NutrientTargets: Sendable, Codable, Equatable {
+    /// The nutrient.
     public var nutrient: Nutrient
+    /// Its unit.
     public var unit: NutrientUnit
     /// The intake to reach (RDA/AI, EFSA PRI/AI).
     public var goal: Target?
@@ -99,6 +110,7 @@ public struct NutrientTargets: Sendable, Codable, Equatable {
         case goalWithSweatLoss = "goal_with_sweat_loss"
     }
 
+    /// No targets yet for `nutrient`.
     public init(nutrient: Nutrient) {
         self.nutrient = nutrient
         self.unit = nutrient.unit
@@ -132,6 +144,7 @@ public struct NutrientTargets: Sendable, Codable, Equatable {
 public struct GroupNote: Sendable, Codable, Equatable {
     /// `pregnant`, `lactating`, or a ``RiskGroup`` raw value.
     public var group: String
+    /// What the group or life stage means for the targets, in plain words.
     public var note: String
     /// Targets that differ from those of a non-pregnant, non-lactating person of the same age and sex.
     public var changes: [TargetChange]
@@ -152,25 +165,33 @@ extension GroupNote {
 
 /// One target a life stage changed: `magnesium goal 310 → 350 mg (RDA)`.
 public struct TargetChange: Sendable, Codable, Equatable {
+    /// The nutrient.
     public var nutrient: Nutrient
+    /// Which target.
     public var role: TargetRole
+    /// The value without the life stage (`nil`: none).
     public var from: Double?
+    /// The value with it (`nil`: none).
     public var to: Double?
+    /// The unit of both values.
     public var unit: NutrientUnit
 }
 
 /// A person's targets for every tracked nutrient, with what their groups changed and any caveats.
 public struct Targets: Sendable, Codable, Equatable {
+    /// The profile the targets are for.
     public var profile: Profile
     /// The age the targets are for, in whole years.
     public var ageYears: Int
     /// The date the age was counted on.
     public var date: CalendarDate
+    /// NASEM or EFSA.
     public var standard: ReferenceStandard
     /// The row family used: `pregnancy 31–50`, `females 31–50`, `adults 18+`.
     public var lifeStage: String
     /// Potassium, magnesium, calcium, sodium, vitamin D, in that order.
     public var nutrients: [NutrientTargets]
+    /// What pregnancy, lactation and each risk group change, said plainly.
     public var groupNotes: [GroupNote]
     /// Caveats: unverified values, fallbacks, what a UL covers.
     public var notes: [String]

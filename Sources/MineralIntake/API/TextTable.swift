@@ -2,23 +2,30 @@
 public struct TextTable: Sendable, Equatable {
     /// How a column's cells line up.
     public enum Alignment: Sendable, Equatable {
+        /// Cells padded on the right (text) or on the left (numbers).
         case left, right
     }
 
     /// A column's title and alignment.
     public struct Column: Sendable, Equatable {
+        /// The header.
         public var title: String
+        /// How cells line up.
         public var alignment: Alignment
 
+        /// A column.
         public init(_ title: String, _ alignment: Alignment = .left) {
             self.title = title
             self.alignment = alignment
         }
     }
 
+    /// The columns.
     public var columns: [Column]
+    /// The rows, one cell per column.
     public var rows: [[String]]
 
+    /// A table.
     public init(columns: [Column], rows: [[String]] = []) {
         self.columns = columns
         self.rows = rows

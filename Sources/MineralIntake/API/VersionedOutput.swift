@@ -15,6 +15,7 @@ public struct VersionedOutput<Content: Codable & Sendable & Equatable>: Codable,
     /// The content.
     public var data: Content
 
+    /// An envelope of `kind` around `data`.
     public init(kind: String, data: Content, schemaVersion: Int = VersionedOutput.currentSchemaVersion) {
         self.kind = kind
         self.schemaVersion = schemaVersion

@@ -32,6 +32,7 @@ public enum Confidence: String, Sendable, Codable, Equatable {
 
 /// One day of one nutrient.
 public struct DayAmount: Sendable, Codable, Equatable {
+    /// The day.
     public var date: CalendarDate
     /// Whether anything was logged that day; a day not logged has no amount (never zero).
     public var logged: Bool
@@ -50,12 +51,15 @@ public struct DayAmount: Sendable, Codable, Equatable {
 
 /// A day on which an intake went over a limit.
 public struct LimitFlag: Sendable, Codable, Equatable {
+    /// The day.
     public var date: CalendarDate
     /// `upper_limit` (UL) or `reduce_above` (sodium's CDRR).
     public var role: TargetRole
     /// The amount compared: supplements only for magnesium, all intake otherwise.
     public var amount: Double
+    /// The limit it went over.
     public var limit: Double
+    /// Whether only supplements count against the limit (magnesium).
     public var supplementsOnly: Bool
 
     enum CodingKeys: String, CodingKey {
@@ -66,7 +70,9 @@ public struct LimitFlag: Sendable, Codable, Equatable {
 
 /// A food that gave some of a nutrient this period.
 public struct NutrientSource: Sendable, Codable, Equatable {
+    /// The food.
     public var food: FoodReference
+    /// Its name for people.
     public var name: String
     /// Total over the period.
     public var amount: Double
@@ -76,13 +82,17 @@ public struct NutrientSource: Sendable, Codable, Equatable {
 
 /// A concrete addition that closes (or narrows) the average daily gap.
 public struct Suggestion: Sendable, Codable, Equatable {
+    /// The food suggested.
     public var food: FoodReference
+    /// Its name for people.
     public var name: String
     /// `+ 1/4 cup pumpkin seeds` in the food's household measure.
     public var portion: String
+    /// The portion's weight, grams.
     public var grams: Double
     /// What the portion adds of the nutrient.
     public var amount: Double
+    /// The portion's energy, kcal (`nil` if unknown).
     public var kcal: Double?
     /// The nutrient per 100 kcal of the food.
     public var amountPer100Kcal: Double?
@@ -101,9 +111,13 @@ public struct Suggestion: Sendable, Codable, Equatable {
 
 /// Everything the report says about one nutrient.
 public struct NutrientReport: Sendable, Codable, Equatable {
+    /// The nutrient.
     public var nutrient: Nutrient
+    /// Its unit.
     public var unit: NutrientUnit
+    /// Every day of the period, logged or not.
     public var days: [DayAmount]
+    /// Days with any entry.
     public var loggedDays: Int
     /// The average over logged days (`nil` when none).
     public var average: Double?
@@ -111,20 +125,29 @@ public struct NutrientReport: Sendable, Codable, Equatable {
     public var goal: Double?
     /// The average requirement compared with, including any estimated sweat loss.
     public var averageRequirement: Double?
+    /// The upper limit (UL), if any.
     public var upperLimit: Double?
+    /// Sodium's CDRR, if any.
     public var reduceAbove: Double?
     /// The estimated daily sweat loss included in `goal` and `averageRequirement`.
     public var sweatLoss: Double?
+    /// The average as a percentage of the goal.
     public var percentOfGoal: Double?
+    /// The verdict.
     public var verdict: Verdict
     /// One sentence a person can act on.
     public var explanation: String
+    /// Logged days under the average requirement.
     public var daysBelowAverageRequirement: Int
     /// Share of the period's logged grams whose food has no value for this nutrient.
     public var unknownShare: Double
+    /// How far the figure can be trusted.
     public var confidence: Confidence
+    /// Days over an upper limit or the CDRR.
     public var limitFlags: [LimitFlag]
+    /// The foods that gave most of it, most first.
     public var topSources: [NutrientSource]
+    /// Additions that close the gap, for nutrients under their goal.
     public var suggestions: [Suggestion]
 
     enum CodingKeys: String, CodingKey {
@@ -144,14 +167,20 @@ public struct NutrientReport: Sendable, Codable, Equatable {
 
 /// A period's deficiency report: each nutrient's days, average, verdict, confidence, limits, sources and what to eat.
 public struct WeeklyReport: Sendable, Codable, Equatable {
+    /// The days covered.
     public var period: ReportPeriod
+    /// The targets compared with.
     public var targets: Targets
+    /// Days with any entry.
     public var loggedDays: Int
+    /// Entries in the period.
     public var entryCount: Int
+    /// Potassium, magnesium, calcium, sodium and vitamin D.
     public var nutrients: [NutrientReport]
     /// Energy per logged day on average, kcal (context for the suggestions).
     public var averageEnergyKcal: Double?
 
+    /// The report of `nutrient`.
     public subscript(nutrient: Nutrient) -> NutrientReport? { nutrients.first { $0.nutrient == nutrient } }
 
     enum CodingKeys: String, CodingKey {

@@ -11,6 +11,7 @@ public struct SR28Release: Sendable {
     /// `WEIGHT.txt`.
     public var weights: Data
 
+    /// The four files' bytes.
     public init(foodDescriptions: Data, foodGroups: Data, nutrientData: Data, weights: Data) {
         self.foodDescriptions = foodDescriptions
         self.foodGroups = foodGroups
@@ -20,9 +21,13 @@ public struct SR28Release: Sendable {
 
     /// The release's file names, as in `../shared/data/usda-sr28/`.
     public enum FileName {
+        /// `FOOD_DES.txt`.
         public static let foodDescriptions = "FOOD_DES.txt"
+        /// `FD_GROUP.txt`.
         public static let foodGroups = "FD_GROUP.txt"
+        /// `NUT_DATA.txt`.
         public static let nutrientData = "NUT_DATA.txt"
+        /// `WEIGHT.txt`.
         public static let weights = "WEIGHT.txt"
     }
 }
