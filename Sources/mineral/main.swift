@@ -2,6 +2,9 @@
 import Foundation
 import MineralCLI
 
+// A write past a file-size limit should fail with an error we report (exit 74), not kill the process.
+signal(SIGXFSZ, SIG_IGN)
+
 let result = MineralCommandLine(
     environment: ProcessInfo.processInfo.environment, files: DiskFileStore(), today: MineralCommandLine.localToday(),
     defaultMeal: MineralCommandLine.localMeal(),

@@ -66,6 +66,9 @@ extension FoodDatabase {
             guard let ndb = NDBNumber(parsing: trimmed), let food = food(ndb) else { throw .unknownNDBNumber(trimmed) }
             return FoodResolution(food: food, match: .ndbNumber, alternatives: [])
         }
+        if !trimmed.isEmpty, TextNormalizer.tokens(trimmed).isEmpty {
+            throw .unknownFood(trimmed, suggestions: [])
+        }
         if let position = everydayNameIndex[TextNormalizer.tokens(trimmed).sorted().joined(separator: " ")] {
             return FoodResolution(food: foods[position], match: .everydayName, alternatives: [])
         }

@@ -30,7 +30,9 @@ extension FoodCatalog {
     public func parseItem(_ text: String, food fixed: FoodReference? = nil) throws(MineralIntakeError) -> ParsedItem {
         let trimmed = text.trimmingWhitespace()
         guard !trimmed.isEmpty else { throw .invalidEntry("empty item; write it like \"50 g dried apricots\" or \"1/2 cup raisins\"") }
-        guard trimmed.utf8.count <= 500 else { throw .invalidEntry("item of \(trimmed.utf8.count) bytes is too long; an item is an amount and a food, e.g. \"50 g dried apricots\"") }
+        guard trimmed.utf8.count <= 500 else {
+            throw .invalidEntry("item \"\(Self.visible(String(trimmed.prefix(40))))…\" is \(trimmed.utf8.count) bytes long, over 500; an item is an amount and a food, e.g. \"50 g dried apricots\"")
+        }
         guard !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
             throw .invalidEntry("item \"\(Self.visible(trimmed))\" holds control characters; type it as plain text")
         }

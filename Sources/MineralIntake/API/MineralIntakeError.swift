@@ -53,7 +53,9 @@ public enum MineralIntakeError: Error, Sendable, Codable, Equatable, CustomStrin
         case .unknownFood(let text, let suggestions):
             let hint = suggestions.isEmpty
                 ? "" : "; did you mean " + suggestions.map { "\"\($0)\"" }.joined(separator: ", ") + "?"
-            return "no food matches \"\(text)\"\(hint)"
+            let letters = TextNormalizer.tokens(text).isEmpty && !text.isEmpty
+                ? "; food names are searched in English letters and digits (USDA's descriptions)" : ""
+            return "no food matches \"\(text)\"\(hint)\(letters)"
         case .unknownFoodGroup(let text, let known):
             return "unknown food group \"\(text)\"; known groups: " + known.joined(separator: ", ")
         case .ambiguousFoodGroup(let text, let candidates):

@@ -1,0 +1,179 @@
+import Foundation
+import MineralIntake
+import Synchronization
+import Testing
+@testable import MineralCLI
+
+/// The journal under kills, concurrent writers, full disks and unwritable directories, with the real binary.
+@Suite("Reliability, end to end", .serialized)
+struct ReliabilityTests {
+    static func temporaryDirectory() throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mineral-reliability-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory
+    }
+
+    static var rounds: Int { Int(ProcessInfo.processInfo.environment["MINERAL_KILL_ROUNDS"] ?? "") ?? 150 }
+
+    @Test("SIGKILL at random moments during hundreds of writes: the journal parses and holds every entry reported as written")
+    func killedWriters() throws {
+        let home = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
+        // How long one write takes here (a debug build is slower), so kills land before, during and after it.
+        let clock = ContinuousClock()
+        let start = clock.now
+        _ = try runMineral(["log", "1000 g almonds", "--date", "2026-11-23"], environment: ["MINERAL_HOME": home.path])
+        let spanMicroseconds = UInt64(max(1, (clock.now - start).components.attoseconds / 1_000_000_000_000 + (clock.now - start).components.seconds * 1_000_000) * 3 / 2)
+        var state: UInt64 = 0x5EED
+        var reported: Set<Double> = [1000]
+        var killed = 0
+        for round in 0..<Self.rounds {
+            let grams = Double(round + 1)
+            let process = Process()
+            process.executableURL = mineralBinary
+            process.arguments = ["log", "\(Int(grams)) g almonds", "--date", "2026-11-24"]
+            process.environment = ["MINERAL_HOME": home.path]
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            usleep(UInt32((state >> 33) % spanMicroseconds))
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                killed += 1
+            }
+            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            if process.terminationReason == .exit, process.terminationStatus == 0, text.contains("Logged #") { reported.insert(grams) }
+        }
+        let data = try Data(contentsOf: home.appendingPathComponent("journal.tsv"))
+        let journal = JournalFormat.parse(data: data)
+        #expect(journal.problems.isEmpty, "torn or broken lines: \(journal.problems.prefix(3))")
+        let written = Set(journal.entries.compactMap(\.grams))
+        #expect(reported.isSubset(of: written), "entries reported as written are missing: \(reported.subtracting(written).sorted().prefix(10))")
+        #expect(Set(journal.entries.map(\.id)).count == journal.entries.count)
+        print("kill test: \(Self.rounds) writes, \(killed) killed while running, \(reported.count) reported written, \(written.count) in the journal, 0 lost")
+        #expect(killed > 0, "no process was killed while running; the test did not test anything")
+    }
+
+    @Test("8 processes logging 500 entries each at once leave exactly 4,000 well-formed entries")
+    func eightWriters() throws {
+        let home = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let failures = Mutex(0)
+        let group = DispatchGroup()
+        for writer in 0..<8 {
+            DispatchQueue.global().async(group: group) {
+                for call in 0..<50 {
+                    let items = (0..<10).map { "\(writer * 1000 + call * 10 + $0 + 1) g almonds" }.joined(separator: "\n")
+                    let outcome = try? runMineral(["log", "--date", "2026-11-24", "--meal", "snack"], input: items,
+                                                  environment: ["MINERAL_HOME": home.path])
+                    if outcome?.exitCode != 0 { failures.withLock { $0 += 1 } }
+                }
+            }
+        }
+        group.wait()
+        #expect(failures.withLock { $0 } == 0)
+        let journal = JournalFormat.parse(data: try Data(contentsOf: home.appendingPathComponent("journal.tsv")))
+        #expect(journal.problems.isEmpty)
+        #expect(journal.entries.count == 4000)
+        let ids = Set(journal.entries.map(\.id))
+        #expect(ids == Set(1...4000))
+        let grams = Set(journal.entries.compactMap(\.grams))
+        #expect(grams.count == 4000)
+    }
+
+    @Test("a write that hits a full disk (file-size limit) exits 74 and leaves the journal byte for byte")
+    func fullDisk() throws {
+        let home = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let journal = home.appendingPathComponent("journal.tsv")
+        var text = JournalFormat.header
+        var id = 0
+        while text.utf8.count < 2000 {
+            id += 1
+            text += "\(id)\t2026-11-24\tlunch\t50\tg\t50\t09032\t50 g dried apricots\n"
+        }
+        try Data(text.utf8).write(to: journal)
+        let before = try Data(contentsOf: journal)
+        // 2 KiB: the next line crosses the limit part-way, so the write fails after writing some bytes.
+        let outcome = try runProcess(URL(fileURLWithPath: "/bin/sh"),
+                                     ["-c", "ulimit -f 2; exec \"$0\" \"$@\"", mineralBinary.path, "log", "50 g almonds", "1 banana"],
+                                     environment: ["MINERAL_HOME": home.path])
+        #expect(outcome.exitCode == 74)
+        #expect(outcome.standardError.hasPrefix("mineral: cannot write \(journal.path): "))
+        #expect(outcome.standardError.contains("nothing was added, the journal is as it was"))
+        #expect(try Data(contentsOf: journal) == before)
+    }
+
+    @Test("a full tmpfs: exit 74, journal unchanged (skipped where a tmpfs cannot be mounted)")
+    func fullTmpfs() throws {
+        let mountPoint = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: mountPoint) }
+        let mount = try runProcess(URL(fileURLWithPath: "/bin/mount"), ["-t", "tmpfs", "-o", "size=16k", "tmpfs", mountPoint.path])
+        guard mount.exitCode == 0 else {
+            print("SKIPPED: cannot mount a tmpfs here (\(mount.standardError.trimmingCharacters(in: .whitespacesAndNewlines)))")
+            return
+        }
+        defer { _ = try? runProcess(URL(fileURLWithPath: "/bin/umount"), [mountPoint.path]) }
+        let environment = ["MINERAL_HOME": mountPoint.path]
+        var outcome = try runMineral(["log", "50 g almonds"], environment: environment)
+        #expect(outcome.exitCode == 0)
+        let journal = mountPoint.appendingPathComponent("journal.tsv")
+        // Fill the rest of the file system.
+        _ = try? runProcess(URL(fileURLWithPath: "/bin/sh"), ["-c", "cat /dev/zero > \(mountPoint.path)/filler"])
+        let before = try Data(contentsOf: journal)
+        let items = (1...200).map { "\($0) g almonds" }.joined(separator: "\n")  // more than the page the file has
+        outcome = try runMineral(["log"], input: items, environment: environment)
+        #expect(outcome.exitCode == 74)
+        #expect(try Data(contentsOf: journal) == before)
+        let undo = try runMineral(["undo"], environment: environment)
+        #expect(undo.exitCode == 74)
+        #expect(try Data(contentsOf: journal) == before)
+    }
+
+    @Test("a data directory that cannot be created or is a file: exit 74, clear message")
+    func unwritableDirectory() throws {
+        let home = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let file = home.appendingPathComponent("not-a-directory")
+        try Data("x".utf8).write(to: file)
+        let onFile = try runMineral(["log", "50 g almonds", "--data-dir", file.path])
+        #expect(onFile.exitCode == 74)
+        #expect(onFile.standardError.contains(file.path))
+        let readOnly = try runMineral(["profile", "set", "--sex", "female", "--age", "30", "--data-dir", "/proc/mineral-cannot-exist"])
+        #expect(readOnly.exitCode == 74)
+        #expect(readOnly.standardError.contains("/proc/mineral-cannot-exist"))
+        #expect(try Data(contentsOf: file) == Data("x".utf8))
+    }
+
+    @Test("privacy: every file is owner-only and nothing is written outside the data directory unless named")
+    func privacy() throws {
+        let root = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let home = root.appendingPathComponent("home")
+        let work = root.appendingPathComponent("work")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        let environment = ["HOME": home.path]
+        for arguments in [["profile", "set", "--sex", "female", "--age", "31"], ["log", "50 g dried apricots"], ["log", "--supplement", "magnesium 200 mg"],
+                          ["custom", "add", "bar", "--per-100g", "K=300"], ["day"], ["report"], ["export"], ["undo"], ["check"]] {
+            let outcome = try runMineral(arguments, environment: environment, directory: work)
+            #expect(outcome.exitCode == 0, "\(arguments): \(outcome.standardError)")
+        }
+        let data = home.appendingPathComponent(".local/share/mineral")
+        let everything = FileManager.default.enumerator(atPath: root.path)!.compactMap { $0 as? String }.sorted()
+        #expect(everything == ["home", "home/.local", "home/.local/share", "home/.local/share/mineral",
+                               "home/.local/share/mineral/custom-foods.json", "home/.local/share/mineral/journal.lock",
+                               "home/.local/share/mineral/journal.tsv", "home/.local/share/mineral/profile.json", "work"])
+        for name in ["custom-foods.json", "journal.lock", "journal.tsv", "profile.json"] {
+            let attributes = try FileManager.default.attributesOfItem(atPath: data.appendingPathComponent(name).path)
+            #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600, "\(name)")
+        }
+        // A file is written outside only when the user names it.
+        let named = try runMineral(["report", "--output", "week.txt"], environment: environment, directory: work)
+        #expect(named.exitCode == 0)
+        #expect(FileManager.default.fileExists(atPath: work.appendingPathComponent("week.txt").path))
+    }
+}
