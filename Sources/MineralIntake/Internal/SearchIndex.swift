@@ -9,6 +9,9 @@ struct SearchIndex: Sendable {
     let vocabulary: [String]
     /// The same tokens as UTF-8 bytes, for typo matching.
     let vocabularyBytes: [[UInt8]]
+    /// For each token, a bit per letter or digit it holds: an edit changes at most two bits, so a token whose bits
+    /// differ from a word's in more than 2 × the allowed edits cannot be within them (a cheap first filter).
+    let vocabularyLetters: [UInt64]
     /// For each vocabulary entry, `food position << 3 | flags`, ascending.
     let postings: [[UInt32]]
     /// Number of distinct tokens in each food's description: shorter descriptions are more generic.
@@ -78,6 +81,7 @@ struct SearchIndex: Sendable {
         let order = (0..<interner.count).map { (text: interner.token($0), id: $0) }.sorted { $0.text < $1.text }
         vocabulary = order.map(\.text)
         vocabularyBytes = vocabulary.map { Array($0.utf8) }
+        vocabularyLetters = vocabularyBytes.map(SearchIndex.letterBits)
         postings = order.map { lists[$0.id] }
         descriptionLengths = lengths
         everydayNames = names
@@ -151,6 +155,18 @@ struct SearchIndex: Sendable {
 
     private let prefixQuality = 0.7
 
+    static func letterBits(_ bytes: [UInt8]) -> UInt64 {
+        var bits: UInt64 = 0
+        for byte in bytes {
+            switch byte {
+            case 0x61...0x7A: bits |= 1 << UInt64(byte - 0x61)
+            case 0x30...0x39: bits |= 1 << UInt64(26 + byte - 0x30)
+            default: bits |= 1 << 63
+            }
+        }
+        return bits
+    }
+
     /// Vocabulary entries `word` matches, with a quality: 1 exact, 0.7 prefix, 0.55 one typo, 0.4 two typos.
     /// Typos are tried only when the word is not itself in the vocabulary.
     func vocabularyMatches(for word: String) -> [(id: Int, quality: Double)] {
@@ -174,9 +190,14 @@ struct SearchIndex: Sendable {
         if !exact, length >= 4 {
             let limit = length >= 7 ? 2 : 1
             let bytes = Array(word.utf8)
+            let letters = Self.letterBits(bytes)
             var typos: [(id: Int, quality: Double)] = []
-            for (id, candidate) in vocabularyBytes.enumerated() where abs(candidate.count - length) <= limit {
-                if let distance = Suggestions.editDistance(bytes, candidate, limit: limit), distance > 0 {
+            var rows = Suggestions.Rows(capacity: 64)
+            for id in vocabularyBytes.indices {
+                let candidate = vocabularyBytes[id]
+                guard abs(candidate.count - length) <= limit,
+                      (letters ^ vocabularyLetters[id]).nonzeroBitCount <= 2 * limit else { continue }
+                if let distance = Suggestions.editDistance(bytes, candidate, limit: limit, rows: &rows), distance > 0 {
                     typos.append((id, distance == 1 ? 0.55 : 0.4))
                 }
             }

@@ -12,15 +12,46 @@ enum Suggestions {
         return best?.0
     }
 
+    /// Three rows of the distance table, reused from one comparison to the next.
+    struct Rows {
+        var previousPrevious: [Int]
+        var previous: [Int]
+        var current: [Int]
+
+        init(capacity: Int) {
+            previousPrevious = [Int](repeating: 0, count: capacity + 1)
+            previous = previousPrevious
+            current = previousPrevious
+        }
+
+        init(_ previousPrevious: [Int], _ previous: [Int], _ current: [Int]) {
+            self.previousPrevious = previousPrevious
+            self.previous = previous
+            self.current = current
+        }
+    }
+
     /// Optimal string alignment distance (insertions, deletions, substitutions, adjacent transpositions),
     /// or `nil` when it exceeds `limit`.
     static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int? {
+        var rows = Rows(capacity: b.count)
+        return editDistance(a, b, limit: limit, rows: &rows)
+    }
+
+    static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int, rows: inout Rows) -> Int? {
         if abs(a.count - b.count) > limit { return nil }
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
-        var previousPrevious = [Int](repeating: 0, count: b.count + 1)
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
+        if rows.previous.count < b.count + 1 { rows = Rows(capacity: b.count) }
+        // Taken out of `rows` (leaving it empty) so the arrays are uniquely held and written in place.
+        var previousPrevious: [Int] = []
+        var previous: [Int] = []
+        var current: [Int] = []
+        swap(&previousPrevious, &rows.previousPrevious)
+        swap(&previous, &rows.previous)
+        swap(&current, &rows.current)
+        defer { rows = Rows(previousPrevious, previous, current) }
+        for j in 0...b.count { previous[j] = j }
         for i in 1...a.count {
             current[0] = i
             var rowMinimum = i
