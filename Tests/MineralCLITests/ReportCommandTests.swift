@@ -87,3 +87,19 @@ struct ReportCommandTests {
         #expect(files.contents.isEmpty)
     }
 }
+
+@Suite("mineral report: overrides and groups")
+struct ReportGroupTests {
+    @Test("an overridden goal is marked as yours; the groups say what they changed, the athlete addition with amounts")
+    func overridesAndGroups() {
+        let files = MemoryFileStore()
+        let cli = MineralCommandLine(environment: ["MINERAL_HOME": "/data"], files: files, today: testToday)
+        _ = cli.run(["profile", "set", "--sex", "female", "--age", "25", "--pregnant", "--group", "athlete", "--training", "7/week",
+                     "--override", "calcium=1200"])
+        _ = cli.run(["log", "100 g pumpkin seeds", "--date", "2026-11-23"])
+        let report = cli.run(["report"]).standardOutput
+        #expect(report.contains("/ 1200 mg (your goal)"))
+        #expect(report.contains("Changed: potassium goal 2600 → 2900 mg; magnesium goal 310 → 350 mg"))
+        #expect(report.contains("the estimated sweat loss adds 279.1 mg potassium, 11.86 mg magnesium, 53.97 mg calcium, 998.6 mg sodium a day"))
+    }
+}

@@ -70,7 +70,8 @@ public enum ReportRenderer {
             let filled = Int(share.rounded())
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: 20 - filled)
             bars.rows.append([nutrient.nutrient.displayName, bar, percent(nutrient.percentOfGoal),
-                              "\(amount(nutrient.average, nutrient.unit)) / \(amount(nutrient.goal, nutrient.unit))",
+                              "\(amount(nutrient.average, nutrient.unit)) / \(amount(nutrient.goal, nutrient.unit))"
+                                + (nutrient.goalOverridden ? " (your goal)" : ""),
                               verdictLabel(nutrient.verdict)])
         }
         let rendered = bars.rendered(header: false).split(separator: "\n", omittingEmptySubsequences: false)
@@ -128,7 +129,8 @@ public enum ReportRenderer {
         out += row(["nutrient", "average a day", "goal", "% of goal", "average requirement", "verdict", "no value for", "confidence"])
         out += row(Array(repeating: "---", count: 8))
         for nutrient in report.nutrients {
-            out += row([nutrient.nutrient.displayName, amount(nutrient.average, nutrient.unit), amount(nutrient.goal, nutrient.unit),
+            out += row([nutrient.nutrient.displayName, amount(nutrient.average, nutrient.unit),
+                        amount(nutrient.goal, nutrient.unit) + (nutrient.goalOverridden ? " (yours)" : ""),
                         percent(nutrient.percentOfGoal), amount(nutrient.averageRequirement, nutrient.unit), verdictLabel(nutrient.verdict),
                         percent(nutrient.unknownShare * 100), nutrient.confidence.rawValue])
         }
@@ -212,7 +214,7 @@ public enum ReportRenderer {
         out += "<h1>\(escape(title(report)))</h1>\n<table><tr><th>nutrient</th><th>average a day</th><th>goal</th><th>% of goal</th><th>verdict</th><th>no value for</th></tr>\n"
         for nutrient in report.nutrients {
             out += "<tr><td>\(escape(nutrient.nutrient.displayName))</td><td class=\"n\">\(escape(amount(nutrient.average, nutrient.unit)))</td>"
-                + "<td class=\"n\">\(escape(amount(nutrient.goal, nutrient.unit)))</td><td class=\"n\">\(percent(nutrient.percentOfGoal))</td>"
+                + "<td class=\"n\">\(escape(amount(nutrient.goal, nutrient.unit)))\(nutrient.goalOverridden ? " (yours)" : "")</td><td class=\"n\">\(percent(nutrient.percentOfGoal))</td>"
                 + "<td class=\"\(nutrient.verdict.rawValue)\">\(escape(verdictLabel(nutrient.verdict)))</td><td class=\"n\">\(percent(nutrient.unknownShare * 100))</td></tr>\n"
         }
         out += "</table>\n"

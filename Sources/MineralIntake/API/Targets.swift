@@ -344,9 +344,18 @@ extension ReferenceTables {
                     ? "Young mother: breastfeeding is covered by the lactation rows, used here."
                     : "Young mother: the tables set no different target for motherhood itself; breastfeeding does (set lactating)."
             case .athlete:
-                note = profile.training.map { $0.hoursPerDay > 0 } == true
-                    ? "Athlete: no official table adds anything for training; the estimated sweat loss is shown apart from the goal."
-                    : "Athlete: no official table adds anything for training; give training hours to estimate sweat losses."
+                if let training = profile.training, training.hoursPerDay > 0 {
+                    let rate = training.sweatRateLitresPerHour ?? sweat.sweatRate.value
+                    let added = [Nutrient.potassium, .magnesium, .calcium, .sodium].compactMap { nutrient in
+                        sweat.concentrations[nutrient].map {
+                            "\(NumberText.display(training.hoursPerDay * rate * $0.value)) mg \(nutrient.displayName)"
+                        }
+                    }
+                    note = "Athlete: no official table adds anything for training; the estimated sweat loss adds "
+                        + added.joined(separator: ", ") + " a day, shown apart from the official goal."
+                } else {
+                    note = "Athlete: no official table adds anything for training; give training hours to estimate sweat losses."
+                }
             case .officeWorker, .driver, .seller:
                 let name = ["office-worker": "Office worker", "driver": "Driver", "seller": "Seller"][group.rawValue]!
                 note = "\(name): the tables set no different target for this work; the targets are those of your age and sex. (The article names long sitting or standing as a cause of cramps, not as a change in needs.)"

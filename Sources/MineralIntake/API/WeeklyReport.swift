@@ -123,6 +123,8 @@ public struct NutrientReport: Sendable, Codable, Equatable {
     public var average: Double?
     /// The goal compared with, including any estimated sweat loss.
     public var goal: Double?
+    /// Whether the goal is one the user set (a doctor's advice) rather than the official one.
+    public var goalOverridden: Bool
     /// The average requirement compared with, including any estimated sweat loss.
     public var averageRequirement: Double?
     /// The upper limit (UL), if any.
@@ -153,6 +155,7 @@ public struct NutrientReport: Sendable, Codable, Equatable {
     enum CodingKeys: String, CodingKey {
         case nutrient, unit, days, average, goal, verdict, explanation, confidence, suggestions
         case loggedDays = "logged_days"
+        case goalOverridden = "goal_overridden"
         case averageRequirement = "average_requirement"
         case upperLimit = "upper_limit"
         case reduceAbove = "reduce_above"
@@ -264,7 +267,7 @@ extension FoodCatalog {
             }.sorted { ($0.amount, $1.name) > ($1.amount, $0.name) }
             var report = NutrientReport(
                 nutrient: nutrient, unit: nutrient.unit, days: dayAmounts, loggedDays: amounts.count, average: average, goal: goal,
-                averageRequirement: requirement, upperLimit: nutrientTargets.upperLimit?.amount, reduceAbove: nutrientTargets.reduceAbove?.amount,
+                goalOverridden: nutrientTargets.goal?.overridden == true, averageRequirement: requirement, upperLimit: nutrientTargets.upperLimit?.amount, reduceAbove: nutrientTargets.reduceAbove?.amount,
                 sweatLoss: sweat, percentOfGoal: average.flatMap { average in goal.map { average / $0 * 100 } }, verdict: verdict,
                 explanation: explanation, daysBelowAverageRequirement: below, unknownShare: unknownShare, confidence: confidence,
                 limitFlags: flags, topSources: Array(sources.prefix(3)), suggestions: [])
