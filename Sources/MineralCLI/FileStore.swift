@@ -37,20 +37,7 @@ public struct DiskFileStore: FileStore {
         let temporary = (directory.isEmpty ? "" : directory + "/") + ".\((path as NSString).lastPathComponent).\(getpid()).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw .io("cannot write \(path): \(String(cString: strerror(errno)))") }
-        var failure: String?
-        data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    return
-                }
-                offset += written
-            }
-        }
-        if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
+        var failure = Self.writeAndSync(descriptor, data)
         close(descriptor)
         if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
         if let failure {
@@ -75,20 +62,7 @@ public struct DiskFileStore: FileStore {
             if pread(descriptor, &last, 1, size - 1) == 1, last != 0x0A { bytes.append(0x0A) }
         }
         bytes.append(data)
-        var failure: String?
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    return
-                }
-                offset += written
-            }
-        }
-        if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
+        let failure = Self.writeAndSync(descriptor, bytes)
         if let failure {
             // All or nothing: cut the file back to what it was.
             _ = ftruncate(descriptor, size)
@@ -107,6 +81,25 @@ public struct DiskFileStore: FileStore {
         }
         defer { flock(descriptor, LOCK_UN) }
         return try body()
+    }
+
+    /// Writes all of `data` (a short write is continued) and syncs it to disk; the error text if anything failed.
+    static func writeAndSync(_ descriptor: Int32, _ data: Data) -> String? {
+        var failure: String?
+        data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = String(cString: strerror(errno))
+                    return
+                }
+                offset += written
+            }
+        }
+        if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
+        return failure
     }
 
     /// Creates `path` and its parents, owner-only, if missing.
