@@ -31,7 +31,7 @@ public struct FoodDatabase: Sendable, Equatable {
     /// - Throws: ``MineralIntakeError/invalidData(file:line:reason:)`` naming the file and line that is wrong.
     public init(files: FoodDataFiles) throws(MineralIntakeError) {
         let groups = try FoodDataParser.groups(files.groups)
-        var foods = try FoodDataParser.foods(files.foods, groupCodes: Set(groups.map(\.code)))
+        var foods = try FoodDataParser.foods(files.foods, groupCodes: groups.map(\.code))
         try FoodDataParser.attachMeasures(files.measures, to: &foods)
         try FoodDataParser.attachNames(files.names, to: &foods)
         self.foods = foods

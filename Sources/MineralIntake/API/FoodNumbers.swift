@@ -11,6 +11,11 @@ public struct NDBNumber: RawRepresentable, Sendable, Codable, Hashable, Comparab
         self.rawValue = rawValue
     }
 
+    /// Five digits already checked by the caller.
+    init(uncheckedDigits: String) {
+        rawValue = uncheckedDigits
+    }
+
     /// Reads an NDB number as a person might type it: `09032`, or without its leading zero, `9032`.
     public init?(parsing text: String) {
         let trimmed = text.trimmingWhitespace()

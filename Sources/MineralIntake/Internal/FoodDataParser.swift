@@ -18,20 +18,21 @@ enum FoodDataParser {
         (2, .energy), (3, .potassium), (4, .magnesium), (5, .calcium), (6, .sodium), (7, .vitaminD),
     ]
 
-    static func foods(_ text: String, groupCodes: Set<String>) throws(MineralIntakeError) -> [Food] {
+    static func foods(_ text: String, groupCodes: [String]) throws(MineralIntakeError) -> [Food] {
+        let groupCodes = groupCodes.map { (code: $0, bytes: Array($0.utf8)) }
         let file = FoodDataFiles.FileName.foods
         var foods: [Food] = []
         foods.reserveCapacity(text.utf8.count / 80)
         try TSVReader.forEachRow(text, file: file, header: FoodDataFiles.foodsHeader) { (row) throws(MineralIntakeError) in
-            guard let ndb = NDBNumber(rawValue: row.string(0)) else {
+            guard let ndb = row.ndbNumber(0) else {
                 throw .invalidData(file: file, line: row.line, reason: "NDB number \"\(row.string(0))\" is not 5 digits")
             }
             if let last = foods.last, !(last.ndb < ndb) {
                 throw .invalidData(file: file, line: row.line, reason: "NDB number \(ndb) is not after \(last.ndb): foods must be sorted")
             }
-            let group = row.string(1)
-            guard groupCodes.contains(group) else {
-                throw .invalidData(file: file, line: row.line, reason: "unknown food group \"\(group)\"")
+            // The group's code string is shared from the groups list, not made again for every food.
+            guard let group = groupCodes.first(where: { row.equals(1, $0.bytes) })?.code else {
+                throw .invalidData(file: file, line: row.line, reason: "unknown food group \"\(row.string(1))\"")
             }
             var values = NutrientValues()
             for (column, nutrient) in nutrientColumns where !row.isEmpty(column) {
@@ -42,12 +43,11 @@ enum FoodDataParser {
                 }
                 values[nutrient] = value
             }
-            let sourceText = row.string(8)
-            let source = VitaminDSource(rawValue: sourceText)
-            guard (values.vitaminDMicrograms == nil) == (source == nil) else {
+            let source: VitaminDSource? = row.equals(8, "328") ? .micrograms328 : row.equals(8, "324/40") ? .internationalUnits324 : nil
+            guard (values.vitaminDMicrograms == nil) == (source == nil), source != nil || row.isEmpty(8) else {
                 throw .invalidData(
                     file: file, line: row.line,
-                    reason: "vitamin D source \"\(sourceText)\" must be 328 or 324/40 exactly when a vitamin D value is given")
+                    reason: "vitamin D source \"\(row.string(8))\" must be 328 or 324/40 exactly when a vitamin D value is given")
             }
             foods.append(Food(
                 ndb: ndb, groupCode: group, description: row.string(9),
@@ -60,9 +60,22 @@ enum FoodDataParser {
     static func attachMeasures(_ text: String, to foods: inout [Food]) throws(MineralIntakeError) {
         let file = FoodDataFiles.FileName.measures
         var position = 0
+        var currentBytes: [UInt8] = []
         try TSVReader.forEachRow(text, file: file, header: FoodDataFiles.measuresHeader) { (row) throws(MineralIntakeError) in
+            // Most rows belong to the food of the row before: compare bytes before making any string.
+            if position < foods.count, row.equals(0, currentBytes) {
+                guard let sequence = row.decimal(1).map({ Int($0) }), let amount = row.decimal(2), amount > 0,
+                      let grams = row.decimal(4), grams > 0
+                else { throw .invalidData(file: file, line: row.line, reason: "seq, amount and grams must be positive numbers") }
+                foods[position].measures.append(HouseholdMeasure(sequence: sequence, amount: amount, unit: row.string(3), grams: grams))
+                return
+            }
             let ndbText = row.string(0)
             while position < foods.count, foods[position].ndb.rawValue < ndbText { position += 1 }
+            if position < foods.count {
+                currentBytes.removeAll(keepingCapacity: true)
+                currentBytes.append(contentsOf: foods[position].ndb.rawValue.utf8)
+            }
             guard position < foods.count, foods[position].ndb.rawValue == ndbText else {
                 throw .invalidData(file: file, line: row.line, reason: "measure for food \(ndbText), which is not in foods.tsv (or not in NDB order)")
             }

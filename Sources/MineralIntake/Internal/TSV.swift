@@ -15,29 +15,70 @@ struct TSVReader {
 
         func isEmpty(_ index: Int) -> Bool { fields[index].isEmpty }
 
+        /// Whether field `index` is exactly `text` (ASCII), compared as bytes without making a string.
+        func equals(_ index: Int, _ text: StaticString) -> Bool {
+            let range = fields[index]
+            guard range.count == text.utf8CodeUnitCount else { return false }
+            let expected = text.utf8Start
+            for offset in 0..<range.count where bytes[range.lowerBound + offset] != expected[offset] { return false }
+            return true
+        }
+
+        /// Whether field `index` holds the same bytes as `text`.
+        func equals(_ index: Int, _ text: [UInt8]) -> Bool {
+            let range = fields[index]
+            return range.count == text.count && bytes[range].elementsEqual(text)
+        }
+
         /// Field `index` as a plain decimal (`1162`, `0.85`, `1.025`), read exactly as `Double("…")` would,
         /// or `nil` if it is not one.
         func decimal(_ index: Int) -> Double? {
+            let range = fields[index]
             var mantissa: UInt64 = 0
             var digits = 0
             var fractionDigits = 0
             var seenPoint = false
-            for position in fields[index] {
+            var position = range.lowerBound
+            while position < range.upperBound {
                 let byte = bytes[position]
-                if byte == 0x2E, !seenPoint {
-                    seenPoint = true
-                } else if byte >= 0x30, byte <= 0x39 {
+                position += 1
+                if byte &- 0x30 < 10 {
                     digits += 1
-                    guard digits <= 15 else { return Double(string(index)) }
-                    mantissa = mantissa * 10 + UInt64(byte - 0x30)
+                    mantissa = mantissa &* 10 &+ UInt64(byte &- 0x30)
                     if seenPoint { fractionDigits += 1 }
+                } else if byte == 0x2E, !seenPoint {
+                    seenPoint = true
                 } else {
                     return nil
                 }
             }
             guard digits > 0 else { return nil }
+            guard digits <= 15 else { return Double(string(index)) }
             // Both operands are exact doubles, so the division is correctly rounded, as the standard parser is.
-            return Double(mantissa) / TSVReader.powersOfTen[fractionDigits]
+            return Double(mantissa) / TSVReader.powerOfTen(fractionDigits)
+        }
+
+        /// Field `index` as an NDB number, if it is five digits.
+        func ndbNumber(_ index: Int) -> NDBNumber? {
+            let range = fields[index]
+            guard range.count == 5 else { return nil }
+            for position in range where bytes[position] &- 0x30 >= 10 { return nil }
+            return NDBNumber(uncheckedDigits: string(index))
+        }
+    }
+
+    /// 10 to the power `exponent` (0 to 15), exactly.
+    @inline(__always)
+    static func powerOfTen(_ exponent: Int) -> Double {
+        switch exponent {
+        case 0: 1
+        case 1: 10
+        case 2: 100
+        case 3: 1000
+        case 4: 10000
+        case 5: 100_000
+        case 6: 1_000_000
+        default: powersOfTen[exponent]
         }
     }
 
