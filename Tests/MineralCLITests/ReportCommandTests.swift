@@ -103,3 +103,16 @@ struct ReportGroupTests {
         #expect(report.contains("the estimated sweat loss adds 279.1 mg potassium, 11.86 mg magnesium, 53.97 mg calcium, 998.6 mg sodium a day"))
     }
 }
+
+@Suite("mineral report: a day still going")
+struct ReportTodayTests {
+    @Test("entries logged today make the report say the day is not over")
+    func today() {
+        let files = MemoryFileStore()
+        let cli = MineralCommandLine(environment: ["MINERAL_HOME": "/data"], files: files, today: testToday)
+        _ = cli.run(["profile", "set", "--sex", "female", "--age", "31"])
+        _ = cli.run(["log", "50 g almonds"])
+        #expect(cli.run(["report"]).standardOutput.contains("Today (2026-11-25) is not over"))
+        #expect(!cli.run(["report", "--week", "2026-W47"]).standardOutput.contains("is not over"))
+    }
+}

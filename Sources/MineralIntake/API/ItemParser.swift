@@ -192,7 +192,9 @@ extension FoodCatalog {
         let key = unitText.lowercased()
         if let mass = MetricUnit.mass.first(where: { $0.names.contains(key) }) {
             let grams = amount * mass.grams
-            return try item(grams: grams, unit: mass.names[0], explanation: "\(NumberText.plain(amount)) \(mass.names[0]) = \(NumberText.display(grams)) g")
+            let explanation = mass.names[0] == "g"
+                ? "\(NumberText.display(grams)) g" : "\(NumberText.plain(amount)) \(mass.names[0]) = \(NumberText.display(grams)) g"
+            return try item(grams: grams, unit: mass.names[0], explanation: explanation)
         }
         let measures = measures(of: food)
         if let volume = MetricUnit.volume.first(where: { $0.names.contains(key) }),

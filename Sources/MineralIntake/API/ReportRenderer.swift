@@ -79,6 +79,7 @@ public enum ReportRenderer {
             out += paint(String(rendered[index]), nutrient.verdict) + "\n"
         }
         out += "  (daily average over logged days against the goal; a day not logged is left out, never counted as 0)\n"
+        out += report.notes.map { "  \($0)\n" }.joined()
         out += "\nVerdicts:\n"
         for nutrient in report.nutrients {
             out += "  \(nutrient.nutrient.displayName): \(nutrient.explanation)\n"
@@ -134,6 +135,7 @@ public enum ReportRenderer {
                         percent(nutrient.percentOfGoal), amount(nutrient.averageRequirement, nutrient.unit), verdictLabel(nutrient.verdict),
                         percent(nutrient.unknownShare * 100), nutrient.confidence.rawValue])
         }
+        out += report.notes.map { "\n> \($0)\n" }.joined()
         out += "\n## Verdicts\n\n" + report.nutrients.map { "- **\($0.nutrient.displayName)**: \($0.explanation)\n" }.joined()
         let flags = report.nutrients.flatMap { nutrient in nutrient.limitFlags.map { (nutrient, $0) } }
         if !flags.isEmpty { out += "\n## Limits\n\n" + flags.map { "- \(limitText($0.1, $0.0))\n" }.joined() }
@@ -217,7 +219,7 @@ public enum ReportRenderer {
                 + "<td class=\"n\">\(escape(amount(nutrient.goal, nutrient.unit)))\(nutrient.goalOverridden ? " (yours)" : "")</td><td class=\"n\">\(percent(nutrient.percentOfGoal))</td>"
                 + "<td class=\"\(nutrient.verdict.rawValue)\">\(escape(verdictLabel(nutrient.verdict)))</td><td class=\"n\">\(percent(nutrient.unknownShare * 100))</td></tr>\n"
         }
-        out += "</table>\n"
+        out += "</table>\n" + report.notes.map { "<p>\(escape($0))</p>\n" }.joined()
         for nutrient in report.nutrients {
             out += "<h2>\(escape(nutrient.nutrient.displayName))</h2>\n<p class=\"\(nutrient.verdict.rawValue)\">\(escape(nutrient.explanation))</p>\n"
             out += chart(nutrient, days: report.period.days)

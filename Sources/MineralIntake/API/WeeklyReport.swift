@@ -182,6 +182,8 @@ public struct WeeklyReport: Sendable, Codable, Equatable {
     public var nutrients: [NutrientReport]
     /// Energy per logged day on average, kcal (context for the suggestions).
     public var averageEnergyKcal: Double?
+    /// Caveats about the period itself (a day still going).
+    public var notes: [String]
 
     /// The report of `nutrient`.
     public subscript(nutrient: Nutrient) -> NutrientReport? { nutrients.first { $0.nutrient == nutrient } }
@@ -191,6 +193,7 @@ public struct WeeklyReport: Sendable, Codable, Equatable {
         case loggedDays = "logged_days"
         case entryCount = "entry_count"
         case averageEnergyKcal = "average_energy_kcal"
+        case notes
     }
 }
 
@@ -201,8 +204,9 @@ extension FoodCatalog {
         "09032", "09298", "12061", "12155", "12014", "20077", "20033", "20010", "16109", "16426", "16139", "18075", "08121",
     ]
 
-    /// The report of `period` for `targets` from `entries` (entries outside the period are ignored).
-    public func weeklyReport(period: ReportPeriod, entries: [JournalEntry], targets: Targets) -> WeeklyReport {
+    /// The report of `period` for `targets` from `entries` (entries outside the period are ignored). Give `today`
+    /// (by the caller's clock and time zone) to have a day still going noted as partial.
+    public func weeklyReport(period: ReportPeriod, entries: [JournalEntry], targets: Targets, today: CalendarDate? = nil) -> WeeklyReport {
         let inPeriod = entries.filter { $0.date >= period.from && $0.date <= period.to }
         var cache: [FoodReference: Composition] = [:]
         var byDay: [CalendarDate: (food: NutrientTotals, supplements: NutrientTotals)] = [:]
@@ -281,8 +285,12 @@ extension FoodCatalog {
             }
             reports.append(report)
         }
+        var notes: [String] = []
+        if let today, byDay[today] != nil {
+            notes.append("Today (\(today)) is not over: its entries so far count as the whole day, so its figures are still low.")
+        }
         return WeeklyReport(period: period, targets: targets, loggedDays: logged.count, entryCount: inPeriod.count,
-                            nutrients: reports, averageEnergyKcal: energy)
+                            nutrients: reports, averageEnergyKcal: energy, notes: notes)
     }
 
     static func verdict(
