@@ -249,7 +249,7 @@ public enum ReportRenderer {
         let height = 160.0
         let top = 10.0
         let bottom = 30.0
-        let left = 50.0
+        let left = 10.0
         let values = nutrient.days.compactMap(\.amount)
         let scaleMax = max(([nutrient.goal, nutrient.averageRequirement].compactMap { $0 } + values).max() ?? 1, 1) * 1.1
         func y(_ value: Double) -> Double { top + (height - top - bottom) * (1 - value / scaleMax) }
@@ -269,11 +269,11 @@ public enum ReportRenderer {
         }
         if let goal = nutrient.goal {
             svg += "<line x1=\"\(Int(left))\" x2=\"\(Int(width))\" y1=\"\(NumberText.fixed(y(goal), decimals: 1))\" y2=\"\(NumberText.fixed(y(goal), decimals: 1))\" stroke=\"#1a7f37\" stroke-width=\"2\"/>"
-                + "<text x=\"2\" y=\"\(NumberText.fixed(y(goal) + 4, decimals: 1))\">goal</text>\n"
+                + "<text x=\"\(Int(width) - 4)\" y=\"\(NumberText.fixed(y(goal) - 3, decimals: 1))\" text-anchor=\"end\">goal \(escape(amount(goal, nutrient.unit)))</text>\n"
         }
         if let requirement = nutrient.averageRequirement {
             svg += "<line x1=\"\(Int(left))\" x2=\"\(Int(width))\" y1=\"\(NumberText.fixed(y(requirement), decimals: 1))\" y2=\"\(NumberText.fixed(y(requirement), decimals: 1))\" stroke=\"#b00020\" stroke-width=\"1.5\" stroke-dasharray=\"5,4\"/>"
-                + "<text x=\"2\" y=\"\(NumberText.fixed(y(requirement) + 4, decimals: 1))\">avg req</text>\n"
+                + "<text x=\"\(Int(width) - 4)\" y=\"\(NumberText.fixed(y(requirement) + 12, decimals: 1))\" text-anchor=\"end\">average requirement \(escape(amount(requirement, nutrient.unit)))</text>\n"
         }
         return svg + "</svg>\n"
     }
