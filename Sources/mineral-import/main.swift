@@ -47,8 +47,8 @@ guard FileManager.default.fileExists(atPath: foodData.appendingPathComponent(Foo
 do {
     let names = try String(contentsOf: foodData.appendingPathComponent(FoodDataFiles.FileName.names), encoding: .utf8)
     let release = try SR28Files.load(from: sr28)
-    let files = try SR28Importer.importRelease(release, names: names)
-    _ = try FoodDatabase(files: files)  // refuse to write data the library would not load
+    var files = try SR28Importer.importRelease(release, names: names)
+    files.searchIndex = try FoodDatabase(files: files).serializedSearchIndex()  // also refuses data it would not load
     let referenceFiles = ReferenceDataFiles(
         targets: try String(contentsOf: reference.appendingPathComponent(ReferenceDataFiles.FileName.targets), encoding: .utf8),
         sweat: try String(contentsOf: reference.appendingPathComponent(ReferenceDataFiles.FileName.sweat), encoding: .utf8))
@@ -57,6 +57,7 @@ do {
         (foodData.appendingPathComponent(FoodDataFiles.FileName.foods), files.foods),
         (foodData.appendingPathComponent(FoodDataFiles.FileName.measures), files.measures),
         (foodData.appendingPathComponent(FoodDataFiles.FileName.groups), files.groups),
+        (foodData.appendingPathComponent(FoodDataFiles.FileName.searchIndex), files.searchIndex!),
         (swiftFile, files.embeddedSwiftSource()),
         (referenceCopy.appendingPathComponent(ReferenceDataFiles.FileName.targets), referenceFiles.targets),
         (referenceCopy.appendingPathComponent(ReferenceDataFiles.FileName.sweat), referenceFiles.sweat),

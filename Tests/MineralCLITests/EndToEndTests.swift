@@ -65,13 +65,15 @@ struct FoodDataRebuildTests {
             return
         }
         let names = try String(contentsOf: packageRoot.appendingPathComponent("FoodData/names.tsv"), encoding: .utf8)
-        let imported = try SR28Importer.importRelease(try SR28Files.load(from: directory), names: names)
+        var imported = try SR28Importer.importRelease(try SR28Files.load(from: directory), names: names)
+        imported.searchIndex = try FoodDatabase(files: imported).serializedSearchIndex()
         func committed(_ name: String) throws -> String {
             try String(contentsOf: packageRoot.appendingPathComponent("FoodData").appendingPathComponent(name), encoding: .utf8)
         }
         #expect(imported.foods == (try committed("foods.tsv")))
         #expect(imported.measures == (try committed("measures.tsv")))
         #expect(imported.groups == (try committed("groups.tsv")))
+        #expect(imported.searchIndex == (try committed("search-index.tsv")))
         #expect(imported.embeddedSwiftSource() == (try String(
             contentsOf: packageRoot.appendingPathComponent("Sources/MineralIntake/Generated/EmbeddedFoodData.swift"),
             encoding: .utf8)))

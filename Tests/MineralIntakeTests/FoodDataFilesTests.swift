@@ -11,6 +11,28 @@ struct FoodDataFilesTests {
         #expect(files.measures == (try foodDataFile("measures.tsv")))
         #expect(files.groups == (try foodDataFile("groups.tsv")))
         #expect(files.names == (try foodDataFile("names.tsv")))
+        #expect(files.searchIndex == (try foodDataFile("search-index.tsv")))
+    }
+
+    @Test("the compiled-in search index is the one the foods and names give (run `swift run mineral-import` after editing names.tsv)")
+    func searchIndexIsCurrent() throws {
+        let built = SearchIndex(foods: builtInFoods.foods)
+        let text = try #require(FoodDataFiles.builtIn.searchIndex)
+        let read = try #require(SearchIndex(serialized: text, foods: builtInFoods.foods))
+        #expect(read.vocabulary == built.vocabulary)
+        #expect(read.postings == built.postings)
+        #expect(read.descriptionLengths == built.descriptionLengths)
+        #expect(read.vocabularyLetters == built.vocabularyLetters)
+        #expect(built.serialized() == FoodDataFiles.builtIn.searchIndex)
+    }
+
+    @Test("a damaged search index is not used: the index is built instead")
+    func damagedSearchIndex() throws {
+        #expect(SearchIndex(serialized: "header\nlengths\t1,2\n", foods: builtInFoods.foods) == nil)
+        #expect(SearchIndex(serialized: "header\nlengths\tx\n", foods: builtInFoods.foods) == nil)
+        var files = FoodDataFiles.builtIn
+        files.searchIndex = "garbage"
+        #expect(try FoodDatabase(files: files).search("raisins").first?.food.ndb.rawValue == "09298")
     }
 
     @Test("all 8,789 SR28 foods, 15,438 measures and 25 groups are there")

@@ -9,13 +9,17 @@ public struct FoodDataFiles: Sendable, Codable, Equatable {
     public var groups: String
     /// `names.tsv`: curated everyday names (hand-written, not imported).
     public var names: String
+    /// `search-index.tsv`: the search index derived from the foods and names, so it need not be built at start-up;
+    /// `nil` builds it on the first search.
+    public var searchIndex: String?
 
-    /// The four files' text.
-    public init(foods: String, measures: String, groups: String, names: String) {
+    /// The files' text.
+    public init(foods: String, measures: String, groups: String, names: String, searchIndex: String? = nil) {
         self.foods = foods
         self.measures = measures
         self.groups = groups
         self.names = names
+        self.searchIndex = searchIndex
     }
 
     /// The file names, as they stand in `FoodData/`.
@@ -28,13 +32,15 @@ public struct FoodDataFiles: Sendable, Codable, Equatable {
         public static let groups = "groups.tsv"
         /// `names.tsv`.
         public static let names = "names.tsv"
+        /// `search-index.tsv`.
+        public static let searchIndex = "search-index.tsv"
     }
 
     /// The copy compiled into the library, generated from `FoodData/` by `swift run mineral-import`.
     public static var builtIn: FoodDataFiles {
         FoodDataFiles(
             foods: EmbeddedFoodData.foods, measures: EmbeddedFoodData.measures,
-            groups: EmbeddedFoodData.groups, names: EmbeddedFoodData.names)
+            groups: EmbeddedFoodData.groups, names: EmbeddedFoodData.names, searchIndex: EmbeddedFoodData.searchIndex)
     }
 
     /// Column headers of the imported files, the contract between importer and loader.
@@ -48,7 +54,8 @@ public struct FoodDataFiles: Sendable, Codable, Equatable {
 
     /// The Swift source that compiles these files into the library (`Generated/EmbeddedFoodData.swift`).
     public func embeddedSwiftSource() -> String {
-        SwiftLiteral.enumeration("EmbeddedFoodData", [("foods", foods), ("measures", measures), ("groups", groups), ("names", names)])
+        SwiftLiteral.enumeration("EmbeddedFoodData", [("foods", foods), ("measures", measures), ("groups", groups), ("names", names),
+                                                      ("searchIndex", searchIndex ?? "")])
     }
 }
 

@@ -36,12 +36,17 @@ public struct FoodDatabase: Sendable, Equatable {
         try FoodDataParser.attachNames(files.names, to: &foods)
         self.foods = foods
         self.groups = groups
-        self.lazyIndex = LazySearchIndex(foods: foods)
+        self.lazyIndex = LazySearchIndex(foods: foods, serialized: files.searchIndex.flatMap { $0.isEmpty ? nil : $0 })
         var names: [String: Int] = [:]
         for (position, food) in foods.enumerated() where !food.everydayNames.isEmpty {
             for name in food.everydayNames { names[TextNormalizer.tokens(name).sorted().joined(separator: " ")] = position }
         }
         self.everydayNameIndex = names
+    }
+
+    /// The search index as text, for `FoodData/search-index.tsv` (what `mineral-import` writes).
+    public func serializedSearchIndex() -> String {
+        SearchIndex(foods: foods).serialized()
     }
 
     public static func == (lhs: FoodDatabase, rhs: FoodDatabase) -> Bool {

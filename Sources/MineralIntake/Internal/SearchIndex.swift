@@ -79,13 +79,107 @@ struct SearchIndex: Sendable {
             }
         }
         let order = (0..<interner.count).map { (text: interner.token($0), id: $0) }.sorted { $0.text < $1.text }
-        vocabulary = order.map(\.text)
-        vocabularyBytes = vocabulary.map { Array($0.utf8) }
-        vocabularyLetters = vocabularyBytes.map(SearchIndex.letterBits)
-        postings = order.map { lists[$0.id] }
-        descriptionLengths = lengths
-        everydayNames = names
-        everydayTokens = nameTokens
+        self.init(vocabulary: order.map(\.text), postings: order.map { lists[$0.id] }, descriptionLengths: lengths,
+                  everydayNames: names, everydayTokens: nameTokens)
+    }
+
+    private init(
+        vocabulary: [String], postings: [[UInt32]], descriptionLengths: [UInt16],
+        everydayNames: [String: (food: Int, name: String)], everydayTokens: [Int: [[String]]]
+    ) {
+        self.vocabulary = vocabulary
+        self.vocabularyBytes = vocabulary.map { Array($0.utf8) }
+        self.vocabularyLetters = vocabularyBytes.map(SearchIndex.letterBits)
+        self.postings = postings
+        self.descriptionLengths = descriptionLengths
+        self.everydayNames = everydayNames
+        self.everydayTokens = everydayTokens
+    }
+
+    /// The everyday names of `foods`, as the index keys them.
+    static func everydayNames(of foods: [Food]) -> (names: [String: (food: Int, name: String)], tokens: [Int: [[String]]]) {
+        var names: [String: (food: Int, name: String)] = [:]
+        var tokens: [Int: [[String]]] = [:]
+        for (position, food) in foods.enumerated() where !food.everydayNames.isEmpty {
+            for name in food.everydayNames {
+                let words = TextNormalizer.tokens(name)
+                names[words.sorted().joined(separator: " ")] = (position, name)
+                tokens[position, default: []].append(words)
+            }
+        }
+        return (names, tokens)
+    }
+
+    // MARK: The index as text
+
+    /// The first line of the index's text form.
+    static let serializedHeader = "# MineralIntake search index, format 1: derived from foods.tsv and names.tsv by mineral-import; do not edit"
+
+    /// The index as text, so it can be compiled in instead of built at start-up: a line of description lengths,
+    /// then one line per token with its postings, each the difference from the one before.
+    func serialized() -> String {
+        var text = Self.serializedHeader + "\nlengths\t" + descriptionLengths.map(String.init).joined(separator: ",") + "\n"
+        for (token, list) in zip(vocabulary, postings) {
+            var previous: UInt32 = 0
+            text += token + "\t" + list.map { value in
+                defer { previous = value }
+                return String(value - previous)
+            }.joined(separator: ",") + "\n"
+        }
+        return text
+    }
+
+    /// An index read from ``serialized()`` text, for `foods`; `nil` if the text is not one (it is then built).
+    init?(serialized text: String, foods: [Food]) {
+        var vocabulary: [String] = []
+        var postings: [[UInt32]] = []
+        var lengths: [UInt16] = []
+        var failed = false
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            var line = 0
+            while start < bytes.count, !failed {
+                var end = start
+                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+                defer { start = end + 1 }
+                line += 1
+                if line == 1 { continue }  // the header
+                guard let tab = bytes[start..<end].firstIndex(of: 0x09) else { failed = true; return }
+                let token = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<tab]), as: UTF8.self)
+                var values: [UInt32] = []
+                var current: UInt32 = 0
+                var total: UInt32 = 0
+                var digits = 0
+                for index in (tab + 1)...end {
+                    let byte = index < end ? bytes[index] : 0x2C
+                    if byte &- 0x30 < 10 {
+                        current = current &* 10 &+ UInt32(byte &- 0x30)
+                        digits += 1
+                    } else if byte == 0x2C, digits > 0 {
+                        total &+= current
+                        values.append(line == 2 ? current : total)
+                        current = 0
+                        digits = 0
+                    } else {
+                        failed = true
+                        return
+                    }
+                }
+                if line == 2 {
+                    guard token == "lengths" else { failed = true; return }
+                    lengths = values.map { UInt16(clamping: $0) }
+                } else {
+                    vocabulary.append(token)
+                    postings.append(values)
+                }
+            }
+        }
+        guard !failed, lengths.count == foods.count,
+              postings.allSatisfy({ $0.allSatisfy { Int($0 >> 3) < foods.count } })
+        else { return nil }
+        let (names, tokens) = Self.everydayNames(of: foods)
+        self.init(vocabulary: vocabulary, postings: postings, descriptionLengths: lengths, everydayNames: names, everydayTokens: tokens)
     }
 
     /// One ranked hit: a food's position, its score, and the everyday name it was found by, if any.
@@ -215,16 +309,19 @@ final class LazySearchIndex: @unchecked Sendable {
     private let lock = NSLock()
     private var built: SearchIndex?
     private let foods: [Food]
+    private let serialized: String?
 
-    init(foods: [Food]) {
+    /// An index of `foods`, read from `serialized` text when given and valid, else built from the foods.
+    init(foods: [Food], serialized: String? = nil) {
         self.foods = foods
+        self.serialized = serialized
     }
 
     var index: SearchIndex {
         lock.lock()
         defer { lock.unlock() }
         if let built { return built }
-        let index = SearchIndex(foods: foods)
+        let index = serialized.flatMap { SearchIndex(serialized: $0, foods: foods) } ?? SearchIndex(foods: foods)
         built = index
         return index
     }
