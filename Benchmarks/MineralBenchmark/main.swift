@@ -112,8 +112,11 @@ for _ in 0..<21 {
     commandTimes.append(try timeProcess(mineral, ["foods", "search", "apricot"]))
     printTimes.append(try timeProcess(printOnly, []))
 }
+var versionTimes: [Double] = []
+for _ in 0..<21 { versionTimes.append(try timeProcess(mineral, ["--version"])) }
 let commandMedian = median(commandTimes)
 let printMedian = median(printTimes)
+report("`mineral --version` (start-up with Foundation, no data; median of 21)", String(format: "%.2f ms", median(versionTimes)), goal: "floor", met: true)
 report("`mineral foods search apricot`, whole process (median of 21)", String(format: "%.2f ms", commandMedian), goal: "see ratio", met: true)
 report("print-only Swift program, whole process (median of 21)", String(format: "%.2f ms", printMedian), goal: "baseline", met: true)
 report("ratio search command / print-only", String(format: "%.2f×", commandMedian / printMedian), goal: "< 2×", met: commandMedian / printMedian < 2)
