@@ -83,12 +83,7 @@ struct ProfileCommandTests {
         (["profile", "set", "--sex", "female"], .usage, "the profile needs an age"),
     ])
     func refused(arguments: [String], code: ExitCode, message: String) {
-        let files = MemoryFileStore()
-        let result = commandLine(files).run(arguments)
-        #expect(result.exitCode == code)
-        #expect(result.standardError.contains(message), "\(result.standardError)")
-        #expect(result.standardOutput.isEmpty)
-        #expect(files.contents.isEmpty)
+        expectRefused(arguments, code: code, message: message)
     }
 
     @Test("a refused profile set leaves the stored profile as it was")

@@ -80,11 +80,7 @@ struct ReportCommandTests {
         (["report", "--sample", "--week", "2026-W48"], .usage, "--sample is the fixed week 2026-W47"),
     ])
     func refused(arguments: [String], code: ExitCode, message: String) {
-        let files = MemoryFileStore()
-        let result = commandLine(files).run(arguments)
-        #expect(result.exitCode == code)
-        #expect(result.standardError.contains(message), "\(result.standardError)")
-        #expect(files.contents.isEmpty)
+        expectRefused(arguments, code: code, message: message)
     }
 }
 

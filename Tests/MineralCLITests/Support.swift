@@ -1,6 +1,7 @@
 import Foundation
 import MineralCLI
 import MineralIntake
+import Testing
 
 /// The day tests run on, whatever the clock says.
 let testToday = CalendarDate(year: 2026, month: 11, day: 25)!
@@ -76,4 +77,15 @@ func runMineral(
 /// Runs the command line in memory, as the binary would.
 func mineral(_ arguments: String...) -> CommandResult {
     commandLine().run(arguments)
+}
+
+/// Runs `arguments` on an empty data directory in memory and checks the refusal: the exit code, a message holding
+/// `message`, nothing on stdout, and no file written.
+func expectRefused(_ arguments: [String], code: ExitCode, message: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    let files = MemoryFileStore()
+    let result = commandLine(files).run(arguments)
+    #expect(result.exitCode == code, sourceLocation: sourceLocation)
+    #expect(result.standardError.contains(message), "\(result.standardError)", sourceLocation: sourceLocation)
+    #expect(result.standardOutput.isEmpty, sourceLocation: sourceLocation)
+    #expect(files.contents.isEmpty, sourceLocation: sourceLocation)
 }
