@@ -16,9 +16,9 @@ struct FoodDataFilesTests {
 
     @Test("the compiled-in search index is the one the foods and names give (run `swift run mineral-import` after editing names.tsv)")
     func searchIndexIsCurrent() throws {
-        let built = SearchIndex(foods: builtInFoods.foods)
+        let built = SearchIndex(foods: Array(builtInFoods.foods))
         let text = try #require(FoodDataFiles.builtIn.searchIndex)
-        let read = try #require(SearchIndex(serialized: text, foods: builtInFoods.foods))
+        let read = try #require(SearchIndex(serialized: text, foodCount: builtInFoods.foods.count, everydayNames: builtInFoods.storage.everydayNames))
         #expect(read.vocabulary == built.vocabulary)
         #expect(read.postings == built.postings)
         #expect(read.descriptionLengths == built.descriptionLengths)
@@ -28,8 +28,8 @@ struct FoodDataFilesTests {
 
     @Test("a damaged search index is not used: the index is built instead")
     func damagedSearchIndex() throws {
-        #expect(SearchIndex(serialized: "header\nlengths\t1,2\n", foods: builtInFoods.foods) == nil)
-        #expect(SearchIndex(serialized: "header\nlengths\tx\n", foods: builtInFoods.foods) == nil)
+        #expect(SearchIndex(serialized: "header\nlengths\t1,2\n", foodCount: builtInFoods.foods.count, everydayNames: [:]) == nil)
+        #expect(SearchIndex(serialized: "header\nlengths\tx\n", foodCount: builtInFoods.foods.count, everydayNames: [:]) == nil)
         var files = FoodDataFiles.builtIn
         files.searchIndex = "garbage"
         #expect(try FoodDatabase(files: files).search("raisins").first?.food.ndb.rawValue == "09298")

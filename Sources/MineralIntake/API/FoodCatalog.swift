@@ -49,7 +49,7 @@ public struct FoodCatalog: Sendable {
     func composition(of reference: FoodReference, depth: Int = 0) -> Composition? {
         switch reference {
         case .usda(let ndb):
-            return database.food(ndb).map { Composition(values: $0.per100g) }
+            return database.values(ndb).map { Composition(values: $0) }
         case .custom(let name):
             guard let food = customFood(named: name) else { return nil }
             if let values = food.per100g { return Composition(values: values) }

@@ -10,7 +10,9 @@
 /// A value type: load it once and share it freely between threads and tasks.
 public struct FoodDatabase: Sendable, Equatable {
     /// Every food, ordered by NDB number.
-    public let foods: [Food]
+    public var foods: FoodList { FoodList(store: store) }
+    let store: FoodStore
+    var storage: FoodStorage { store.storage }
     /// USDA's food groups, ordered by code.
     public let groups: [FoodGroup]
     /// Everyday names by their sorted tokens → food position: small, built at load, so the names people log
@@ -31,31 +33,36 @@ public struct FoodDatabase: Sendable, Equatable {
     /// - Throws: ``MineralIntakeError/invalidData(file:line:reason:)`` naming the file and line that is wrong.
     public init(files: FoodDataFiles) throws(MineralIntakeError) {
         let groups = try FoodDataParser.groups(files.groups)
-        var foods = try FoodDataParser.foods(files.foods, groupCodes: groups.map(\.code))
-        try FoodDataParser.attachMeasures(files.measures, to: &foods)
-        try FoodDataParser.attachNames(files.names, to: &foods)
-        self.foods = foods
+        let storage = try FoodStorage(files: files, groups: groups)
+        self.store = FoodStore(storage)
         self.groups = groups
-        self.lazyIndex = LazySearchIndex(foods: foods, serialized: files.searchIndex.flatMap { $0.isEmpty ? nil : $0 })
+        self.lazyIndex = LazySearchIndex(store: store, serialized: files.searchIndex.flatMap { $0.isEmpty ? nil : $0 })
         var names: [String: Int] = [:]
-        for (position, food) in foods.enumerated() where !food.everydayNames.isEmpty {
-            for name in food.everydayNames { names[TextNormalizer.tokens(name).sorted().joined(separator: " ")] = position }
+        for (position, list) in storage.everydayNames {
+            for name in list { names[TextNormalizer.tokens(name).sorted().joined(separator: " ")] = position }
         }
         self.everydayNameIndex = names
     }
 
     /// The search index as text, for `FoodData/search-index.tsv` (what `mineral-import` writes).
     public func serializedSearchIndex() -> String {
-        SearchIndex(foods: foods).serialized()
+        SearchIndex(foods: Array(foods)).serialized()
     }
 
+    /// Two databases are equal when they hold the same foods, measures, names and groups.
     public static func == (lhs: FoodDatabase, rhs: FoodDatabase) -> Bool {
-        lhs.foods == rhs.foods && lhs.groups == rhs.groups
+        lhs.groups == rhs.groups && lhs.storage.foodsText == rhs.storage.foodsText
+            && lhs.storage.measuresText == rhs.storage.measuresText && lhs.storage.everydayNames == rhs.storage.everydayNames
     }
 
     /// The food with this NDB number, or `nil`.
     public func food(_ ndb: NDBNumber) -> Food? {
-        position(of: ndb).map { foods[$0] }
+        position(of: ndb).map { storage.food(at: $0) }
+    }
+
+    /// The nutrients per 100 g of the food with this NDB number, without making the whole ``Food``.
+    func values(_ ndb: NDBNumber) -> NutrientValues? {
+        position(of: ndb).map { storage.records[$0].values }
     }
 
     /// The group with this 4-digit code (`0900`), or `nil`.
@@ -64,7 +71,7 @@ public struct FoodDatabase: Sendable, Equatable {
     }
 
     func position(of ndb: NDBNumber) -> Int? {
-        FoodDataParser.position(of: ndb, in: foods)
+        storage.position(of: ndb)
     }
 
     /// The food group named by `text`: its 4-digit code (`0900`, or `900`), or words of its name (`fruits`, `nuts`).

@@ -74,7 +74,7 @@ extension FoodDatabase {
         }
         let results = try search(trimmed, limit: 6)
         guard let first = results.first else {
-            let names = foods.flatMap(\.everydayNames)
+            let names = storage.everydayNames.values.flatMap { $0 }
             throw .unknownFood(trimmed, suggestions: Suggestions.closest(to: trimmed.lowercased(), among: names, count: 3))
         }
         if first.matchedEverydayName != nil, first.score >= 100 {

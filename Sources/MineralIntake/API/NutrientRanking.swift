@@ -82,42 +82,45 @@ extension FoodDatabase {
         var unknown = 0
         var notApplicable = 0
         var candidates: [RankedFood] = []
-        for food in foods where group == nil || food.groupCode == group!.code {
-            guard let per100g = food.per100g[nutrient] else {
+        // Ranked from the stored values; only the foods listed are made into values with their text.
+        let storage = self.storage
+        let groupIndex = group.flatMap { wanted in storage.groupCodes.firstIndex(of: wanted.code) }
+        if group != nil, groupIndex == nil { return NutrientRanking(nutrient: nutrient, unit: nutrient.unit, basis: basis, group: group, foods: [], rankedCount: 0, unknownValueCount: 0, basisNotApplicableCount: 0) }
+        var scored: [(position: Int, amount: Double)] = []
+        for (position, record) in storage.records.enumerated() where groupIndex == nil || Int(record.group) == groupIndex {
+            guard let per100g = record.values[nutrient] else {
                 unknown += 1
                 continue
             }
             let amount: Double
-            var portion: HouseholdMeasure?
             switch basis {
             case .per100Grams:
                 amount = per100g
             case .per100Kcal:
-                guard let kcal = food.per100g.energyKcal, kcal > 0 else {
+                guard let kcal = record.values.energyKcal, kcal > 0 else {
                     notApplicable += 1
                     continue
                 }
                 amount = per100g * 100 / kcal
             case .perPortion:
-                guard let measure = food.typicalPortion else {
+                guard let first = record.measures.first.map({ storage.measureRecords[$0] }) else {
                     notApplicable += 1
                     continue
                 }
-                portion = measure
-                amount = per100g * measure.grams / 100
+                amount = per100g * first.grams / 100
             }
-            candidates.append(RankedFood(
-                rank: 0, ndb: food.ndb, description: food.description, groupCode: food.groupCode, amount: amount,
-                amountPer100g: per100g, energyKcalPer100g: food.per100g.energyKcal, portion: portion))
+            scored.append((position, amount))
         }
-        candidates.sort { ($0.amount, $1.ndb) > ($1.amount, $0.ndb) }
-        let top = candidates.prefix(max(0, limit)).enumerated().map { offset, food in
-            var ranked = food
-            ranked.rank = offset + 1
-            return ranked
+        scored.sort { ($0.amount, storage.records[$1.position].ndb) > ($1.amount, storage.records[$0.position].ndb) }
+        for (position, amount) in scored.prefix(max(0, limit)) {
+            let food = storage.food(at: position)
+            let per100g = food.per100g[nutrient]!
+            candidates.append(RankedFood(
+                rank: candidates.count + 1, ndb: food.ndb, description: food.description, groupCode: food.groupCode, amount: amount,
+                amountPer100g: per100g, energyKcalPer100g: food.per100g.energyKcal, portion: basis == .perPortion ? food.typicalPortion : nil))
         }
         return NutrientRanking(
-            nutrient: nutrient, unit: nutrient.unit, basis: basis, group: group, foods: top,
-            rankedCount: candidates.count, unknownValueCount: unknown, basisNotApplicableCount: notApplicable)
+            nutrient: nutrient, unit: nutrient.unit, basis: basis, group: group, foods: candidates,
+            rankedCount: scored.count, unknownValueCount: unknown, basisNotApplicableCount: notApplicable)
     }
 }

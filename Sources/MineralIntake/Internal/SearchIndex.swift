@@ -32,6 +32,7 @@ struct SearchIndex: Sendable {
         static let everyday = Flags(rawValue: 4)
     }
 
+    /// Builds the index of `foods`.
     init(foods: [Food]) {
         var interner = TokenInterner()
         var lists: [[UInt32]] = []
@@ -96,12 +97,12 @@ struct SearchIndex: Sendable {
         self.everydayTokens = everydayTokens
     }
 
-    /// The everyday names of `foods`, as the index keys them.
-    static func everydayNames(of foods: [Food]) -> (names: [String: (food: Int, name: String)], tokens: [Int: [[String]]]) {
+    /// The everyday names (by food position), as the index keys them.
+    static func everydayNames(of everyday: [Int: [String]]) -> (names: [String: (food: Int, name: String)], tokens: [Int: [[String]]]) {
         var names: [String: (food: Int, name: String)] = [:]
         var tokens: [Int: [[String]]] = [:]
-        for (position, food) in foods.enumerated() where !food.everydayNames.isEmpty {
-            for name in food.everydayNames {
+        for (position, list) in everyday.sorted(by: { $0.key < $1.key }) {
+            for name in list {
                 let words = TextNormalizer.tokens(name)
                 names[words.sorted().joined(separator: " ")] = (position, name)
                 tokens[position, default: []].append(words)
@@ -130,7 +131,7 @@ struct SearchIndex: Sendable {
     }
 
     /// An index read from ``serialized()`` text, for `foods`; `nil` if the text is not one (it is then built).
-    init?(serialized text: String, foods: [Food]) {
+    init?(serialized text: String, foodCount: Int, everydayNames everyday: [Int: [String]]) {
         var vocabulary: [String] = []
         var postings: [[UInt32]] = []
         var lengths: [UInt16] = []
@@ -175,10 +176,10 @@ struct SearchIndex: Sendable {
                 }
             }
         }
-        guard !failed, lengths.count == foods.count,
-              postings.allSatisfy({ $0.allSatisfy { Int($0 >> 3) < foods.count } })
+        guard !failed, lengths.count == foodCount,
+              postings.allSatisfy({ $0.allSatisfy { Int($0 >> 3) < foodCount } })
         else { return nil }
-        let (names, tokens) = Self.everydayNames(of: foods)
+        let (names, tokens) = Self.everydayNames(of: everyday)
         self.init(vocabulary: vocabulary, postings: postings, descriptionLengths: lengths, everydayNames: names, everydayTokens: tokens)
     }
 
@@ -305,15 +306,15 @@ struct SearchIndex: Sendable {
 
 /// The search index of a database, built once, on first use, by whichever thread asks first.
 final class LazySearchIndex: @unchecked Sendable {
-    // @unchecked: `built` is only read or written while holding `lock`; `foods` is immutable.
+    // @unchecked: `built` is only read or written while holding `lock`; the rest is immutable.
     private let lock = NSLock()
     private var built: SearchIndex?
-    private let foods: [Food]
+    private let store: FoodStore
     private let serialized: String?
 
-    /// An index of `foods`, read from `serialized` text when given and valid, else built from the foods.
-    init(foods: [Food], serialized: String? = nil) {
-        self.foods = foods
+    /// An index of the foods in `store`, read from `serialized` text when given and valid, else built.
+    init(store: FoodStore, serialized: String? = nil) {
+        self.store = store
         self.serialized = serialized
     }
 
@@ -321,7 +322,9 @@ final class LazySearchIndex: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let built { return built }
-        let index = serialized.flatMap { SearchIndex(serialized: $0, foods: foods) } ?? SearchIndex(foods: foods)
+        let index = serialized.flatMap {
+            SearchIndex(serialized: $0, foodCount: store.storage.records.count, everydayNames: store.storage.everydayNames)
+        } ?? SearchIndex(foods: Array(FoodList(store: store)))
         built = index
         return index
     }
