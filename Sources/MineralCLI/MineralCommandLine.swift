@@ -25,10 +25,23 @@ public struct MineralCommandLine: Sendable {
     public var files: any FileStore
     /// Which day today is, from the caller's clock, calendar and time zone.
     public var today: CalendarDate
-    /// Loads the food database; the built-in one unless a test passes another.
-    public var loadFoods: @Sendable () throws -> FoodDatabase
-    /// Loads the reference tables; the built-in ones unless a test passes others.
-    public var loadTables: @Sendable () throws -> ReferenceTables
+    /// Loads a food database in place of the built-in one (tests pass one); `nil` uses the built-in database.
+    public var foodsLoader: (@Sendable () throws -> FoodDatabase)?
+    /// Loads reference tables in place of the built-in ones; `nil` uses the built-in tables.
+    public var tablesLoader: (@Sendable () throws -> ReferenceTables)?
+
+    /// The food database: the built-in one, called directly (not through a closure), unless a loader was given.
+    func loadFoods() throws -> FoodDatabase {
+        if let foodsLoader { return try foodsLoader() }
+        return try FoodDatabase.builtIn()
+    }
+
+    /// The reference tables: the built-in ones unless a loader was given.
+    func loadTables() throws -> ReferenceTables {
+        if let tablesLoader { return try tablesLoader() }
+        return try ReferenceTables.builtIn()
+    }
+
     /// The meal an entry goes to when `--meal` is not given (the executable picks it by the time of day).
     public var defaultMeal: Meal
     /// Standard input, read when a command needs it (`mineral log` with no items); `nil` when there is none.
@@ -40,8 +53,8 @@ public struct MineralCommandLine: Sendable {
         environment: [String: String] = [:],
         files: any FileStore = DiskFileStore(),
         today: CalendarDate,
-        loadFoods: @escaping @Sendable () throws -> FoodDatabase = { try FoodDatabase.builtIn() },
-        loadTables: @escaping @Sendable () throws -> ReferenceTables = { try ReferenceTables.builtIn() },
+        loadFoods: (@Sendable () throws -> FoodDatabase)? = nil,
+        loadTables: (@Sendable () throws -> ReferenceTables)? = nil,
         defaultMeal: Meal = .snack,
         readStandardInput: @escaping @Sendable () -> String? = { nil },
         standardOutputIsTerminal: Bool = false
@@ -52,8 +65,8 @@ public struct MineralCommandLine: Sendable {
         self.environment = environment
         self.files = files
         self.today = today
-        self.loadFoods = loadFoods
-        self.loadTables = loadTables
+        self.foodsLoader = loadFoods
+        self.tablesLoader = loadTables
     }
 
     /// Today's date in the local time zone, from the system clock: for the executable, not the library.
