@@ -90,11 +90,15 @@ struct FoodsCommands {
         let text = parsed.arguments.joined(separator: " ")
         let resolution = try foods.resolve(text)
         let detail = FoodDetail(food: resolution.food, in: foods)
+        // Text that names no food confidently gets candidates and a non-zero exit, never a weak guess.
+        if resolution.match == .bestMatch {
+            let candidates = [resolution.food] + resolution.alternatives.map(\.food)
+            throw CLIError.data("\"\(text)\" is not the name of one food; foods it may mean (show one by its NDB number, e.g. mineral foods show \(candidates[0].ndb)):\n"
+                + candidates.map { "  \($0.ndb)  \($0.description)" }.joined(separator: "\n"))
+        }
         var notes = ""
-        if !resolution.isUnambiguous {
-            notes = "mineral: \"\(text)\" matches several foods; showing the best match. Others:\n"
-                + resolution.alternatives.map { "  \($0.food.ndb)  \($0.food.description)\n" }.joined()
-                + "Name one by its NDB number: mineral foods show \(resolution.alternatives[0].food.ndb)\n"
+        if resolution.match == .onlyMatch {
+            notes = "mineral: \"\(text)\" read as the one food that has every word: \(resolution.food.description) (\(resolution.food.ndb))\n"
         }
         if OutputFormat(parsed) == .json {
             return CommandResult(standardOutput: try JSONOutput.encode("foods.show", detail), standardError: notes)

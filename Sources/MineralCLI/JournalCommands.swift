@@ -117,9 +117,12 @@ struct JournalCommands {
                 }
                 return reference
             }
+            if fixed != nil, texts.count > 1 {
+                throw CLIError.usage("--food names the food of one item, and \(texts.count) items were given; log the others in a separate call")
+            }
             for (text, line) in zip(texts, lineNumbers) {
                 do {
-                    parsedItems.append(try catalog.parseItem(text, food: fixed))
+                    parsedItems += try catalog.parseItems(text, food: fixed)
                 } catch {
                     errors.append((line.map { "stdin line \($0): " } ?? "") + error.description)
                 }

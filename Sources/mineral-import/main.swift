@@ -48,6 +48,8 @@ do {
     let names = try String(contentsOf: foodData.appendingPathComponent(FoodDataFiles.FileName.names), encoding: .utf8)
     let release = try SR28Files.load(from: sr28)
     var files = try SR28Importer.importRelease(release, names: names)
+    files.densities = try String(contentsOf: foodData.appendingPathComponent(FoodDataFiles.FileName.densities), encoding: .utf8)
+    files.householdWords = try String(contentsOf: foodData.appendingPathComponent(FoodDataFiles.FileName.householdWords), encoding: .utf8)
     files.searchIndex = try FoodDatabase(files: files).serializedSearchIndex()  // also refuses data it would not load
     let referenceFiles = ReferenceDataFiles(
         targets: try String(contentsOf: reference.appendingPathComponent(ReferenceDataFiles.FileName.targets), encoding: .utf8),

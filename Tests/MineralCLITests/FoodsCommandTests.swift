@@ -63,12 +63,23 @@ struct FoodsCommandTests {
         #expect(result.standardOutput.contains("vitamin D 324 (IU) ÷ 40"))
     }
 
-    @Test("show on an ambiguous name shows the best match and lists the others on stderr")
+    @Test("show on an ambiguous name shows no weak guess: candidates on stderr and exit 65")
     func showAmbiguous() {
         let result = mineral("foods", "show", "almonds", "dry", "roasted")
-        #expect(result.exitCode == .success)
-        #expect(result.standardOutput.hasPrefix("Nuts, almonds, dry roasted, without salt added\n"))
+        #expect(result.exitCode == .dataError)
+        #expect(result.standardOutput.isEmpty)
         #expect(result.standardError.contains("12563  Nuts, almonds, dry roasted, with salt added"))
+        let injection = mineral("foods", "show", "'; DROP TABLE foods; --")
+        #expect(injection.exitCode == .dataError && injection.standardOutput.isEmpty)
+        #expect(injection.standardError.contains("is not the name of one food"))
+    }
+
+    @Test("show on the one food that has every word shows it and says how it was read")
+    func showOnlyMatch() {
+        let result = mineral("foods", "show", "feijoa")
+        #expect(result.exitCode == .success)
+        #expect(result.standardOutput.hasPrefix("Feijoa, raw\n"))
+        #expect(result.standardError.contains("read as the one food that has every word"))
     }
 
     @Test("rich-in ranks and counts the foods it could not rank")
@@ -106,7 +117,7 @@ struct FoodsCommandTests {
          "mineral: empty food search; give some words of the food's name, e.g. \"dried apricots\"\n"),
         (["foods", "search", "qqqqxz"], .dataError, "mineral: no food matches \"qqqqxz\"; try fewer or other words\n"),
         (["foods", "show", "zzqx"], .dataError, "mineral: no food matches \"zzqx\"\n"),
-        (["foods", "show", "rasinz"], .dataError, "mineral: no food matches \"rasinz\"; did you mean \"raisins\"?\n"),
+        (["foods", "show", "rasinz"], .dataError, "mineral: no food matches \"rasinz\"; did you mean \"raisins\", \"rapini\"?\n"),
         (["foods", "rich-in", "K", "--group", "cereal"], .usage,
          "mineral: food group \"cereal\" matches several groups: 0800 Breakfast Cereals, 2000 Cereal Grains and Pasta; give more of the name or the 4-digit code\n"),
         (["foods", "search", "x", "--limit", "0"], .usage,

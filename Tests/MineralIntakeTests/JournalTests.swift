@@ -54,7 +54,7 @@ struct ItemParserTests {
     }
 
     @Test(arguments: [
-        ("a handful of walnuts", "unknown unit \"handful\" in \"a handful of walnuts\"; known units for Nuts, walnuts, english: g, kg, mg, oz, lb, ml, l, \"fl oz\", \"cup, chopped\", \"cup, ground\", \"cup, in shell, edible yield (7 nuts)\", \"cup shelled (50 halves)\", \"cup pieces or chips\", \"oz (14 halves)\""),
+        ("a fistful of walnuts", "unknown unit \"fistful\" in \"a fistful of walnuts\"; known units for Nuts, walnuts, english: g, kg, mg, oz, lb, ml, l, \"fl oz\", \"cup, chopped\", \"cup, ground\", \"cup, in shell, edible yield (7 nuts)\", \"cup shelled (50 halves)\", \"cup pieces or chips\", \"oz (14 halves)\""),
         ("2 cupz raisins", "unknown unit \"cupz\" in \"2 cupz raisins\"; known units for Raisins, seedless: g, kg, mg, oz, lb, ml, l, \"fl oz\", \"cup, packed\", \"cup (not packed)\", \"miniature box (.5 oz)\", \"small box (1.5 oz)\", raisins, \"oz (60 raisins)\""),
         ("-5 g raisins", "\"-5 g raisins\": the amount must be more than 0"),
         ("0 g raisins", "\"0 g raisins\": the amount must be more than 0"),
@@ -85,7 +85,7 @@ struct ItemParserTests {
         do { _ = try catalog.parseItem("30 g almonds dry roasted") } catch {
             guard case .ambiguousFood(let text, let candidates) = error else { Issue.record("\(error)"); return }
             #expect(text == "almonds dry roasted")
-            #expect(candidates.prefix(2) == ["12063  Nuts, almonds, dry roasted, without salt added", "12563  Nuts, almonds, dry roasted, with salt added"])
+            #expect(candidates.prefix(2).map { "\($0.ndb)  \($0.name)" } == ["12063  Nuts, almonds, dry roasted, without salt added", "12563  Nuts, almonds, dry roasted, with salt added"])
         }
         #expect(throws: MineralIntakeError.self) { try catalog.parseItem("1/2 cup rasins") }
     }

@@ -5,11 +5,15 @@ public struct FoodCatalog: Sendable {
     public let database: FoodDatabase
     /// The user's own foods and recipes.
     public let customFoods: [CustomFood]
+    /// The user's personal names (`chicken` → the food they chose for it once), by ``PersonalNames/key(_:)``:
+    /// looked up before every other name.
+    public let personalNames: [String: FoodReference]
 
-    /// A catalog of the USDA database and the user's custom foods.
-    public init(database: FoodDatabase, customFoods: [CustomFood] = []) {
+    /// A catalog of the USDA database, the user's custom foods and their personal names.
+    public init(database: FoodDatabase, customFoods: [CustomFood] = [], personalNames: PersonalNames = PersonalNames()) {
         self.database = database
         self.customFoods = customFoods
+        self.personalNames = Dictionary(personalNames.names.map { (PersonalNames.key($0.name), $0.food) }, uniquingKeysWith: { _, last in last })
     }
 
     /// How much of each nutrient 100 g of a food holds, and what share of its weight has no value.
@@ -139,4 +143,125 @@ public struct ParsedItem: Sendable, Codable, Equatable {
     public var grams: Double?
     /// How the amount was read, for people: `0.5 × cup (not packed) of 145 g = 72.5 g`.
     public var explanation: String
+    /// How the food was found (`nil` for a supplement).
+    public var match: ItemMatch?
+
+    /// The same item, found as `match`.
+    func with(match: ItemMatch?) -> ParsedItem {
+        var item = self
+        item.match = match
+        return item
+    }
+}
+
+/// How the food of an item was found from its words.
+public enum ItemMatch: String, Sendable, Codable, Equatable {
+    /// The words were the food's NDB number.
+    case ndbNumber = "ndb_number"
+    /// The words were a name the person chose a food for before (``PersonalNames``).
+    case personalName = "personal_name"
+    /// The words named one of the person's custom foods or recipes.
+    case customFood = "custom_food"
+    /// The words were one of the food's curated everyday names.
+    case everydayName = "everyday_name"
+    /// The words were the food's USDA description.
+    case description
+    /// Every word fits this food's USDA description and no other food's.
+    case onlyMatch = "only_match"
+    /// The caller named the food (`--food`).
+    case chosen
+}
+
+/// A food a text may mean, for a pick list: structured, so an app can build its own.
+public struct FoodCandidate: Sendable, Codable, Equatable {
+    /// The food's NDB number.
+    public var ndb: NDBNumber
+    /// USDA's description.
+    public var name: String
+    /// The search score: higher is better.
+    public var score: Double
+    /// Why it is a candidate, for people: `has every word`, `has 2 of 3 words`, `spelled like it`.
+    public var why: String
+
+    /// A candidate.
+    public init(ndb: NDBNumber, name: String, score: Double, why: String) {
+        self.ndb = ndb
+        self.name = name
+        self.score = score
+        self.why = why
+    }
+
+    static func reason(for result: FoodSearchResult, query: String) -> String {
+        let wanted = Set(TextNormalizer.tokens(query))
+        let have = Set(TextNormalizer.tokens(result.food.description + " " + (result.food.usdaCommonNames ?? "")))
+        let shared = wanted.intersection(have).count
+        if let name = result.matchedEverydayName { return "everyday name \"\(name)\"" }
+        if shared == wanted.count { return "has every word" }
+        if shared == 0 { return "spelled like it" }
+        return "has \(shared) of \(wanted.count) words"
+    }
+}
+
+/// Names a person gave foods by choosing from a pick list: `chicken` → `05064`. Kept in the data directory as plain
+/// text, one `name<TAB>food` a line (`food` as the journal writes it: an NDB number or `custom:NAME`).
+public struct PersonalNames: Sendable, Codable, Equatable {
+    /// The names, in the file's order; a later line for the same name wins.
+    public var names: [(name: String, food: FoodReference)] {
+        get { entries.map { ($0.name, $0.food) } }
+        set { entries = newValue.map { Entry(name: $0.name, food: $0.food) } }
+    }
+    struct Entry: Sendable, Codable, Equatable {
+        var name: String
+        var food: FoodReference
+    }
+    var entries: [Entry]
+
+    /// No names.
+    public init() { entries = [] }
+
+    /// The file's header.
+    public static let header = "# Your names for foods, chosen from mineral's pick lists: name<TAB>NDB number or custom:NAME. Edit freely.\n"
+
+    /// Reads the file's text; lines that cannot be read are returned as problems, never guessed.
+    public init(text: String) {
+        var entries: [Entry] = []
+        var problems: [String] = []
+        for (index, line) in TextLines.lines(text).enumerated() where !line.isEmpty && !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count == 2, !PersonalNames.key(String(fields[0])).isEmpty,
+                  let food = FoodReference(journalText: String(fields[1]).trimmingWhitespace()), food.isFood
+            else { problems.append("line \(index + 1)"); continue }
+            entries.append(Entry(name: String(fields[0]).trimmingWhitespace(), food: food))
+        }
+        self.entries = entries
+        self.problems = problems
+    }
+
+    /// Lines of the file that could not be read (`line 3`).
+    public private(set) var problems: [String] = []
+
+    /// The names with `name` now meaning `food` (an earlier line for the same name is dropped).
+    public func setting(_ name: String, to food: FoodReference) -> PersonalNames {
+        var copy = self
+        let key = Self.key(name)
+        copy.entries.removeAll { Self.key($0.name) == key }
+        copy.entries.append(Entry(name: Self.cleaned(name), food: food))
+        return copy
+    }
+
+    /// The file's text.
+    public var text: String {
+        Self.header + entries.map { "\(Self.cleaned($0.name))\t\($0.food)\n" }.joined()
+    }
+
+    /// How a name is compared: case, plural, spacing and word order do not matter.
+    public static func key(_ name: String) -> String { TextNormalizer.tokens(name).sorted().joined(separator: " ") }
+
+    /// A name with tabs, line breaks and other control characters made spaces, so it cannot break the file.
+    static func cleaned(_ name: String) -> String {
+        String(String.UnicodeScalarView(name.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 })).trimmingWhitespace()
+    }
+
+    public static func == (lhs: PersonalNames, rhs: PersonalNames) -> Bool { lhs.entries == rhs.entries }
+    enum CodingKeys: String, CodingKey { case entries }
 }

@@ -12,14 +12,25 @@ public struct FoodDataFiles: Sendable, Codable, Equatable {
     /// `search-index.tsv`: the search index derived from the foods and names, so it need not be built at start-up;
     /// `nil` builds it on the first search.
     public var searchIndex: String?
+    /// `household-words.tsv`: household words USDA's measures lack (`glass`, `handful`, `pinch`) by food group, each
+    /// with its source (hand-written, not imported); empty for none.
+    public var householdWords: String
+    /// `densities.tsv`: for foods with no volume measure, the similar food whose volume measure stands in, with the
+    /// reason (hand-written, not imported); empty for none.
+    public var densities: String
 
     /// The files' text.
-    public init(foods: String, measures: String, groups: String, names: String, searchIndex: String? = nil) {
+    public init(
+        foods: String, measures: String, groups: String, names: String, searchIndex: String? = nil,
+        householdWords: String = "", densities: String = ""
+    ) {
         self.foods = foods
         self.measures = measures
         self.groups = groups
         self.names = names
         self.searchIndex = searchIndex
+        self.householdWords = householdWords
+        self.densities = densities
     }
 
     /// The file names, as they stand in `FoodData/`.
@@ -34,13 +45,18 @@ public struct FoodDataFiles: Sendable, Codable, Equatable {
         public static let names = "names.tsv"
         /// `search-index.tsv`.
         public static let searchIndex = "search-index.tsv"
+        /// `household-words.tsv`.
+        public static let householdWords = "household-words.tsv"
+        /// `densities.tsv`.
+        public static let densities = "densities.tsv"
     }
 
     /// The copy compiled into the library, generated from `FoodData/` by `swift run mineral-import`.
     public static var builtIn: FoodDataFiles {
         FoodDataFiles(
             foods: EmbeddedFoodData.foods, measures: EmbeddedFoodData.measures,
-            groups: EmbeddedFoodData.groups, names: EmbeddedFoodData.names, searchIndex: EmbeddedFoodData.searchIndex)
+            groups: EmbeddedFoodData.groups, names: EmbeddedFoodData.names, searchIndex: EmbeddedFoodData.searchIndex,
+            householdWords: EmbeddedFoodData.householdWords, densities: EmbeddedFoodData.densities)
     }
 
     /// Column headers of the imported files, the contract between importer and loader.
@@ -55,7 +71,7 @@ public struct FoodDataFiles: Sendable, Codable, Equatable {
     /// The Swift source that compiles these files into the library (`Generated/EmbeddedFoodData.swift`).
     public func embeddedSwiftSource() -> String {
         SwiftLiteral.enumeration("EmbeddedFoodData", [("foods", foods), ("measures", measures), ("groups", groups), ("names", names),
-                                                      ("searchIndex", searchIndex ?? "")])
+                                                      ("searchIndex", searchIndex ?? ""), ("householdWords", householdWords), ("densities", densities)])
     }
 }
 

@@ -20,6 +20,10 @@ public struct FoodDatabase: Sendable, Equatable {
     let everydayNameIndex: [String: Int]
     /// Built on the first search, not at load: looking foods up by number, ranking them and reporting need no index.
     let lazyIndex: LazySearchIndex
+    /// Household words USDA's measures lack, by food group (`FoodData/household-words.tsv`).
+    let householdWords: HouseholdWords
+    /// For foods with no volume measure, the similar food whose volume measure stands in (`FoodData/densities.tsv`).
+    let densityStandIns: [NDBNumber: (like: NDBNumber, reason: String)]
 
     var index: SearchIndex { lazyIndex.index }
 
@@ -42,6 +46,16 @@ public struct FoodDatabase: Sendable, Equatable {
             for name in list { names[TextNormalizer.tokens(name).sorted().joined(separator: " ")] = position }
         }
         self.everydayNameIndex = names
+        self.householdWords = try HouseholdWords(text: files.householdWords)
+        var standIns: [NDBNumber: (like: NDBNumber, reason: String)] = [:]
+        let store = self.store
+        if !files.densities.isEmpty { try TSVReader.forEachRow(files.densities, file: FoodDataFiles.FileName.densities, header: ["ndb", "like_ndb", "reason", "verification"]) { (row) throws(MineralIntakeError) in
+            guard let ndb = row.ndbNumber(0), let like = row.ndbNumber(1), store.storage.position(of: ndb) != nil,
+                  store.storage.position(of: like) != nil, !row.isEmpty(2)
+            else { throw .invalidData(file: FoodDataFiles.FileName.densities, line: row.line, reason: "needs two NDB numbers in foods.tsv and a reason") }
+            standIns[ndb] = (like, row.string(2))
+        } }
+        self.densityStandIns = standIns
     }
 
     /// The search index as text, for `FoodData/search-index.tsv` (what `mineral-import` writes).

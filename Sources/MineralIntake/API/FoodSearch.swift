@@ -30,6 +30,8 @@ public struct FoodResolution: Sendable, Codable, Equatable {
         case everydayName = "everyday_name"
         /// The text was the food's USDA description.
         case description
+        /// Every word of the text fits this food's description (or USDA's common names), and no other food's.
+        case onlyMatch = "only_match"
         /// The text matched several foods; this one ranked first.
         case bestMatch = "best_match"
     }
@@ -40,9 +42,19 @@ public struct FoodResolution: Sendable, Codable, Equatable {
     public var match: Match
     /// Other foods the text matched, best first (only for ``Match/bestMatch``).
     public var alternatives: [FoodSearchResult]
+    /// The chosen food's search score, when a search chose it.
+    public var score: Double?
 
     /// Whether the text named this food without doubt (anything but a best match among several).
-    public var isUnambiguous: Bool { match != .bestMatch || alternatives.isEmpty }
+    public var isUnambiguous: Bool { match != .bestMatch }
+
+    /// A resolution.
+    public init(food: Food, match: Match, alternatives: [FoodSearchResult], score: Double? = nil) {
+        self.food = food
+        self.match = match
+        self.alternatives = alternatives
+        self.score = score
+    }
 }
 
 extension FoodDatabase {
@@ -55,6 +67,9 @@ extension FoodDatabase {
             FoodSearchResult(food: foods[$0.food], score: $0.score, matchedEverydayName: $0.everydayName)
         }
     }
+
+    /// Words of a description that make a food something other than what a plain name means.
+    static let standInWords: Set<String> = ["substitute", "imitation", "babyfood", "infant", "formula", "mix", "analog", "replacement", "flavored"]
 
     /// The one food `text` names: an NDB number (`09032`), an everyday name (`dried apricots`), a USDA description,
     /// or else the best search match, with the other matches as alternatives.
@@ -72,7 +87,7 @@ extension FoodDatabase {
         if let position = everydayNameIndex[TextNormalizer.tokens(trimmed).sorted().joined(separator: " ")] {
             return FoodResolution(food: foods[position], match: .everydayName, alternatives: [])
         }
-        let results = try search(trimmed, limit: 6)
+        let results = try search(trimmed, limit: 100)
         guard let first = results.first else {
             let names = storage.everydayNames.values.flatMap { $0 }
             throw .unknownFood(trimmed, suggestions: Suggestions.closest(to: trimmed.lowercased(), among: names, count: 3))
@@ -84,6 +99,20 @@ extension FoodDatabase {
         if let exact = results.first(where: { TextNormalizer.tokens($0.food.description) == wanted }) {
             return FoodResolution(food: exact.food, match: .description, alternatives: [])
         }
-        return FoodResolution(food: first.food, match: .bestMatch, alternatives: Array(results.dropFirst()))
+        // One food that has every word typed, where no other food has them all: `sauerkraut`.
+        // The words must stand in the description's first two parts (`Beverages, coffee substitute, …, prepared with
+        // whole milk` is not `coffee milk`), and the food must not be a stand-in the text did not ask for.
+        let fitting = results.filter { result in
+            let parts = result.food.description.split(separator: ",", maxSplits: 2).prefix(2).joined(separator: " ")
+            let have = Set(TextNormalizer.tokens(parts + " " + (result.food.usdaCommonNames ?? "")))
+            let all = Set(TextNormalizer.tokens(result.food.description))
+            // Cooking words may stand anywhere: `Egg, whole, cooked, scrambled`.
+            return wanted.allSatisfy { have.contains($0) || FoodCatalog.cookingWords.contains($0) && all.contains($0) } && Self.standInWords.allSatisfy { !all.contains($0) || wanted.contains($0) }
+                && (result.food.groupCode != "0300" || wanted.contains("babyfood") || wanted.contains("baby"))
+        }
+        if fitting.count == 1, results.count < 100 {
+            return FoodResolution(food: fitting[0].food, match: .onlyMatch, alternatives: [], score: fitting[0].score)
+        }
+        return FoodResolution(food: first.food, match: .bestMatch, alternatives: Array(results.dropFirst().prefix(5)), score: first.score)
     }
 }

@@ -36,6 +36,12 @@ public enum FoodReference: Sendable, Hashable, Codable, CustomStringConvertible 
         }
     }
 
+    /// Whether this is a food (USDA or custom), not a supplement.
+    public var isFood: Bool {
+        if case .supplement = self { return false }
+        return true
+    }
+
     /// Reads the journal's text form; `nil` if it is none of the three.
     public init?(journalText text: String) {
         if let ndb = NDBNumber(rawValue: text) {

@@ -27,7 +27,7 @@ public enum MineralIntakeError: Error, Sendable, Codable, Equatable, CustomStrin
     /// A journal entry, item or supplement that cannot be read: the message names it and says what is accepted.
     case invalidEntry(String)
     /// A food name that is not exactly one food's name: the candidates a search finds; nothing is logged.
-    case ambiguousFood(String, candidates: [String])
+    case ambiguousFood(String, candidates: [FoodCandidate])
     /// A unit the food cannot be measured in: the text, the unit, and the units the food takes.
     case unknownUnit(String, unit: String, food: String, known: [String])
 
@@ -75,7 +75,7 @@ public enum MineralIntakeError: Error, Sendable, Codable, Equatable, CustomStrin
             return message
         case .ambiguousFood(let text, let candidates):
             return "\"\(text)\" is not the exact name of one food; nothing was logged. Foods it may mean (name one with --food NDB):\n"
-                + candidates.map { "  \($0)" }.joined(separator: "\n")
+                + candidates.map { "  \($0.ndb)  \($0.name)" }.joined(separator: "\n")
         case .unknownUnit(let text, let unit, let food, let known):
             return "unknown unit \"\(unit)\" in \"\(text)\"; known units for \(food): "
                 + known.map { $0.contains(",") || $0.contains(" ") ? "\"\($0)\"" : $0 }.joined(separator: ", ")

@@ -24271,188 +24271,2114 @@ code	name
 # Everyday names, curated by hand. One name a line: name<TAB>NDB number.
 # A search for exactly this name (ignoring case, plural/singular and word order) puts this food first.
 # Each NDB number must exist in foods.tsv; a test checks it. Keep the list sorted by food group.
+# This list (about 2,100 names) was chosen by hand from common grocery, restaurant and fast-food items; each default was picked by reading the SR28 descriptions in foods.tsv, not from NHANES/WWEIA or any other survey.
+# Defaults: cooked where the food is eaten cooked (rice, pasta, beans, meat, fish, most vegetables), plain and unsalted unless the everyday product is salted (bread, cheese, chips, crackers, canned soups, pretzels); no name is given where SR28 has no fitting food.
 name	ndb
+butter	01001
+salted butter	01001
+whipped butter	01002
+blue cheese	01004
+brie	01006
+camembert	01007
+cheddar	01009
+cheddar cheese	01009
+colby	01011
+cottage cheese	01012
+low fat cottage cheese	01015
+cream cheese	01017
+edam	01018
+feta	01019
+feta cheese	01019
+gouda	01022
+gruyere	01023
+monterey jack	01025
+mozzarella	01026
+mozzarella cheese	01026
+part skim mozzarella	01028
+string cheese	01029
+muenster	01030
+neufchatel	01031
+parmesan	01032
+parmesan cheese	01032
+grated parmesan	01032
+parmigiano reggiano	01033
+provolone	01035
+ricotta	01036
+ricotta cheese	01036
+part skim ricotta	01037
+romano	01038
+pecorino romano	01038
+roquefort	01039
+swiss cheese	01040
+american cheese	01042
+processed cheese	01042
+cheese slices	01042
+cheese spread	01048
+half and half	01049
+light cream	01050
+coffee cream	01050
+whipping cream	01053
+heavy cream	01053
+whipped cream	01054
+sour cream	01056
+eggnog	01057
+nondairy creamer	01067
+coffee creamer	01067
+powdered creamer	01069
+coffee whitener	01069
 milk	01077
 whole milk	01077
 2% milk	01079
 reduced fat milk	01079
+semi skimmed milk	01079
 1% milk	01082
 low fat milk	01082
 skim milk	01085
 nonfat milk	01085
-butter	01001
-cheddar	01009
-cheddar cheese	01009
-cottage cheese	01012
-mozzarella	01026
-parmesan	01032
-swiss cheese	01040
-feta	01019
-cream cheese	01017
-half and half	01049
-egg	01123
-hard boiled egg	01129
+fat free milk	01085
+buttermilk	01088
+powdered milk	01092
+milk powder	01092
+dry milk	01092
+sweetened condensed milk	01095
+condensed milk	01095
+evaporated milk	01096
+chocolate milk	01104
+hot chocolate	01105
+hot cocoa	01105
+goat milk	01106
+breast milk	01107
+human milk	01107
+sheep milk	01109
+chocolate milkshake	01110
+milkshake	01111
+vanilla milkshake	01111
 yogurt	01116
 plain yogurt	01116
+whole milk yogurt	01116
+yoghurt	01116
+low fat yogurt	01117
+nonfat yogurt	01118
+fat free yogurt	01118
+vanilla yogurt	01119
+fruit yogurt	01122
+strawberry yogurt	01122
+egg	01123
+raw egg	01123
+whole egg	01123
+egg white	01124
+egg yolk	01125
+fried egg	01128
+hard boiled egg	01129
+boiled egg	01129
+omelet	01130
+omelette	01130
+poached egg	01131
+scrambled eggs	01132
+duck egg	01138
+quail eggs	01140
+unsalted butter	01145
+goat cheese	01159
+chevre	01159
+cheese sauce	01164
+low fat cheddar	01168
+light sour cream	01179
+dulce de leche	01225
+egg substitute	01226
+egg beaters	01226
+queso fresco	01228
+queso blanco	01229
+ice cream sandwich	01238
+mexican cheese	01251
 greek yogurt	01256
+greek yoghurt	01256
+nonfat greek yogurt	01256
+cotija	01267
+sharp cheddar	01270
+shredded mozzarella	01271
+low fat greek yogurt	01287
 kefir	01289
+whole milk greek yogurt	01293
+frozen yogurt	01298
+allspice	02001
+dried basil	02003
+bay leaf	02004
+bay leaves	02004
+cardamom	02006
+chili powder	02009
+cinnamon	02010
+cloves	02011
+cumin	02014
+curry powder	02015
+garlic powder	02020
+ground ginger	02021
+nutmeg	02025
+onion powder	02026
+oregano	02027
+paprika	02028
+dried parsley	02029
+black pepper	02030
+cayenne	02031
+cayenne pepper	02031
+red pepper flakes	02031
+poppy seeds	02033
+rosemary	02036
+dried rosemary	02036
+saffron	02037
+sage	02038
+thyme	02042
+turmeric	02043
+basil	02044
+fresh basil	02044
+dill	02045
+yellow mustard	02046
+mustard	02046
 salt	02047
 table salt	02047
+sea salt	02047
+apple cider vinegar	02048
+cider vinegar	02048
+fresh thyme	02049
+vanilla	02050
+vanilla extract	02050
+vinegar	02053
+white vinegar	02053
+capers	02054
+horseradish	02055
+fresh rosemary	02063
+mint	02064
+fresh mint	02064
+peppermint	02064
+red wine vinegar	02068
+balsamic vinegar	02069
+taco seasoning	02075
+lard	04002
+thousand island dressing	04017
+mayonnaise	04025
+mayo	04025
+peanut oil	04042
+vegetable oil	04044
+soybean oil	04044
+coconut oil	04047
 olive oil	04053
+extra virgin olive oil	04053
+palm oil	04055
+sesame oil	04058
+italian dressing	04114
+french dressing	04120
+oil and vinegar dressing	04135
+vinaigrette	04135
+sunflower oil	04506
+safflower oil	04511
+grapeseed oil	04517
+corn oil	04518
+walnut oil	04528
+blue cheese dressing	04539
+avocado oil	04581
+canola oil	04582
+rapeseed oil	04582
+cod liver oil	04589
+bacon grease	04609
+margarine	04610
+shortening	04615
+crisco	04615
+ranch	04639
+ranch dressing	04639
+light mayonnaise	04641
+cooking spray	04679
+honey mustard dressing	04703
+chicken liver	05028
+fried chicken	05058
+fried chicken breast	05058
+raw chicken breast	05062
+raw chicken	05062
 chicken breast	05064
+chicken	05064
+roast chicken	05064
+roasted chicken	05064
+baked chicken	05064
+cooked chicken	05064
+stewed chicken	05065
+boiled chicken	05065
+chicken drumstick	05073
+drumsticks	05073
+chicken leg	05082
+chicken thigh	05098
+chicken wings	05107
+wings	05107
+duck	05142
+roast duck	05142
+goose	05149
 turkey	05168
+roast turkey	05168
+turkey breast	05220
+sliced turkey	05220
+foie gras	05282
+ground turkey	05306
+cornish hen	05310
+canned chicken	05311
+bbq chicken wings	05313
+chicken patty	05324
+chicken tenders	05326
+chicken strips	05326
+ground chicken	05333
+rotisserie chicken	05342
+lean ground turkey	05666
+turkey leg	05739
+grilled chicken	05747
+grilled chicken breast	05747
+beef broth	06008
+chicken soup	06015
+chicken vegetable soup	06024
+lentil soup	06037
+teriyaki sauce	06112
+au jus	06114
+gravy	06116
+beef gravy	06116
+brown gravy	06116
+chicken gravy	06119
+mushroom gravy	06121
+turkey gravy	06125
+sofrito	06142
+bbq sauce	06150
+barbecue sauce	06150
+plum sauce	06151
+pizza sauce	06152
+salsa	06164
+white sauce	06166
+bechamel	06166
+hot sauce	06168
+tabasco	06169
+beef stock	06170
+chicken stock	06172
+fish stock	06174
+hoisin sauce	06175
+oyster sauce	06176
+fish sauce	06179
+chicken broth	06194
+broth	06194
+sweet and sour sauce	06285
+black bean soup	06402
+bean soup	06404
+beef noodle soup	06409
+cream of celery soup	06410
+cheese soup	06411
+cream of chicken soup	06416
+chicken gumbo	06417
+chicken noodle soup	06419
+chicken rice soup	06423
+manhattan clam chowder	06428
+clam chowder	06430
+new england clam chowder	06430
+bouillon	06432
+minestrone	06440
+minestrone soup	06440
+mushroom barley soup	06442
+cream of mushroom soup	06443
+mushroom soup	06443
+cream of onion soup	06446
+oyster stew	06448
+pea soup	06449
+split pea soup	06451
+split pea and ham soup	06451
+potato soup	06453
+cream of potato soup	06453
+tomato rice soup	06463
+turkey noodle soup	06465
+vegetable soup	06468
+vegetarian vegetable soup	06468
+vegetable beef soup	06471
+chicken bouillon	06480
+onion soup	06494
+french onion soup	06494
+tomato soup	06559
+ramen	06583
+instant noodles	06583
+ramen noodles	06583
+enchilada sauce	06599
+picante sauce	06603
+peanut sauce	06618
+pesto	06626
+sriracha	06631
+vegetable broth	06700
+spaghetti sauce	06931
+marinara	06931
+marinara sauce	06931
+pasta sauce	06931
+worcestershire sauce	06971
+chili sauce	06972
+egg drop soup	27000
+hot and sour soup	27001
+wonton soup	27002
+duck sauce	27046
+salsa verde	27047
+steak sauce	27048
+a1 sauce	27048
+tartar sauce	27049
+cocktail sauce	27051
+queso dip	27052
+salsa con queso	27052
+beef barley soup	27062
+bean dip	27065
+horseradish sauce	27066
+blood sausage	07005
+black pudding	07005
+bologna	07008
+bratwurst	07013
+brat	07013
+braunschweiger	07014
+chorizo	07019
+chicken hot dog	07024
+turkey hot dog	07025
+lean ham	07028
 ham	07029
+sliced ham	07029
+deli ham	07029
+liverwurst	07041
+roast beef deli	07043
+mortadella	07050
+pate	07055
+liver pate	07055
+pepperoni	07057
+sausage	07064
+pork sausage	07064
+breakfast sausage	07064
+sausage patty	07064
+sausage links	07064
+salami	07069
+hard salami	07072
+smoked sausage	07075
+summer sausage	07078
+deli turkey	07081
+turkey breast deli	07081
+vienna sausage	07083
+italian sausage	07089
+spam	07908
+luncheon meat	07908
+polish sausage	07916
+chicken sausage	07923
+pastrami	07925
+genoa salami	07926
+honey ham	07938
+beef hot dog	07945
+hot dog	07949
+frankfurter	07949
+wiener	07949
+scrapple	07951
+turkey sausage	07958
+deli chicken	07961
+kielbasa	07969
+meatballs	07972
+turkey bacon	07973
+canned corned beef	13348
+dried beef	13350
+all bran	08001
+apple jacks	08003
+capn crunch	08010
+cap'n crunch	08010
+cheerios	08013
+cocoa krispies	08014
+cocoa pebbles	08015
+corn chex	08019
+corn flakes	08020
+cornflakes	08020
+bran flakes	08029
+froot loops	08030
+fruit loops	08030
+golden grahams	08035
+granola	08037
+homemade granola	08037
+grape nuts	08038
+honey nut cheerios	08045
+kix	08048
+life cereal	08049
+lucky charms	08050
+raisin bran	08060
+rice chex	08064
+rice krispies	08065
+special k	08067
+corn pops	08068
+frosted flakes	08069
+total cereal	08077
+trix	08078
+wheat chex	08082
+wheat germ	08084
+multigrain cheerios	08087
+wheaties	08089
+grits	08091
+corn grits	08091
+hominy grits	08091
+cream of rice	08101
+cream of wheat	08105
+farina	08113
+malt o meal	08116
+rolled oats	08120
+oats	08120
+porridge oats	08120
+quick oats	08120
+steel cut oats	08120
 oatmeal	08121
 porridge	08121
 cooked oatmeal	08121
-rolled oats	08120
-oats	08120
 instant oatmeal	08123
-cheerios	08013
-all bran	08001
-bran flakes	08029
-granola	08037
+instant oats	08123
+shredded wheat	08148
+puffed rice	08156
+puffed wheat	08157
+oat bran cereal	08236
+fiber one	08244
+crispix	08259
+frosted cheerios	08267
+cocoa puffs	08271
+cinnamon toast crunch	08272
+frosted mini wheats	08319
+mini wheats	08319
 apple	09003
+red apple	09003
+peeled apple	09004
+stewed apples	09005
+dried apples	09011
+applesauce	09019
+apple sauce	09019
+unsweetened applesauce	09019
+sweetened applesauce	09020
 apricots	09021
+canned apricots	09024
 dried apricots	09032
+apricot nectar	09036
 avocado	09037
+hass avocado	09038
 banana	09040
+blackberries	09042
+dried cherries	09044
 blueberries	09050
+wild blueberries	09053
+frozen blueberries	09054
+breadfruit	09059
+starfruit	09060
+carambola	09060
+sour cherries	09063
+tart cherries	09063
 cherries	09070
+sweet cherries	09070
+canned cherries	09072
+cranberries	09078
+dried cranberries	09079
+craisins	09079
+cranberry sauce	09081
+black currants	09083
+blackcurrants	09083
+red currants	09084
+currants	09085
 dates	09087
+fresh figs	09089
 dried figs	09094
 figs	09094
+fruit cocktail	09097
+canned fruit cocktail	09097
+fruit salad	09103
+gooseberries	09107
+goji berries	09110
 grapefruit	09111
+pink grapefruit	09112
+grapefruit juice	09123
+concord grapes	09131
 grapes	09132
+red grapes	09132
+green grapes	09132
+grape juice	09135
+guava	09139
+jackfruit	09144
 kiwi	09148
 kiwifruit	09148
+kiwis	09148
+kiwi fruit	09148
+kumquat	09149
 lemon	09150
+lemon juice	09152
+lemon zest	09156
+lemon peel	09156
 lime	09159
-cantaloupe	09181
+lime juice	09160
+dried blueberries	09163
+lychee	09164
+litchi	09164
+longan	09172
+loquat	09174
 mango	09176
+dried mango	09178
+cantaloupe	09181
+melon	09181
+cantaloupe melon	09181
+rockmelon	09181
+honeydew	09184
+honeydew melon	09184
+mulberries	09190
+nectarine	09191
+olives	09193
+black olives	09193
+green olives	09195
 orange	09200
+navel orange	09202
 orange juice	09206
+fresh orange juice	09206
+fresh squeezed orange juice	09206
+oj	09206
+orange juice from concentrate	09209
+orange juice with calcium and vitamin d	09210
+calcium fortified orange juice	09211
+orange zest	09216
+tangerine	09218
+mandarin	09218
+mandarin orange	09218
+canned mandarin oranges	09219
+tangerine juice	09221
+papaya	09226
+pawpaw	09226
+passion fruit	09231
 peach	09236
+canned peaches	09238
+peaches in juice	09238
+peaches in syrup	09241
+dried peaches	09246
+peach nectar	09251
 pear	09252
+canned pears	09254
+dried pears	09259
+pear nectar	09262
+persimmon	09263
 pineapple	09266
+pineapple chunks	09266
+canned pineapple	09268
+plantain	09278
+cooked plantain	09278
 plum	09279
-prunes	09289
-raisins	09298
+pomegranate	09286
+pomegranate seeds	09286
+prickly pear	09287
+prunes	09291
+dried plums	09291
+stewed prunes	09292
+prune juice	09294
+pomelo	09295
+quince	09296
 golden raisins	09297
+sultanas	09297
+raisins	09298
+raspberries	09302
+rhubarb	09307
 strawberries	09316
+frozen strawberries	09318
+tamarind	09322
 watermelon	09326
+maraschino cherries	09328
+asian pear	09340
+apple juice	09400
+pineapple juice	09409
+medjool dates	09421
+durian	09422
+candied fruit	09426
+clementine	09433
+guava nectar	09435
+mango nectar	09436
+pomegranate juice	09442
+fried plantains	09447
+red delicious apple	09500
+golden delicious apple	09501
+green apple	09502
+granny smith apple	09502
+gala apple	09503
+fuji apple	09504
+frozen raspberries	09518
+golden kiwi	09520
+cranberry juice	43382
+pork belly	10005
+pork	10023
+roast pork	10023
+pork loin	10023
+pork chop	10038
+grilled pork chop	10038
+pork shoulder	10071
+pulled pork	10071
+pork liver	10111
+raw bacon	10123
+baked ham	10136
+roast ham	10136
+ham steak	10149
+salt pork	10165
+pig feet	10173
+fried pork chop	10179
+pork tenderloin	10222
+baked bacon	10860
+microwave bacon	10861
+bacon	10862
+fried bacon	10862
+cooked bacon	10862
+spare ribs	10940
+spareribs	10940
+pork ribs	10940
+ground pork	10978
+baby back ribs	10981
+canadian bacon	10998
+back bacon	10998
+alfalfa sprouts	11001
+raw artichoke	11007
+artichoke	11008
+cooked artichoke	11008
+raw asparagus	11011
+asparagus	11012
+cooked asparagus	11012
+canned asparagus	11015
+bamboo shoots	11028
+lima beans	11032
+butter beans	11032
+mung bean sprouts	11043
+bean sprouts	11043
+raw green beans	11052
+green beans	11053
+string beans	11053
+snap beans	11053
+cooked green beans	11053
+boiled green beans	11053
+steamed green beans	11053
+french beans	11053
+canned green beans	11056
+frozen green beans	11062
+raw beets	11080
+beets	11081
+beetroot	11081
+cooked beets	11081
+canned beets	11084
+beet greens	11087
+fava beans	11089
+broad beans	11089
 broccoli	11090
+raw broccoli	11090
+cooked broccoli	11091
+steamed broccoli	11091
+boiled broccoli	11091
+frozen broccoli	11093
+broccoli rabe	11097
+rapini	11097
+raw brussels sprouts	11098
+brussels sprouts	11099
 cabbage	11109
+cooked cabbage	11110
+boiled cabbage	11110
+red cabbage	11112
+savoy cabbage	11114
+raw bok choy	11116
+bok choy	11117
+pak choi	11117
+cooked bok choy	11117
+kimchi	11118
+napa cabbage	11119
+chinese cabbage	11119
 carrot	11124
-corn	11167
-sweet corn	11167
+raw carrots	11124
+cooked carrots	11125
+boiled carrots	11125
+steamed carrots	11125
+canned carrots	11128
+cassava	11134
+yuca	11134
+cauliflower	11135
+raw cauliflower	11135
+cooked cauliflower	11136
+steamed cauliflower	11136
+celeriac	11141
+celery	11143
+celery sticks	11143
+swiss chard	11147
+chard	11147
+cooked swiss chard	11148
+chayote	11149
+chives	11156
+collard greens	11162
+collards	11162
+cilantro	11165
+fresh coriander	11165
+corn	11168
+sweet corn	11168
+corn on the cob	11168
+cooked corn	11168
+boiled corn	11168
+canned corn	11172
+cream style corn	11174
+creamed corn	11174
+frozen corn	11179
 cucumber	11205
+peeled cucumber	11206
+dandelion greens	11208
+raw eggplant	11209
+eggplant	11210
+aubergine	11210
+cooked eggplant	11210
 edamame	11212
+frozen edamame	11212
+edamame beans	11212
+endive	11213
+escarole	11214
 garlic	11215
+garlic clove	11215
+ginger	11216
+fresh ginger	11216
+ginger root	11216
+jerusalem artichoke	11226
+sunchoke	11226
 kale	11233
+raw kale	11233
+cooked kale	11234
+shiitake mushrooms	11238
+kohlrabi	11241
+grilled portobello	11243
+leeks	11247
+butter lettuce	11250
+boston lettuce	11250
 romaine	11251
+romaine lettuce	11251
 lettuce	11252
+iceberg lettuce	11252
+iceberg	11252
+green leaf lettuce	11253
+red leaf lettuce	11257
 mushrooms	11260
+white mushrooms	11260
+button mushrooms	11260
+raw mushrooms	11260
+cooked mushrooms	11261
+sauteed mushrooms	11263
+canned mushrooms	11264
+portobello mushroom	11265
+portabella mushroom	11265
+cremini mushrooms	11266
+crimini mushrooms	11266
+dried shiitake	11268
+raw mustard greens	11270
+mustard greens	11271
+raw okra	11278
+okra	11279
+cooked okra	11279
 onion	11282
-green peas	11304
-peas	11304
+red onion	11282
+yellow onion	11282
+white onion	11282
+raw onion	11282
+cooked onions	11283
+sauteed onions	11286
+fried onions	11286
+caramelized onions	11286
+green onions	11291
+scallions	11291
+spring onions	11291
+sweet onion	11294
+vidalia onion	11294
+onion rings	11296
+parsley	11297
+fresh parsley	11297
+parsnips	11299
+snow peas	11300
+snap peas	11300
+sugar snap peas	11300
+mangetout	11300
+green peas	11305
+peas	11305
+cooked peas	11305
+canned peas	11308
+frozen peas	11313
+peas and carrots	11323
+green pepper	11333
+green bell pepper	11333
+raw potato	11352
+russet potato	11356
+boiled potatoes	11367
+scalloped potatoes	11372
+au gratin potatoes	11373
+canned potatoes	11376
+instant mashed potatoes	11379
+hash browns	11391
+tater tots	11399
+oven fries	11403
+frozen french fries	11403
+steak fries	11412
+potato salad	11414
+pumpkin	11423
+cooked pumpkin	11423
+canned pumpkin	11424
+pumpkin puree	11424
+radishes	11429
+daikon	11430
+rutabaga	11436
+swede	11436
+sauerkraut	11439
+kelp	11445
+spinach	11457
+baby spinach	11457
+raw spinach	11457
+spinach leaves	11457
+cooked spinach	11458
+boiled spinach	11458
+steamed spinach	11458
+canned spinach	11461
+frozen spinach	11464
+yellow squash	11468
+zucchini	11477
+courgette	11477
+zucchini squash	11477
+cooked zucchini	11478
+acorn squash	11483
+butternut squash	11486
+spaghetti squash	11493
+succotash	11496
+sweet potato	11508
+baked sweet potato	11508
+boiled sweet potato	11510
+canned sweet potatoes	11512
+green tomatoes	11527
+tomato	11529
+fresh tomato	11529
+cherry tomatoes	11529
+raw tomato	11529
+cooked tomatoes	11530
+canned tomatoes	11531
+diced tomatoes	11531
+stewed tomatoes	11533
+tomato juice	11540
+tomato paste	11546
+tomato puree	11547
+tomato sauce	11549
+turnip	11565
+turnip greens	11569
+vegetable juice	11578
+v8	11578
+canned mixed vegetables	11581
+mixed vegetables	11584
+frozen mixed vegetables	11584
+water chestnuts	11590
+watercress	11591
+yam	11602
+jicama	11603
+pickled beets	11609
+pickled jalapenos	11632
+summer squash	11642
+squash	11644
+winter squash	11644
+carrot juice	11655
+mashed potatoes	11657
+candied sweet potatoes	11659
+candied yams	11659
+spirulina	11667
+wakame	11669
+chili pepper	11670
+green chili	11670
+potato pancakes	11672
+latkes	11672
 potato	11674
 baked potato	11674
-boiled potatoes	11367
-spinach	11457
-cooked spinach	11458
-sweet potato	11508
-tomato	11529
-zucchini	11477
+jacket potato	11674
+microwaved potato	11675
+shallots	11677
+crushed tomatoes	11693
+yellow beans	11724
+wax beans	11724
+red chili	11819
 red pepper	11821
-almonds	12061
-brazil nuts	12078
-cashews	12087
+bell pepper	11821
+red bell pepper	11821
+no salt tomato juice	11886
+roasted red peppers	11916
+sauteed peppers	11921
+mashed potatoes with butter	11934
+ketchup	11935
+catsup	11935
+tomato ketchup	11935
+pickles	11937
+dill pickles	11937
+sweet pickles	11940
+bread and butter pickles	11940
+relish	11945
+pickle relish	11945
+sweet relish	11945
+yellow pepper	11951
+yellow bell pepper	11951
+radicchio	11952
+tomatillo	11954
+sun dried tomatoes	11955
+fennel	11957
+arugula	11959
+rocket	11959
+baby carrots	11960
+hearts of palm	11961
+lemongrass	11972
+grape leaves	11975
+serrano pepper	11977
+jalapeno	11979
+jalapeno peppers	11979
+green chilies	11980
+wasabi	11990
+no salt tomato sauce	43217
 chia seeds	12006
-hazelnuts	12120
-macadamia nuts	12131
-nuts	12135
-mixed nuts	12135
+chia	12006
+hemp seeds	12012
+hemp hearts	12012
 pumpkin seeds	12014
 pepitas	12014
+roasted pumpkin seeds	12016
+sesame seeds	12023
+toasted sesame seeds	12024
+sunflower seeds	12036
+roasted sunflower seeds	12037
+sunflower seed butter	12040
+almonds	12061
+raw almonds	12061
+blanched almonds	12062
+roasted almonds	12063
+marzipan	12071
+almond paste	12071
+brazil nuts	12078
+roasted cashews	12085
+cashews	12087
+cashew nuts	12087
+cashew butter	12088
+coconut	12104
+fresh coconut	12104
+coconut meat	12104
+desiccated coconut	12108
+coconut flakes	12109
+coconut cream	12115
+coconut milk	12118
+canned coconut milk	12118
+coconut water	12119
+hazelnuts	12120
+filberts	12120
+roasted hazelnuts	12122
+macadamia nuts	12131
+macadamia	12131
+nuts	12135
+mixed nuts	12135
+pecans	12142
+pine nuts	12147
+raw pistachios	12151
+pistachios	12152
+pistachio nuts	12152
+black walnuts	12154
+walnuts	12155
+english walnuts	12155
+candied walnuts	12156
+tahini	12166
+tahini paste	12166
+sesame paste	12166
+chestnuts	12167
+roasted chestnuts	12167
+watermelon seeds	12174
+shredded coconut	12179
+almond butter	12195
+honey roasted almonds	12206
 flaxseed	12220
 flax seeds	12220
-sesame seeds	12023
-tahini	12166
-sunflower seeds	12036
-walnuts	12155
-black walnuts	12154
+linseed	12220
+ground flaxseed	12220
+flaxseed meal	12220
+salted mixed nuts	12635
+short ribs	13148
+beef short ribs	13148
+beef heart	13322
+beef kidney	13324
+beef liver	13327
+liver	13327
+fried liver	13327
+beef tongue	13340
+tongue	13340
+corned beef	13347
+brisket	13367
+beef brisket	13367
+pot roast	13373
+chuck roast	13373
+prime rib	13386
+roast beef	13415
+filet mignon	13439
+tenderloin steak	13439
+beef tenderloin	13439
+strip steak	13445
+new york strip	13445
+steak	13454
+beef steak	13454
+sirloin	13454
+sirloin steak	13454
+top sirloin	13454
+porterhouse steak	13459
+t-bone steak	13473
+flank steak	13948
+ribeye	13952
+rib eye steak	13952
+ribeye steak	13952
+tri tip	13953
+round steak	13959
+skirt steak	13979
+93% lean ground beef	23473
+extra lean ground beef	23558
+95% lean ground beef	23558
+lean ground beef	23563
+90% lean ground beef	23563
+raw ground beef	23567
+ground beef	23568
+hamburger meat	23568
+ground beef patty	23568
+85% lean ground beef	23568
+hamburger patty	23568
+minced beef	23570
+mince	23570
+ground beef crumbles	23570
+80% lean ground beef	23573
+75% lean ground beef	23578
+beer	14003
+regular beer	14003
+lager	14003
+light beer	14006
+lite beer	14006
+daiquiri	14010
+vanilla almond milk	14016
+pina colada	14017
+whiskey sour	14025
+liquor	14037
+spirits	14037
+tequila	14037
+brandy	14037
+cognac	14037
+boost	14041
+gin	14049
+rum	14050
+vodka	14051
+whiskey	14052
+whisky	14052
+bourbon	14052
+scotch	14052
+chocolate almond milk	14054
+dessert wine	14057
+whey protein isolate	14058
+energy drink	14060
+sugar free energy drink	14061
+ensure	14062
+whey protein	14066
+whey protein powder	14066
+protein powder	14066
+soy protein powder	14067
+wine	14084
+almond milk	14091
+unsweetened almond milk	14091
+red wine	14096
+cabernet sauvignon	14097
+pinot noir	14099
+zinfandel	14102
+white wine	14106
+pinot grigio	14113
+club soda	14121
+soda water	14121
+cream soda	14130
+riesling	14132
+sauvignon blanc	14134
+ginger ale	14136
+grape soda	14142
+lemon lime soda	14144
+7up	14144
+sprite	14145
+caffeine free cola	14147
+cola	14148
+coke	14148
+pepsi	14148
+soft drink	14148
+coca cola	14148
+orange soda	14150
+dr pepper	14153
+red bull	14154
+tonic water	14155
+tonic	14155
+root beer	14157
+chardonnay	14160
+coconut milk beverage	14171
+chocolate syrup	14181
+oolong tea	14185
+decaf coffee	14201
+decaf	14201
+decaffeinated coffee	14201
 coffee	14209
+black coffee	14209
+brewed coffee	14209
+filter coffee	14209
+espresso	14210
+instant coffee	14215
+coffee substitute	14237
+cranberry apple juice	14238
+cranberry juice cocktail	14242
+iced tea	14247
+hard cider	14250
+strong beer	14251
+malt liquor	14252
+rose wine	14253
+decaf green tea	14260
+bottled green tea	14261
+fruit punch	14264
+hawaiian punch	14264
+grape drink	14277
+green tea	14278
+brewed green tea	14278
+lemonade	14293
+limeade	14303
+non alcoholic beer	14305
+malted milk	14312
+ovaltine	14318
+chocolate malt	14318
+orange drink	14323
+strawberry milk	14351
+decaf tea	14352
 black tea	14355
 tea	14355
+instant tea	14367
+herbal tea	14381
+herb tea	14381
+peppermint tea	14381
+tang	14408
 water	14411
 tap water	14411
+well water	14412
+coffee liqueur	14414
+kahlua	14414
+diet soda	14416
+diet cola	14416
+diet coke	14416
+diet pepsi	14416
+strawberry milkshake	14428
+sports drink	14460
+gatorade	14460
+sherry	14536
+pink lemonade	14543
+chamomile	14545
+chamomile tea	14545
+non alcoholic wine	14553
+mineral water	14555
+bottled water	14555
+spring water	14555
+merlot	14602
+horchata	14638
+rice milk	14639
+hibiscus tea	14649
+anchovies	15002
+fried catfish	15011
+caviar	15012
+raw cod	15015
 cod	15016
-salmon	15236
+cooked cod	15016
+baked cod	15016
+white fish	15016
+eel	15026
+fish sticks	15027
+fish fingers	15027
+flounder	15029
+sole	15029
+gefilte fish	15030
+grouper	15032
+haddock	15034
+smoked haddock	15035
+halibut	15037
+herring	15040
+pickled herring	15041
+kipper	15042
+mackerel	15047
+canned mackerel	15048
+perch	15061
+pike	15063
+pollock	15067
+pompano	15069
+rockfish	15071
+smoked salmon	15077
+canned salmon	15084
+sockeye salmon	15086
 sardines	15088
+sardines in oil	15088
+sardines in tomato sauce	15089
+sea bass	15092
+smelt	15100
+snapper	15102
+red snapper	15102
+sturgeon	15105
+surimi	15109
+swordfish	15111
+tuna in oil	15119
 tuna	15121
+canned tuna	15121
+tuna in water	15121
+light tuna	15121
+albacore tuna	15126
+white tuna	15126
+tuna salad	15128
+smoked whitefish	15131
+whiting	15133
+king crab	15137
+imitation crab	15138
+crab sticks	15138
+crab	15140
+crab meat	15140
+canned crab	15141
+crab cakes	15142
+lobster	15148
+raw shrimp	15149
+fried shrimp	15150
+breaded shrimp	15150
+shrimp	15151
+cooked shrimp	15151
+prawns	15151
+canned shrimp	15152
+fried clams	15158
+clams	15159
+steamed clams	15159
+canned clams	15160
+mussels	15165
+oysters	15167
+raw oysters	15167
+fried oysters	15168
+cooked oysters	15169
+scallops	15172
+fried scallops	15173
+squid	15176
+calamari	15176
+fried calamari	15176
+lox	15179
+mahi mahi	15194
+monkfish	15203
+walleye	15204
+roe	15207
+sablefish	15208
+black cod	15208
+wild salmon	15209
+chinook salmon	15210
+king salmon	15210
+pink salmon	15212
+tuna steak	15221
+fresh tuna	15221
+ahi tuna	15221
+yellowfin tuna	15221
+whitefish	15223
+dungeness crab	15226
+snow crab	15227
+cuttlefish	15229
+octopus	15230
+orange roughy	15232
+catfish	15235
+salmon	15236
+raw salmon	15236
+cooked salmon	15237
+baked salmon	15237
+grilled salmon	15237
+salmon fillet	15237
+trout	15241
+rainbow trout	15241
+crayfish	15243
+crawfish	15243
+coho salmon	15247
+tilapia	15262
+adzuki beans	16002
+azuki beans	16002
+red bean paste	16003
+baked beans	16006
+canned baked beans	16006
+beans and franks	16008
+pork and beans	16009
 black beans	16015
+cooked black beans	16015
+black turtle beans	16017
+canned black beans	16018
+cranberry beans	16020
+borlotti beans	16020
+great northern beans	16025
 kidney beans	16028
+beans	16028
+cooked kidney beans	16028
+red kidney beans	16033
+canned kidney beans	16034
 navy beans	16038
+haricot beans	16038
+canned navy beans	16039
+pink beans	16041
 pinto beans	16043
+cooked pinto beans	16043
+canned pinto beans	16044
+small white beans	16046
 white beans	16050
+cannellini beans	16050
+canned white beans	16051
+dried fava beans	16053
 chickpeas	16057
+garbanzo beans	16057
+garbanzos	16057
+chick peas	16057
+cooked chickpeas	16057
+chili with beans	16059
+black eyed peas	16063
+blackeye peas	16063
+cowpeas	16063
 lentils	16070
+cooked lentils	16070
+boiled lentils	16070
+red lentils	16070
+green lentils	16070
+brown lentils	16070
+dal	16070
+dhal	16070
+large lima beans	16072
+baby lima beans	16075
+lupini beans	16077
+mung beans	16081
+urad dal	16084
+split peas	16086
+cooked split peas	16086
 peanuts	16087
+raw peanuts	16087
+boiled peanuts	16088
+salted peanuts	16090
+chunky peanut butter	16097
+crunchy peanut butter	16097
 peanut butter	16098
+creamy peanut butter	16098
+smooth peanut butter	16098
+peanut flour	16100
+pigeon peas	16102
+refried beans	16103
+veggie bacon	16104
+vegetarian sausage	16107
+dry soybeans	16108
 soybeans	16109
 soy beans	16109
 cooked soybeans	16109
-dry soybeans	16108
-roasted soybeans	16111
 soy	16109
+roasted soybeans	16111
+soy nuts	16111
+miso	16112
+miso paste	16112
+natto	16113
+tempeh	16114
 soy flour	16115
-tofu	16427
-firm tofu	16426
 soy milk	16120
 soymilk	16120
+soy sauce	16123
+shoyu	16123
+tamari	16124
+soft tofu	16127
+silken tofu	16127
+fried tofu	16129
+homemade hummus	16137
+falafel	16138
 fortified soy milk	16139
-multigrain bread	28397
+veggie burger	16147
+vegetarian burger	16147
+soy burger	16147
+reduced fat peanut butter	16150
+hummus	16158
+houmous	16158
+humus	16158
+extra firm tofu	16159
+chocolate soy milk	16168
+vegetarian refried beans	16171
+unsweetened soy milk	16222
+light soy milk	16225
+canned chickpeas	16358
+roasted peanuts	16390
+dry roasted peanuts	16390
+natural peanut butter	16398
+unsalted peanut butter	16398
+low sodium soy sauce	16424
+firm tofu	16426
+tofu	16427
+lamb	17002
+roast lamb	17012
+leg of lamb	17012
+lamb chop	17024
+rack of lamb	17031
+lamb stew meat	17060
+veal	17089
+breaded veal cutlet	17101
+veal cutlet	17102
+ground veal	17143
+bison	17157
+buffalo meat	17157
+venison	17165
+deer meat	17165
+elk	17167
+goat meat	17169
+rabbit	17178
+lamb liver	17201
+calf liver	17204
+veal liver	17204
+ground lamb	17225
+minced lamb	17225
+ground bison	17331
+bison burger	17331
+bagel	18001
+plain bagel	18001
+egg bagel	18003
+cinnamon raisin bagel	18005
+biscuit	18009
+buttermilk biscuit	18009
+homemade biscuits	18016
+banana bread	18019
+cornbread	18024
+corn bread	18024
+egg bread	18027
+challah	18027
+french bread	18029
+baguette	18029
+sourdough	18029
+sourdough bread	18029
+italian bread	18033
+whole grain toast	18036
+oatmeal bread	18039
+pita	18041
+pita bread	18041
+whole wheat pita	18042
 pumpernickel	18044
+pumpernickel bread	18044
+raisin bread	18047
 rye bread	18060
 white bread	18069
+bread	18069
+white bread toast	18069
+sandwich bread	18069
 whole wheat bread	18075
 whole grain bread	18075
 wheat bread	18075
+brown bread	18075
+wholemeal bread	18075
+breadcrumbs	18079
+bread crumbs	18079
+panko	18079
+breadsticks	18080
+bread sticks	18080
+angel food cake	18086
+boston cream pie	18090
+chocolate cake	18096
+coffee cake	18104
+fruitcake	18110
+gingerbread	18116
+pound cake	18121
+snack cakes	18127
+twinkie	18128
+sponge cake	18133
+white cake	18139
+cake	18141
+yellow cake	18141
+birthday cake	18141
+cheesecake	18147
+brownie	18151
+brownies	18151
+homemade brownies	18154
+butter cookies	18155
+cookie	18159
+cookies	18159
+chocolate chip cookies	18159
+soft chocolate chip cookies	18160
+oreo	18166
+chocolate sandwich cookies	18166
+fig bars	18170
+fig newtons	18170
+fortune cookie	18171
+gingersnaps	18172
+ginger snaps	18172
+graham crackers	18173
+ladyfingers	18175
+molasses cookies	18177
+oatmeal cookies	18178
+oatmeal raisin cookies	18184
+peanut butter cookies	18185
+shortbread	18192
+sugar cookies	18204
+vanilla sandwich cookies	18210
+puff pastry	18211
+vanilla wafers	18213
+nilla wafers	18213
+cheese crackers	18214
+cheez its	18214
+crispbread	18216
+toast	18070
+white toast	18070
+whole wheat toast	18076
+wheat toast	18076
+ryvita	18216
+matzo	18217
+matzah	18217
+matzoh	18217
+melba toast	18220
+rusk	18224
+saltines	18228
+saltine crackers	18228
+soda crackers	18228
+oyster crackers	18228
+crackers	18229
+ritz crackers	18229
+wheat crackers	18232
+wheat thins	18232
+peanut butter crackers	18234
 whole wheat crackers	18235
-dark chocolate	19904
+croissant	18239
+butter croissant	18239
+croutons	18242
+cheese danish	18245
+danish	18246
+danish pastry	18246
+cake donut	18248
+chocolate donut	18251
+cruller	18253
+cream filled donut	18254
+doughnut	18255
+donut	18255
+glazed donut	18255
+glazed doughnut	18255
+jelly donut	18256
+english muffin	18258
+whole wheat english muffin	18266
+french toast	18268
+hush puppies	18270
+ice cream cone	18271
+waffle cone	18272
+muffin	18274
+blueberry muffin	18274
+corn muffin	18279
+oat bran muffin	18283
+frozen pancakes	18288
+pancakes	18293
+blueberry pancakes	18294
+apple pie	18301
+banana cream pie	18304
+blueberry pie	18305
+cherry pie	18308
+chocolate cream pie	18310
+coconut cream pie	18313
+custard pie	18317
+lemon meringue pie	18320
+peach pie	18323
+pecan pie	18324
+pumpkin pie	18326
+pie crust	18335
+dinner roll	18342
+bread roll	18342
+whole wheat roll	18348
+french roll	18349
+hamburger bun	18350
+hot dog bun	18350
+kaiser roll	18353
+hard roll	18353
+apple strudel	18354
+cinnamon roll	18356
+taco shell	18360
+hard taco shell	18360
+pop tarts	18362
+toaster pastry	18362
+corn tortilla	18363
+tortilla	18364
+flour tortilla	18364
+waffle	18365
+frozen waffles	18365
+eggo waffles	18365
+homemade waffles	18367
+wonton wrappers	18368
+egg roll wrappers	18368
+baking powder	18369
+baking soda	18372
+bicarbonate of soda	18372
+cream of tartar	18373
+yeast	18375
+active dry yeast	18375
+seasoned bread crumbs	18376
+homemade chocolate chip cookies	18378
+bran muffin	18388
+buttermilk pancakes	18390
+tostada shell	18952
+garlic bread	18963
+cinnamon bun	18964
+honey bun	18964
+whole wheat bagel	18968
+eclair	18969
+cream puff	18969
+potato bread	18971
+cheese bread	18972
+focaccia	18973
+multigrain crackers	28292
+naan	28307
+naan bread	28307
+multigrain bagel	28322
+multigrain bread	28397
+fruit leather	19014
+fruit roll up	19014
+butterscotch	19070
+caramels	19074
+baking chocolate	19078
+unsweetened chocolate	19078
+semisweet chocolate	19080
+chocolate chips	19080
+white chocolate	19087
+soft serve ice cream	19090
+soft serve	19090
+flan	19094
+creme caramel	19094
+ice cream	19095
+ice cream vanilla	19095
+sherbet	19097
+fudge	19100
+gumdrops	19106
+gummy bears	19106
+gummies	19106
+hard candy	19107
+jelly beans	19108
+kit kat	19109
+marshmallows	19116
+halva	19117
+halvah	19117
+chocolate	19120
+chocolate bar	19120
+hershey bar	19120
+nutella	19125
+chocolate hazelnut spread	19125
+chocolate covered peanuts	19126
+chocolate covered raisins	19127
+raisinets	19127
+pancake syrup	19129
+syrup	19129
+milky way	19135
+truffles	19138
+peanut m&ms	19140
+m&ms	19141
+m and m	19141
+peanut brittle	19148
+reeses cups	19150
+peanut butter cups	19150
+snickers	19155
+twix	19160
+chewing gum	19163
+gum	19163
 cocoa	19165
+cocoa powder	19165
+unsweetened cocoa powder	19165
+dutch cocoa	19166
+custard	19168
+jello	19173
+jell-o	19173
+gelatin	19173
+gelatin dessert	19173
+unflavored gelatin	19177
+chocolate mousse	19182
+chocolate pudding	19183
+apple crisp	19186
+rice pudding	19193
+vanilla pudding	19201
+tapioca pudding	19218
+chocolate frosting	19226
+cream cheese frosting	19228
+frosting	19230
+icing	19230
+fruit bar	19263
+chocolate ice cream	19270
+strawberry ice cream	19271
+italian ice	19281
+popsicle	19283
+ice pop	19283
+apple butter	19294
 honey	19296
 jam	19297
+strawberry jam	19297
+preserves	19297
+jelly	19300
+grape jelly	19300
+marmalade	19303
+molasses	19304
+apple pie filling	19312
+cherry pie filling	19314
+brown sugar	19334
 sugar	19335
-ice cream	19095
+white sugar	19335
+granulated sugar	19335
+table sugar	19335
+powdered sugar	19336
+icing sugar	19336
+confectioners sugar	19336
+aspartame	19337
+maple sugar	19340
+chocolate fudge sauce	19348
+hot fudge	19348
+dark corn syrup	19349
+corn syrup	19350
+high fructose corn syrup	19351
+maple syrup	19353
+caramel sauce	19364
+caramel topping	19364
+toffee	19383
+splenda	19868
+sucralose	19868
+dark chocolate	19904
+70% dark chocolate	19904
+turbinado sugar	19908
+raw sugar	19908
+agave	19912
+agave syrup	19912
+agave nectar	19912
+stevia	19918
+fruit snacks	19919
+gummy fruit snacks	19919
+amaranth	20002
+cooked amaranth	20002
+arrowroot	20003
+hulled barley	20004
 barley	20006
 pearl barley	20006
-hulled barley	20004
-buckwheat	20008
+cooked barley	20006
+buckwheat	20010
+raw buckwheat	20008
+dry buckwheat groats	20009
 buckwheat groats	20010
 cooked buckwheat	20010
 kasha	20010
 buckwheat porridge	20010
 buckwheat flour	20011
 bulgur	20013
+corn flour	20016
+masa	20017
+masa harina	20017
+cornmeal	20022
+cornstarch	20027
+corn starch	20027
+couscous	20029
+cooked couscous	20029
+hominy	20030
 millet	20032
+cooked millet	20032
 oat bran	20033
-quinoa	20137
+cooked oat bran	20034
+uncooked quinoa	20035
+dry quinoa	20035
+uncooked brown rice	20036
 brown rice	20037
 cooked brown rice	20037
-uncooked brown rice	20036
+boiled brown rice	20037
+steamed brown rice	20037
+uncooked rice	20044
+raw rice	20044
+dry rice	20044
+uncooked white rice	20044
 white rice	20045
 rice	20045
+cooked rice	20045
+boiled rice	20045
+steamed rice	20045
+long grain rice	20045
+cooked white rice	20045
+plain rice	20045
+jasmine rice	20045
+basmati rice	20045
+parboiled rice	20047
+converted rice	20047
+instant rice	20049
+minute rice	20049
+medium grain rice	20051
+short grain rice	20053
+sushi rice	20053
+arborio rice	20053
+sticky rice	20055
+glutinous rice	20055
+rice bran	20060
+rice flour	20061
 rye	20062
+rye flour	20064
+semolina	20066
+sorghum	20067
+tapioca	20068
+wheat berries	20072
 wheat bran	20077
 bran	20077
+wheat germ raw	20078
 whole wheat flour	20080
 whole grain flour	20080
+flour	20081
+white flour	20081
+all purpose flour	20081
+plain flour	20081
+self rising flour	20082
+self raising flour	20082
+bread flour	20083
+cake flour	20084
+wild rice	20089
+cooked wild rice	20089
+brown rice flour	20090
+fresh pasta	20094
+spinach pasta	20096
+homemade pasta	20097
+egg noodles	20110
+chow mein noodles	20113
+soba	20115
+soba noodles	20115
+somen	20117
+dry pasta	20120
+dry spaghetti	20120
+uncooked pasta	20120
+dried pasta	20120
 pasta	20121
 spaghetti	20121
+noodles	20121
+macaroni	20121
+penne	20121
+fettuccine	20121
+linguine	20121
+rigatoni	20121
+fusilli	20121
+rotini	20121
+farfalle	20121
+elbow macaroni	20121
+angel hair	20121
+lasagna noodles	20121
+cooked pasta	20121
+cooked spaghetti	20121
+boiled pasta	20121
 whole wheat pasta	20125
-ground beef	23568
+whole wheat spaghetti	20125
+whole grain pasta	20125
+oat flour	20132
+rice noodles	20134
+rice vermicelli	20134
+pho noodles	20134
+quinoa	20137
+cooked quinoa	20137
+kamut	20139
+spelt	20141
+teff	20143
+millet flour	20647
+sorghum flour	20648
+gluten free pasta	20657
+egg biscuit	21002
+bacon egg biscuit	21003
+sausage egg biscuit	21005
+sausage biscuit	21009
+chicken biscuit	21010
+egg and cheese croissant	21011
+sausage mcmuffin	21020
+breakfast sandwich	21021
+egg mcmuffin	21021
+french toast sticks	21024
+hash brown patty	21026
+caramel sundae	21032
+sundae	21033
+hot fudge sundae	21033
+strawberry sundae	21034
+bean burrito	21060
+bean and cheese burrito	21061
+beef burrito	21064
+burrito	21064
+nachos	21078
+nachos supreme	21080
+taco	21082
+beef taco	21082
+hard taco	21082
+taco salad	21083
+cheeseburger	21090
+double cheeseburger	21094
+bacon cheeseburger	21097
+fish sandwich	21105
+filet o fish	21105
+plain hamburger	21107
+hamburger	21108
+burger	21108
+double hamburger	21111
+hot dog with chili	21119
+chili dog	21119
+corn dog	21120
+corndog	21120
+roast beef sandwich	21121
+sub sandwich	21124
+submarine sandwich	21124
+hoagie	21124
+cold cut sub	21124
+tuna sub	21126
+coleslaw	21127
+cole slaw	21127
+french fries	21138
+fries	21138
+fast food fries	21138
+fast food mashed potatoes	21139
+turkey sub	21155
+ham sub	21156
+meatball sub	21158
+philly cheesesteak	21160
+cheesesteak	21160
+blt	21162
+quarter pounder	21202
+frozen pizza	21224
+frozen cheese pizza	21224
+chicken nuggets	21229
+nuggets	21229
+popcorn chicken	21229
+chicken sandwich	21230
+crispy chicken sandwich	21230
+pizza	21299
+cheese pizza	21299
+pizza slice	21299
+thick crust pizza	21300
+deep dish pizza	21300
+thin crust pizza	21301
+pepperoni pizza	21302
+supreme pizza	21304
+whopper	21390
+big mac	21400
+fast food chicken tenders	21401
+yogurt parfait	21463
+parfait	21463
+fried chicken drumstick	21470
+fried chicken thigh	21471
+fried chicken wing	21472
+sausage pizza	21484
+soft taco	21486
+chicken taco	21487
+chicken quesadilla	21488
+grilled chicken sandwich	21490
+stuffed crust pizza	21511
+breakfast burrito	21519
+smoothie	21521
+fruit smoothie	21521
+strawberry banana smoothie	21521
+canned mac and cheese	22247
+turkey pot pie	22528
+beef pot pie	22529
+canned ravioli	22900
+chili	22904
+chili con carne	22904
+beef chili	22904
+beef stew	22905
+chicken pot pie	22906
+pot pie	22906
+corned beef hash	22908
+cheese lasagna	22910
+chili without beans	22911
+frozen burrito	22928
+spaghettios	22930
+vegetable egg roll	22955
+vegetable lasagna	22956
+frozen mac and cheese	22970
+potato salad with egg	22971
+bbq pulled pork	22972
+frozen chicken nuggets	22975
+frozen lasagna	22977
+rice pilaf	32003
+macaroni and cheese	32005
+mac and cheese	32005
+mac n cheese	32005
+kraft dinner	32005
+boxed mac and cheese	32005
+taquitos	32006
+beef jerky	19002
+jerky	19002
+corn chips	19003
+fritos	19003
+cheese puffs	19008
+cheetos	19008
+cheese curls	19008
+rice crispy treat	19010
+granola bar	19015
+chewy granola bar	19020
+popcorn	19034
+air popped popcorn	19034
+microwave popcorn	19035
+cracker jack	19038
+caramel corn	19039
+caramel popcorn	19039
+cheese popcorn	19040
+pork rinds	19041
+bbq chips	19042
+barbecue chips	19042
+sour cream and onion chips	19043
+pretzels	19047
+chocolate covered pretzels	19048
+rice crackers	19051
+tortilla chips	19056
+nacho chips	19057
+doritos	19057
+trail mix	19059
+banana chips	19400
+corn nuts	19401
+chocolate chip granola bar	19404
+beef sticks	19407
+slim jim	19407
+pringles	19410
+potato chips	19411
+crisps	19411
+potato crisps	19411
+potato sticks	19415
+sesame sticks	19418
+taro chips	19524
+oil popped popcorn	19807
+rice cakes	19816
+sweet potato chips	25012
+plantain chips	25027
+yellow tortilla chips	25028
+terra chips	25030
+pita chips	25037
+veggie chips	25040
+vegetable chips	25040
+bagel chips	25046
+cassava chips	25050
+clif bar	25051
+wasabi peas	25066
+shrimp chips	25070
+prawn crackers	25070
+soft pretzel	43109
+mozzarella sticks	36012
+chicken fingers	36015
+fried fish	36033
+battered fish	36033
+restaurant chili	36037
+spaghetti and meatballs	36038
+spaghetti with meatballs	36038
+lasagna	36041
+lasagne	36041
+meat lasagna	36041
+spaghetti marinara	36046
+pasta with tomato sauce	36046
+cheese enchilada	36050
+enchilada	36050
+quesadilla	36052
+cheese quesadilla	36052
+cheese ravioli	36055
+ravioli	36055
+chicken parmesan	36059
+chicken parm	36059
+arroz con pollo	36401
+chicken and rice	36401
+beef empanada	36403
+empanada	36403
+arroz con leche	36404
+rice and beans	36405
+rice and black beans	36405
+rice and red beans	36406
+pupusa	36408
+tamale	36411
+pork tamale	36412
+arepa	36415
+spanish rice	36417
+mexican rice	36417
+restaurant refried beans	36418
+egg roll	36601
+fried rice	36602
+beef and broccoli	36603
+beef with vegetables	36603
+lemon chicken	36617
+general tso chicken	36618
+kung pao chicken	36619
+shrimp with vegetables	36620
+sweet and sour chicken	36621
+sweet and sour pork	36622
+chicken chow mein	36623
+chow mein	36623
+lo mein	36625
+vegetable lo mein	36625
+chicken and vegetables	36626
+orange chicken	36629
+spaghetti bolognese	36630
+spaghetti with meat sauce	36630
+bolognese	36630
+sesame chicken	36633
 
 """#
     static let searchIndex = #"""
@@ -24655,26 +26581,27 @@ lengths	2,4,3,2,2,2,2,2,2,2,2,7,5,9,5,5,2,2,2,2,2,2,2,2,2,4,6,5,6,2,2,3,3,4,2,4,
 7	15376,208,8,360,112,32120,8608
 7%	560,8400,8,8,51424,8,8,8,8
 70	51616,8
-70%	5432,320,216,24,352,16,25056,8,8,8,8
+70%	5432,320,216,24,352,16,25056,8,8,8,8,20172
 72	33160
 72%	22336,24
-75%	60960,8,8,8,8
+75%	60960,12,4,8,8
+7up	33788
 8	832,8,8,8,8,8,8,584,8,24,28496,168,8,8,8,1040,8,24,8,40,8,16,8,264,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,32,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,970,8934,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,112,8,8,8,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,880,8,8,8,8,8,8,8,16,40,8,8,8,8,8,8,8,24,3216,9200,8,8,8,8,8,8,8,568,8,360,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,200,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,224,8,8,8,8,8,8,8,8,8,8,8,8,8,8,184,8,8,8,8,8,8,8,8,8,8,8,8,8,8,736,8,8,8,8,8,8,8,8,8,8,8,688,8,16,8,40,8,432,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,112,8,8
 80	16488,120,16576,64,8
-80%	5888,8,40,8,40,384,8,48,8,32,38176,11952,288,4040,8,8,8,8,4920,16,3168
+80%	5888,8,40,8,40,384,8,48,8,32,38176,11952,288,4040,12,4,8,8,4920,16,3168
 81	21448
 84%	22320,24,24
-85%	8984,8,8,34600,8016,8,7360,1896,8,8,8,8
+85%	8984,8,8,34600,8016,8,7360,1896,12,4,8,8
 86	33264,2152
 9	864,600,29272,8,8,8,8,1144,8,8,8,8,8,8,8,8,8,8,8,27040,8,72,16,16,48,16,8,8384
 9%	53032,8
 90	33240,2184,26512
-90%	51624,9216,8,8,8,8
-93%	8960,8,8,51424,8,8,8,8
+90%	51624,9216,12,4,8,8
+93%	8960,8,8,51424,12,4,8,8
 94	35320
 94%	61584
 95	6192
-95%	60800,8,8,8,8
+95%	60800,12,4,8,8
 96%	13136,9192,24,24
 97%	13928,46512,8,8,8,8
 98%	10584,48,24,8,3120,37632,24,112,10680
@@ -24684,6 +26611,7 @@ a059	22850
 a061	22850
 a086	38138
 a099	23202
+a1	62300
 a119	23474
 a200	24826
 a214	24642
@@ -24725,51 +26653,54 @@ able	50344,8,8
 acai	33288,2360
 acerola	16953,8
 acid	464,24,56,256,8,2400,8,8,8,608,8,1890,7894,3440,8,8,8,136,672,40,648,88,88,488,8,16,16,8,8,8,8,152,56,8,144,40,14152,1528,4656,11032
-acorn	25472,8,8,2336,8,1216,8,8,38217
+acorn	25472,12,4,2336,8,1216,8,8,38217
 acting	46832,8
-active	46880
+active	46884
 added	552,16,8,8,8,8,8,8,8,8,24,8,8,32,8,8,8,8,16,312,8,8,8,8,120,8,144,64,8,8,200,8,40,8,192,8,88,680,2144,56,1544,8,8,8,8,8,8,8,80,1816,696,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,72,8,8,8,24,8,8,8,8,8,8,104,8,24,8,3512,336,160,1032,128,1642,606,8,24,8,8,8,112,8,16,648,24,40,384,8,8,8,216,8,16,72,8,8,88,144,8,336,8,16,16,8,8,8,8,152,56,8,104,24,16,40,32,40,24,1680,8,48,8,8,8,80,8,8,40,8,168,8,8,8,8,8,8,8,8,184,8,16,8,8,8,8,8,8,8,8,8,1488,960,8,8,80,48,16,16,72,8,56,8,8,8,32,8,752,8,8,560,208,56,88,16,8,48,184,8,96,8,8,304,8,24,184,8,104,224,8,8,128,24,16,160,24,8,248,368,120,8,40,8,16,176,48,8,8,8,8,8,8,16,8,40,32,120,80,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,3440,312,224,256,432,8,200,32,24,384,88,56,8,40,48,8,48,208,8,8,8,72,8,3168,160,144,16,8,8,8,8,8,704,7232,8,8,2568,272,16,936,8,8,8,8,8,8,8,16,40,192,16,48,8,8,8,8,24,8,32,384,640,160,48,24,48,16,96,8,11800,8,8,952,24,16,16,2696,944,152,8,64,16,96,64,72,256
 advance	4368,8,272,112,8,8,8,8,8,24
-adzuki	37928,8,8,8,1712
+adzuki	37928,12,4,8,1712
 african	19594
 after	49464
 agar	25240,1184
-agave	51680,15665,8,8
+agave	51684,15661,8,8
 agent	6088,40745,8,8,8,8,8,8
 agutuk	66289,8,1184
-air	48600,2600,15320
+ahi	37588
+air	48604,2596,15320
 akpik	67074
 alaska	36376,8,528,8,8,944,8,28408,8,9,7,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,9,7,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,160,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,32,48,24,32,8,136,8,8,8,8,8,8,8
 alaskan	66288,8,1184
+albacore	36836
 alcohol	2392,8,32056,16,4384
-alcoholic	32977,8,8,8,8,8,8,8,8,16,8,32,16,16,32,24,56,8,8,8,32,160,72,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,16,8,8,16,8,8,24,8,88,48,8,8,480,64,16,16,271,321,8,224,8,8,8,8,72,8,15,57,33888,8,552,279
-ale	33736
-alfalfa	22513
+alcoholic	32977,8,8,8,8,8,8,8,8,16,8,32,16,16,32,24,56,8,8,8,32,160,72,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,16,8,8,16,8,8,24,8,88,48,8,8,480,64,16,16,275,317,8,224,8,8,8,8,72,8,19,53,33888,8,552,279
+ale	33740
+alfalfa	22517
 alfredo	12664
 alimentum	4424,224,176
 alkali	49560,1808
-all	5488,664,608,8,8,8,8,8,1144,8,8,8,8,8,64,24,8,8,8,8,8,8,808,5268,20,104,1576,8,464,872,528,8,24,464,448,4144,8,16,2120,8,1296,8,8,8,448,864,8,120,48,1848,312,224,8,280,40,32,24,24,8,8,8,8,8,8,32,24,40,24,24,24,8,40,8,40,24,24,24,24,40,24,24,24,24,24,24,24,8,8,40,24,8,48,32,72,24,24,24,8,32,24,8,40,8,8,8,8,8,8,8,40,8,40,24,8,8,80,8,8,80,8,8,88,40,8,8,56,8,40,8,56,8,8,88,40,8,56,8,8,80,8,80,32,8,8,40,56,16,32,8,24,16,8,208,272,1864,8,88,8,280,2416,8,8,456,8,8,8,681,8,32,8,383,240,8,5224,1872,4352,8,16,8,88,800,8,496,120,48,2576,1296,8,8,24,8,208,8,8,8,8,8,8,8,8,8,8,8,32,24,24,24,24,24,24,24,8,24,40,8,8,16,24,24,40,24,24,24,24,24,24,24,24,24,24,24,32,24,24,24,24,8,40,8,40,8,40,8,56,24,8,40,8,24,24,24,32,24,24,24,24,24,40,24,24,24,24,24,24,16,16,24,24,24,24,24,24,24,24,24,272,24,24,24,24,24,24,24,24,24,24,24,24,24,24,24,24,24,24,24,40,16,24,24,688,8,8,8,120,8,8,8,8,8,8,72,8,8,8,8,8,8,304,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,216,16,40,24,16,152,136,32,104,1744,8,6520,8
-allspice	2000
-almond	5512,9560,912,8,48,312,248,56,136,32,48,32,12172,4,8,8,8,544,64,72,8,8,96,8,3144,224,224,8,12512,1648,728,96,320,120,248,120,8,704,72,240,168,336,216,312,224,10080,200,1424,160,256,5120,48,328
+all	5488,664,608,8,8,8,8,8,1144,8,8,8,8,8,64,24,8,8,8,8,8,8,808,5268,20,104,1576,8,464,872,528,8,24,464,448,4144,8,16,2120,8,1296,8,8,8,448,864,8,120,48,1848,312,224,8,280,40,32,24,24,8,8,8,8,8,8,32,24,40,24,24,24,8,40,8,40,24,24,24,24,40,24,24,24,24,24,24,24,8,8,40,24,8,48,32,72,24,24,24,8,32,24,8,40,8,8,8,8,8,8,8,40,8,40,24,8,8,80,8,8,80,8,8,88,40,8,8,56,8,40,8,56,8,8,88,40,8,56,8,8,80,8,80,32,8,8,40,56,16,32,8,24,16,8,208,272,1864,8,88,8,280,2416,8,8,456,8,8,8,681,8,32,8,383,240,8,5224,1872,4352,8,16,8,88,804,4,496,120,48,2576,1296,8,8,24,8,208,8,8,8,8,8,8,8,8,8,8,8,32,24,24,24,24,24,24,24,8,24,40,8,8,16,24,24,40,24,24,24,24,24,24,24,24,24,24,24,32,24,24,24,24,8,40,8,40,8,40,8,56,24,8,40,8,24,24,24,32,24,24,24,24,24,40,24,24,24,24,24,24,16,16,24,24,24,24,24,24,24,24,24,272,24,24,24,24,24,24,24,24,24,24,24,24,24,24,24,24,24,24,24,40,16,24,24,688,8,8,8,120,8,8,8,8,8,8,72,8,8,8,8,8,8,304,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,216,16,40,24,16,152,136,32,104,1744,8,6520,8
+allspice	2004
+almond	5512,9560,912,8,48,312,248,56,136,32,48,32,12172,8,8,4,12,544,64,68,8,8,96,8,3148,224,224,4,12512,1648,728,96,320,120,248,120,8,704,72,240,168,336,216,312,224,10080,200,1424,160,256,5120,48,328
 aloe	34248
 alpen	69456
 alpha	14200
 alphabet	9976
 aluminum	46832
 alway	21457,8,8,8,8
-amaranth	22521,8,4032,25216,8
+amaranth	22521,8,4032,25216,12
 amber	34464
 america	20322,16,16,16,11206,8,8,200,8,8,1080,8,8,24720,8,8
-american	328,24,8,16,96,841,143,232,8,8,32,9344,8,8,8,8,4568,2232,18688,936,16392,14592,288,720,16,288,344
+american	332,20,8,16,96,841,143,232,8,8,32,9344,8,8,8,8,4568,2232,18688,936,16392,14592,288,720,16,288,344
 amo	62681,8,1816,8
 amp	35656,24
 analyzed	55272,8
 ancho	28680,28056
-anchovy	35856,8
+anchovy	35856,12
 ancient	53192
-and	388,92,8,80,8,8,8,8,8,8,8,8,32,8,32,8,8,8,8,328,24,8,120,8,128,80,16,448,8,48,24,16,664,8,16,16,8,16,8,24,8,8,8,16,8,16,8,8,8,8,48,8,16,8,8,8,8,8,8,8,32,72,184,8,8,8,16,8,8,8,8,8,8,8,8,8,16,8,8,8,24,16,8,16,8,8,8,8,8,48,8,24,8,24,32,32,184,16,16,72,8,8,8,8,24,8,88,64,16,24,16,56,16,8,8,16,8,8,32,8,16,24,16,24,16,16,8,8,24,72,8,56,8,8,8,8,8,8,56,8,8,8,8,8,24,8,112,8,8,8,40,120,168,144,96,8,16,8,8,8,8,8,17,87,8,8,8,64,144,8,96,8,24,16,24,8,8,48,8,16,16,8,8,88,8,208,8,8,8,8,8,8,8,8,8,152,8,8,8,8,8,8,8,8,8,80,8,8,8,8,40,8,8,8,8,40,8,8,8,8,40,8,8,8,8,40,8,8,8,32,8,8,8,8,40,8,8,8,8,40,8,16,72,8,8,8,72,8,8,8,24,8,32,16,8,32,16,32,24,24,8,24,8,88,8,8,8,40,8,8,8,8,8,8,8,88,9,7,8,8,16,8,40,8,56,16,106,70,8,8,8,8,32,8,8,8,8,360,8,8,8,8,56,8,8,8,8,8,8,8,8,48,8,8,8,8,8,24,8,160,32,8,8,8,8,8,40,8,8,8,57,72,63,56,41,48,48,16,8,15,97,8,8,16,48,112,8,263,41,55,16,32,16,16,16,16,16,8,24,24,80,25,8,15,145,8,40,16,8,8,8,8,8,8,8,8,24,16,8,8,8,8,8,24,8,39,8,553,16,8,8,8,519,24,40,200,16,104,48,48,64,16,81,8,143,9,56,7,24,48,8,48,88,16,8,24,56,8,8,16,9,7,16,56,24,16,8,25,7,105,39,8,8,56,56,264,192,8,120,8,24,8,8,8,8,8,88,8,8,8,56,128,24,8,496,226,6,17,88,151,168,120,8,248,48,376,8,8,8,8,8,8,8,128,24,88,8,8,8,24,8,8,8,8,64,48,8,8,8,24,8,8,8,8,8,8,8,8,8,8,16,16,8,8,8,32,8,8,88,8,392,160,8,8,8,8,8,8,72,8,8,8,8,8,72,8,8,8,8,72,8,8,8,8,24,112,88,48,328,80,8,104,24,16,40,32,72,16,40,8,24,8,24,8,24,8,8,8,40,8,8,8,40,8,8,8,40,8,8,8,40,8,8,8,56,8,8,8,40,8,24,8,8,32,8,8,8,40,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,88,24,40,16,8,8,16,8,8,8,8,24,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,48,8,8,32,8,8,8,40,24,8,16,16,8,8,8,104,32,48,8,8,8,40,32,48,8,8,72,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,40,8,8,16,8,64,8,8,8,8,8,8,8,8,8,8,8,8,8,8,136,8,8,8,8,8,112,120,96,24,16,56,304,248,81,415,8,24,264,48,120,8,8,49,8,8,8,8,8,7,24,72,8,8,8,8,8,8,104,24,24,16,16,16,16,336,112,32,8,8,8,8,160,8,8,8,8,8,264,8,72,25,8,15,56,96,8,88,24,64,144,8,112,56,88,8,8,56,112,8,64,104,184,136,33,8,8,15,64,48,152,24,8,96,8,145,79,8,96,96,8,32,48,56,464,8,32,224,48,64,8,248,8,56,40,32,40,160,56,8,40,8,8,8,32,8,24,8,40,104,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,144,8,8,32,16,16,16,8,24,8,8,32,8,32,8,8,32,8,8,8,8,8,56,8,8,32,8,8,32,8,8,24,8,8,32,8,8,32,8,8,32,8,8,64,8,8,64,8,8,160,32,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,32,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,40,8,8,8,8,8,8,8,8,8,8,8,40,8,8,8,32,48,136,8,32,184,184,152,168,56,56,72,64,8,104,136,104,280,24,112,8,8,264,24,8,152,208,208,8,8,16,72,112,8,40,8,24,56,8,56,8,104,368,408,64,72,40,64,160,432,8,88,48,8,168,80,112,480,25,23,8,32,56,56,8,96,41,8,95,16,8,8,8,8,8,416,48,56,209,47,497,167,8,40,8,24,8,8,8,8,8,24,8,24,8,8,32,8,8,32,8,8,8,8,8,8,8,8,8,8,8,40,8,8,8,40,8,8,8,8,40,8,24,8,16,8,8,24,8,24,8,16,8,8,40,8,8,8,8,48,8,8,32,8,8,32,8,8,8,8,8,8,8,8,32,8,8,32,8,8,32,8,112,240,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,40,8,8,8,16,8,8,8,8,8,40,8,24,8,8,8,8,8,24,8,24,8,24,8,24,8,24,8,24,8,8,8,8,8,24,8,184,16,40,56,32,32,16,16,16,184,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,96,8,8,8,120,8,8,8,8,8,8,8,16,8,8,152,552,304,1144,336,136,528,408,344,8,160,104,16,32,72,616,704,48,48,8,89,71,120,40,128,8,176,8,153,95,65,151,64,32,224,8,1552,8,8,16,8,8,8,8,32,8,8,8,16,8,8,64,16,8,8,16,8,32,16,8,8,16,8,8,8,32,24,32,8,48,8,8,24,104,8,8,8,8,8,8,24,8,8,8,16,8,8,8,8,8,24,8,16,8,216,8,8,217,119,8,16,312,8,72,8,8,32,8,8,24,16,8,64,8,88,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,104,8,16,192,8,8,8,8,8,177,47,136,8,9,7,160,48,9,8,56,31,16,32,120,25,8,7,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,200,8,8,8,8,8,32,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,328,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,320,8,8,8,8,8,8,8,8,8,8,8,8,8,8,80,16,8,80,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,272,8,8,8,8,32,136,8,48,16,8,8,120,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,88,48,24,128,8,8,8,8,8,8,8,8,8,8,8,8,8,8,664,104,8,8,320,16,104,56,41,8,8,88,55,40,16,1296,88,640,376,328,48,8,8,8,8,8,8,8,8,8,689,8,8,8,8,8,7,8,48,64,40,8,8,8,24,24,80,456,80,32,32,32,128,329,255,8,160,128,40,8,18,158,8,8,24,8,8,112,128,8,8,32,80,40,112,8,25,63,184,8,8,40,8,96,32,41,295,144,8,16,8,65,23,8,56,96,120,56,40,48,120
+and	388,92,8,80,8,8,8,8,8,8,8,8,32,8,32,8,8,8,8,328,24,8,120,8,128,80,16,448,8,48,24,16,664,8,16,16,8,16,8,24,8,8,8,16,8,16,8,8,8,8,48,8,16,8,8,8,8,8,8,8,32,72,184,8,8,8,16,8,8,8,8,8,8,8,8,8,16,8,8,8,24,16,8,16,8,8,8,8,8,48,8,24,8,24,32,32,184,16,16,72,8,8,8,8,24,8,88,64,16,24,16,56,16,8,8,16,8,8,32,8,16,24,16,24,16,16,8,8,24,72,8,56,8,8,8,8,8,8,56,8,8,8,8,8,24,8,112,8,8,8,40,120,172,140,96,8,16,8,8,8,8,8,17,87,8,8,8,64,144,8,96,8,24,16,24,8,8,48,8,16,16,8,8,88,8,208,8,8,8,8,8,8,8,8,8,152,8,8,8,8,8,8,8,8,8,80,8,8,8,8,40,8,8,8,8,40,8,8,8,8,40,8,8,8,8,40,8,8,8,32,8,8,8,8,40,8,8,8,8,40,8,16,72,8,8,8,72,8,8,8,24,8,32,16,8,32,16,32,24,24,8,24,8,88,8,8,8,40,8,8,8,8,8,8,8,88,9,7,8,8,16,8,40,8,56,16,106,70,8,8,8,8,32,8,8,8,8,360,8,8,8,8,56,8,8,8,8,8,8,8,8,48,8,8,8,8,8,24,8,160,32,8,8,8,8,8,40,8,8,8,57,72,63,56,41,48,48,16,8,15,97,8,8,16,48,112,8,263,41,55,16,32,16,16,16,16,16,8,24,24,84,21,8,15,145,8,40,16,8,8,8,8,8,8,8,8,24,16,8,8,8,8,8,24,8,39,8,372,181,16,8,8,8,519,24,40,200,16,104,48,48,64,16,81,8,143,9,56,7,24,48,8,48,88,16,8,24,56,8,8,16,9,7,16,56,24,16,8,25,7,105,39,8,8,56,56,264,192,8,120,8,24,8,8,8,8,8,88,8,8,8,56,128,24,8,496,226,6,17,88,151,168,120,8,248,48,376,8,8,8,8,8,8,8,128,24,88,8,8,8,24,8,8,8,8,64,48,8,8,8,24,8,8,8,8,8,8,8,8,8,8,16,16,8,8,8,32,8,8,88,8,396,156,8,8,8,8,8,8,72,8,8,8,8,8,72,8,8,8,8,72,8,8,8,8,24,112,88,48,328,80,8,104,24,16,40,32,72,16,40,8,24,8,24,8,24,8,8,8,40,8,8,8,40,8,8,8,40,8,8,8,40,8,8,8,56,8,8,8,40,8,24,8,8,32,8,8,8,40,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,88,24,40,16,8,8,16,8,8,8,8,24,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,48,8,8,32,8,8,8,40,24,8,16,16,8,8,8,104,32,48,8,8,8,40,32,48,8,8,72,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,40,8,8,16,8,64,8,8,8,8,8,8,8,8,8,8,8,8,8,8,136,8,8,8,8,8,112,120,96,24,16,56,304,248,81,415,8,24,264,48,120,8,8,49,8,12,4,8,8,7,24,72,8,8,8,8,8,8,104,24,24,16,16,16,16,336,112,32,8,8,8,8,160,8,8,8,8,8,264,8,72,25,8,15,56,96,8,88,24,64,144,8,112,56,88,8,8,56,112,8,64,104,184,136,33,8,8,15,64,48,152,24,8,96,8,145,79,8,96,96,8,32,52,52,464,8,32,224,48,64,8,248,8,56,40,32,40,160,56,8,40,8,8,8,32,8,24,8,40,104,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,144,8,8,32,16,16,16,8,24,8,8,32,8,32,8,8,32,8,8,8,8,8,56,8,8,32,8,8,32,8,8,24,8,8,32,8,8,32,8,8,32,8,8,64,8,8,64,8,8,160,32,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,32,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,40,8,8,8,8,8,8,8,8,8,8,8,40,8,8,8,32,48,136,8,32,184,184,152,168,56,56,72,64,8,104,136,104,280,24,112,8,8,264,24,8,152,208,208,8,8,16,72,112,8,40,8,24,56,8,56,8,104,368,408,64,72,40,64,160,432,8,88,36,8,4,8,168,80,112,480,25,23,8,32,56,56,8,96,41,8,95,16,8,8,8,8,8,416,48,56,209,47,497,167,8,40,8,24,8,8,8,8,8,24,8,24,8,8,32,8,8,32,8,8,8,8,8,8,8,8,8,8,8,40,8,8,8,40,8,8,8,8,40,8,24,8,16,8,8,24,8,24,8,16,8,8,40,8,8,8,8,48,8,8,32,8,8,32,8,8,8,8,8,8,8,8,32,8,8,32,8,8,32,8,112,240,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,40,8,8,8,16,8,8,8,8,8,40,8,24,8,8,8,8,8,24,8,24,8,24,8,24,8,24,8,24,8,8,8,8,8,24,8,184,16,40,56,32,32,16,16,16,184,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,96,8,8,8,120,8,8,8,8,8,8,8,16,8,8,152,552,304,1144,336,136,528,408,344,8,160,108,12,32,72,588,28,704,48,48,8,89,71,120,40,128,8,176,8,153,95,65,151,64,32,224,8,1552,8,8,16,8,8,8,8,36,4,8,8,16,8,8,64,20,4,8,16,8,32,16,8,8,16,8,8,8,32,24,32,8,48,8,8,24,104,8,8,8,8,8,8,24,8,8,8,16,8,8,8,8,8,24,8,16,8,216,8,8,217,119,8,16,312,8,72,8,8,32,8,8,24,16,8,64,8,88,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,104,8,16,192,8,8,8,8,8,181,43,136,8,9,7,160,48,9,8,60,27,16,32,120,25,8,7,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,200,8,8,8,8,8,32,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,328,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,320,8,8,8,8,8,8,8,8,8,8,8,8,8,8,80,16,8,80,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,272,8,8,8,8,32,136,8,48,16,8,8,120,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,88,48,24,128,8,8,8,8,8,8,8,8,8,8,8,8,8,8,664,104,8,8,320,16,104,60,37,8,8,88,55,40,16,1296,88,640,376,328,48,8,8,8,8,8,8,8,8,8,689,8,8,8,8,12,3,8,48,64,40,8,8,8,24,24,80,456,80,32,32,32,128,329,255,8,160,128,40,12,14,158,8,12,24,8,4,116,124,12,8,32,76,40,112,8,25,63,184,8,8,40,8,96,32,41,295,144,8,16,8,65,23,8,56,96,120,56,40,48,120
 andrea	65241
 anejo	1152
+angel	45020,7568
 angelfood	45016,8,8
 anhydrous	16
 animal	5881,56919,8,8,8,1152,16,32,8,24,688,848,1040
@@ -24783,51 +26714,54 @@ antioxidant	15416,50232
 any	12136,50104,6928,8
 anymore	35128
 apache	67281,23,9,7
-apple	2656,8,16,408,232,8,8,64,8,8,8,8,8,8,8,8,16,8,56,152,56,8,120,16,8,72,32,128,10072,592,480,544,248,280,96,104,128,96,197,4,8,8,8,8,8,8,8,8,8,8,8,8,8,8,488,576,888,72,144,64,8,207,8,65,8,8,8,8,88,71,14128,352,104,296,11280,48,112,8,256,8,336,56,392,72,648,8,32,1744,592,112,4352,9000,2714,2182,280,936,168,8,48,16
+apple	2372,284,8,16,408,232,8,8,64,8,8,8,8,8,8,8,8,16,8,56,152,56,8,120,16,8,72,32,128,10076,588,480,544,248,280,96,104,128,96,197,8,8,4,8,8,8,8,12,4,8,8,8,8,8,8,11,477,576,888,72,148,60,8,207,8,69,8,8,8,8,84,71,14128,352,108,292,11280,48,112,8,260,4,340,52,392,72,648,8,32,1748,592,112,4348,9000,2714,2182,280,936,168,8,48,16
 applebee	67609,8,8,8,8,8,104,8,16,8,8
-applesauce	3096,8,160,8,8,8,8,8,8,80,176,8,24,8,24,13465,8,2160,8
+applesauce	3096,8,160,8,8,8,8,8,8,80,176,8,24,8,24,13469,8,2156,8
 approx	5424
 approximately	5328,648,24,416,6728,7656,8,8,8,8,48800
-apricot	3112,48,104,8,224,2024,11597,4,8,8,8,8,8,8,8,8,8,12,4,8,8,8,471,8,8,8,8,1465,80,15119,440,16320
+apricot	3112,48,104,8,224,2024,11597,4,8,12,4,8,8,8,8,8,8,12,4,8,8,12,467,8,8,8,8,1465,80,15119,440,16320
 aquafina	35200
 ar	4704,8
 ara	4200,16,24,16,56,16,8,8,16,8,8,32,8,16,24,16,24,16,16,8,8,104,56,8,8,8,8,8,8,56,16,16,8,32,112,8,8,48,61168
+arborio	52156
 arby	56033
 archway	47489,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8
 area	17768,8,24
-arepa	68208
+arepa	68212
 arizona	17784,17504
 arm	20416,8,8,8,8,8,472,8,8,8,9704,8,8,8,1016,8,8,8,8,8,9328,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,280,16,232,8,8,8,8,8,8,8,8,8,8,8,920,8,8,8,8,8,8,8,120,8,416,8,8,8,8,8,8,8,17784,8,72,16,136,16
 arrowhead	22537,8,4024
-arrowroot	3720,22825,25248,13799
-arroz	48048,20072,8,8,8
-artichoke	22553,8,8,8,1240,2760,8,30256
+arrowroot	3720,22825,25252,13795
+arroz	48048,20060,16,4,8,8
+artichoke	22557,8,4,8,1244,2756,8,30256
 artificial	47625,103,40,18064
 artificially	47664
-arugula	28545
+arugula	28549
 as	6168,11752,6768,248,80,40,2592,8112,2056,14616,16,3792,9512
 asadero	1160
 ascidian	66305
 ascorbic	3208,8,8,8,608,8,9784,3440,8,8,8,136,672,40,648,88,88,488,8,16,16,8,8,8,8,152,56,8,144,40,15680,15688
 ash	66880
 asiago	48200,16088
-asian	19160,21297
-asparagus	9632,936,400,512,11105,8,8,8,8,8,3968,8,8,39440
-aspartame	33800,40,1168,88,24,240,14256,8,936,544,8,17376
+asian	19164,21293
+asparagus	9632,936,400,512,11109,8,4,12,4,8,3968,8,8,39440
+aspartame	33800,40,1168,88,24,240,14256,8,940,540,8,17376
 assorted	6400,8320,8,20752,32,21056,11672
 assortment	63504
 assu	5568
 atlantic	35968,8,8,8,16,8,120,8,16,8,8,8,32,8,80,8,56,88,96,344,560,32,120,96,8
-au	10168,8,2744,11880,72,8,2776
+au	10172,4,2744,11884,68,8,2776
+aubergine	23700
 aust	59000,24,8,8,8,24,48,8,8,8,8,40,8,8,8,8
 austin	48249,8,8,8,8,8,8,8,16160,8,8
 australian	40784,1232,8,992,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,160,8,8,8,8,688,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,14496,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8
 autumn	15728
 avenue	49040
 average	25776
-avocado	5728,11517,4,8
+avocado	5732,11513,8,4
 azing	63968
 azucar	48048
+azuki	37940
 azumaya	39625,8,8
 b	53944
 b12	33104,32,744,112,1680
@@ -24847,215 +26781,229 @@ b877	15866
 b878	15882
 b879	14298
 babassu	5544
-baby	3680,1360,17704,8,1680,2232,1832,56,9936,8,1424,9224,13208,1944
+baby	3680,1360,17356,348,8,1680,900,1332,1832,60,9932,12,1420,9224,13208,1944
 babyfood	2521,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,496,176,16,32,8,144,8,8,8,8,61232,2248,8,96,280,8,24,8,32,8,8,72,8,8,8,8,640,128,16,8,104,16,8,8,8,8,24,8,8,32,80
-back	6960,8,8,8,8,8,8,8,8,1048,64,8,120,8,248,48,64,552,208,8,184,8,48568,8,8,8,8,8,304,8,8,8,8,8
+back	6960,8,8,8,8,8,8,8,8,1048,64,8,120,8,248,48,64,552,208,8,184,8,12804,112,35652,8,8,8,8,8,304,8,8,8,8,8
 backfat	19856
 backrib	21112,8,1264,8
-bacon	2816,848,2216,4312,1176,8,848,296,32,1041,160,392,8,527,6088,17,712,23,8,8,16,945,8,16224,464,1232,7919,4880,32,40,40,208,400,8,704,88,200,48,9,7,528,8,13873,231,104
+bacon	2816,848,2220,4308,1176,8,848,296,32,1041,160,396,4,527,6092,13,712,27,8,8,12,945,12,16224,460,1232,7919,4884,28,40,40,212,396,8,704,88,200,48,9,7,528,8,13873,231,104
 badufsuki	67568
-bagel	44497,8,8,8,8,8,2472,8,8,1104,7095,8,6672,3065,24
+bagel	44501,4,12,8,4,8,2472,8,8,1108,7091,8,6676,3061,28
 bagged	15512
+baguette	44684
 baja	55936
 bake	45320,416,664,56,16,120,8,16,176,8,472,24,8,480,360,8313,8,8,8,8,8,8,8,264,87,7912
-baked	5048,6328,8,10136,3144,8,8,40,8,752,24,32,24,96,40,432,200,156,1068,8,8,248,8,16,16,16,40,16,136,3360,6376,160,8,8,8,8,8,8,1185,5351,32,16,824,136,40,112,32,848,16,8,152,8,520,664,8,80,1528,1424,8,3736,896,8,8,8,8,8,8,8,872,3864,40,368,40,40,40,40,2896,8,8,1392,8,8,8,8,88,1034,2526,8,936,176
+baked	5048,2044,4284,8,9428,712,3140,8,8,40,8,752,24,32,24,100,36,432,200,156,1068,8,8,248,8,16,16,16,40,16,136,3360,4556,1736,84,160,12,4,8,8,8,8,1185,5351,32,16,824,136,40,112,32,848,16,8,152,8,520,664,8,80,1528,1424,8,3736,896,8,8,8,8,8,8,8,872,3864,40,368,40,40,40,40,2896,8,8,1392,8,8,8,8,88,1034,2526,8,936,176
 baker	46872,8,15952,8
 bakery	45064,208,2369,152,47,8,184,8,17296
-baking	5776,496,8,40552,8,8,8,817,1208,8,360,104,56,2223,8
+baking	5776,496,8,40556,4,8,12,813,1208,12,356,104,56,2223,8
 balance	6304,8,24,72,55632
 ball	18209
 balsam	22633,8,8,8,3960,8
-balsamic	2472,52408
-bamboo	22665,8,8,3952
-banana	3168,128,48,8,48,32,56,16,56,8,8,16,8,8,24,72,232,56,88,16,48,872,8,10624,584,520,517,4,1855,592,88,8,8848,4808,2128,32,3921,5063,1784,8,2816,8,1184,8,8,8,368,312,8,4856,10296,616,1632,504,48,968,32,8
+balsamic	2476,52404
+bamboo	22665,8,12,3948
+banana	3168,128,48,8,48,32,56,16,56,8,8,16,8,8,24,72,232,56,88,16,48,872,8,10624,584,520,517,4,1855,592,88,8,8848,4808,2128,32,3921,5067,1780,12,2812,8,1184,8,8,8,372,308,8,4860,10292,616,1632,504,48,968,32,8
 bannock	67200,8,8,16,8,8,8,8
 banquet	66137
-bar	1608,57,96,192,560,127,2224,11049,88,29455,2000,216,712,72,24,8,8,16,8,8,8,16,8,248,24,32,136,40,88,8,8,32,24,8,88,24,8,48,8,8,8,16,64,24,8,8,8,16,480,72,56,128,40,160,8,8,328,8,8,8,104,56,32,8,8,360,104,48,96,88,8,9849,8,8,7,9,7,9,32,8,8,8,8,8,72,7,8,8,8,24,8,16,17,15,16,8,8,8,8,8,24,41,7,2080,4481,119,64,152,321,880
+bar	1608,57,96,192,560,127,2224,11049,88,29459,1996,216,712,72,28,4,8,20,4,8,8,16,8,248,24,32,136,40,88,8,8,32,24,8,12,76,24,8,48,8,8,8,16,64,24,8,8,8,16,480,72,60,124,40,160,8,8,328,12,4,8,104,56,32,8,8,360,104,48,96,88,8,9849,8,8,7,9,7,9,32,8,8,8,8,8,72,7,8,8,8,24,8,16,17,15,20,4,8,8,8,8,24,41,7,2080,4481,119,64,152,321,880
 barbara	16528,31785
-barbecue	8352,8,56,1920,608,2009,35463,240,2160,48,328,5473,5687,8,8,8,6896
+barbecue	8352,8,56,1924,604,2009,35463,244,2156,48,328,5473,5687,8,8,8,6896
 barbeque	54672
 barbera	33568
-barley	3536,520,5832,424,1264,152,800,56,39221,4,12,812,8,9471,296
+barley	3536,520,5832,424,1264,156,796,56,39221,4,12,812,8,9471,300
 barrel	67801,8,8,112,336,8,8,8,8,8
 bartlett	19336
 base	1736,67800
 based	1520,8,27896,240,3704,8,560,64,24,32,728,13624,8,8,8,8,144,2352,64,184,8,104,11000,3688,96,3656,176
 basella	26040
 basic	15272
-basil	2016,321,8431,40,1608,8,8,28041,96,21584
+basil	2020,321,8427,40,1608,8,8,28041,96,21584
 basis	6208
-bass	35872,8,696,8,728,8
+basmati	52092
+bass	35872,8,696,12,724,8
 basted	8232,8
 batch	63472
 batter	6592,40,72,112,40,112,72,72,72,72,56,72,29232
-battered	8256,59496,88,32
-bay	2024,68256
-bbq	6576,1832,64,40,112,8,8,8,8,8,520,31417,16127
+battered	8256,59496,88,36
+bay	2028,68252
+bbq	6576,1788,44,64,40,112,8,8,8,8,8,520,1156,30261,8059,8008,60
 be	19848
 beach	62032
 beaked	67544
-bean	2984,8,8,8,6632,16,8,8,520,336,920,8,32,16,16,48,120,112,568,152,10169,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,720,8,184,8,2280,8,8,8,152,96,8,272,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,432,824,24,256,8,296,9288,8,8,7,9,8,8,8,8,8,8,8,12,4,8,8,8,8,8,8,8,8,8,8,8,12,4,8,8,8,8,8,8,8,8,12,4,8,8,8,12,4,8,8,8,8,8,12,4,8,8,8,16,8,8,8,56,8,24,8,8,8,8,25,8,7,8,7,9,8,152,43,181,8,8,8,40,8,144,8,8,16,8,7,8,8,441,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,16,8,17,7,8,88,96,8,392,208,16,16,7543,1848,56,3192,8,8,8,16,856,1624,209,120,39,40,8,16,273,80,112,5599,24,5112,336,64,160,8,16,40,40,736,32,273,16,319,313
+bean	2984,8,8,8,6632,16,8,8,520,336,920,8,36,16,12,48,120,112,568,152,10169,8,8,12,4,8,8,8,8,12,4,8,8,8,8,8,8,12,8,4,12,4,8,8,12,4,67,653,8,99,85,8,2280,8,8,8,152,96,8,272,8,8,8,8,8,8,8,8,8,8,12,4,8,8,8,8,8,8,8,8,432,824,24,256,8,296,9288,12,8,3,9,12,4,12,8,4,8,8,12,4,12,8,4,12,4,8,8,8,12,4,8,12,4,8,8,8,12,8,4,8,8,12,8,4,12,4,12,8,4,12,4,8,8,12,8,4,12,4,16,12,4,12,52,8,24,12,4,8,12,15,6,8,7,12,3,9,8,156,39,181,8,8,8,40,8,148,4,8,16,8,7,8,8,441,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,16,8,17,7,8,88,96,8,392,208,16,16,7543,804,1044,56,3196,8,4,8,16,856,1624,209,120,43,36,8,16,273,80,112,5603,20,5112,336,64,164,8,12,40,44,732,32,273,16,319,313
 beanatural	48320
-bear	41952,8,6369,8,3079,88,8,8,14793,8
+bear	41952,8,6369,8,771,2308,88,8,8,14793,8
 bearded	66608,8,8,512,48,40
 beat	6320,8
+beater	1548
 beaver	41984,8
+bechamel	10396
 beechnut	29112
-beef	2528,8,160,8,8,8,8,16,16,24,8,8,8,1160,16,1080,568,240,3808,8,112,40,64,104,48,8,8,8,8,40,16,40,120,8,8,104,88,312,72,104,56,24,16,248,48,8,8,48,80,40,48,40,16,8,56,72,16,56,8,8,8,96,80,128,96,216,32,16,8,8,56,144,8,16,24,88,24,8,16,24,8,40,8,16,9,7,8,104,8,25,31,48,8,40,25,23,8,24,8,16,8,8,16,8,16,8,8,48,24,16,57,7,16,8,8,8,16,9,7,16,8,24,24,24,24,24,8,32,49,16,23,152,15753,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,7,9,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,5007,2369,8055,2456,2576,8,16,8,240,16,160,104,296,8,32,1408,304,145,24,72,16,55,24,8,48,465,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,7,8,8,8,8,8,9,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,12,4,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,695,136,3456,8,48,16,1377,775,8,16,144,296,128,32,1065,111,8
+beef	2528,8,160,8,8,8,8,16,16,24,8,8,8,1160,16,1080,568,240,3812,4,112,40,64,104,48,8,8,8,8,40,16,44,116,8,8,108,84,312,72,104,56,24,16,248,48,8,8,48,84,36,48,40,16,8,56,72,16,60,4,8,8,96,80,128,96,216,32,16,8,8,56,144,8,16,24,88,24,8,16,24,8,40,8,16,9,7,8,104,8,29,27,48,8,40,25,23,8,24,8,16,8,8,16,8,16,8,8,48,24,16,57,7,16,8,8,8,16,9,7,16,8,24,24,24,24,24,8,36,45,16,23,152,15753,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,12,4,8,8,8,8,7,9,8,8,8,8,8,8,8,8,8,8,8,8,8,8,12,4,12,4,8,12,4,8,8,8,8,8,8,8,8,8,8,12,4,8,8,8,8,8,12,8,4,12,4,8,8,8,8,8,8,8,8,8,8,8,8,8,8,12,4,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,12,4,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,12,4,8,8,8,8,8,8,8,8,8,8,8,8,8,12,4,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,5007,2369,8059,2456,2572,12,12,12,240,12,160,104,296,8,32,1408,304,145,28,63,9,16,51,24,8,48,465,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,12,4,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,7,8,8,8,8,8,9,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,12,4,8,8,8,12,4,8,8,12,8,4,12,4,8,12,4,8,8,8,12,4,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,695,140,3452,8,48,16,1377,775,8,20,144,292,128,32,1065,111,8
 beefalo	42000,8
 beefy	9648
 been	36000,376,8,632,16,320
-beer	12960,8,20008,8,8,8,8,24,856,504,64,16,288
+beer	12960,8,20012,4,8,12,4,24,860,500,64,20,288
 beerwurst	12961,8,864
-beet	3016,19881,8,8,8,8,8,3216,8,648,8,8
+beet	3016,19885,8,4,12,4,12,3212,12,644,8,8
+beetroot	22908
 beff	57650,16
-bell	54281,8,8,8,8,8,8,8,8,8,8
-belly	19864
+bell	24548,2952,984,25797,8,8,8,8,8,8,8,8,8,8
+belly	19868
 beluga	66328,8,8,8,8,8
 ben	52072,1088
 benecol	6392
 bengal	38352,8,8,1480,8,8,8
 berliner	12976
-berry	5024,10168,136,8,104,112,656,96,64,208,208,977,1943,13584,680,1552,32,96,11776,32,2720,496,11320,480,264,1064,2488,162,455
+berry	5024,10168,136,8,104,112,656,96,64,208,208,981,1939,13584,680,1552,32,96,11776,32,2720,496,1612,9708,480,264,1064,2488,162,455
 besan	39065
 best	15816,1104
 betty	47816,2360
-beverage	744,3280,28953,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,24,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,16,8,8,8,8,8,8,16,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,16,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,31056,1584,440,312,144,8,16,72,192,64,104,8,96,64,216
+beverage	744,3280,28953,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,12,4,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,24,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,16,8,8,8,8,8,8,16,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,16,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,31056,1584,440,312,144,8,16,72,192,64,104,8,96,64,216
 bibb	23992
+bicarbonate	46860
 bicep	57114,8,8,8,88,8,1336,8,8,8,8,8,256,8,8,8,8,8
-big	14344,552,25265,9935,3720,8,280,728,64,1257,8151
+big	14344,552,25265,9935,3720,8,280,728,64,268,989,8151
 bimbo	48040
 bird	8136,8,8,8,8,8,1208,8,8,8,24,8,8,16,8,8,56,8,8,8,24,8
-biscuit	3736,1304,9856,976,24801,3872,8,8,8,8,8,8,8,8,599,2480,40,32,9,575,8,4864,8,8,8,8,8,8,8,8,512,1152,8,8,296,32,704,9040,184,8,368,528,24
-bison	41969,8,55,8,872,8,8,488,8,8,8,8,8,8,8
+birthday	45284
+biscuit	3736,1304,9856,976,24801,3876,4,8,8,8,8,8,12,4,599,2480,40,32,9,575,8,4868,8,4,12,4,8,8,12,8,508,1152,8,8,296,32,704,9040,184,8,368,528,24
+bison	41969,8,55,12,868,8,8,488,12,4,8,8,8,8,8
 bisque	10360,904,96,657,95
 bistro	12432,51104
 bit	11376,2824,26001,8623,168,360,56,12480,7529
 bite	14344,1080,136,160,120,16,120,360,40,440,32000,824,368,8,32,32,264,8,8,312,40,16,11112,1104,304,8,8,8,64,8,8,8,8,8,8,8,8,8,8,40,432,8,8,352,160,8
 bitter	22633,8,8,8,3960,8
-black	2232,7408,1848,6064,11956,4236,408,72,224,184,8,8,56,24,160,20,388,96,552,2072,12,4,8,8,1481,143,8,8,849,208,16,13215,1960,209,576,112,9479,1816,64
-blackberry	17281,8,16,8,49064
-blackeye	23561,8,8,8,3560,8,11247,8,8,8,1464
+black	2236,7404,1852,1496,4568,688,11264,4236,408,60,12,224,184,8,8,56,24,160,20,388,96,552,1540,532,12,4,12,8,360,1117,143,8,8,849,208,16,13215,1960,209,576,112,9479,1820,60
+blackberry	17285,4,16,8,49064
+blackcurrant	17556
+blackeye	23561,8,8,8,3560,8,11247,12,4,8,1464
 blackfish	66384
 blade	20048,8,8,8,8,8,8,8,360,8,8,8,8,8,8,8,224,216,8,48,368,8,8,8,760,8,56,8,160,8,8,32,8,8,7736,8,8,256,16,8,16,16,24,136,8,8,8,8,8,728,8,8,8,8,8,8,32,32,176,8,8,8,8,8,320,8,208,112,408,8,8216,8,8,8,8,8,8,8,72,8,8,8,8,8,8,8,216,16,232,8,8,8,8,8,56,8,8,8,8,8,872,8,8,8,40,8,8,8,88,8,416,8,8,8,40,8,8,8,808,64,12768,8,8,8,120,8,288,8,8,8,24,8,8,8,8,8,8,8,8,48,8,8,2144,8,232,8,88,48,8,136,296,64,8,72
-blanc	33640,8,72,32
-blanched	29080,248,38120
-blanco	1568
+blanc	33640,8,76,28
+blanched	29084,244,38120
+blanco	1572
 blazer	65824
 bleached	52344,688,8,8,8,16,8,16,8,8,8
 blend	456,960,264,4080,13776,8,57,160,40,9599,4632,1488,24,8,40,24,120,13424,120,8,1360,8,8,504,14864,3024
 blended	55240,8
 blender	16648,8
-blood	12985
+blood	12989
 blossom	16304
-blt	53946,8,1254,8
+blt	53946,10,1252,8
 blubber	66816
-blue	24,5536,14120,17256,8,8,8,168,8,15624,14120,8,664,40,8,1048,120,376
-blueberry	3408,8,11632,744,168,336,40,304,128,557,4,8,8,8,744,1080,8,20352,6679,8,8,8,104,72,8,360,152,408,8,129,144,271,8,8,296,168,2112,11224,776,48,72,1136,2649,688,2959,176
+blue	28,5536,14116,17256,8,8,8,168,8,15624,14120,8,664,40,8,1048,120,376
+blueberry	3408,8,11632,744,168,336,40,304,128,557,4,12,8,4,748,1076,8,20352,6683,4,8,8,108,72,4,360,152,408,8,129,144,271,8,8,296,168,2112,11224,776,48,72,1136,2649,688,2959,176
 bluefin	36784,8
 bluefish	35888,1440
 bnl	57274,8,8,8,8,8,480,8,8,8,8,8
 boar	42048,8
 bockwurst	12993
-boiled	940,7540,5584,2920,5544,16,16,16,16,32,16,16,16,24,16,24,16,16,24,16,24,40,32,32,16,16,16,16,32,16,16,16,24,16,16,16,24,16,16,32,24,16,16,16,24,16,48,16,16,24,56,16,40,16,16,16,16,16,32,16,32,32,16,16,16,40,16,16,48,24,16,64,40,72,16,16,16,16,16,16,40,16,72,16,16,16,48,16,24,24,24,24,24,24,112,8,12,236,104,16,16,32,24,24,16,72,40,32,16,24,16,16,16,32,32,24,16,16,32,16,40,248,16,16,24,16,40,56,16,32,16,32,24,24,16,72,56,192,8,8,8,8,16,8,8,8,8,8,16,8,8,8,8,8,16,8,8,48,8,8,8,16,8,8,32,8,8,8,8,8,8,24,8,8,8,8,8,8,24,8,8,8,8,8,8,8,8,8,8,32,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,24,8,16,8,32,8,8,8,8,8,32,8,8,32,48,16,8,8,8,8,8,8,8,16,8,8,8,8,8,8,24,16,16,8,8,8,8,24,80,8,8,8,8,8,8,8,8,8,8,16,8,72,8,16,8,24,8,40,568,336,48,456,8248,88,16,24,24,16,24,24,16,24,16,24,16,24,16,16,24,32,32,16,32,16,16,24,16,16,16,24,16,16,112,48,192,16,696,8,16,8,8,8,16,8,8,16,16,8,8,16,16,8,8,8,32,8,8,8,8,8,8,8,8,8,8,72,16,88,8,19792,56,24,16,88,40,16,6776,320,144
+boiled	940,6160,1380,5584,2920,5544,16,16,16,16,32,16,16,16,24,16,24,16,16,24,16,28,36,32,32,16,20,12,16,32,16,16,16,28,12,16,16,24,16,20,28,24,16,16,16,24,16,48,16,16,28,52,16,40,16,16,16,16,16,32,16,32,32,16,16,16,40,16,16,48,24,16,64,40,72,16,16,16,16,16,16,40,16,72,16,16,16,48,16,24,24,24,24,24,24,112,8,12,236,104,16,16,32,24,24,16,72,44,28,16,24,16,16,16,32,32,24,16,16,32,16,44,244,16,16,24,16,40,56,16,32,16,32,24,24,16,72,56,192,8,8,8,8,16,8,8,8,8,8,16,8,8,8,8,8,16,8,8,48,8,8,8,16,8,8,32,8,8,8,8,8,8,24,8,8,8,8,8,8,24,8,8,8,8,8,8,8,8,8,8,32,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,24,8,16,8,32,8,8,8,8,8,32,8,8,32,48,16,8,8,8,8,8,8,8,16,8,8,8,8,8,8,24,16,16,8,8,8,8,24,80,8,8,8,8,8,8,8,8,8,8,16,8,72,8,16,8,24,8,40,568,336,48,456,8248,88,16,24,24,16,24,24,16,24,16,24,16,24,16,16,24,32,32,16,32,20,12,24,16,16,16,24,16,20,108,48,192,16,696,8,16,8,8,8,16,8,8,16,16,8,8,16,16,8,8,8,32,8,8,8,8,8,8,8,8,8,8,72,16,88,8,11900,48,496,7348,56,24,16,88,40,16,6776,320,144
 boiling	14664,112,16,216
-bok	23146,8,3816
+bok	23148,8,3814
 bolar	59808,8,376,8
 bole	53200
 bollilo	64720
-bologna	13001,8,8,8,184,327,337,8,96,56,8,88,54424,128,1095
+bologna	13001,12,4,8,184,327,337,8,96,56,8,88,54424,128,1095
+bolognese	68452
 bolted	51936,8,864,8
 bolthouse	19704,8,8,46128
-bone	8392,8,11648,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,448,256,8,8,8,8,192,24,312,8,8,8,8,32,8,8,16,32,32,8,8,8,8,8,8,8,40,24,8,8,16,8,8,16,8,8,8,8,8,24,8,8,24,8,8,32,8,8,8,8,8,8,8,8,8,120,136,8,40,48,7696,8,1096,8,8,8,8,8,8,8,8,1120,8,4016,64,8,696,8,8,584,8,1553,1943,16,1848,8,8,8,40,8,8,8,256,8,8,8,384,40,280,8,32,8,8,8,56,8,8,8,24,8,8,8,12440,8,8,8,576,360,8,24,8,8,32,8,8,176,8,8,8,8,8,8,8,8,8,8,8,8,8,8,232,8,8,8,8,8,7856,456,240,2624,8,64,8
+bone	8392,8,11648,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,448,256,8,8,8,8,192,24,312,8,8,8,8,32,8,8,16,32,32,8,8,8,8,8,8,8,40,24,8,8,16,8,8,16,8,8,8,8,8,24,8,8,24,8,8,32,8,8,8,8,8,8,8,8,8,120,136,8,40,48,7696,8,1100,4,8,8,8,8,8,8,8,1120,8,4016,64,8,696,8,8,584,8,1553,1943,16,1848,8,8,8,40,8,8,8,256,8,8,8,384,40,280,8,32,8,8,8,56,8,8,8,24,8,8,8,12440,8,8,8,576,360,8,24,8,8,32,8,8,176,8,8,8,8,8,8,8,8,8,8,8,8,8,8,232,8,8,8,8,8,7856,456,240,2624,8,64,8
 boned	43816,8,320,8
 boneless	7072,1176,120,8,8,1216,8,8,8,10696,8,8,8,8,8,8,8,176,248,8,56,40,8,128,8,8,24,24,24,8,8,8,8,8,8,8,8,8,56,8,8,8,8,8,8,8,56,8,40,16,56,16,8,88,8,8,32,16,8,8,16,8,8,72,8,8,24,8,32,32,56,8,32,8,32,8,8,136,8,8,8,48,8,8,8,8,8,8,8,88,8,8,8,16,8,8,8,8,16,7712,8,8,256,16,8,16,16,24,144,8,16,8,192,8,8,8,8,8,96,8,8,8,8,8,8,8,8,8,8,8,248,8,8,48,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,200,8,8,296,8,208,112,8,42,8,8,8,8,8,190,8,96,26,8,6,8,24,8,8,8,24,8,8,8,9984,8,8,8,8,184,8,8,8,8,8,8,8,448,16,16,8,176,8,40,8,48,8,56,8,24,8,88,8,104,24,8,8,72,8,40,8,9600,2832,360,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,56,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,32,8,8,32,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,128,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,56,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,56,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,834,30,34,8,22,8,42,14,234,32,136,8,160,24,8230,16
 boo	15328
-boost	19704,13496
+boost	19704,13500
 borage	26169,8,656
 border	67961,8,32,16,72
+borlotti	38068
 bosc	19352
-boston	20464,8,8,8,8,8,8,8,1648,8,56,8,1752,20632,416
+boston	20464,8,8,8,8,8,8,8,1648,8,56,8,1756,20628,420
 both	48712
 bottle	5920,32,504,16,29032,8
-bottled	2672,7536,2552,4312,776,56,40,104,40,168,128,384,488,56,56,160,160,40,32,8,8,24,13320,24,296,840,104,16,8,8,8,568,8,192,8,8,16,8,8,8,56,144,24
+bottled	2672,7536,2552,4312,776,56,40,104,40,168,128,384,488,56,56,160,160,40,32,8,8,24,13320,24,296,840,104,16,8,8,8,124,444,8,192,8,8,16,8,8,8,56,148,20
 bottom	30824,8,8,8,8,8,8,8,8,8,8,8,1240,8,8,8,8,8,8,8,8,552,8,8,8,8,8,160,11320,40,72,8,12704,8,8,8,88,8,1872,72,1584,304,24,8,80,8,104,8,24,120,24,8,8,8,8
-bouillon	9680,160,240,16,1568,240,16,888
+bouillon	9680,160,240,16,1572,236,20,884
+bourbon	33268
 bowhead	66816,8,8
 bowl	10825,8,16,8,32,8,8,1064,16,8,8,8,44568,63,5448,8,41,8,1527
 box	47496,18400,8
-boxed	56584
+boxed	56584,9324
 boysenberry	17361,8
 brachii	57018,8,8,8,136,8
 brain	20560,8,9664,8,8,12016,8,8,8,8,8,1328,8
 braised	8400,608,8,8,24,8,24,8,24,24,24,440,16,10376,32,32,32,32,32,32,32,32,32,48,32,64,24,24,32,32,32,56,24,24,16,24,16,32,376,40,40,24,24,32,872,72,64,7688,16,24,56,16,24,72,96,24,24,16,24,40,184,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,96,16,16,16,16,16,112,8,8,8,8,304,304,16,16,16,16,16,16,16,16,376,24,24,136,24,32,344,192,8,8,7896,16,208,32,32,32,32,32,32,72,16,112,16,64,40,40,24,24,24,24,24,24,24,24,24,24,24,24,360,24,24,16,16,16,16,24,24,16,24,16,16,16,16,16,16,48,112,32,32,48,64,48,8,8,8,16,16,64,16,272,16,64,104,104,48,40,96,64,24,64,16,64,32,112,56,32,120,12856,8,8,80,8,8,8,8,8,32,8,8,32,8,8,8,136,8,8,8,8,8,32,8,8,32,8,8,8,8,8,352,16,16,312,8,8,1304,16,24,40,16,32,96,160,16,16,48,16,16,16,336,416,16,56,24,72,8,56,88,8,160,5000
-bran	5232,8964,20,64,24,16,12,148,8,642,46,8,16,16,16,32,208,32,40,240,80,416,544,24,96,27592,184,8,80,8,40,40,1384,8,368,264,24,4937,132,4,168,140,875,10512,8,5752,344,144
+bran	5232,8964,20,64,24,16,12,152,4,642,46,12,12,16,16,32,208,32,40,240,80,416,544,24,96,27592,184,8,80,8,40,40,1388,4,368,264,28,4933,132,8,168,136,875,10512,8,5752,344,144
 brand	4656,8,8,8,8,8,7784,8,8,8,8,8,8,8,8,8,8,8,8,513,440,1191,8,1168,8,19800,12105,2535,8,8
-bratwurst	13033,632,96,8,8
-braunschweiger	13041,503
+brandy	33188
+brat	13036
+bratwurst	13037,628,96,8,8
+braunschweiger	13045,499
 brazil	29124
 brazilnut	29120
-bread	5609,10039,1104,11648,56,16161,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,12,4,8,8,8,12,4,8,8,12,4,8,8,8,8,8,8,8,8,1880,24,8,8,104,8,8,8,128,824,8,8,64,32,32,8,4199,264,1088,8,8,128,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,10689,8,8,8,144,8,64,8,8,8,144,8,8,8,207,24,16,8,48,8,8,8,8,8,8,8,8,16,8,8,8,8,24,8,13,1372,360,232,48,607,8
-breaded	8256,184,8,15888,8,11592,80,1008,64,72,40,608,3744,8,32,8,11808,344,304,2032,8,616,9312,1632,80,104,32,2008
-breadfruit	17377,11463,8,688
+bread	5609,10039,1104,11652,52,16165,4,8,8,12,4,12,4,12,4,8,12,4,8,8,12,4,12,4,8,12,4,12,4,8,8,8,8,8,8,8,12,4,8,8,8,12,4,8,8,12,4,8,8,12,8,4,8,8,8,1635,249,20,8,8,104,8,8,8,128,824,8,8,68,28,36,8,4199,260,1088,8,8,128,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,10689,8,8,8,144,12,60,8,8,8,144,8,8,8,207,24,16,8,48,8,8,8,8,8,8,8,8,16,8,8,8,8,24,8,13,1372,360,232,48,607,8
+breadcrumb	44972
+breaded	8256,184,8,15888,8,11592,80,1012,60,72,40,608,3744,8,36,4,11808,344,304,2032,8,616,9312,1632,80,104,32,2008
+breadfruit	17381,11459,8,688
 breading	55320,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,32,8,8,8,8,8,8,8,8
 breadnut	28856,8
-breadstick	55976,40
+breadstick	44980,10996,40
 break	50104,1464
-breakfast	13392,344,7040,9656,8,3592,1008,8,8,72,8,8,8,64,5201,8,8,152,88,32,24,8,6600,4023,8,2480,984,136,264,736,169,9983,24,3113,151,72,657
+breakfast	13380,12,344,7040,9656,8,3592,1008,8,8,72,8,8,8,64,5201,8,8,152,88,32,24,8,6600,4023,8,1972,508,984,136,264,740,165,9983,24,3113,151,72,657
 breakstone	1337,8
-breast	6576,456,8,8,8,8,8,8,12,4,368,272,80,32,232,8,64,8,73,135,8,8,57,8,79,48,64,32,632,8,8,8,56,24,48,32,8,104,8,8,8,3633,232,63,289,8,16,63,121,8223,8,20656,8,8,8,8,8,672,8,10240,72,1360,40,32,32,32,40,56,40
-brewed	34032,32,96,8,40,8,320,88,264,16,80,408,8,432,31752
+breast	764,5812,456,12,4,8,8,12,4,12,4,368,272,80,32,232,8,64,12,69,135,8,8,57,8,79,48,64,32,632,8,8,8,56,24,48,32,8,104,12,4,8,3633,236,59,289,8,16,63,121,8223,8,20656,8,8,8,8,8,672,8,10240,72,1360,40,32,32,32,40,56,40
+brewed	34032,32,96,8,44,4,320,92,260,16,80,408,8,432,31752
 breyer	51424,8,8,8,8,8,8,8,8,8,48,8,8
 brick	32
-brie	40
+brie	44
 brien	24952,8,1504
 brine	23464
 brined	66688
 brisk	35296
-brisket	29976,16,136,296,24,8,152,8,8,8,8,8,704,160,8,8,120,8,8,8,8,8,752,304,168,48,26864,8,8,8,360,8,8,8,872,8,136,16,136,16,144,8,8
-brittle	49424
-broad	66840,16
+brisket	29976,16,136,296,24,8,156,4,8,8,8,8,704,160,8,8,120,8,8,8,8,8,752,304,168,48,26864,8,8,8,360,8,8,8,872,8,136,16,136,16,144,8,8
+brittle	49428
+broad	22956,43884,16
 broadbean	22945,8,3888,11480,8,8,1504
-broccoli	4016,816,4888,864,48,496,296,657,63,40,10781,4,8,8,8,8,8,8,3832,8,8,8,8,8,1728,192,27399
+broccoli	4016,816,4888,864,48,496,296,657,63,40,10781,8,4,12,4,8,8,12,3828,8,8,8,8,8,1728,192,27399,12052
 broil	21584,8,8,40,24,32,120,128,8,32,8,32,8,80,8906,8,8,8,8,1280,8,8,8,8,8,8,8,8,8,8,8,8,24688,8,8,8,88,8
 broiled	8384,312,16,24,16,24,16,152,8,16,8,16,8,11000,32,32,32,32,32,32,32,32,32,48,32,112,32,392,200,40,40,88,32,40,16,144,8,672,24,48,24,8,72,8,8,40,8,8,16,24,8,7536,24,16,16,40,8,104,552,8,8,8,8,8,336,8,8,8,8,8,8,8,8,24,8,24,8,8,8,24,24,40,48,8,384,24,24,24,24,24,24,24,24,24,24,24,40,16,208,24,32,16,112,16,24,24,24,24,16,24,40,8,16,8,64,8,8,8,72,8,4872,3176,24,24,24,32,32,32,32,32,32,32,128,16,512,656,96,24,32,32,32,72,328,16,16,16,16,16,112,16,16,8,24,8,24,8,8,8,16,8,16,8,16848,8,32,8,168,8,48,8,8,8,40,8,8,8,8,32,8,32,8,32,8,32,8,32,8,56,8,8,32,64,48,16,16,88,40,16,8,8,64,80,8,5864,2352
 broiler	6576,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,56,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,928,40,64,40,8,8,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,344,8,32,8,128,416,8,8,8
 brook	37920
-broth	8192,16,136,160,1176,32,128,152,80,8,8,8,8,24,376,8,40,664,40,48,256,104,216,16,8,8,8,8,377,7,8,144,225,55,88
+broth	8192,16,136,160,1180,28,128,152,80,8,8,8,8,24,376,8,44,660,40,48,256,104,216,16,8,8,8,8,377,7,8,148,221,55,88
 brotwurst	13049
-brown	10200,2440,296,456,1432,816,80,88,272,280,336,48,136,48,8,7168,672,128,8,8,8,3440,10825,5431,2016,136,584,8,64,1288,8,8,1800,368,8,16,112,224,8,8,8,344,24,380,8,12,8,8,336,752,24,184,440,912,360,6896,544,144,1224,1232,8,8,16,8,576,8,48,2056,72,840,184,8,40
+brown	10188,12,2440,296,456,1432,816,80,88,272,280,336,48,136,48,8,7168,672,128,12,4,8,3440,10092,733,5431,316,1700,136,584,8,64,1288,8,8,1804,364,8,16,112,224,8,8,8,344,24,380,8,12,8,8,340,748,24,188,436,912,360,6896,544,144,1224,1232,8,8,16,8,576,8,48,2056,72,840,184,8,40
 brownberry	47640
 browned	8464,22952,29016,40,352,40,40,40,40
-brownie	47680,72
-browny	45328,8,8,296,17728,1432
+brownie	45332,2348,72
+browny	45332,4,12,292,17728,1432
 brsket	31522
 brunnen	33408,32
-brussel	23025,8,8,8,3848,8
+brussel	23029,8,4,8,3848,8
 bubble	49538
-buckwheat	46352,2376,2544,557,4,12,8
+buckwheat	46352,2376,2544,557,8,8,8
 buco	44208,56
 bud	14216,18792
 budweiser	32984,8
-buffalo	768,39713,208,1281,8,56,8,22,8,842,8,8,488,8,8,8,8,8,8,8,11222,12521,16
+buffalo	768,39713,208,1281,8,56,10,20,8,842,8,8,488,8,8,8,8,8,8,8,11222,12521,16
 buitoni	12416
 bulb	23960,8,336,1944,1040,1240
 bulgur	51857,12
 bulk	13616,24,46944,32,8080
-bull	33864,16,28480
+bull	33868,12,28480
 bullock	17576
 bumper	15464,24,8
-bun	46072,1144,881,5423,8,1584,48,10264,80,56
+bun	46072,628,516,885,5419,8,1584,48,10264,80,56
 bunch	16392,120,56,16,52280,1240
 bunuelo	68216
 burbot	35896,1440
 burdock	23057,8,3848
-burger	10904,1600,26521,1160,8,120,152,8,64,16,8,8,8,40,24,72,56,13016,416,8,8,8,8,8,8,8,8,8,776,8,8,8,8,784,24,232,24
+burger	10904,1600,26525,1156,8,120,152,8,64,16,8,8,8,40,24,72,56,2659,10192,165,416,8,8,8,8,8,8,8,8,8,776,8,8,8,8,784,24,232,24
 burgundy	33848
-burrito	53416,8,8,8,872,8,8,8,488,1144,377,8,16
+burrito	53420,8,4,12,868,8,8,8,488,1148,373,8,20
 burst	14600,592,832,568
 bush	66464,8
 butt	20464,8,24,8,1664,8,56,8,10728,27792
-butter	5,4,8,1032,4359,280,8,64,88,9,8,279,40,8,4736,3312,912,312,936,312,8080,8,32,16,32,16,24,8,3424,48,56,576,128,400,16,16,56,8,120,48,80,8,8761,12,356,8,8,87,865,8,8,5167,8,152,216,8,8,8,8,8,64,96,128,24,32,952,168,24,496,80,592,24,8,224,24,8,8,384,128,88,280,80,520,48,16,169,599,80,136,376,104,96,1688,8280,48,88,616,544,112,160,24,8,80,776,128,248,8,64,48,152,24,64,104,96,3576,24,17,384,31,8,361
+butter	5,8,4,1036,4355,280,8,64,88,9,8,279,40,8,4736,3312,912,312,936,312,6004,1280,796,8,32,16,32,16,24,8,3428,48,52,580,128,396,16,16,60,4,120,48,80,8,8765,8,360,4,8,87,865,12,4,5167,8,156,216,4,8,8,8,8,64,96,128,28,32,948,168,24,496,80,592,24,8,224,24,8,8,384,128,88,284,76,520,48,16,173,595,80,136,376,104,96,1688,8280,48,88,616,544,112,160,24,8,80,776,128,248,8,64,48,152,24,64,104,96,3576,24,17,384,31,8,361
 butterball	13392
 butterbur	23073,8,8,3832
 buttercrisp	63496
@@ -25063,82 +27011,87 @@ butterfat	448
 butterfinger	48832,2856
 butterfish	35904,1440
 butterhead	23992
-buttermilk	640,48,888,42968,8,8,8,8,8,8,8,1696,8,16,632,496,240,40,32,9,87,8,8,16,14656,16,1928,512,3512,152,8,80,680
-butternut	3080,8937,13479,8,8,8,2320,8,1280
-butterscotch	48840,96,1744
+buttermilk	644,44,888,42972,4,8,8,8,8,8,8,1696,8,16,636,492,240,40,32,9,87,8,8,16,14656,16,1928,512,3512,152,8,80,680
+butternut	3080,8937,13479,12,4,8,2320,8,1280
+butterscotch	48844,92,1744
 buttery	6304,8
+button	24068
 buzzer	15760
 by	12448,8112,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,216,8,8,552,8688,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8448,1208,2200,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,7744,9624,8,48,16,8,8,136,8,8,8,1272
 c	3240,16066,366,88,40,13432,128,568,80,96,144,192,240,152,840,48,16,64,8,8,8,16,14336,24,8,8,656,232,624,9872,288,7784,176
 ca	46088
-cabbage	23101,4,8,8,8,8,8,8,8,8,8,2440,8,1304,8,8,8,8,8,8,920,728,40736,8
-cabernet	33536,8
+cabbage	23101,8,8,4,12,4,8,8,8,12,4,2440,8,1304,8,8,8,8,8,8,920,728,40736,8
+cabernet	33540,4
 cacao	51600,8,8,8
 caesar	6536,47961,8,8,8,8,8,335,14240,40
 cafe	34336
-caffeine	33400,24,352,8,8,8,8,16,16,16,24,72,8,216,920,256
-cake	5617,151,31192,8057,8,8,8,8,8,8,8,8,8,56,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,55,664,8,8,8,144,881,8,8,224,8,495,8,192,25,575,112,8,2168,8,16,16,232,88,8,8,8,1080,2272,8,8,9112,1017,8,4008
+caffeine	33400,24,352,8,8,8,12,12,16,16,24,72,8,216,920,256
+cake	5617,151,31196,8057,4,8,8,8,8,12,4,8,8,19,37,8,8,8,8,8,8,12,4,12,4,8,12,4,8,12,4,12,4,8,8,55,668,4,8,8,144,881,8,8,224,8,495,8,192,25,575,112,8,2168,8,16,16,232,92,4,8,8,1084,2268,8,8,9112,1017,8,4008
 calabash	23752,8,3440
-calcium	680,688,2520,16,13976,448,8,8,8,1192,104,40,40,32,14232,432,936,368,88,3080,8,88,160,144,16,8,8,8,8,8,744,8,8,8,8,4368,8,1592,912,8,8,200,8,8,64,5544,3568,8568,672,3360
-calf	42402,8,8
+calamari	37228
+calcium	680,688,2520,16,13976,452,8,4,8,1192,104,40,40,32,14232,432,936,368,88,3080,8,88,160,144,16,8,8,8,8,8,744,8,8,8,8,4368,8,1592,912,8,8,200,8,8,64,5544,3568,8568,672,3360
+calf	42402,8,10
 california	17248,536,24,464,19872,8,1584,881
 calistoga	35224
 calo	4944
 calorie	1264,112,112,16,80,8,3560,1232,27392,24,40,120,224,240,632,40,16,8,232,8,120,24,216,32,40,9016,8,8,8,8,8,1864,2568,336,8,1480,8,10824,1400,8,8,8,8,8,8,8,8,8,8,1000,8,4064,24,80,16,32,24,8,16,376,80,8,48,8,8,32,392,32,24,144,8,144,200,40,8,8
 calory	4936,11552,120,16536,33104,8
-camembert	48
+camembert	52
 campbell	9649,72,104,32,24,48,48,16,8,16,96,8,8,16,48,112,8,248,24,24,8,8,8,24,8,160,8,16,8,32,8,8,48,8,8,31,8,8,8,8,8,8,8,8,8,48,9,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,16,16,40,8,24,40,16,16,8,8,8,8,16,40,40,16,8,16,40,56,16,16,16,8,8,8,8,16,8,8,8,8,8,8,16,32,24,8,8,8,8,8,8,8,8,8,104,520,16,8,47,8,8,8,26249,8,22888,8,8,8,8,8,8,8,8,8,8,8,40,16,3368,8,8,8,16,8,8,8,8,24,8,8
 can	8498,28022,1304
 canada	7465
-canadian	7466,13319,712,1008,29167,1664,12384,8
-candied	19409,6999
-candy	6112,168,42113,152,256,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,8,8,32,8,8,40,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,48,8,24,8,8,8,8,16,16,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,96,224,144,8,8,24,32,8,8,8,8,8,8,8,32,31,25,32,24,32,8,24,8,8,8,24,16,72,8,8,144,32,40,8,8,32,8,8,8,304,264,24,192,8,48,40,24,8,16,16,16,8,8,3047,432,6360,288,6737,96,64,32,368,8,8,8,8
+canadian	7466,13319,712,1012,29163,1664,12384,8
+candied	19413,6999,3112
+candy	6112,168,42113,152,256,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,8,8,32,8,8,40,8,8,8,8,8,8,8,8,12,4,8,8,8,8,24,8,8,8,8,8,48,8,24,8,8,8,8,16,16,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,96,224,144,8,8,24,32,8,8,8,8,8,8,8,32,31,25,32,24,32,8,24,8,8,8,24,16,72,8,8,144,32,40,8,8,32,8,8,8,304,264,24,192,8,48,40,24,8,16,16,16,8,8,3047,432,6360,288,6737,96,64,32,368,8,8,8,8
 cane	50656,19632
-canned	696,8,8,368,368,968,5776,8,8,136,144,8,8,1128,8,16,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,16,8,8,16,8,16,8,8,8,8,16,8,8,8,8,16,24,16,8,8,8,8,8,8,96,16,24,16,32,40,24,8,24,8,8,96,32,32,8,8,24,24,8,40,8,96,96,24,8,8,32,8,56,8,8,272,8,208,8,16,16,16,8,8,8,24,8,16,8,8,8,16,64,16,8,8,8,16,8,8,8,16,24,16,8,8,8,16,8,192,16,8,8,24,384,8,8,8,8,32,32,8,40,8,32,16,16,24,32,320,8,112,8,40,8,8,192,136,16,8,3344,8,64,24,8,16,8,8,8,8,8,8,8,56,56,16,24,32,56,8,8,8,24,8,8,8,8,40,8,64,8,8,8,24,8,8,8,8,8,8,8,8,8,8,16,72,8,8,8,8,48,24,8,8,104,40,80,72,8,8,56,72,16,8,16,16,8,40,8,8,8,8,8,8,56,16,8,8,8,8,8,32,40,8,8,8,8,16,56,8,8,8,8,24,48,48,16,88,48,16,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,64,72,8,16,8,8,8,8,8,8,48,104,16,40,16,40,8,1024,8,8,64,168,8,1528,8,72,40,96,24,8,8,56,8,168,128,8,240,8,8,8,8,48,544,168,168,8,8,8,40,24,24,24,248,8,320,8,88,112,8,40,72,120,8,80,8,112,8,8,8,8,8,16,8,8,8,8,8,64,40,8,8,24,24,96,8,104,8,64,8,8,24,144,80,56,88,8,8,8,48,184,8,96,8,8,304,8,24,32,192,72,224,8,8,120,8,8,8,8,8,8,56,120,8,72,144,96,40,72,496,24,16,56,776,328,2552,24,24,48,960,496,8,40,40,176,8,8,8,856,152,120,248,256,32,24,8,8,240,8,16,8,120,88,64,8,64,80,8,8,8,8,8,8,520,8,24,8,80,24,8,8,8,8,8,40,24,40,24,40,40,40,56,24,32,8,40,8,56,240,288,8,144,8,8,504,40,32,16,32,16,40,8,8,168,112,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,4304,5760,16,1584,848,3320,8,24,40,8,32,8,16,16,8,8,40,5888,8,8,8,120,3440,8,832,8,416,56,120,2176,152,8,176,136,280,16
-canola	5736,352,8,8,240,24,112,18432,40832,288,2976
+canned	696,8,8,368,368,968,5776,8,8,140,140,8,8,1128,8,16,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,16,8,8,16,8,16,8,8,8,8,16,8,8,8,8,16,24,16,8,8,8,8,8,8,96,16,24,16,32,40,24,8,24,8,8,96,32,32,8,8,24,24,8,40,8,96,96,24,8,8,32,8,56,8,8,272,8,208,8,16,16,16,8,8,8,24,8,16,8,8,8,16,64,16,8,8,8,16,8,8,8,16,24,16,8,8,8,16,8,192,16,8,8,24,384,8,8,8,8,32,32,8,40,8,32,16,16,24,32,320,8,112,8,40,8,8,192,136,16,8,3344,8,64,24,8,16,8,12,4,8,8,8,8,56,56,16,24,32,56,8,8,8,24,12,4,8,8,40,8,64,8,8,8,24,12,4,8,8,8,8,8,8,8,8,16,72,8,8,8,8,48,24,8,8,104,40,80,72,8,8,56,72,20,4,16,16,8,40,12,4,8,8,8,8,56,16,12,4,8,8,8,32,40,12,4,8,8,16,56,8,8,8,8,24,48,48,16,88,48,16,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,64,72,8,16,8,8,8,8,8,8,48,104,16,40,16,40,8,1024,8,8,64,168,8,1528,12,68,40,96,24,12,4,56,12,164,128,12,236,12,4,8,8,48,548,164,168,12,4,8,40,24,24,24,248,12,320,4,88,112,12,36,72,120,8,84,4,116,4,8,8,8,8,16,8,8,8,8,8,64,40,8,12,20,24,96,8,104,8,64,8,8,24,144,80,56,88,8,8,8,48,184,8,96,8,8,304,8,24,32,192,72,224,8,8,120,8,8,8,8,8,8,56,120,8,72,144,96,40,72,496,24,20,52,776,332,2548,24,24,48,960,496,8,40,40,176,8,8,8,856,152,120,252,252,36,20,8,8,240,12,12,8,124,88,64,4,64,80,8,8,8,8,8,8,520,8,24,8,80,28,4,8,8,8,8,44,20,40,24,44,40,40,56,20,32,8,40,8,56,240,288,8,144,8,8,504,40,32,16,32,16,44,4,8,168,112,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,4304,5760,16,1584,848,3320,12,20,40,12,28,8,16,16,8,8,40,5888,8,8,8,120,3440,8,832,8,416,56,120,2176,152,8,176,136,280,16
+cannellini	38308
+canola	5740,348,8,8,240,24,112,18432,40832,288,2976
 cantaloupe	18188
-cap	14224,8,8,2104,24,5888,8,21912,8,14384,8,8,8,8,8,160,8,8,8,8,8,56,8,8,8,8,8,184,24,48,24
+cap	14228,4,8,2104,24,5888,8,21912,8,14384,8,8,8,8,8,160,8,8,8,8,8,56,8,8,8,8,8,184,24,48,24
 cape	17952
-caper	2417
+caper	2421
+capn	14228
 capon	7640,8,8,8,8,8
 capri	35746
 caprisun	35754
-carambola	17385
-caramel	16264,32360,8,224,16,136,448,56,176,280,8,152,8,544,336,544,1824,1400,56,6848,816,192,400,1632,4456,792
+carambola	17389
+caramel	16264,32360,12,224,12,140,444,56,176,280,8,152,8,548,332,544,1828,1396,56,6848,816,192,400,1632,4456,792
+caramelized	24268
 caramello	48864
 caraway	56,1976
 carb	33032,48
 carbohydrate	51584,8
 carbonated	33320,352,33,31,32,8,8,8,8,8,8,8,8,8,16,16,16,64,8,1056,80,96,8,8,16,8,8,8,32,73,80,39,32
 carcass	19832,10112,8
-cardamom	2040
+cardamom	2044
 cardoon	23185,8,3792
 care	4368,8,624
 caribou	42080,8,24208,105,8,8,7,9,680,8,8,344
 carignane	33624
 carissa	17393
-carne	56265
+carne	56269
 carob	33976,8,4361,10503
 carp	35912,8
 carrabba	67953,40,40,32,400
-carrot	2656,368,8,952,8408,10813,4,8,8,8,8,1248,8,8,1872,136,480,8,8,8,440,8,1088,16495,23872,152,536
+carrot	2656,368,8,952,8408,10813,8,4,12,4,8,1248,8,12,1872,132,480,8,8,8,440,8,1092,16491,23872,152,536
 casaba	18192
 cascadian	16704,16,8
 caseinate	488
 casero	48040
-cashew	29136,8,12,4,648,8,8,33600
-cassava	23249,38671
+cashew	29140,4,12,8,644,8,8,33600
+cassava	23253,38671
 cassia	2074
-catfish	35928,8,1744,8,8,30584
+catfish	35928,12,1740,8,12,30580
 catjang	38384,8,1488
-catsup	28361,104
+catsup	28365,100
 cattail	67369
-cauliflower	23257,8,8,8,3744,8,1560,8,8,111
+cauliflower	23261,8,4,8,3744,8,1560,8,8,111
 cavatappi	68064
-caviar	35944
-cayenne	2240
-celeriac	23289,8,3744
-celery	2048,7648,896,64,480,408,1312,10449,8,2567,1169,43136
+caviar	35948
+cayenne	2244
+celeriac	23293,4,3744
+celery	2048,7648,896,64,480,412,1308,10453,4,2567,1169,43136
 celestial	61792
 cellophane	38552
 celtuce	23321
@@ -25146,143 +27099,150 @@ center	20112,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,320,288,8,56,8,88,8,16,8,72,24,8,8,8,
 centercut	20114,16,16,16,16,16,16,16,120,32,992,8
 centre	60080,264,8,8
 cerdo	68168
-cereal	3536,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,352,8,8,8,8,8,8,8,8,8,8,8,672,48,8,160,9161,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,17423,8,728,12352,1856,1744,13992,8,3793,8,8,32,8,79,8,41,424,8,8,344,144,111,33
+cereal	3536,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,352,8,8,8,8,8,8,8,8,8,8,8,672,48,8,160,9161,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,12,4,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,12,4,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,12,4,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,17423,8,728,12352,1856,1744,13992,8,3793,8,8,32,8,79,8,41,424,8,8,344,144,111,33
 certified	12304
 cervelat	13480
 cha	12448
 chai	39457
 chain	54592,8,8,8,8,8,1064,8,8,8,184
 chalet	62704
-chamomile	34984,416
+challah	44668
+chamomile	34984,420
 channel	35928,8,1744,8,8
 chanterelle	23904
 chapati	64696,168
-chard	23329,8,3720
-chardonnay	33912
+chard	23333,8,3716
+chardonnay	33916
 charged	33136
-charm	14440,1496
-chayote	23345,8,3712
-cheddar	68,1108,8,72,480,8,24,24,3040,5024,1520,2344,8,944,33520,56,8,24,424,7504,400,5136,1104,8,1056,400,16,8,72,40,32,816,3224,288,72,664,288
+charm	14444,1492
+chayote	23349,4,3712
+cheddar	68,1112,4,72,480,8,24,28,3036,5024,1520,2344,8,944,33520,56,8,24,424,7504,400,5136,1104,8,1056,400,16,8,72,40,32,816,3224,288,72,664,288
 cheek	66856
-cheerio	14252,148,224,568,88,8,736,144,64,8,176,176,24,8,88
-cheese	25,8,8,8,8,12,4,8,12,4,8,8,8,12,4,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,12,4,8,8,8,8,8,8,8,96,584,48,8,8,16,8,8,8,8,8,8,71,17,8,16,8,8,8,8,56,24,8,40,96,8,8,112,8,8,8,32,8,24,8,8,8,8,935,16,216,8,1072,1512,4144,16,136,720,24,32,600,152,40,128,529,63,328,128,456,113,8,40,359,144,8,16,161,767,1008,8,10184,14800,57,8,4359,664,8,80,40,24,56,32,736,464,632,176,96,56,88,8,16,8,8,56,8,88,200,64,48,1200,944,64,41,63,120,2072,32,8,8,8,16,8,8,80,16,8,8,8,136,216,16,8,88,8,80,8,72,24,8,8,8,8,72,8,8,8,32,8,8,73,8,8,32,8,8,32,24,8,24,16,8,8,8,31,8,8,32,16,88,16,96,88,104,8,8,160,8,304,8,88,8,8,8,72,8,120,16,32,9,39,8,8,8,64,8,113,56,7,16,56,56,9,23,201,8,56,47,161,5471,8,512,16,680,824,96,16,56,304,1057,8,7,8,57,7,9,7,16,25,15,8,16,8,32,24,1488,48,64,184,72,8,8,8,8,8,8,8,32,8,64,144,16,16,185,127,9,111,41,32,40,160,8,95,369,8,8,8,8,47,65,32,72,64,8,24,272,16,32
-cheeseburger	53480,8,8,8,8,8,8,8,8,8,8,8,8,504,136,632,272,8,8,8,8,8,704,10064
-cheesecake	45313,8,17735,8
+cheerio	14252,152,224,564,88,12,732,144,64,8,176,176,24,8,88
+cheese	29,4,8,8,8,12,4,8,12,4,8,12,4,12,4,12,4,8,8,8,8,8,12,4,8,12,4,8,12,4,8,8,12,4,8,8,12,4,12,4,8,8,8,8,12,92,584,48,8,12,12,12,4,8,8,8,8,71,17,8,16,8,8,8,8,56,24,8,40,96,8,8,116,4,8,8,32,8,24,8,8,8,8,935,16,216,8,1072,1516,4140,16,136,720,24,32,600,152,40,132,525,63,328,128,456,113,8,40,359,144,8,16,161,767,1008,8,10184,14800,57,8,4359,668,4,80,40,24,56,36,732,464,632,176,96,60,84,8,16,8,8,56,8,92,200,60,48,1204,940,64,41,63,120,2072,36,4,8,8,16,8,8,84,12,8,8,8,136,216,16,8,88,8,84,4,72,24,8,8,8,8,72,8,8,8,32,8,8,73,8,8,32,8,8,32,24,8,24,16,8,8,8,35,4,8,32,16,88,16,96,88,104,8,8,160,8,304,8,88,8,8,8,72,8,120,16,32,9,39,8,8,8,64,8,117,52,7,16,60,52,9,23,201,8,60,43,161,5471,8,512,16,680,824,96,16,56,304,1057,12,3,8,57,7,9,7,16,25,15,8,16,8,32,24,1488,48,64,184,72,12,4,12,4,8,12,4,32,8,64,144,16,16,185,127,9,111,41,32,40,160,8,95,369,8,8,8,8,47,65,32,72,64,8,24,272,16,32
+cheeseburger	53480,12,4,8,8,12,4,8,12,4,8,8,8,504,136,632,272,8,8,8,8,8,704,10064
+cheesecake	45317,4,17735,8
 cheesefurter	13057
+cheesesteak	53940
 cheesy	12224,44232,7896,64
-cheez	1297,8,62983,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,208,8
+cheeto	48444
+cheez	1297,8,44459,18524,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,208,8
 chemically	29592
 chenin	33640
 cherimoya	17401
-cherry	3280,8,480,8,8,112,12904,152,345,112,8,8,8,8,8,12,4,8,8,8,8,8,151,8,8,8,8,8,8,8,8,8,8,1056,353,64,8,353,8,13558,1224,144,5025,5527,1376,8,344,472,120,520,8,912,176,1408,1008,17840,776
+cherry	3280,8,480,8,8,112,12904,152,349,112,4,8,8,8,8,12,4,12,4,8,8,8,151,8,8,8,8,8,8,8,8,8,8,1056,357,60,8,353,8,6202,7356,1224,144,5025,5527,1380,4,344,472,120,520,8,912,176,1412,1004,17840,776
 chervil	2056
 cheshire	72
-chestnut	29168,8,8,8,8,8,8,8,8,336,40,72,8,8
+chestnut	26060,3108,8,8,8,8,8,8,8,8,340,36,72,8,8
+chevre	1124
 chew	48824,664,880,24,16
-chewing	49537,19688
-chewy	47680,13928,200,8,16,64,40,24,992
-chex	14288,168,40,96,1656,8,424,31912
+chewing	49541,19684
+chewy	47680,836,13092,200,8,16,64,40,24,992
+chex	14292,164,44,96,1652,8,424,31912
 chia	28876
 chic	40329
-chick	12376,41425,8,2216
-chicken	2592,8,8,248,8,8,8,8,8,8,1008,96,8,24,1536,1001,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,12,4,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,512,120,8,8,8,8,8,8,8,40,8,8,8,8,8,8,8,8,8,8,7,8,9,8,8,8,8,8,8,8,8,8,8,8,7,17,8,8,8,8,8,264,80,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,416,8,8,8,87,16,8,8,8,8,8,8,8,8,32,56,48,48,16,8,16,80,8,8,8,88,8,64,48,104,72,48,8,16,32,32,24,168,16,8,96,8,16,8,40,40,24,16,40,8,48,16,40,32,16,112,8,8,8,8,16,8,40,48,24,8,8,8,8,88,176,40,8,8,8,24,16,40,17,16,40,7,56,8,24,288,8,48,8,24,56,88,32,24,56,8,16,24,72,121,23,16,184,208,56,80,24,48,64,40,33,8,16,39,72,56,8,9,111,26177,7295,5648,304,272,8,24,104,64,8,96,8,8,80,16,24,32,336,328,9,7,160,8,8,8,8,8,8,56,8,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,112,8,8,128,72,8,32,32,64,8,112,73,175,16,8,8,16,8,8,8,16,33,104,8,24,15,8,8,8,8,8,32,8,8,8,24,24,8,5208,8,16,49,7,96,136,3512,113,47,1576,40,40,40,24,8,24,56,184,8,8,24,160,80,16,8,8,16,16,24,8,32,632,193,447,137
-chickpea	38353,12,4,696,784,8,8,8,808
+chick	12376,25988,15437,8,2216
+chicken	2592,8,8,248,8,8,8,8,8,8,1008,96,8,24,1536,1001,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,12,4,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,12,4,8,8,12,4,12,8,4,8,8,8,8,8,8,12,4,8,8,8,8,8,8,8,12,4,8,8,8,8,8,8,8,8,8,8,8,8,8,8,12,4,8,8,8,8,8,8,8,12,4,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,512,120,8,8,8,12,4,12,4,40,8,8,12,8,4,8,12,4,8,8,7,8,9,8,12,4,8,8,8,8,8,8,8,8,7,17,8,8,8,8,8,264,80,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,416,12,4,8,87,20,4,8,8,8,8,8,12,4,32,56,48,48,16,8,16,80,8,8,8,92,4,64,48,108,68,52,4,16,32,32,24,168,16,8,96,8,16,8,40,40,24,16,40,8,48,16,40,32,16,112,8,8,8,8,16,8,40,48,28,8,4,12,8,84,176,44,4,8,8,24,16,40,17,16,40,7,56,8,24,288,8,48,8,24,56,88,32,24,56,8,16,24,72,121,23,20,180,208,56,80,24,48,68,36,33,8,16,39,72,56,8,13,107,26177,7295,5652,300,272,8,24,104,68,8,92,8,8,80,16,24,32,336,328,9,7,164,4,8,8,8,8,8,56,8,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,12,8,8,112,8,8,124,72,8,32,32,64,8,112,77,171,16,8,8,16,8,8,8,16,33,104,12,20,15,8,8,8,8,8,32,8,8,8,24,24,8,5208,8,16,49,7,96,136,3512,113,47,1576,40,44,36,24,8,24,56,184,8,12,24,156,80,20,8,8,16,16,24,8,32,628,193,447,137
+chickpea	38353,12,4,696,784,12,4,8,808
 chicory	23361,8,8,10919,8
 chihuahua	1168
 chik	40233,16,240,8,8,88,56,8,32,8
 chilchen	66905
 child	4265,8,248,48
 chile	12440,8,8,16112
-chili	2064,440,7296,1656,168,64,112,872,8,80,11776,1920,1024,8,1208,9681,1840,13471,2577,40,336,11119,144,1368
+chili	2068,436,7296,1656,168,64,112,872,8,84,11772,1924,1024,4,1208,9685,1836,13475,2577,40,332,11119,148,1364
 chilled	18320,8,8,1312,27320,16
-chily	25808,39880
-chinese	2090,15918,10,5126,8,16,8,266,2606,8,16,8,888,8,1072,568,192,360,8,8,8,9360,13624,352,40,9496,8,8,6160,8,8,104,8,8,8,8,8,8,8,8,8,8,32
-chinook	36464,8,776,248,29176,8,8,8,368
-chip	45376,8,8,8,8,8,8,224,1256,200,392,240,256,328,88,8,40,40,40,24,96,8,8,8,64,8,8,24,8,2016,24,8,40,8,8,64,8,8,8,9,31,24,16,8,8,112,24,8,8,80,9,7,16,112,10208,96,16,9,7,56,24,32,16,56,24,8,456,32,72,112,8,144,40,8,8,8,8,8,8,8,8,8,8,296,8,8,72,96,40,280,112,48,8,8,8,48,88,40,48,24,312,136,408,16,3920,728,208,184
+chily	25808,2892,36988
+chinese	2090,15918,10,5126,8,20,4,266,2606,8,16,8,888,8,1072,568,192,360,8,8,8,9360,13624,352,40,9496,8,8,6160,8,8,104,8,8,8,8,8,8,8,8,8,8,32
+chinook	36464,8,776,252,29172,8,8,8,368
+chip	45376,12,8,4,8,8,8,224,1260,196,392,240,256,328,92,4,40,40,40,24,100,8,4,8,68,8,4,24,8,116,1904,24,4,40,12,4,64,8,8,8,9,31,24,16,8,12,108,24,8,8,80,9,7,16,112,10212,92,20,9,7,56,24,32,16,52,24,8,44,412,32,72,112,8,144,40,8,8,8,8,8,8,8,8,8,8,296,8,8,72,96,40,280,112,48,8,8,8,48,88,40,48,24,312,136,408,16,3920,728,208,184
 chipotle	12232,28305,208,15983
 chiton	66441
 chitterling	20576,8
-chive	23385,2800
+chive	23389,2796
 chloride	38896,8
 chobani	1808,32
 choco	16544
-chocolate	720,8,8,8,40,504,80,144,80,8,8,24,24,96,152,40,8,32,8,13008,80,848,8,304,8,128,120,40,10,62,24,272,16368,72,88,16,56,432,8,72,24,8,66,8,6,10,6,656,8,8,8,186,102,8,312,24,8,3672,16,168,32,25,24,5655,8,8,8,32,40,64,56,96,8,8,8,8,8,8,8,8,8,8,40,16,144,8,376,16,400,8,448,200,280,112,152,24,64,64,128,64,336,64,64,40,40,16,8,136,88,16,72,9,8,15,8,8,32,48,56,8,32,40,32,48,24,9,8,7,8,32,8,41,7,8,16,25,23,24,40,48,104,8,8,8,24,8,8,136,48,8,32,64,8,24,8,48,16,8,8,8,8,24,8,16,40,32,56,168,8,8,80,8,160,16,40,32,8,32,176,40,224,136,8,40,8,40,8,8,8,8,16,9,8,12,3,80,8,40,16,3472,6368,16,24,8,48,8,8,8,168,88,480,32,72,112,8,96,48,40,8,16,8,8,8,16,8,8,104,16,72,104,8,8,56,16,8,88,8,32,280,144,88,88,88,24,312,8,88,40,16,80,8,24,8,16,8,16,96,136,8,8,16,8,136,40,24,3224,56,40,24,96,8,8,8,72,120,248,32,24,168,72,256,240,80,136,40,8,8
+chocolate	720,8,12,8,40,500,80,144,80,8,8,24,24,96,152,40,8,32,8,13008,80,848,8,304,8,128,120,40,10,62,24,272,16372,68,88,16,56,432,8,72,28,4,66,8,6,10,6,656,8,8,12,182,102,8,312,24,8,3672,20,164,32,25,24,5655,12,4,8,32,40,64,56,96,8,12,8,4,8,8,8,12,4,8,40,16,144,8,376,20,400,4,452,196,280,112,152,24,64,64,128,64,336,64,64,40,40,16,8,140,84,16,72,9,12,15,4,8,36,44,56,8,32,40,32,52,20,9,12,7,8,28,8,41,7,8,16,25,23,24,40,48,108,8,4,8,24,8,8,136,48,8,36,60,8,24,8,48,16,8,8,8,8,24,8,20,36,32,56,168,8,8,80,12,156,16,40,36,4,32,176,40,224,136,8,40,8,40,8,8,8,8,16,9,8,12,3,80,8,40,16,3472,6368,16,24,8,48,8,8,8,168,88,480,32,72,112,8,96,48,40,8,16,8,8,8,16,8,8,104,16,72,104,8,8,56,16,8,88,8,32,280,144,88,88,88,24,312,8,88,40,16,80,8,24,8,16,8,16,96,136,8,8,16,8,136,40,24,3224,56,40,24,96,8,8,8,72,120,248,32,24,168,72,256,240,80,136,40,8,8
 chocolatey	15712,464,32088,15848
 chocula	15304
-choi	23144,8,3816
+choi	23144,12,3812
 choice	10976,8,8,18952,56,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,16,8,8,8,8,8,32,208,72,56,16,24,80,24,24,16,24,24,24,32,8,40,8,32,24,24,24,24,16,24,24,24,24,24,24,24,40,40,32,48,32,72,24,24,32,16,16,32,8,88,8,40,8,32,40,8,8,80,8,8,80,8,8,72,8,48,8,8,48,8,40,8,24,8,32,8,8,8,64,8,8,8,24,8,64,8,8,72,8,8,24,16,72,8,32,16,16,40,16,24,7856,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,1344,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,14152,8,24,8,16,8,24,8,24,8,24,8,128,24,24,24,24,24,24,24,40,24,8,40,16,24,24,16,24,24,24,24,24,24,24,24,24,24,24,32,24,24,24,24,32,8,40,8,40,8,40,8,24,24,32,16,32,24,24,24,32,24,24,24,24,24,16,8,16,24,24,24,24,24,56,24,24,24,24,24,24,24,24,24,272,24,24,24,24,24,24,24,24,24,24,24,24,24,24,24,24,24,24,24,24,32,24,24,712,8,8,8,144,16,16,16,512,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,88,8,32,48,16
 chokecherry	67257,184
 cholesterol	5200,63320,72,80,1480
-chop	20048,8,8,16,8,8,16,8,8,16,8,8,16,8,8,16,8,8,16,8,8,16,8,8,32,8,8,16,8,8,98,8,24,8,46,192,160,8,88,8,8,8,8,8,40,24,24,8,8,8,16,8,8,8,64,8,8,16,8,8,176,24,8,672,8,8,8,192,16,32,8,18904,16,16,16,400,24,1360,8,8,8,72,8,8,8,520,8,72,8,40,16,40,8,40,8,24,8,88,24,56,8,184,24,12008
+chop	20048,8,8,16,8,8,16,8,12,12,8,8,16,8,8,16,8,8,16,8,8,16,8,8,32,8,8,16,8,8,98,8,24,8,46,192,160,8,88,8,8,12,4,8,40,24,24,8,8,8,16,8,8,8,64,8,8,16,8,8,176,24,8,672,8,8,8,192,16,32,8,18524,380,16,16,16,400,24,1360,8,8,8,72,8,8,8,520,8,72,8,40,16,40,8,40,8,24,8,88,24,56,8,184,24,12008
 choplet	40225
 chopped	5208,7912,8,432,9416,8,440,8,840,8,288,8,784,8,1512,208,288,152,232,464,8,8,2176,128,17856,18472
-chorizo	13073
+chorizo	13077
 chosen	29432
-chow	52528,15880,8
+chow	52532,15880,4
 chowchow	28720
-chowder	9808,8,16,912,144,408,24,112,200,8,8,8,16,361,40,135,136,136,8,8,49608,144,8
-choy	23146,8,3816
+chowder	9808,8,16,912,144,408,24,112,204,4,12,4,16,361,40,135,136,136,8,8,49608,144,8
+choy	23148,8,3814
 christma	16016
 christophine	23346,8,3712
 chrysanthemum	23393,8,3152,520
 chuch	57338
-chuck	30200,8,8,256,16,8,16,16,24,104,8,8,8,8,8,8,8,8,8,728,10,8,8,8,8,8,40,8,8,14,8,8,104,8,8,8,8,8,8,8,8,8,8,8,8,8,8,888,8,120,8,8,8,40,8,8,32,8,8,10488,8,13544,8,8,8,8,8,8,8,8,8,8,72,8,24,8,8,8,40,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,10,8,8,6,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,8,8,8,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,10,8,8,6,8,8,8,8,8,8,8,8,8,8,8,1976,8,376,8,376,8,8,8,8,16,8,8,8,8,8,8,48,8,8,376,8,72,16,136,16
+chuck	30200,8,8,256,16,8,16,16,24,108,4,8,8,8,8,8,8,8,8,728,10,8,8,8,8,8,40,8,8,14,8,8,104,8,8,8,8,8,8,8,8,8,8,8,8,8,8,888,8,120,8,8,8,40,8,8,32,8,8,10488,8,13544,8,8,8,8,8,8,8,8,8,8,72,8,24,8,8,8,40,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,10,8,8,6,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,8,8,8,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,10,8,8,6,8,8,8,8,8,8,8,8,8,8,8,1976,8,376,8,376,8,8,8,8,16,8,8,8,8,8,8,48,8,8,376,8,72,16,136,16
 chuckeye	31810,25536
 chum	36480,8,768,248,29552,136
 chump	43664,16,136,8,320,8
-chunk	12792,5968,19912,1336,22872,16
-chunky	9672,56,24,16,40,56,88,80,8,16,520,96,8,145,8,16,8,32,8,8,472,8,8,8,8,8,8,8,8,8,8,8,8,24,16,16,40,8,24,40,16,16,8,8,8,8,16,40,40,16,8,16,391,8,24,32,184,8,8,16,56,232,104,8,26144,10152,12881,8,8,287
-cider	2368,32096
-cilantro	2090,10150,11201
+chunk	12792,5924,44,19912,1336,22872,16
+chunky	9672,56,24,16,40,56,88,80,8,16,520,96,8,145,8,16,8,32,8,8,472,8,8,8,8,8,8,8,8,8,8,8,8,24,16,16,40,8,24,40,16,16,8,8,8,8,16,40,40,16,8,16,391,8,24,32,184,8,8,16,56,232,104,8,25764,380,10152,12881,8,8,287
+cider	2372,32096
+cilantro	2090,10150,11205
 cinnabon	16200,46304,8
-cinnamon	2072,592,12136,8,8,280,24,160,40,160,152,200,136,80,24,72,72,40,32,136,24,32,80,24,8,88,24,56,48,16,40,72,27584,8,576,24,8,344,512,16,8,104,8,616,8,8,16,288,104,8,184,8,64,344,321,263,6728,7432,32,688,32,488,128,632,416,496,8
+cinnamon	2076,588,12136,8,8,280,24,160,44,156,152,200,136,80,24,72,72,40,32,136,24,32,80,24,8,88,24,56,48,16,40,72,27588,4,576,24,8,344,512,16,8,104,8,620,4,8,16,288,104,8,184,8,64,344,325,259,6728,7432,32,688,32,488,128,632,416,496,8
 circus	63976,16,32,8
 cisco	35952,8
 citrate	51096
 citronella	28633
 citrus	33072,64,288,680,448,8,1216,8
 city	31106,8,8,8,8,8,1336,8,8,8,8,8,8,8,26816,8,232,8,8,104,8,8,8,8,8,8,8,8,8,8,8,1224,32,136,8,160,24
-clam	9808,8,16,912,144,408,24,312,8,8,8,377,40,135,21864,3008,8,8,8,8,24992,144,8
+clam	9808,8,16,912,144,408,24,316,4,12,4,377,40,135,21864,3008,12,8,8,4,24992,144,8
 claret	33592
 classe	6760,8,8,8,8,8,1144,8,8,8,8,8,64,24,8,8,8,8,8,8,808
 classic	10848,592,736,22592,4512,14840,8,24,264,24,16,720,8,600,248,5768,376,224,1720,464,768,8,8,560,8,1760
 classico	12424,55520
 clear	6160
-clementine	19465
-clif	2513,59415
+clementine	19469
+clif	2513,59419
 clod	31546,8,8,1134,8,10224,512,8,96,13448,8,8,8,8,8,8,8,8,8,8,72,8,24,8,8,8,40,130,8,8,384,8,8,2854,8,8,16,40,8,64
 cloud	28760
 cloudberry	66449
-clove	2080
-club	31106,8,8,8,8,8,1336,8,8,8,8,8,8,8,1134,20200,1320,8,336,8,3810,8,232,8,8,104,8,8,8,8,8,8,8,8,8,8,8,1224,32,136,8,160,24,1470,104,8,8,8,8,8,8,8
+clove	2084,21656
+club	31106,8,8,8,8,8,1336,8,8,8,8,8,8,8,1138,20196,1320,8,336,8,3810,8,232,8,8,104,8,8,8,8,8,8,8,8,8,8,8,1224,32,136,8,160,24,1470,104,8,8,8,8,8,8,8
 cluster	15208,752,312,8,136,184,288,9968
 co	33408,32
 coarse	21424,16,39144,32
 coat	29592
 coated	45440,48,16,528,2504,16,72,8,288,344,8,896,56,1128,10632,2752,3768,96,336
 coating	1760,4352,96,41576,752,16,144,200,40,8,10,4742,8160,96,2776,40
-cob	23504,8,8,8,3600,8,1032,8,8,8,8,8
+cob	23460,44,8,8,8,3600,8,1032,8,8,8,8,8
 cobb	54864
 cobbler	3768,32,8
-coca	33104,32,224,152,576,1120,64
+coca	33104,32,224,152,308,268,1120,64
 cocada	64000
 cockle	66457
-cocktail	17657,8,8,8,8,8,1472,6824,40,8384,8,239,513,8,27135,7904
+cocktail	17657,12,4,8,8,8,1472,6824,40,8388,4,239,513,8,27139,7900
 coco	15088
-cocoa	744,4664,776,8072,8,1048,184,344,568,17704,8,8,8,9,39,824,352,12160,2037,4,32,1768,8
+cocoa	748,4660,776,8076,8,1048,180,344,568,17704,8,8,8,9,39,824,352,12160,2037,8,28,1768,8
 cocoavia	50480,8,8,1080,10080,56
-coconut	5264,376,472,96,16,6112,48,16856,8,8,8,8,8,8,8,8,8,304,8,8,3856,504,11096,1376,8,8,1024,2216,168,56,504,8,8,8,320,960,5016,6120,192,408,512,120,48,560,160,4048,320
-cod	5792,30176,12,4,8,8,1352,536,8
+coconut	5268,372,472,96,16,6112,48,16860,8,8,4,8,12,4,8,12,8,300,8,12,3852,508,11092,1380,4,8,1024,2216,168,56,504,8,8,8,320,960,5016,6120,192,408,512,120,48,560,160,4048,320
+cod	5796,30176,8,4,8,8,1352,132,404,8
 code	17098,8,2344,8,48,8,8,28320,8
-coffee	392,5832,27776,24,8,24,104,8,8,8,28,4,16,8,24,8,24,8,8,24,32,8,224,480,8,16,232,4137,10695,56,19616
+coffee	396,88,16,5724,27776,24,8,24,108,4,8,8,28,4,16,12,20,8,24,8,8,24,32,12,220,484,4,16,232,4137,5635,5060,56,19616
 coffeecake	45097,8,8,8,8,8,1928
-coho	36496,8,1216,8,64,29248
-cola	33104,32,224,32,8,112,264,24,8,8,8,16,120,128,928,80,112,64,80
-colada	33040,16,424
-colby	80,1096,8,63136
-cold	352,53360,288,14832
-coleslaw	53736,1528,32,12480,32,24,56,936,296
-collard	23409,8,8,8,3648,8
+cognac	33188
+coho	36496,8,1216,8,68,29244
+coke	33820,1280
+cola	33104,32,224,32,8,112,264,24,12,8,4,16,120,128,928,84,108,64,80
+colada	33040,20,420
+colby	84,1092,8,63136
+cold	352,53364,284,14832
+cole	53740
+coleslaw	53740,1524,32,12480,32,24,56,936,296
+collard	23409,12,4,8,3648,8
 colorado	19058,49078
 colored	33424
 colossal	15432,8,2808
@@ -25298,16 +27258,16 @@ company	33104,32,224,152,576,1120
 complete	14320,31984,8
 composite	5888,8,32,8,8,480,8,32,13360,16,8,696,544,8,288,8,8,8,736,8416,8,8,8,8,8,1000,8,8,8,8,8,9152,8,8,8,8,8,448,8,8,8,8,8,168,8,8,8,8,8,472,8,192,8,8,376,8,216,8,192,8,8,8,17440,8,8,8,8,9,7,8,8,8,8,8
 compressed	46872
-con	48048,8217,6063,16,5776,8,8,8,8,8
-concentrate	4160,56,32,8,48,32,56,16,40,24,16,96,24,56,24,56,32,8,64,32,12200,8,776,8,177,271,8,8,8,8,8,8,408,8,536,8,320,24,97,8,14775,8,24,8,120,8,32,272,8,96,8,8,8,24,8,192,8,3473,1208,26103,8
+con	48048,8221,6063,12,5764,16,4,8,8,8,8
+concentrate	4160,56,32,8,48,32,56,16,40,24,16,96,24,56,24,56,32,8,64,32,12200,8,776,8,177,275,4,8,8,8,8,8,408,8,536,8,320,24,97,8,14775,8,24,8,120,8,32,272,8,96,8,8,8,24,8,192,8,3473,1208,26103,8
 concentrated	70224
 conch	37800
-concord	19768,14760
-condensed	696,8936,8,8,8,8,24,8,8,8,8,16,8,16,16,16,8,16,8,8,8,16,16,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,24,16,8,40,8,8,16,48,112,8,8,8,32,8,128,64,24,24,8,8,8,16,8,8,288,8,8,160,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,8,8,8,8,8,8,776,376,8,8,8,8,8,64,8,88,128,8,8,8,8,8,8,49216,8,8,88,16
+concord	17916,1852,14760
+condensed	700,8932,8,8,8,8,24,8,8,8,8,16,8,16,16,16,8,16,8,8,8,16,16,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,24,16,8,40,8,8,16,48,112,8,8,8,32,8,128,64,24,24,8,8,8,16,8,8,288,8,8,160,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,8,8,8,8,8,8,776,376,8,8,8,8,8,64,8,88,128,8,8,8,8,8,8,49216,8,8,88,16
 condiment	53488,8,16,8,8,16,8,8,8,48,8,16,16,8,8,288,1136,8,8,8,8,8,8,8,8,64,8
-cone	1633,328,31,44201,8,2223,3080,1872,1392,8912,136,744
+cone	1633,328,31,44205,8,2219,3080,1872,1392,8912,136,744
 confection	6184,8,8,8,64
-confectioner	48696,200,40,8,10,12902
+confectioner	48696,200,40,8,10,1602,11300
 confectionery	5641,39
 confetti	63768
 consomme	9840,304,1520
@@ -25317,132 +27277,143 @@ content	36520,1304,20576
 continental	47665
 control	16744,8,56
 conventional	8416
+converted	52108
 cook	16096,8,8,8,8,8
-cooked	928,8,8,8,8,5632,8,32,8,8,8,16,32,8,8,8,16,8,16,16,16,16,8,8,8,16,8,8,8,16,8,8,16,8,8,24,8,8,8,16,8,8,16,8,8,8,16,8,8,16,8,8,8,16,8,8,16,8,8,8,16,8,8,16,8,8,16,8,16,8,8,8,16,8,8,16,8,8,8,16,8,8,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,40,16,120,16,32,16,16,16,16,16,16,16,16,8,16,16,16,8,56,48,8,64,16,16,40,8,8,8,32,8,24,56,8,8,8,8,8,8,8,8,8,8,16,80,16,24,16,24,16,24,16,24,16,32,16,8,80,8,8,16,8,8,16,8,8,16,8,16,8,16,8,16,24,16,32,16,48,16,16,16,56,8,72,16,16,48,24,8,8,8,3408,344,8,8,16,8,8,88,104,48,104,56,64,96,8,16,8,8,40,8,16,8,8,8,8,56,472,48,16,16,24,28,84,16,64,8,8,8,8,16,16,8,8,1080,8,16,8,848,8,984,832,216,800,56,16,16,16,16,16,16,16,8,8,16,8,8,16,8,8,16,8,8,16,8,8,16,8,8,16,8,8,16,8,8,16,8,8,16,8,8,16,16,8,8,16,8,8,16,16,16,8,16,8,16,8,8,16,8,8,16,8,24,16,16,24,24,24,16,24,16,16,16,144,72,16,8,8,8,8,8,8,40,16,8,16,16,8,8,8,16,8,8,8,16,8,16,8,16,8,8,16,8,8,24,8,8,8,32,16,8,8,8,72,8,8,8,8,8,8,584,16,16,16,24,16,16,16,24,8,16,32,8,8,8,8,8,16,16,8,8,8,8,8,16,8,8,8,16,24,16,16,16,16,32,16,16,16,24,16,24,16,16,8,16,16,24,40,32,32,16,16,16,16,16,16,16,16,16,24,16,16,16,24,16,16,32,24,16,16,16,24,16,48,16,16,24,72,40,16,16,16,16,16,32,16,32,32,16,16,16,40,16,16,48,24,16,16,48,24,16,56,16,16,16,16,16,16,16,40,16,72,32,16,48,16,24,24,24,48,24,112,8,8,8,8,224,104,16,16,32,24,24,16,56,16,16,8,20,28,16,24,16,16,16,24,8,16,16,24,16,16,32,16,16,16,8,32,16,16,16,16,24,112,16,16,16,24,16,40,56,16,32,16,32,24,24,16,72,16,40,40,8,72,72,8,8,8,8,16,8,8,8,8,8,16,8,8,8,8,8,16,8,8,48,8,8,8,16,8,8,32,8,8,8,8,8,8,24,8,8,8,8,8,8,24,8,8,8,8,8,8,8,8,8,8,40,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,16,8,32,8,8,8,8,8,32,8,8,8,8,8,8,48,16,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,32,8,8,8,8,8,8,8,8,8,8,16,8,96,8,48,8,8,8,8,8,8,280,16,8,8,8,120,1224,24,16,8,16,8,16,16,16,16,8,8,8,24,16,16,16,24,16,8,16,16,16,8,16,24,16,24,16,24,16,16,32,8,16,24,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,16,8,8,8,8,16,8,16,8,8,32,8,8,8,8,8,8,8,24,8,8,56,32,40,16,16,16,16,16,16,16,16,16,16,16,8,8,8,16,8,16,8,16,8,16,8,16,8,16,8,16,8,16,8,16,8,16,8,16,8,16,8,8,24,16,16,8,16,8,16,8,16,16,16,16,16,16,16,16,8,16,8,8,16,8,16,32,16,16,16,16,16,16,8,16,8,16,8,16,8,16,16,8,16,8,8,8,8,8,8,8,8,8,8,16,16,16,8,8,8,8,8,8,56,8,8,8,8,16,2952,16,40,40,40,24,24,16,24,24,56,40,32,16,24,16,32,16,16,88,32,48,32,16,16,16,24,48,16,24,16,96,32,24,48,16,16,8,40,16,8,40,24,8,32,24,16,72,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,16,16,16,16,8,16,8,24,32,32,16,16,24,88,16,24,24,16,24,24,16,24,16,24,16,24,16,16,24,32,32,16,32,16,16,24,16,16,16,24,16,16,112,52,188,16,216,480,8,16,8,8,8,16,8,8,16,16,8,8,16,16,8,8,8,32,8,8,8,8,8,8,8,8,8,8,72,16,88,8,656,16,16,16,16,16,16,16,16,16,16,16,8,16,8,16,8,16,8,16,8,8,16,8,8,16,8,8,16,8,8,16,8,8,16,8,8,16,8,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,8,8,8,16,8,8,8,16,8,16,8,16,8,16,8,16,8,16,8,16,8,16,8,16,8,16,8,16,8,16,8,16,16,16,16,8,24,16,32,16,16,16,16,16,16,16,16,16,8,16,8,16,8,16,16,8,16,8,16,16,16,16,16,8,16,8,16,16,24,16,16,16,16,16,16,16,16,16,16,16,16,16,8,16,8,16,8,8,16,8,24,8,8,16,16,16,16,16,16,32,16,8,8,8,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,8,8,16,8,24,8,8,8,16,8,8,8,8,48,24,16,16,8,16,8,24,16,16,16,16,16,16,16,16,16,16,16,24,8,16,16,8,8,8,16,16,8,8,16,16,16,16,16,8,8,16,24,8,16,16,8,16,16,16,8,8,8,8,16,24,16,8,8,16,16,16,16,16,16,8,8,8,7296,32,28,20,112,24,16,28,20,24,16,32,16,16,232,24,16,16,8,8,16,16,16,24,16,24,16,16,48,16,8,16,16,16,8,48,48,24,16,24,16,16,16,24,8,16,8,152,8,16,8,8,8,808,8,8,8,1816,184,8,8,8,8,8,168,8,648,16,16,16,16,16,16,24,16,16,16,16,16,16,16,16,16,16,16,16,16,8,32,8,8,32,8,8,32,8,8,8,8,8,32,8,8,32,8,8,8,8,8,32,8,8,48,8,8,8,8,8,8,8,8,32,8,8,32,8,8,8,8,8,32,8,8,32,8,8,8,56,8,8,8,8,8,8,16,16,16,16,16,16,16,16,16,16,16,16,8,8,8,8,8,32,8,8,8,8,8,32,8,8,32,8,8,8,32,8,8,32,8,8,32,16,8,8,32,8,8,8,8,8,32,8,8,8,8,48,8,8,32,8,8,8,8,8,8,8,8,32,8,8,8,8,8,448,8,8,8,8,8,8,8,8,176,8,8,8,8,8,8,8,8,48,8,8,8,8,8,16,16,16,24,8,16,16,16,16,16,24,16,8,16,16,16,16,16,8,16,16,16,24,16,16,16,16,16,16,16,16,16,16,16,8,24,16,24,8,8,8,16,8,8,8,24,24,40,16,8,8,32,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,16,8,8,8,16,8,8,8,16,8,8,8,16,8,8,8,40,8,8,8,8,8,8,8,16,24,16,16,16,8,8,16,16,32,8,32,8,8,8,32,16,8,8,24,8,32,8,16,16,40,8,40,5376,16,232,32,16,80,24,120,88,1136,64,512,280,8,16,48,96,8,24,40,8,480
-cookie	1625,2055,10592,32696,16,728,112,96,8,120,1464,8,5728,7584,8,912,56,312,464,145,8,24,8,3951
-cooking	5224,24,8,16,16,128,16,8,48,96,768,24,8328,54680
-cooky	3712,8,41609,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,1144,8,192,8,8,376,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,119,314,262,16,8,6480,7864,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,56,8,8,8,8,8,8,8,8,8,8,72,8,8,8,16,8,8,8,8,8,8,72,24,16,24,8,24,8,8,8,32,8,16,16,8,8,8,8,16,8,8,8,8,8,8,8,8,144,8,136,200,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,16,8,8,8,8,16,16,8,8,8,8,256,8,16,24,16,8,8,8,8,16,8,8,8,8,97,56,8,8,8,8,56,8,8,136,8,8,16,8,8,8,112,8,8,8,23,8,80,249
-coriander	2088,8,392,20953
-corn	3080,40,8,1512,408,440,496,280,5168,912,136,1808,8,232,72,40,8,8,8,8,256,8,8,8,8,120,312,480,8,10,6,256,7301,4,8,8,8,8,8,8,8,8,8,8,8,2023,8,8,8,8,8,777,712,8,8,8,8,8,743,8,201,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,5111,1104,1328,4761,8,4111,1616,8,8,8,520,240,264,704,408,8,8,8,8,304,1848,8,8,56,240,40,56,176,8,8,681,8,8,8,8,8,503,8,329,8,8,8,415,16,488,2977,7055,1384,32,24,1712,33,8,87,16,265,303,8,576,832,600,96,208,224,24
-cornbread	44632,8,8,352,8,2024
-corndog	53696
-corned	13081,17367,8,8,9881,15943,11025
-cornish	8312,8,8,8
-cornmeal	51921,8,8,8,8,832,16,8,8,8,64,104,13896,40,8,615,656
+cooked	928,8,8,8,8,5632,8,32,8,8,8,16,32,8,8,8,16,8,16,16,16,16,8,8,8,16,8,8,8,16,8,8,16,8,8,24,8,8,8,16,8,8,16,8,8,8,16,12,4,16,8,8,8,16,8,8,16,8,8,8,16,8,8,16,8,8,16,8,16,8,8,8,16,8,8,16,8,8,8,16,8,8,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,40,16,120,16,32,16,16,16,16,16,16,16,16,8,16,16,16,8,56,48,8,64,16,16,40,8,8,8,32,8,24,56,8,8,8,8,8,8,8,8,8,8,16,80,16,24,16,24,16,24,16,24,16,32,16,8,80,8,8,16,8,8,16,8,8,16,8,16,8,16,8,16,24,16,32,16,48,16,16,16,56,8,72,16,16,48,24,8,8,8,3408,344,8,8,16,8,8,88,104,48,104,56,64,96,8,16,8,8,40,8,16,8,8,8,8,56,472,48,16,16,24,28,84,16,64,8,8,8,8,16,16,8,8,1080,8,16,8,848,8,984,836,212,800,56,16,16,16,16,16,16,16,8,8,16,8,8,16,8,8,16,8,8,16,8,8,16,8,8,16,8,8,16,8,8,16,8,8,16,8,8,16,16,8,8,16,8,8,16,16,16,8,16,8,16,8,8,16,8,8,16,8,24,16,16,24,24,24,16,24,16,16,16,144,72,16,8,8,8,8,8,8,40,16,8,16,16,8,8,8,16,8,8,8,16,8,16,8,16,8,8,16,8,8,24,8,8,8,32,16,8,8,8,72,8,8,8,12,4,8,584,16,16,16,24,16,16,16,24,8,16,32,8,8,8,8,8,16,16,8,8,8,8,8,16,8,8,8,16,24,16,20,12,20,28,16,16,16,24,16,24,16,16,8,16,16,28,36,36,28,16,20,12,16,16,16,16,16,16,28,12,16,20,20,16,20,28,28,12,16,16,28,12,48,16,16,28,68,40,16,16,16,16,16,32,20,28,32,16,16,16,40,20,12,48,24,16,16,48,24,20,52,16,16,16,16,20,12,20,36,16,72,32,20,44,16,24,24,24,48,24,112,8,8,8,8,224,104,16,20,28,24,24,16,56,16,16,8,20,28,16,24,16,20,12,24,8,16,16,24,16,16,32,16,16,16,8,32,16,16,16,16,28,108,16,16,16,24,16,40,56,16,32,16,32,24,24,16,72,16,40,40,8,72,72,8,8,8,8,16,8,8,8,8,8,16,8,8,8,8,8,16,8,8,48,8,8,8,16,8,8,32,8,8,8,8,8,8,24,8,8,8,8,8,8,24,8,8,8,8,8,8,8,8,8,8,40,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,16,8,32,8,8,8,8,8,32,8,8,8,8,8,8,48,16,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,32,8,8,8,8,8,8,8,8,8,8,16,8,96,8,48,8,8,8,8,8,8,280,16,8,8,8,120,1224,24,16,8,16,8,16,16,16,16,8,8,8,24,16,16,16,24,16,8,16,16,16,8,16,24,16,24,16,24,16,16,32,8,16,24,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,16,8,8,8,8,16,8,16,8,8,32,8,8,8,8,8,8,8,24,8,8,56,32,40,16,16,16,16,16,16,16,16,16,16,16,8,8,8,16,8,16,8,16,8,16,8,16,8,16,8,16,8,16,8,16,8,16,8,16,8,16,8,8,24,16,16,8,16,8,16,8,16,16,16,16,16,16,16,16,8,16,8,8,16,8,16,32,16,16,16,16,16,16,8,16,8,16,8,16,8,16,16,8,16,8,8,8,8,8,8,8,8,8,8,16,16,16,8,8,8,8,8,8,56,8,8,8,8,16,2952,16,44,36,40,24,24,16,24,24,56,40,32,16,24,16,32,16,16,88,32,48,32,16,16,16,24,48,16,24,16,96,32,24,48,16,16,12,36,16,8,40,24,12,28,24,16,72,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,20,12,16,16,8,16,8,24,32,32,16,16,24,92,12,24,24,16,28,20,16,24,16,24,20,20,16,16,24,36,28,16,32,20,12,24,16,16,16,24,20,12,112,52,188,16,216,480,8,16,8,8,8,16,8,8,16,16,8,8,16,16,8,8,8,32,8,8,8,8,8,8,8,8,8,8,72,16,88,8,656,16,16,16,16,16,16,16,16,16,16,16,8,16,8,16,8,16,8,16,8,8,16,8,8,16,8,8,16,8,8,16,8,8,16,8,8,16,8,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,8,8,8,16,8,8,8,16,8,16,8,16,8,16,8,16,8,16,8,16,8,16,8,16,8,16,8,16,8,16,8,16,16,16,16,8,24,16,32,16,16,16,16,16,16,16,16,16,8,16,8,16,8,16,16,8,16,8,16,16,16,16,16,8,16,8,16,16,24,16,16,16,16,16,16,16,16,16,16,16,16,16,8,16,8,16,8,8,16,8,24,8,8,16,16,16,16,16,16,32,16,8,8,8,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,8,8,16,8,24,8,8,8,16,8,8,8,8,48,24,16,16,8,16,8,24,16,16,16,16,16,16,16,16,16,16,16,24,8,16,16,8,8,8,16,16,8,8,16,16,16,16,16,8,8,16,24,8,16,16,8,16,16,16,8,8,8,8,16,24,16,8,8,16,16,16,16,16,16,8,8,8,7300,32,24,20,116,24,16,24,20,28,12,32,16,16,236,20,16,16,8,8,16,16,16,24,16,28,12,16,48,16,12,12,16,16,8,48,48,24,16,24,16,16,16,24,8,16,8,152,8,16,8,8,8,808,8,8,8,1816,184,8,8,8,8,8,168,8,648,16,16,16,16,16,16,24,16,16,16,16,16,16,16,16,16,16,16,16,16,8,32,8,8,32,8,8,32,8,8,8,8,8,32,8,8,32,8,8,8,8,8,32,8,8,48,8,8,8,8,8,8,8,8,32,8,8,32,8,8,8,8,8,32,8,8,32,8,8,8,56,8,8,8,8,8,8,16,16,16,16,16,16,16,16,16,16,16,16,8,8,8,8,8,32,8,8,8,8,8,32,8,8,32,8,8,8,32,8,8,32,8,8,32,16,8,8,32,8,8,8,8,8,32,8,8,8,8,48,8,8,32,8,8,8,8,8,8,8,8,32,8,8,8,8,8,448,8,8,8,8,8,8,8,8,176,8,8,8,8,8,8,8,8,48,8,8,8,8,8,16,16,16,24,8,16,16,16,16,16,24,16,8,16,16,16,16,16,8,16,16,16,24,16,16,16,16,16,16,16,16,16,16,16,8,24,16,24,8,8,8,16,8,8,8,24,24,40,16,8,8,32,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,16,8,8,8,16,8,8,8,16,8,8,8,16,8,8,8,40,8,8,8,8,8,8,8,16,24,16,16,16,8,8,16,16,32,8,32,8,8,8,32,16,8,8,24,8,32,8,16,16,40,8,40,5376,16,232,32,16,80,24,120,88,1136,64,512,280,8,16,48,96,8,24,40,8,480
+cookie	1625,2055,10592,31116,80,1500,16,728,112,96,8,120,1464,8,5728,7584,8,912,56,312,464,145,8,24,8,3951
+cooking	5224,24,8,16,16,128,16,8,48,96,772,20,8328,54680
+cooky	3712,8,41609,8,8,12,4,8,8,12,8,4,8,8,8,12,4,8,8,8,8,8,8,8,8,12,8,4,8,8,8,12,8,4,8,8,8,8,8,8,8,8,8,8,8,8,8,12,4,8,8,8,12,12,8,1144,12,188,8,8,376,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,119,314,262,16,8,6480,7864,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,56,8,8,8,8,8,8,8,8,8,8,72,8,8,8,16,8,8,8,8,8,8,72,24,16,24,8,24,8,8,8,32,8,16,16,8,8,8,8,16,8,8,8,8,8,8,8,8,144,8,136,200,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,16,8,8,8,8,16,16,8,8,8,8,256,8,16,24,16,8,8,8,8,16,8,8,8,8,97,56,8,8,8,8,56,8,8,136,8,8,16,8,8,8,112,8,8,8,23,8,80,249
+coriander	2088,8,392,20957
+corn	3080,40,8,1512,408,444,492,280,5168,912,136,1812,8,232,68,40,12,4,8,8,256,8,8,8,8,120,312,480,8,10,6,256,7297,12,4,12,8,4,8,8,12,4,8,8,8,2023,8,8,8,8,8,777,712,8,8,8,8,8,743,8,201,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,5111,1104,1328,4761,8,4111,20,1600,4,8,8,524,236,264,704,412,4,8,8,8,196,108,1852,8,8,52,156,84,40,56,176,8,8,681,8,12,4,8,8,51,452,8,329,8,8,8,415,16,492,2973,7055,1384,32,24,1712,33,8,87,16,265,303,8,576,832,600,96,208,224,24
+cornbread	44632,8,12,348,8,2024
+corndog	53700
+corned	13081,17367,12,8,9877,15947,11021
+cornflake	14300
+cornish	8312,8,8,12
+cornmeal	51921,12,4,8,8,832,16,8,8,8,64,104,13896,40,8,615,656
 cornnut	48448,2368
 cornsalad	23553
-cornstarch	51961,10055
+cornstarch	51965,10051
 corp	47809
 cos	24000
-cotija	1784
-cottage	92,4,8,8,8,24896,8,2608,41208,672,176,136
+cotija	1788
+cottage	92,4,8,12,4,24896,8,2608,41208,672,176,136
 cottonseed	5216,176,24,168,24,8,16,16,128,392,8,80,256,22368,8,8,648
 count	15304
 country	10824,80,104,8,384,3216,64,824,16,152,5168,368,8,8,8,8,8,1176,8,8,32,8,8,25704,9080,8,8,8,8,8,480,8,8,8,8,8,5192,5248
-couscous	51969,8
-covered	1608,24,320,45720,1424,336,696,8,1440,176,9848,288,1464,1552,312,3968,32,760
-cowpea	23561,8,8,8,8,8,24,8,3512,8,8,8,11216,8,8,8,8,8,1456,8
-crab	36912,8,8,8,8,8,8,8,8,648,8
+courgette	25436
+couscous	51969,12
+covered	1608,24,320,45720,1028,396,172,8,156,696,8,1440,176,9848,288,1464,1552,312,3968,32,760
+cowpea	23561,8,8,8,8,8,24,8,3512,8,8,8,11216,8,8,12,4,8,1456,8
+crab	36912,12,8,4,12,8,8,4,8,652,8
 crabapple	17513
 cracked	44656,20256
-cracker	3688,41792,8,273,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,12,4,1031,9,144,8,8,8,8,8,40,128,375,16,113,87,57,8,80,8,8,24,8,63,8,8,8,16,16,8,8,8,8,8,8,8,8,8,416,13328,9,767,24,8,8,96,8,8,8,8,8,8,8,296,184,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,64,8,8,8,8,192,8,8,8,8,8,336,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,24,8,8,8,56,120,8,8,81,79,9,40,48,88,8,8,32,104,8,71,41,7,8,8,8,8,88,176,2209,8,8,112,336,8,8,8,8,8,495
+cracker	3688,41796,4,277,4,8,8,8,8,8,8,8,8,8,8,8,8,12,8,4,8,12,4,12,8,4,1031,9,144,8,8,8,8,8,40,128,375,16,113,87,57,8,80,8,8,24,8,63,8,8,8,16,16,8,8,8,8,8,8,8,8,8,324,96,13328,5,767,24,8,8,96,8,8,8,8,8,8,8,296,184,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,64,8,8,8,8,192,8,8,8,8,8,336,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,24,8,8,8,56,120,8,8,85,75,9,40,48,88,8,8,32,104,8,71,41,7,8,8,8,8,88,176,2209,8,8,112,336,8,8,8,8,8,495
 cracklin	14304
+craisin	17532
 cran	33192,1064,88,8,8,136,8
-cranberry	3448,12544,360,520,72,577,8,8,8,2216,24,8,13399,1088,8,32,8,56,16,8,9,8,87,8,8,136,8,505,8,2871,8,8,1624,26769,8,3296,79
-crayfish	36984,8,760,8
-cream	132,253,8,8,8,8,8,8,15,33,8,8,40,696,8,8,31,57,8,8,40,8,200,8,8,8,8,8,8,8,96,8,192,8,8,8,16,3199,1016,3424,64,40,160,24,48,16,168,344,64,8,16,8,32,16,16,8,176,24,48,8,48,40,120,8,8,8,8,8,8,8,8,288,64,40,152,16,40,16,136,8,592,80,104,128,8,1824,8,8,8,8,8,8,8,224,8,184,936,8,8,8,8,8,304,7040,2104,1528,1024,8,1136,8,4416,1384,9952,905,248,8,199,8,64,96,296,1208,8,57,527,16,281,8,8,44,4,144,551,168,64,193,16,24,8,255,8,8,8,216,697,40,8,8,8,8,8,8,8,8,8,48,8,8,24,8,1783,1392,473,8,6983,888,664,64,8,8,8,8,48,1288,1072,8,1184,1024,8,65,40,47,8,825,7,16,16,392,48,81
-creamed	88,8,3024,8,24,26472
-creamer	34600,4961,8,8
+cranberry	3448,12544,360,520,72,581,8,8,4,2216,24,8,13399,1088,8,32,8,60,12,8,13,4,87,8,8,136,8,505,8,2871,12,4,1624,26769,8,3300,75
+crawfish	37764
+crayfish	36984,8,760,12
+cream	132,253,12,4,12,8,4,12,11,33,8,8,40,696,12,4,31,57,8,8,40,8,200,8,12,4,8,8,8,8,96,8,192,8,8,8,16,3199,1016,3424,64,40,160,24,48,16,168,344,64,8,16,8,32,16,16,8,176,24,48,8,48,40,120,8,8,8,8,8,8,8,8,288,68,40,152,16,40,12,136,8,592,80,104,128,8,1824,12,4,8,8,12,4,8,224,8,184,936,8,8,8,8,8,304,7044,2100,1528,1024,8,1140,4,4420,1380,9956,901,123,129,4,199,12,40,16,4,96,300,1204,8,61,527,12,281,8,12,40,4,144,551,168,68,189,16,28,8,251,8,8,8,216,697,40,8,8,8,8,8,8,8,8,8,48,8,8,24,8,1783,1392,473,8,6983,888,664,64,8,8,8,8,48,1288,1072,8,1184,1024,8,65,40,47,8,825,7,16,16,392,48,81
+creamed	88,8,3024,8,24,20332,6140
+creamer	484,16,34100,4961,8,8
 creamsicle	1968,49560,8
-creamy	6528,4672,216,576,192,8,8,3856,23216,752,9912,24,72,8,16,680,8,3936,192,1592,12049,152,8
-creme	33160,11952,104,8,208,8,8,208,24,40,8,336,384,16,3904,12704,32,256,120,176,8,112,80,152,120,8,96,8,264,8,80,8,48,136,24,8,224,32,24,136,24,8
+creamy	6528,4672,216,576,192,8,8,3856,22628,588,752,9912,24,72,8,16,680,8,3936,192,1592,12049,152,8
+creme	33160,11952,104,8,208,8,8,208,24,40,8,336,384,16,2548,1356,12704,32,256,120,176,8,112,80,152,120,8,96,8,264,8,80,8,48,136,24,8,224,32,24,136,24,8
+cremini	24108
 crescent	63280
 cress	23641,8,3528
-crimini	24104,4264
+crimini	24108,4260
 crinkle	24688,8
-crisp	14272,40,240,520,56,96,160,520,304,272,33200,2008,8,10064,840,24,1000,72,8,184,8,8,616,728
-crispbread	45776
+crisco	5932
+crisp	14272,40,240,520,56,96,160,520,304,272,33204,1208,796,8,10064,840,24,1000,72,8,184,8,8,616,728
+crispbread	45780
 crisped	48456,2368
 crisphead	24008
-crispix	15256
-crispy	15448,440,34200,168,240,1168,1616,784,320,176,441,183,16,16,88,56,8,8,8,8,40,8,8,8,88,104,24,16,72,40,80,72,48,9416
+crispix	15260
+crispy	15448,440,32572,1628,168,240,1168,1616,788,316,176,441,183,16,16,88,56,8,8,8,8,40,8,8,8,88,104,24,16,72,40,80,72,48,9416
 croaker	36008,8
 crocker	47816,2360
 croissan	55048,8,8
-croissant	45953,8,8,7319,8,8,8,2896
+croissant	45957,4,8,7323,4,8,8,2896
 crookneck	25376,8,8,8,8,2368,8
 cross	65816
 crosscut	30144,8,35608
-crouton	45977,8
+crouton	45981,4
 crowberry	66378
 crowder	38400,8,8,8,1464
 crude	51880,304,136,8
-cruller	46056
-crumb	44904,65,135,24,8,1753,175,648,16016
-crumble	8464,480,24,24,7216,272,5856,8,8,9064,9113,216,15376,4311,40,352,40,40,40,40
-crunch	1760,12464,8,8,232,144,704,72,40,8,40,64,24,424,24,16,8,104,200,24,32,16,200,72,16,176,56,32464,72,12144,184,5816,1416
+cruller	46060
+crumb	44904,69,131,24,8,1757,171,648,16016
+crumble	8464,480,24,24,7216,272,5856,8,8,9064,9113,216,15376,4311,40,352,40,44,36,40
+crunch	1760,12468,4,8,232,144,708,68,40,8,40,64,24,424,24,16,8,104,200,24,32,16,200,72,16,176,56,32464,72,12144,184,5816,1416
 crunchberry	14232
 cruncher	50640
 crunchin	15528
 crunchmaster	65249
-crunchy	5048,9232,792,1256,31384,3328,1528,1864,1336,8,6048,56,5904,1112
-crushed	26520
-crust	46577,8,8,8,8,360,16,8,280,648,8,16,8,8,8,6047,8,8,8,328,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,1000,8,8,8,8,8,8,8,8,8,8,8,40,8,8,8,8,8,8,8,40,48,8,128,8,8,8,8,8,168,8,7064,8,1216,5592
+crunchy	5048,9232,792,1256,22348,9036,3328,1528,1864,1336,8,6048,56,5904,1112
+crushed	26524
+crust	46577,8,8,12,4,360,16,8,280,648,8,16,8,8,8,6047,8,8,8,328,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,12,8,4,8,8,1000,8,8,8,8,8,8,8,8,8,8,8,40,8,8,8,8,8,8,8,40,52,4,128,8,8,8,8,8,168,8,7064,8,1216,5592
 crustacean	36913,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,568,8,8,112,8,144,8
 crusty	47744
 crystal	35232
 cube	10104,1824,880,18018,8,8,8,8,8,8,8,8,8,8,64,8,8,16,8,8,8,8,8,8,28822,8,376,8
 cubed	10088,1824,27328,2016,8,8,632,8
-cucumber	23661,4,4711,24,8,32,8,8,38257
+cucumber	23661,8,4707,24,8,32,8,8,38257
 cultivated	65720,8
 cultured	424,8,16,88,104,68112
-cumin	2104
-cup	512,48928,13488,192
+cumin	2108
+cup	512,48932,13484,192
 cupu	5568
 curd	88,16,69488
 cure	21448
 cured	19848,920,8,16,8,8,8,8,8,8,8,8,8,8,8,8,32,8,8,8,8,8,8,80,8,8,8,344,16,88,8,8,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,120,8184,8,8,8,8,16,24,16,16,8,39072,8,8,120
-currant	17553,8,8
-curry	2112,10272,44416
+curl	48444
+currant	17557,8,8
+curry	2116,10268,44416
 cusk	36024,1336
-custard	3864,8,13705,28903,8,1648,872,560,9,8,103,113,167,8
-cut	13936,5904,8,298,32,16,16,16,96,16,16,16,174,544,8,288,8,8,8,72,2024,8,1176,8,320,8,2104,504,536,8,8,1776,8,144,8,368,8,16,16,24,8,8,8,8,8,8,856,144,8,8,8,8,8,480,8,8,8,8648,8,8,8,8,8,448,8,8,8,8,8,136,16,16,8,8,8,8,8,472,8,192,8,8,376,8,216,8,192,8,8,8,760,8,24,8,128,128,8,8,9600,288,2962,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,318,8,8,8,8,8,2880,8,8,8,8,16,8,8,8,8,8,5232,8,8,2000
-cutlet	40265,3911,8
-cuttlefish	37120,528
+custard	3864,8,13705,28903,12,1644,872,564,5,8,103,113,167,8
+cut	13936,836,5068,8,298,32,16,16,16,96,16,16,16,174,544,8,288,8,8,8,72,2024,8,1176,8,320,8,2104,504,536,8,8,1776,8,144,8,368,8,16,16,24,8,8,8,8,8,8,856,144,8,8,8,8,8,480,8,8,8,8648,8,8,8,8,8,448,8,8,8,8,8,136,16,16,8,8,8,8,8,472,8,192,8,8,376,8,216,8,192,8,8,8,760,8,24,8,128,128,8,8,9604,284,2962,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,318,8,8,8,8,8,2880,8,8,8,8,16,8,8,8,8,8,5232,8,8,2000
+cutlet	40265,1331,8,2572,8
+cuttlefish	37120,532
 cytosport	33176
-d	328,32,192,16,8,8,8,8,8,8,8,8,24,8,8,32,8,8,8,8,16,312,24,8,120,8,208,8,8,8,8,8,8,8,8,8,8,176,8,8,192,8,4512,8,8,8,8,8,8,8,11856,1320,16080,3264,160,144,16,8,8,8,8,8,30824
+d	328,32,192,16,8,8,8,8,8,8,8,8,24,8,8,32,8,8,8,8,16,312,24,8,120,8,208,8,8,8,8,8,8,8,8,8,8,176,8,8,192,8,4512,8,8,8,8,8,8,8,11860,1316,16080,3264,160,144,16,8,8,8,8,8,30824
 d2	33504,488
 daddy	53816,8
+daikon	25180
 daily	65848
-daiquiri	33016,8
+daiquiri	33016,12
 dairy	6144,72,40,28344,184,328,8,19072
-dandelion	23673,8,3504
-danish	26928,8,19057,8,8,8,1152,8,16,16,15823
+dal	38460,112
+dandelion	23673,12,3500
+danish	26928,8,19057,12,8,4,1152,8,16,16,15823
 dannon	1816,8,8,33360,56
-dark	6848,8,8,8,8,40,8,8,8,200,16,184,184,8,88,8,280,8,104,8,24,8,152,32,432,328,8,32,8,8,8,8,8,8,8,32,8,8,8,8,8,16,8,24,8,8,8,104,8,40184,576,16,32,424,1008,8,12,4,584,4472,6104,112,160,88,200,96,6352,8
+dark	6848,8,8,8,8,40,8,8,8,200,16,184,184,8,88,8,280,8,104,8,24,8,152,32,432,328,8,32,8,8,8,8,8,8,8,32,8,8,8,8,8,16,8,24,8,8,8,104,8,40184,576,16,32,428,1004,8,12,4,584,4472,6104,112,160,88,200,96,6352,8
 dasani	35208
 dash	62960
-date	15168,2421,1796,28127,21392
+date	15168,2421,1800,28123,21392
 dave	55896
-de	264,1273,6664,8423,2930,13606,14856,32,8,4704,440,8984,512
+de	264,1277,6660,8423,2930,13606,14856,32,8,4704,440,8984,512
 dean	66145
 debbie	47672
 deboned	8264,8,8,8
 debranned	52648
-decaffeinated	34160,8,16,80,8,168,96,64,40,8,240,8,16,8
+decaf	34164,376,352
+decaffeinated	34164,4,16,80,8,168,96,64,40,8,240,8,16,8
 decker	55112,48
 decorticated	28968,704,64
 dee	48313
-deep	6104,41840,16,6464,24,72,8,1264
-deer	42096,8,1416,8,8,8,8,8,23217
+deep	6104,41840,16,6464,24,72,8,76,1188
+deer	42096,12,1412,8,8,8,8,8,23217
 defatted	28880,16,48,32,16,48,9648,136,16
 degermed	51904,24,24,848,24,64,104
 deglet	17584
 degree	6192
 dehydrated	17016,8,160,8,80,1272,8,336,8,5352,576,8,8,8,8,8,1648,1808,10232,31032
 del	68168
-deli	13232,24,680,112,51464,3032
-delicious	19608,8,45760
+deli	13148,88,20,236,444,116,51460,3032
+delicious	19612,8,45756
 delight	15976,200,88
 delmonico	30050,16,8
 deluxe	54968,7904,8,8,8,8,8,8,8,8,8,8,136,160,8,80
@@ -25450,68 +27421,71 @@ denny	67825,8,8,8,8,8,448,8,8,8,8,8
 dent	51874,880
 denuded	44352,112,8,16
 denver	30488,8,16,16,24,904,26104,8,8,8,8,8
-desiccated	29248,8,8,8,352,8
-dessert	505,8,8,8,1136,1583,504,8,16,8,8,8,8,8,8,8,8,8,8,8,8,29424,2048,13665,391,169,32,8,8,8,24,32,216,16,16,1168,8,8,3079,14369,71,448,952,8,8,40,32
+desiccated	29252,4,8,8,352,8
+dessert	505,8,8,8,1136,1583,504,8,16,8,8,8,8,8,8,8,8,8,8,8,8,29428,2044,13665,391,169,32,12,4,8,24,32,216,16,16,1168,8,8,3079,14369,71,448,952,8,8,40,32
 devil	47824
 devilfish	66480
 dha	4200,16,24,16,56,16,8,8,16,8,8,32,8,16,24,16,24,16,16,8,8,104,56,8,8,8,8,8,8,56,8,8,16,8,32,112,8,8,48,34353,26815
+dhal	38460
 diabete	1673
 diarrhea	5000
 dice	3000,88,56,112,128
-diced	8216,2472,29545,25455,344
-diet	34096,8,96,24,64,72,272,8,64,24,184,64,544,8,8,8,33048,1104
+diced	8216,2472,15108,14437,25455,344
+diet	34096,8,96,24,64,72,272,8,64,24,184,64,124,420,8,8,8,33048,1104
 dietary	45232,416,8,8,8,688
 dietetic	69208,288
 digiorno	55633,8,8,8,8,8,8,8
 diglyceride	6376
-dill	2120,8,217,26031,72
+dill	2120,8,221,26031,68
 diluted	17088,784,472,24,416,544
-dinner	2696,8,8,8,8,16,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,936,8,8,40,32,8,8,24,8,36305,6287,8,8,8,8,8,280,9625,8615,40,128,24,3712,640,152
+dinner	2696,8,8,8,8,16,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,936,8,8,40,32,8,8,24,8,36305,6291,4,8,8,8,8,280,9625,8615,40,128,24,516,3196,640,152
 dinosaur	15640
-dip	62329,8,8,88,24
+dip	62333,4,8,92,20
 dipp	61968
 dipped	36616,26504,8,272,16,776,8,8
-dish	47944,16,5817,647,24,72,8,1264
+dish	47944,16,5817,647,24,72,8,76,1188
 dishcloth	23768,8,3432
 distilled	2408,30776,56,8,8,8,2056,8,64,24,8
 divinity	50784
 do	62712
 dock	26193,8,2080
-dog	13098,8,8,472,40,272,48,14478,12089,8,15592,560,8239,8,3794,248,344,680
+dog	13098,10,8,470,40,272,50,8,14468,12089,8,6179,6992,8,2413,560,8239,8,3794,248,344,680
 domestic	26928,8,13856,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,1320,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8
 domesticated	7688,8,8,8,8,24,8,8,8,608,8,8,8,33800,8,8
 domino	54417,8,8,8,8,8,1312,8,8,8
-donut	46026,8,8,8,8,8,8,8,1136
+donut	46028,6,8,10,6,10,8,8,1134
 doo	11208,5688
 dora	16160
+dorito	48756
 dorsi	58642,8,8,8,8,8,64,8,8,8,8,8,8,8,8,32,8,8,80,8,8,8,8,8
 dos	62712
-double	11216,5320,30296,8,1488,5176,8,8,8,40,64,8,24,488,88,8,600,8,240,16,8,8,24,8,704,8,5752,1424,960,3608
+double	11216,5320,30296,8,1488,5176,8,12,4,40,64,12,20,488,88,8,600,8,240,16,8,8,24,8,704,8,5752,1424,960,3608
 dough	44568,8,8,8,16,800,8,128,8,32,8,104,8,921,127,8,968,8,8,16,8,8,15976
-doughnut	46025,8,8,8,8,8,8,8,1136
+doughnut	46025,8,8,8,8,8,12,4,1136
 dove	50112,8,19457
 down	45184,21776
+dr	33860
 drained	8488,8512,8,1432,704,24,8,8,8,8,8,8,8,8,8,8,200,56,8,8,48,2960,16,16,16,16,16,16,16,16,16,8,16,16,24,16,16,24,16,24,16,24,32,16,16,16,16,16,16,32,16,16,16,24,16,16,16,24,16,16,16,16,24,16,16,16,24,16,48,16,16,24,16,24,16,16,40,16,16,16,16,16,32,16,32,32,16,16,16,40,16,16,48,24,16,64,40,16,56,16,16,16,16,16,16,40,16,72,16,16,16,16,16,16,16,24,24,24,24,24,24,192,176,104,16,16,32,24,24,16,72,40,16,16,16,8,16,16,16,16,104,16,32,16,288,16,16,24,16,24,16,56,16,32,16,32,24,24,16,24,48,32,24,192,8,8,8,8,16,8,8,8,8,8,16,8,8,8,8,8,16,8,8,32,16,8,8,8,16,8,8,32,8,8,8,8,8,8,24,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,32,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,16,8,32,8,8,8,8,8,80,48,16,8,8,8,8,8,8,8,16,8,8,8,8,8,8,64,8,8,8,104,8,8,8,8,8,8,8,8,8,8,16,8,24,48,8,16,8,24,8,40,56,8,176,248,7096,368,256,56,8,8,240,8,16,8,272,152,16,8,8,8,8,528,24,8,1144,8,736,48,56,8,29736
 dream	63080
-dressing	449,4632,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,112,8,16,8,8,8,8,8,8,8,8,160,472,8,8,8,8,8,312,16,8,112,8,8,8,24,48295,8,16,13625,72,24,40,16,8,16,80,8,48,288,8,8,8,8,8,280,208,8,504
-dried	688,120,16,144,8,8,8,8,208,520,288,40,32,40,48,32,16,56,32,8,136,14576,8,8,156,4,8,80,232,40,76,4,112,248,88,16,24,40,384,8,8,80,8,8,24,208,8,8,4912,56,232,1072,992,64,8,24,16,128,16,1888,184,8,48,112,32,48,104,8,40,8,16,16,48,56,56,8,8,48,40,8,24,8,8,8,80,16,96,8,8,24,96,8,16,8,8,32,808,5512,2920,1200,457,8103,8,2200,16,176,10928,4328,192,88,160,144,200,8,16,8,48,32,40,24,8,64,176,2432,216
-drink	33048,24,8,24,32,40,16,8,8,8,56,16,32,8,8,88,64,168,18,32,32,6,26,8,8,8,8,8,8,16,8,16,6,10,6,10,30,8,8,26,38,8,16,32,24,16,8,48,40,8,24,24,32,48,16,40,16,8,40,96,8,8,8,8,8,8,16,8,16,8,8,8,48,24,8,8,32,8,8,16,8,8,8,8,8,8,162,6,8,8,8,8,42,14,8,8,8,8,8,64,40,8,8,10,6,8,58,14,66,54,32,8,8,8,8,8,8,8,8,8,8,8,8,40,8,8,8,8,8,16,8,8,16,32,8,16,8,8,8,16,32648,440,744,64,112,160
+dressing	449,4632,8,8,8,8,12,4,8,8,8,8,8,8,8,8,8,116,8,12,12,4,8,8,8,8,8,8,164,468,8,8,12,4,8,312,16,8,116,4,8,8,24,48295,8,16,13625,72,24,40,16,8,16,80,8,48,288,8,8,8,8,8,280,208,8,504
+dried	688,120,16,144,8,8,8,8,208,520,292,36,32,40,48,32,20,56,28,8,136,14580,4,8,156,4,8,84,232,36,76,4,112,248,92,12,24,44,384,4,8,84,4,8,24,212,4,8,4912,56,236,1068,992,64,8,24,16,128,16,1888,188,4,48,112,32,48,104,8,40,8,16,16,48,56,56,8,8,48,40,8,24,8,8,8,80,16,96,8,8,24,96,8,16,8,8,32,812,5508,2340,580,1200,457,8103,8,2200,16,176,1508,9420,4328,192,88,160,144,200,8,16,8,48,32,40,24,8,64,176,2432,216
+drink	33048,24,8,24,32,40,16,8,8,8,56,16,36,8,4,88,64,168,18,32,32,6,26,8,8,8,8,8,10,14,8,16,6,10,6,10,30,8,8,26,38,8,16,32,24,16,8,48,40,8,24,24,32,48,16,40,16,8,40,96,8,8,8,8,8,8,16,12,12,8,8,8,48,24,8,8,32,8,8,16,8,8,12,4,8,8,162,6,8,8,8,8,42,14,8,8,8,8,8,64,40,12,4,10,6,8,58,14,66,54,32,8,8,8,8,8,8,8,8,8,8,8,8,40,8,8,8,8,8,16,8,8,16,32,8,16,8,8,8,16,32648,440,744,64,112,160
 drinking	35064
 dripping	5873,15681
-drop	62064,7136
+drop	62068,7132
 drum	8744,8,8,27280,1336
-drumstick	7104,8,8,8,8,8,8,8,8,1240,128,48,64,360,16,8,8,8,16,8,8,32,8,8,8,8,8,216,56,8,8,80,8,8,8,14241,8,2424,8,992,8,28111,40,32,32,32,40,56,40,14120
-dry	104,552,8,8,8,408,8,288,56,112,928,8,8,8,1032,8,8,8,24,8,24,8,48,24,8,1328,5048,8,8,8,32,16,24,24,16,16,8,8,16,8,8,1640,8,16,16,16,48,112,336,168,8,8,8,72,72,8,8,608,8,32,440,728,16,16,8,8,16,16,16,24,8,16,16,8,16,8,24,16,56,8,48,16,64,88,8,8,8,224,8,208,16,8,8,16,8,8,8,8,8,96,8,240,8,16,8,16,24,32,544,72,8,8,8,8,64,8,8,7944,16,16,16,8,8,8,4112,80,48,200,48,8,8,32,16,48,32,216,8,32,24,24,8,24,16,5464,360,216,56,80,24,24,16,24,24,56,40,32,16,24,16,32,16,16,120,48,48,16,16,24,48,16,24,16,96,424,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,56,8,16,16,16,16,24,16,8,56,768,140,20,1200,4576,8,72,8,280,48,16,8,8,8,16,8,16,24,56,8,16,8,16,56,24,32,8,40,64,136,104,584,32,32,16,8,8,8,24,8,8,8,200,8,48,248,8,144,48,8,192,40,304,16,24,16,8,64,32,32,1408,8,8,312,8,16,8,8,8,8,8,8,8,32,8,16,8,8,8,8,16,8,8,8,16,8,8,8,8,8,8,8,8,8,8,32,8,8,8,8,48,8,56,8,16,8,8,304,40,8,8,8,8,8,8,8,32,8,8,8,208,8,352,8,8,8,8,8,8,8,208,8,464,24,112,104,24,16,136,168,64,16,16,24,16,24,16,16,48,16,184,16,40,112,152,3409,7,5648,2760,8,712,232,56,24,24,448,1984,504,248,200,576,56,120,40,8,8
-duck	1008,4696,1985,8,8,8,8,8,8,640,8,8,8,53879,4425
+drumstick	7104,8,8,8,8,8,8,12,4,1240,128,48,64,360,16,8,8,8,16,8,8,32,8,8,8,8,8,216,56,8,8,80,8,8,8,14241,8,2424,8,992,8,28111,40,32,32,32,40,56,44,14116
+dry	104,552,8,12,4,408,8,288,56,112,928,8,8,8,1032,8,8,8,24,8,24,8,48,24,8,1328,5048,8,8,8,32,16,24,24,16,16,8,8,16,8,8,1640,8,16,16,16,48,112,336,168,8,8,8,72,72,8,8,608,8,32,440,728,16,16,8,8,16,16,16,24,8,16,16,8,16,8,24,16,56,8,48,16,64,88,8,8,8,224,8,208,16,8,8,16,8,8,8,8,8,96,8,240,8,16,8,16,24,32,544,72,8,8,8,8,64,8,8,7944,16,16,16,8,8,8,4112,80,48,200,48,8,8,32,16,48,32,216,8,32,24,24,8,24,16,5464,360,216,56,80,24,24,16,24,24,56,40,32,16,24,16,32,16,16,120,48,48,16,16,24,48,16,24,16,96,424,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,56,8,16,16,16,16,24,16,8,56,768,140,20,1204,4572,8,72,8,280,48,16,8,8,8,16,8,16,24,56,8,16,8,16,56,24,32,8,40,64,136,104,584,32,32,16,8,8,8,24,8,8,8,200,8,48,252,4,144,48,8,192,40,304,16,24,16,8,64,32,32,1408,8,8,312,8,16,8,8,8,8,8,8,8,32,8,16,8,8,8,8,16,8,8,8,16,8,8,8,8,8,8,8,8,8,8,32,8,8,8,8,48,8,56,8,16,8,8,304,40,8,8,8,8,8,8,8,32,8,8,8,208,8,352,8,8,8,8,8,8,8,208,8,468,20,112,60,44,12,12,16,136,168,64,16,16,24,16,28,12,16,48,16,184,16,40,112,152,3409,7,5648,2760,8,712,232,56,24,24,448,1984,504,248,200,576,56,120,40,8,8
+duck	1012,4692,1985,8,8,12,4,8,8,640,8,8,8,53883,4421
 duckling	8376,8,8,8
-dulce	1537,15087,31400,25,14647
+dulce	1541,15083,31400,25,14647
 dumpling	2696,8,7176,952,584,45112,9537,927
-dungeness	36968,656
+dungeness	36968,660
 duoz	64328,8
 duplex	64128
-durian	19393
+durian	19397
 durum	52312
-dutch	3752,8,9329,34431,416,1626
+dutch	3752,8,9329,34431,416,1628
 duty	5633,24,16
 dyno	15840,16
 e	19648,24,13560,272,504,1728,8,14456,8,12832,8
@@ -25520,49 +27494,49 @@ eas	33152,16
 eastern	37152,8,8,8,592,8,8
 easy	56624,8
 eat	14193,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,216,40,8,8,8,8,112,8,8,8,16,8,8,8,8,8,8,8,8,8,48,16,8,8,8,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,32,56,8,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,8,8,8,8,8,8,32,8,8,8,8,8,8,8,16,8,8,8,8,24,24,56,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,40,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,7,9,8,8,8,8,8,16,8,8,8,8,80,8,8,8,8,8,32,8,8,8,8,8,8,8,32711,72,40,112,56,8,8,8,24,8,8,15856,2993,8,8,32,8,128,424,8,8,344,144,144
-eclair	47800,336
-edam	136
+eclair	47800,340
+edam	140
 edamame	23705,12
 edge	53816,8
 edible	24376,8,8,8,3000,8,42144,8
-eel	36048,8
-egg	893,4,8,8,8,8,12,4,8,8,8,8,8,8,8,8,8,8,8,8,88,64,8,8,216,120,168,16,1911,8,8,8,11976,25032,57,3783,128,24,8,1120,696,160,177,151,1368,8,1216,9,8,216,727,1936,8,24,8,8,8,224,112,8,112,240,8,8,8,8,8,32,8,8,8,8,16,8,1296,16,88,16,160,16,8,16,88,16,160,8,736,569,8,8,104,5407,4024,32,24,352,8,8,592,1136,1329
-eggnog	441,33991
-eggo	47448,16,8,9,863,8,8,8,8,14088,8,8,8,8,24,8,8,8,8,8,8,8,8,8,16,8,16,8,8,8,8,8,1816,8
-eggplant	23689,8,3496,42184
+eel	36048,12
+egg	893,8,8,4,8,12,8,4,12,8,4,8,8,8,8,12,4,12,4,8,88,64,8,8,216,124,164,16,1911,8,8,8,11976,25032,57,3787,124,28,4,1120,696,160,181,147,1368,8,1216,9,8,216,727,1936,8,24,12,4,8,224,112,8,112,244,8,4,12,4,8,36,4,8,8,8,20,4,1296,16,88,16,160,16,8,16,88,16,160,8,736,569,8,12,104,5407,4020,32,24,352,8,8,592,1140,1325
+eggnog	445,33987
+eggo	46812,636,16,8,9,863,8,8,8,8,14088,8,8,8,8,24,8,8,8,8,8,8,8,8,8,16,8,16,8,8,8,8,8,1816,8
+eggplant	23693,8,3492,42184
 eight	49464
 el	62336,112
-elbow	52578,8,8,8,72,8,112,80,8,104,184,8
+elbow	52578,10,6,8,72,8,112,80,8,104,184,8
 elderberry	17593
 electrolyte	69232
-elk	42112,8,1360,8,8,8,8,23689,8,32,8
+elk	42112,12,1356,8,8,8,8,23689,8,32,8
 emi	65720,8
-empanada	68112
+empanada	68116
 emu	8689,8,8,8,8,8,8,8,8,8,8,8
-enchilada	12248,28513,15975,97,5583,32,5552,8
+enchilada	12252,28509,15975,97,5583,32,5552,12
 end	20242,24,8,24,9750,8,8,8,120,544,8,8,8,8,8,8,8,8,8,8,568,528,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,656,8,26384,8,56,8,608,8,8,8,360,8,8,8,768,32,104,192,24,96
-endive	23721
-energy	33072,8,24,32,56,128,8,536,16,1776,8,8,8,8,8,80,8,25912
+endive	23725
+energy	33072,8,24,32,56,132,8,532,16,1776,8,8,8,8,8,80,8,25912
 enfacare	4432,376
 enfagrow	4888,8,16,8,61264,32
 enfamil	4176,8,8,8,8,8,8,8,8,8,8,56,8,8,8,8,16,48,8,16,24,16,80,8,144,8,96,48,32,8,8,8,8,8,8,8,8,61200,8,8,8,8,32,24,8,8,8,8
-england	9832,912,144,432,328,8,377,40,135,1321,48575,144,8
-english	29512,11217,8,5352,8,8,8,8,8,8,8,8,8,1064,8,8,551,5536,8,8,10672,961
+england	9832,912,144,432,332,4,377,40,135,1321,48575,144,8
+english	29516,11213,8,5356,4,8,8,8,8,8,8,12,4,1064,8,8,551,5536,8,8,10672,961
 enhanced	22160,17144
 enoki	28472
 enova	6376
 enriched	14640,8,72,8,24,176,16,8,8,32,872,28632,8,128,120,40,8,304,96,56,40,56,32,608,16,64,16,8,288,208,8,32,376,216,720,16,3232,64,88,552,32,8,8,8,128,8,8,8,8,8,8,8,8,8,80,112,8,8,8,8,104,8,8,8,8,8,56,8,160,32,16,8,8,8,8,16,8,152,16,8,8,16,16,8,16,8,16,56,8,12480
-ensure	33336,36672
+ensure	33340,36668
 entree	40649,112,15399,8,8,8,8,8,64,8,8,24,24,8,240,72,48,32,8,8,8,8,8,32,8,8,8,24,16,11240
 epazote	28729
 eppaw	26209
 equal	10568,24,8,40,104,96,24,8,8,32,8,344,8,208,8,16,16,16,8,8,8,24,8,16,8,8,8,16,16,48,16,8,8,8,16,8,8,8,16,24,16,8,8,8,16,8,192,16,8,8,584,8,8,37840
 erucic	5738
-escarole	23729
-espresso	34168,48
+escarole	23733
+espresso	34168,52
 essential	4576,8,8,8,8,8,61032
 european	17552,368,11280,8,8,8,8,336,6288,8,992,736,12000
-evaporated	704,8,368,368,448
+evaporated	708,4,368,368,448
 evian	35472
 except	29664,40576,8
 excluding	24536,2952
@@ -25574,68 +27548,70 @@ exposed	28368,16,8,440
 expressed	29280,16,8,312
 extender	38737
 external	44224,8,136,8,14632,16,16
-extra	14168,2976,32,264,56,136,40,24,40,504,264,24,96,24,104,104,584,1360,16,8,40,184,8,8,8,18008,32,16,120,352,24,5824,9912,8,8,8,8,40,8,8,8,8960,4128,1072,16
-extract	2385,8,8,49319,1480,11904,4761
+extra	5276,8892,2976,32,264,56,136,40,24,40,504,264,24,96,24,104,104,584,1360,16,8,40,184,8,8,8,18012,28,16,120,352,24,5824,9912,8,8,8,8,40,8,8,8,5356,3604,4128,1072,16
+extract	2389,4,8,49319,1480,11904,4761
 extraction	38856
 extravaganzza	54457
 extruded	25032,8,23368,8,8,8,8,2744,8,18720
-eye	30048,8,8,8,120,728,8,8,8,8,8,424,192,8,8,200,8,8,416,8,8,8,8,8,488,8,128,8,8,24368,8,8,8,8,8,8,8,8,8,8,8,160,8,96,8,8,152,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,104,8,8,8,8,8,56,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,112,8,8,8,8,8,784,8,8,8,8,8,128,8,8,56,8,8,8,8,8,128,8,8,152,8,24,8,344,8,24,8,792,48,8,144,32,120,936,3976,72,448,384,8
+eye	30048,8,8,8,120,728,8,8,8,8,8,424,192,8,8,200,8,8,416,8,8,8,8,8,488,12,124,8,8,24368,8,8,8,8,8,8,8,8,8,8,8,160,8,96,8,8,152,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,104,8,8,8,8,8,56,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,112,8,8,8,8,8,784,8,8,8,8,8,128,8,8,56,8,8,8,8,8,128,8,8,152,8,24,8,344,8,24,8,792,48,8,144,32,120,936,3976,72,448,384,8
+eyed	38412
 fajita	8608,2840
-falafel	38985
+falafel	38989
 familia	69464
 family	39481,26655,1474,8,8,8,8,8,8,8,8,8,8,8,6,8,8,8,8,8,10,8,16,8,8,78,8,8,8,8,8,8,10,336,8,8,8,8,8,8,8,8,8,8,8
 famous	62681,8,1816,8
 fan	8704,8,88
-farfalle	52578,8,8,8,72,8,112,80,8,104,184,8,3630
-farina	14720,8,24,232,8,808
+farfalle	52578,10,6,8,72,8,112,80,8,104,184,8,3630
+farina	14720,8,28,228,8,808
 farley	50200
 farm	16704,16,8,2976,8,8,20697,8,8,8,8,8,8,8,8,8,8,8,8,8,8,56,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,15160,168,8,8,8,8,8,9152,8,8,8,8,96,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,271,2432
 farmed	37688,8,8,8,8,8,8,8,8,8,16,8
 farmhouse	65456,8,16,64
 fashioned	10896,328,448,8,3090,640,30614,1552,8,15176,8,1304,8,72,416,48
-fast	34864,152,144,6272,16,2216,184,16,16,64,16,16,40,8,8,16,72,8,5976,1464,1649,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,72,16,8,8,8,16,16,16,8,96,8,528,8,8,8,8,8,8,8,8,432,8,8,8,8,8,8,8,8,8,8,56,8,304,8,16,8,8,8,8,8,8,8,8,72,8,8,8,8,8,8,8,152,48,8,8,8,8,3823,64,128,64,16,8,48,56,64,88,24,16,1336
-fat	424,48,100,4,8,12,20,8,8,96,112,16,8,8,8,184,8,104,40,8,8,16,8,16,8,49,8,8,7,9,7,16,24,8,40,8,8,24,48,113,79,8,24,8,120,8,24,3137,23,48,8,16,168,32,16,24,97,80,128,8,8,160,7,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,40,80,8,8,8,24,8,56,24,26,14,8,48,8,8,8,8,8,8,8,64,8,16,392,1984,8,8,8,8,8,8,8,8,1584,48,24,8,80,96,80,80,24,24,32,8,184,1240,56,264,304,8,248,216,16,160,56,8,80,152,8,944,112,200,8,840,3632,8,16,24,8,8,8,24,8,24,8,24,8,8,8,40,8,8,8,40,8,8,8,40,8,8,8,40,8,8,8,56,8,8,8,40,8,24,8,8,32,8,8,8,40,8,120,144,8,8,8,8,16,24,40,16,8,8,16,8,48,8,8,48,8,8,8,8,8,8,8,8,8,8,48,8,8,32,8,8,8,40,24,8,16,16,8,120,40,240,8,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,40,8,8,16,8,8,56,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,72,8,8,8,8,8,6400,96,80,520,360,8,8,8,24,8,8,8,8,8,8,8,8,8,8,8,8,24,8,8,16,8,8,8,8,8,8,8,8,8,208,48,16,8,16,16,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,480,2280,2968,112,8,16,208,128,993,88,8,535,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,8,8,24,8,24,8,24,8,24,8,24,8,24,8,8,8,8,8,8,48,8,8,32,8,8,32,8,8,32,8,8,32,8,8,32,8,8,144,8,568,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,168,16,8,8,8,8,48,312,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,64,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,80,8,8,8,56,280,448,8,360,8,424,32,32,32,688,144,208,16,8,96,8,24,8,144,208,24,64,64,8,120,176,8,8,312,64,1312,8,8,968,8,8,8,8,16,8,16,24,8,248,8,32,8,16,32,24,112,3216,72,40,1104,192,152,560,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,8,16,8,80,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,176,8,120,8,32,48,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,56,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,640,8,760,128,336,112,8,80,744,16,120,120,120,8,8,8,48,40,32,72,208,24,744,96,8,712,24,8,696,8,1000,8,16,8,8,88,8,16,32,40,16,8,32,16,56,80,56,24,16,368,96,8,96,8,128,352,16
-fava	28640,9681,8,8,1504
+fast	34864,152,144,6272,16,2216,184,16,16,64,16,16,40,8,8,16,72,8,5976,1464,1649,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,12,8,20,72,16,8,8,8,16,16,16,8,96,8,528,8,8,8,8,8,8,8,8,432,8,8,8,8,8,8,8,8,8,12,52,8,304,8,16,8,8,8,8,8,8,8,8,72,8,8,8,8,8,8,8,152,48,8,8,8,8,3823,64,128,64,16,8,48,56,64,88,24,16,1336
+fat	116,308,48,100,4,8,12,24,4,8,96,116,8,4,8,8,8,184,8,108,36,8,8,16,8,16,8,49,8,8,7,9,7,16,24,8,40,8,8,24,48,113,79,8,24,8,100,20,8,24,3137,23,48,8,16,168,32,16,24,97,80,128,8,8,160,7,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,40,80,8,8,8,24,8,56,24,26,14,8,48,8,8,8,8,8,8,8,64,8,16,392,1984,8,8,8,8,8,8,8,8,1584,48,24,8,80,96,80,80,24,24,32,8,184,1240,56,264,304,8,248,216,16,160,56,8,80,152,8,944,112,200,8,840,3632,8,16,24,8,8,8,24,8,24,8,24,8,8,8,40,8,8,8,40,8,8,8,40,8,8,8,40,8,8,8,56,8,8,8,40,8,24,8,8,32,8,8,8,40,8,120,144,8,8,8,8,16,24,40,16,8,8,16,8,48,8,8,48,8,8,8,8,8,8,8,8,8,8,48,8,8,32,8,8,8,40,24,8,16,16,8,120,40,240,8,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,40,8,8,16,8,8,56,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,72,8,8,8,8,8,6400,96,80,520,360,8,8,8,24,8,8,8,8,8,8,8,8,8,8,8,8,24,8,8,16,8,8,8,8,8,8,8,8,8,208,48,16,8,16,16,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,480,2280,2968,112,8,16,212,124,993,88,8,535,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,8,8,24,8,24,8,24,8,24,8,24,8,24,8,8,8,8,8,8,48,8,8,32,8,8,32,8,8,32,8,8,32,8,8,32,8,8,144,8,568,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,168,16,8,8,8,8,48,312,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,64,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,80,8,8,8,56,280,448,8,360,8,424,32,32,32,688,144,208,16,8,96,8,24,8,144,208,24,64,64,8,120,176,8,8,312,64,1312,8,8,968,8,8,8,8,16,8,16,24,8,248,8,32,8,16,32,24,112,3216,72,40,1104,192,152,560,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,8,16,8,80,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,176,8,120,8,32,48,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,56,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,640,8,760,128,336,112,8,80,744,16,120,120,120,8,8,8,48,40,32,72,208,24,744,96,8,712,24,8,696,8,1000,8,16,8,8,88,8,16,32,40,16,8,32,16,56,80,56,24,16,368,96,8,96,8,128,352,16
+fava	22956,5684,9681,12,4,1504
 fe	12344
 feast	54457
 fed	29936,48,11984,8,17008,8,16,8,40,8,16,8,8,8,8,48,8,8,8
 feed	4152,24,16,32,16,56,16,32,24,8,8,32,8,16,40,16,16,8,16,16,16,8,24,48,8,24,24,16,16,24,32,16,32,56,16,8,8,8,8,8,8,8,8,8,8,8,8,61240,8,8
-feet	8480,12128,184,184
+feet	8480,12128,184,188
 feijoa	19153
 femoris	22306,8,34768,8,8,8,8,8,8,8,72,8,8,8,1336,8,8,8,8,8,256,8,8,8,8,8
-fennel	2136,26393
+fennel	2136,26397
 fenugreek	2144
 ferb	62128
 fermented	38936,1192,26536
 fern	25897,2408,512,8
 feta	148
-fettuccine	56744
-fiber	4568,10648,160,888,8,8,208,112,8,152,22665,22471,2888,8,8,912
+fettuccine	52588,4156
+fiber	4568,10652,156,888,8,8,208,112,8,152,22665,22471,2888,8,8,912
 fiberplus	62560,8
 fiddlehead	28817,8
 field	15736,36138,880
 fiesta	11232
-fig	17601,8,8,8,8,12,4,27807
+fig	17605,4,8,8,8,12,4,27811
 fil	53801,8,2216
-filbert	29320,8,8
-filet	21472,9586,8,8,8,8,8,1448,8,8,8,8,8,8,8,8,8,8,8,21430,8,968,712,2808,56,8,8,32,8,8,8,8,8,24,8,8,8,8,56,8,8,80,8,8,32,8,8,402,8,8,232,8,1376,136,8,184,32,5966
-filled	448,8,8,2272,42376,104,8,2288,88,8,528,2872,5216,8,6864,8,8,96,16,1560,144,1056,80,8,8,8
-fillet	8704,8,8,44560,304,576,5458,8222,32,1457
-filling	4864,1368,8,8,39184,8,8,208,24,40,8,40,80,40,8,16,8,144,16,1752,2553,16,1263,4576,7416,8,1072,24,32,16,8,208,16,32,24,136,2344,1673,968
+filbert	29324,4,8
+filet	21472,9588,6,8,8,8,8,1448,8,8,8,8,8,8,8,8,8,8,8,20962,468,8,968,712,2808,56,8,8,32,8,8,8,8,8,24,8,8,8,8,56,8,8,80,8,8,32,8,8,402,8,8,232,8,1376,136,8,184,32,5966
+filled	448,8,8,2272,42376,104,8,844,1444,88,8,528,2872,5216,8,6864,8,8,96,16,1560,144,1056,80,8,8,8
+fillet	8704,8,8,28996,15564,304,576,5458,8222,32,1457
+filling	4864,1368,8,8,39184,8,8,208,24,40,8,40,80,40,8,16,8,144,16,1752,2557,16,1259,4576,7416,8,1072,24,32,16,8,208,16,32,24,136,2344,1673,968
+filter	34212
 fin	10488
 fine	21424,16
-finger	2665,60991,8,4024,40,40,1216
+finger	2665,33403,27588,8,4024,44,36,1216
 fire	48232
 firehouse	11456
 fireweed	28737,37752
-firm	38896,184,24,8,8,8,104,8,8,8,344,8,8,8,8,25,443
-fish	5793,8,8,8,8,8,503,4104,40,2209,23168,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,344,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,56,8,8,8,8,8,8,8,8,8,48,40,8,8,16,8,8,8,8,24,15671,8,472,192,776,10024,1224,97,96,16,8,8,8,16,8,104,16,8,8,8,8,39,105,8,8,176,8,8,8,8,32,8,40,8,8,8,8,16,136,151,272,88,32,2401
-flake	984,13312,24,12,60,144,840,16,232,120,120,16,72,8,368,192,24,7704,576,8,3488,35408,6232,176,49
+firm	38896,188,20,8,8,8,104,8,8,8,344,8,8,8,8,25,443
+fish	5793,8,8,8,8,8,503,4108,40,2205,23168,8,8,8,8,8,8,8,8,8,8,8,8,8,8,12,4,8,8,8,8,8,8,8,8,8,12,4,8,12,4,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,344,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,56,8,8,8,8,8,8,8,8,8,48,40,8,8,16,8,8,8,8,24,15675,4,472,192,776,10024,1224,97,96,16,8,8,8,16,8,104,16,8,8,8,8,39,105,8,8,176,8,8,8,8,32,8,40,8,8,8,8,16,136,151,272,88,36,2397
+flake	984,1260,12056,20,12,60,148,836,16,232,120,120,16,72,8,368,192,24,7704,576,8,3488,940,34468,6232,176,49
 flaked	29256,8,1152
 flaky	6176,80
 flame	40553
-flan	49008,681,280,8
-flank	30000,8,8,8,8,8,2688,8,136,8,27024,8,376,8,1232,8,8,8
+flan	49012,677,280,8
+flank	30000,8,8,8,8,8,2692,4,136,8,27024,8,376,8,1232,8,8,8
 flap	43696,8,280,8
 flashin	33360
 flat	8720,21272,136,296,200,8,720,160,8,8,136,8,768,304,168,48,19608,4482,8,8,8,120,8,2718,8,376,8,792,8,136,16,136,16,144,8,8
@@ -25652,18 +27628,18 @@ flipper	66352
 flipside	63544,8,8,24
 florentine	56752
 florida	17256,536,24,472,18104,8
-flounder	36072,8
-flour	6600,40,72,112,40,112,72,72,72,72,56,72,8760,8921,3807,8,88,8,56,24,520,8761,344,8,116,4,8,8,232,7319,416,448,56,392,144,8,96,16,88,96,3048,48,8,8,88,449,60,36,8,8,8,31,249,16,8,8,40,76,4,8,8,8,8,32,216,8,8,8,112,8,8,39,33,120,48,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,31,8,8,8,488,8320,3088,8,8,8,8,8,8,8,8
+flounder	36072,12
+flour	6600,40,72,112,40,112,72,72,72,72,56,72,8760,8921,3807,8,88,8,56,24,520,8761,344,12,112,4,8,8,232,7319,420,444,56,392,144,8,96,16,88,96,3048,48,8,8,88,449,60,40,4,8,8,31,253,12,12,4,40,76,8,8,8,8,4,36,212,8,8,12,108,8,8,39,33,120,48,16,8,8,8,8,8,8,8,8,8,8,8,12,8,4,8,31,8,8,8,488,8320,3088,8,8,8,8,8,8,8,8
 flower	25089,8,176,8,1575,832,569
 flowered	23752,8,3440
 fluffy	50064,8,12592,8
 fluid	384,8,8,8,48,8,80,16,8,8,8,8,8,8,8,8,8,8,8,72,8,24,8,8,8,24,16,248,8,144,8,144,208,67176,264,217
 fluoride	2672,32576
-focaccia	48169
-foie	8201
+focaccia	48173
+foie	8205
 fondant	48920,128
 fontina	152
-food	353,8,8,1336,951,24,3609,8,10673,144,920,152,416,4248,352,272,1168,8,176,824,128,3296,16,424,264,5086,152,144,546,56,2376,64,40,1407,8,8024,8,8,88,39,178,8,8,8,16,16,8,8,5143,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,72,16,8,8,8,16,16,16,8,96,8,528,8,8,8,8,8,8,8,8,432,8,8,8,8,8,8,8,8,8,8,56,8,304,8,16,8,8,8,8,8,8,8,8,72,8,8,8,8,8,8,8,152,48,8,8,8,8,14192
+food	353,8,8,1336,951,24,3609,8,10673,144,920,152,416,4248,352,272,1168,8,176,824,128,3296,16,424,264,5086,152,144,546,56,2376,64,40,1407,8,5363,2661,8,8,88,39,178,8,8,8,16,16,8,8,5143,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,12,8,20,72,16,8,8,8,16,16,16,8,96,8,528,8,8,8,8,8,8,8,8,432,8,8,8,8,8,8,8,8,8,12,52,8,304,8,16,8,8,8,8,8,8,8,8,72,8,8,8,8,8,8,8,152,48,8,8,8,8,14192
 for	1673,3335,48,712,8,320,8,32,8,64,8,8,32,8,8,8,9418,19758,8,3953,1839,8,8,632,8,5872,3848,8,3160,2640,8,8,8,8,8
 fordhook	22728,8,3936
 fore	41328,8,8,8,1632,8,8,8,560,8
@@ -25674,59 +27650,60 @@ formed	30416,17984
 formerly	4888,8
 formula	4153,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,16,8,8,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,48,61096,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8
 formulated	29424,240,31945,8,8,16,16,32,8,8,8,8,8,72,96,136
-fortified	328,32,224,24,24,824,8,8,8,8,8,8,8,176,1848,8,8,32,40,48,1144,48,8,160,9736,16,8,16,8,16,8,72,8,1514,262,16408,32,96,56,216,8,416,8,8,48,16,96,144,192,240,992,128,3196,52,8,13792,152,24,11960,4000,32,1056
-fortune	45464
+fortified	328,32,224,24,24,824,8,8,8,8,8,8,8,176,1848,8,8,32,40,48,1144,48,8,160,9736,16,8,16,8,16,8,72,8,1514,262,1644,14764,32,96,56,216,8,416,8,8,48,16,96,144,192,240,992,128,3196,52,8,13792,152,24,11960,4000,32,1056
+fortune	45468
 four	64368,1048,584
 fractionated	5680
 frame	8288
 franc	33544
 franco	11080,8,8,8,8
-frank	13098,8,8,470,42,272,48,24038,2177,15992,32,255,12274,248,344,680
+frank	13098,8,8,470,42,272,48,24042,2173,15992,32,255,12274,248,344,680
 frankenberry	15296
-frankfurter	9664,1856,1577,8,8,473,39,272,48,8,8,96,8,8,54640,248,344,680
-free	472,144,8,8,432,184,24,8,33,32,7,9,183,113,111,8,128,2832,8,8,336,8,304,560,48,24,8,8,298,190,8,2392,8,8,1632,48,24,8,336,24,24,32,8,1744,304,488,160,56,8,80,2576,424,16176,224,72,48,432,1600,200,16,88,3384,6472,40,1632,16,160,336,2160,8,8,976,40,8,48,312,24,8,24,96,16,152,712,8,760,8,8,8,8376,432,216,1872,80,8,8,8,8,8,8,8,8,8,8,368,8,8,176,248,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,48,8,8,8,8,8,8,48,8,8,8,8,8,8,8,8,8,8,1784,8,8,16,8,8,1312,32,72,8,96,8,32,208,144,320
+frankfurter	9664,1856,1577,8,8,473,39,272,48,12,4,96,8,8,54640,248,344,680
+free	472,148,4,8,220,212,184,24,8,33,32,7,9,183,113,111,8,128,2832,8,8,336,8,304,560,48,24,8,8,298,190,8,2392,8,8,1632,48,24,8,336,24,24,32,8,1744,304,488,160,56,8,80,2576,424,16176,228,68,48,364,68,1600,200,16,88,3384,6472,40,1632,16,160,336,2160,8,8,976,40,8,48,312,24,8,24,96,16,152,712,8,760,8,8,12,8372,432,216,1872,80,8,8,8,8,8,8,8,8,8,8,368,8,8,176,248,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,48,8,8,8,8,8,8,48,8,8,8,8,8,8,8,8,8,8,1784,8,8,16,8,8,1312,32,72,8,96,8,32,208,144,320
 freeze	26184,64,8,24,16,2032
-french	5136,184,16,16,8,32,8,5840,1112,10200,8,8,8,2112,8,240,8,56,8,8,8,8,8,16,8,1512,8,1048,8,8,6688,3744,8,1481,135,4976,8,1368,113,8,511,1056,616,8,608,2456,40,72,1808,8,400,352,72,16,872,6664,840,2384,408,384,8,24,16,8,8,1808,40,56,570,22,376
+french	5136,188,12,16,8,32,8,5840,724,388,10200,8,8,8,260,1852,8,240,8,56,12,4,8,8,8,16,8,1512,8,1048,8,8,6688,3744,8,1481,135,4980,4,1368,117,4,515,1052,616,8,608,2456,40,72,1808,12,400,348,72,16,872,6664,840,2384,408,384,8,24,16,8,8,1808,40,56,570,22,376
 frenched	41424,8,8,8,1840,8,8,8,632,8,176,8,216,8,104,8,8,8
-fresco	1560
-fresh	888,8,8,104,8,8,8,528,776,8,32,56,8,8,8256,2680,616,8,16,3984,1816,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,144,8,64,8,8,8,8,8,8,8,8,40,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,72,8,16,8,32,592,8,8,8,8,8,8,8,8,8,8,8,8,8,144,8,8,8,8,8,8,8,8,8,8,8,8,8,1864,11520,912,8,24,24,736,8,5432,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,880,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,704,7240,8,8,8,3784,12456,664
+fresco	1564
+fresh	888,8,8,104,8,8,8,528,780,4,36,56,8,4,8256,2680,616,8,16,3580,404,300,1516,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,144,8,64,8,8,8,8,8,8,8,8,40,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,72,8,16,8,32,592,8,8,8,8,8,8,8,8,8,8,8,8,8,144,8,8,8,8,8,8,8,8,8,8,8,8,8,956,304,608,1424,3464,6628,912,8,24,24,736,12,5428,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,880,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,704,7240,12,4,8,3784,12456,664
 freshly	26928
 freshwater	36040,1272,64
 fri	40249
 frichik	40241
 friday	67657,8,8,8,8,8,72
-fried	928,5664,8,32,8,32,32,8,32,72,8,32,8,32,32,40,8,32,32,8,32,32,8,32,32,8,32,32,8,24,24,8,32,32,8,32,832,672,4448,712,24,5440,8,1184,256,8,8,8,8,8,40,72,40,344,968,272,1208,96,32,224,8,344,8,216,24,8,56,8,8,8,8,8,16,8,256,2312,8,8,624,16,1952,64,2024,56,288,3264,80,600,408,48,16,72,40,24,1696,1200,1432,8,32,8,680,24,88,24,1216,56,32,64,64,112,16,40,8,96,48,2328,760,8,6144,344,8,296,1264,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,32,8,8,8,8,8,8,8,8,952,3424,80,8,48,208,24,16,5360,8,8,24,16,8,8,1856,32,32,64,40,32,344,32,16,8,56,1424,128
+fried	932,5660,8,32,8,32,32,8,32,72,8,32,8,32,32,40,8,32,36,4,32,32,8,32,32,8,32,32,8,24,24,8,32,32,8,32,832,672,4448,712,24,5440,12,1180,256,8,8,12,4,8,40,72,40,348,964,272,1208,96,32,156,68,8,344,8,216,24,8,56,8,8,8,8,8,16,8,256,2312,8,8,624,16,1952,68,2020,56,288,3268,76,600,412,44,20,72,40,24,1696,1196,1432,8,32,8,680,24,88,24,1216,56,32,64,64,112,16,40,8,96,48,2328,760,8,6144,344,8,296,1264,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,32,8,8,8,8,8,12,8,8,948,3424,80,8,48,208,24,16,5360,8,8,24,16,8,8,1856,32,32,64,40,36,340,36,12,8,56,1424,128
 friend	15600
 frijole	39177,28951,24
 fripat	40361
-frito	62456
+frito	48412,14044
 fritolay	61672,64,8
 frog	70265
-from	1144,520,2608,16,344,216,8,3056,8,73,8,8,8,15,9,16,7,72,8,8,8,8,8,88,8,8,8,904,17,8,7,8,8,8,9,8,87,8,24,8,8,8,24,8,8,16,8,8,56,8,8,8,24,8,696,640,8,1400,4512,1201,271,8,8,1312,24,97,8,1151,8,3864,32,16,16,2792,656,8,960,16,8,8,248,32,24,40,88,3280,32,72,3800,120,160,744,921,8,8,1192,7,4512,16,32,48,224,8,24,8,120,8,80,16,24,40,16,40,17,23,80,136,40,112,232,232,8,24,32,32,64,8,48,8,8,16,16,16,16,40,8,24,16,8,40,208,80,8,48,8,8,16,8,1680,8,328,40,8,8,8,8,264,80,144,80,32,184,888,8,8,8,8,88,8,16,176,648,3872,1000,5280,128,384,3592,1008,568,80,16,32,8,40,16,520,40,32,8,936,8,208
-froot	14336,1200
-frosted	14344,8,184,504,40,208,136,200,96,24,104,128,360,40,168,128,16,128,96,29120,1320,16,8,8,8,24,8,8,8,456,200,14712,928,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,4944
-frosting	5768,39288,8,16,8,24,104,48,8,8,24,1448,8,3177,8,8,8,72,8,16,8,8,664,8,8,120,13871,40
+from	1144,520,2608,16,344,216,8,3056,8,73,8,8,8,15,9,16,7,72,8,8,8,8,8,88,8,8,8,904,17,8,7,8,8,8,9,8,87,8,24,8,8,8,24,8,8,16,8,8,56,8,8,8,24,8,696,640,8,1400,4512,1201,275,4,8,1312,24,97,8,1151,8,3864,32,16,16,2792,656,8,960,16,8,8,248,32,24,40,88,3280,32,72,3800,120,160,744,921,8,8,1192,7,4512,16,32,48,224,8,24,8,120,8,80,16,24,40,16,40,17,23,80,136,40,112,232,232,8,24,32,32,64,8,48,8,8,16,16,16,16,40,8,24,16,8,40,208,80,8,48,8,8,16,8,1680,8,328,40,8,8,8,8,264,80,144,80,32,184,888,8,8,8,8,88,8,16,176,648,3872,1000,5280,128,384,3592,1008,568,80,16,32,8,40,16,520,40,32,8,936,8,208
+froot	14340,1196
+frosted	14344,8,188,500,40,212,136,196,96,24,104,128,360,40,168,128,16,128,96,29120,1320,16,8,8,8,24,8,8,8,456,200,14712,928,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,4944
+frosting	5768,39288,8,16,8,24,104,48,8,8,24,1448,8,3181,4,12,8,68,8,16,8,8,664,8,8,120,13871,40
 frosty	47528,6664
-frozen	528,384,8,208,64,8,344,48,72,48,232,6280,24,104,8,56,8,8,176,8,64,4936,24,496,2920,8,16,8,136,88,24,8,8,16,80,56,360,8,184,64,88,136,8,8,8,216,176,16,8,216,16,8,64,8,8,216,8,64,184,8,152,856,8,824,16,1128,8,40,8,104,8,8,8,48,8,56,8,8,96,8,8,8,40,8,184,8,32,8,144,8,72,8,8,8,8,40,8,120,8,160,8,272,8,56,8,48,8,8,8,40,8,48,8,56,8,32,8,16,8,40,8,112,8,8,200,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,296,8,32,8,40,8,56,8,80,8,80,8,224,8,32,8,8,8,32,8,560,24,56,8,24,80,8,8,8,80,8,16,112,16,56,40,8,16,104,72,32,16,8,24,32,24,8,56,96,8,8,8,112,24,24,40,40,40,80,16,8,8,128,8,8,8,8,8,16,8,8,584,792,608,4328,8,24,8,120,8,32,272,8,96,8,8,8,24,8,192,8,616,64,312,8,632,16,320,456,64,8,8,8,8,8,1000,1200,216,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,504,8,8,8,8,8,48,16,16,16,48,16,1336,8,8,8,8,8,8,8,8,8,8,8,1640,648,544,432,128,296,8,16,192,192,272,528,56,8,8,8,8,56,16,32,96,1785,280,80,8,8,16,528,8,536,64,8,8,88,8,8,8,8,2279,8,8,8,8,168,8,8,8,1592,8,8,8,8,8,8,8,136,8,8,8,8,64,8,8,8,96,8,8,8,8,8,24,8,8,8,8,8,24,8,16,8,8,8,32,8,24,16,32,8,8,8,200,8,8,8,24,48,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,3712,8,8,8,8,8,1856,8,2216,8,144,336,8,560,8,8,8,8,8,8,8,8,96,8,40,8,16,32,8,16,8,16,8,8,8,16,8,16,8,8,248,2113,55,8,161,8,8,760,63,113,248,48,16,231
-fructose	33320,17288,18832,728
-fruit	96,768,8,8,496,88,8,8,8,432,600,120,48,408,8,8,48,8,8,8,8,8,8,8,8,8,16,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,112,144,8,112,40,8,8,8,32,48,88,792,48,8,144,10144,184,600,496,232,240,745,8,8,8,8,8,8,8,8,8,8,720,8,8,656,40,240,39,8,201,8,16,16,8,8,8,88,8,3527,8,3712,6296,152,144,352,544,8,8,8,8,8,432,8,248,88,136,8,16,32,8,152,16,8,8,48,8,8,8,16,9280,888,488,288,392,720,8,432,128,8,33,71,912,384,280,24,24,8,8,57,95,24,16,600,48,320,352,8,3288,8,520,6048,312,560,8,1344,4664,48,552,8,376,16,184,328,120,16
-fruitcake	45144
+frozen	528,384,8,208,64,8,344,48,72,48,236,6276,24,104,8,56,8,8,176,8,64,4936,24,496,2920,8,16,8,136,88,24,12,4,16,80,56,360,8,184,64,88,136,8,8,8,216,176,16,8,216,16,8,68,4,8,216,8,64,184,8,156,852,8,824,16,1128,8,40,8,104,8,8,8,48,8,56,8,12,92,12,4,8,40,8,184,8,32,8,144,8,72,12,4,8,8,40,8,120,12,156,8,272,8,56,8,48,8,8,8,40,8,48,8,56,12,28,8,16,8,40,8,112,8,8,200,8,8,8,8,8,8,8,8,8,8,8,8,12,4,8,8,8,8,8,8,296,12,28,8,40,8,56,8,80,8,80,8,224,8,32,8,8,8,32,12,556,24,56,8,24,80,8,8,8,80,8,16,112,16,56,40,8,16,104,72,32,16,8,24,32,24,8,56,96,8,8,8,112,24,24,40,40,40,80,16,8,8,128,8,8,8,8,8,16,8,8,584,792,608,4328,8,24,8,120,8,32,272,8,96,8,8,8,24,8,192,8,616,64,312,8,632,16,320,456,64,8,8,8,8,8,1000,1200,216,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,504,8,8,8,8,8,48,16,16,16,48,16,1336,8,8,8,8,8,8,8,8,8,8,8,1640,648,544,432,132,292,8,16,196,188,272,528,56,8,8,8,8,56,16,32,96,1785,280,80,8,8,16,528,8,536,64,8,8,88,8,8,8,8,2279,8,8,8,8,172,4,8,8,1592,8,8,8,8,8,8,8,136,8,8,8,8,64,8,8,8,96,8,8,8,8,8,24,8,8,8,8,8,24,8,16,8,8,8,32,8,24,16,32,8,8,8,20,180,8,8,8,24,52,20,8,12,4,12,4,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,3712,8,8,8,8,8,1856,8,2216,8,144,336,8,560,8,8,8,8,8,8,8,8,96,8,40,8,16,32,8,16,8,16,8,8,8,16,8,16,8,8,248,2113,55,8,161,8,8,760,63,113,248,48,16,231
+fructose	33320,17292,18828,728
+fruit	96,768,8,12,492,88,8,8,8,432,600,120,48,408,8,8,48,8,8,8,8,8,8,8,8,8,16,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,112,144,8,112,40,8,8,8,32,48,88,792,48,8,144,9324,820,184,600,496,232,240,745,12,4,8,8,8,8,12,4,8,8,283,441,4,8,656,40,244,35,8,201,8,16,16,8,8,8,88,8,3527,8,3712,6296,152,144,352,544,8,12,4,8,8,432,8,248,88,136,8,16,32,8,152,16,8,8,48,8,8,8,16,9280,888,488,288,392,720,8,432,128,12,29,71,912,384,284,20,24,8,8,57,95,24,16,600,48,320,356,4,3288,8,520,436,5612,312,560,8,1344,4664,48,552,8,376,16,184,328,120,16
+fruitcake	45148
 fruitful	16576
 fruity	14360,1096,400,312
 frutti	69088,8
-fry	6128,32,18896,8,21728,8,496,8,840,5968,72,16,10576,2848,40,56,568,24
+fry	6128,32,18852,44,12,21724,8,496,8,840,5620,348,72,16,10576,2848,40,56,568,24
 frybread	66977,328
 fryer	6584,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,56,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,688,240,152,8,8,8,8,8,8,8,8,8,8,408,8,32,8,544,8,8,8
 frying	5633,24,16,415,8,8,32,128
-fudge	45056,304,2024,296,72,1304,8,8,8,8,1224,272,176,656,72,1904,1400,8248,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,112,8,8,8,8,8,8,8,16,432,160,184,8,8,4512
+fudge	45056,304,2024,296,72,1308,4,8,8,8,1224,276,172,656,72,1908,1396,8248,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,112,8,8,8,8,8,8,8,16,432,160,184,8,8,4512
 fudgsicle	51400
-fuji	19640
+fuji	19644
 fuki	23072
 ful	16920
 full	8728,8,20328,1048,8,2000,8,8,8,3520,3144,8
 fully	5816,688,8,7472,112,8,8,8,29824,8,176,8
 fume	33648
 fungi	28761
+fusilli	52588
 fusion	35624,8,8,8,90,28086
 fuyu	38936,1192
 fuze	33232
@@ -25734,39 +27711,41 @@ g	10930,8,24326,32393,8,8,8,8,8,72
 g02	35266
 g2	35792
 gai	28810
-gala	19632
+gala	19636
 gallo	62184
 gamay	33896
 game	8312,8,8,8,33601,8,8,8,24,8,8,8,24,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,656,8,8,488,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8
 gamesa	48072
-garbanzo	38353,8,8,1480,8,8,8
+garbanzo	38353,12,4,1480,8,8,8
 garden	3952,6720,8,312,1912,8,10728,8,3528,13577,15352,5767,6073,40,56,32,384
 gardenburger	40537,8,8,8,8,8
 garland	23392,8,3672
-garlic	2152,8536,24,8,16,48,8,8,8,360,1096,648,6506,2054,2269,16972,8,7368,151,7736,40,456,336,6744,40,120,680
-gatorade	35256,8,528
+garlic	2156,8532,24,8,16,48,8,8,8,360,1096,648,6506,2054,2269,16972,8,7372,147,7736,40,456,336,6744,40,120,680
+gatorade	35256,12,524
 gaucho	64088
 geese	7466
+gefilte	36092
 gefiltefish	36088
-gelatin	49601,8,8,8,8,1464,8,8
-general	14248,24,16,80,32,24,16,16,40,72,8,16,32,8,424,16,120,16,8,8,8,32,8,8,8,8,8,8,8,8,8,8,184,408,88,120,16,8,16,48,8,8,8,8,8,8,120,8,8,40,32,104,8,8,8,8,56,8,24,31105,775,1584,11768,8,8,6408
+gelatin	49601,12,4,8,12,1460,8,8
+general	14248,24,16,80,32,24,16,16,40,72,8,16,32,8,424,16,120,16,8,8,8,32,8,8,8,8,8,8,8,8,8,8,184,408,88,120,16,8,16,48,8,8,8,8,8,8,120,8,8,40,32,104,8,8,8,8,56,8,24,31105,775,1584,11768,8,8,6412
 generic	35448
+genoa	13796
 gentle	4976,61224
 gentlease	4856,48,8,61272
 genuine	50576,1128
 george	47641,152
 gerber	2640,16,8,8,8,1344,8,928,8,8,8,64,61144,8,8,24,48
-germ	5240,9368,8,904,31408,5401
+germ	5240,9372,4,904,31408,5405
 german	45152
 gerolsteiner	33408,32
 gewurztraminer	33680,8
 geyser	35232
 giant	66496
 giblet	6584,8,8,8,8,120,8,8,696,8,40,8,40,8,40,8,40,8,24,8,248,8
-gin	33184,56,2080,8,88,8
-ginger	2160,21585,9991,13880,18217
-gingerbread	45160,8,18120,672
-gingersnap	45472,19144
+gin	33184,60,2076,8,88,8
+ginger	2164,21585,9991,11736,2140,18217
+gingerbread	45160,12,18116,672
+gingersnap	45476,19140
 ginkgo	29344,8,8
 ginseng	34080
 girl	62697,8,8,8,8,8,8,8
@@ -25776,21 +27755,21 @@ glaceau	33512
 glacial	33416
 glandless	28880,8,8,648
 glaze	50752,120
-glazed	8352,8,56,5136,15968,16520,8,8,16,1144
+glazed	8352,8,56,5136,15968,16520,8,8,20,1140
 globe	22552,8,8,8,4000,8
 glucose	976,8,8,736
-gluten	16504,424,27840,2144,5504,8,760,8,8,8,8808,3056,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,48,8,8,8,8,8,8,48,8,8,8,8,8,8,8,8,8,8,4841
+gluten	16504,424,27840,2144,5504,8,760,8,8,12,8804,3056,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,48,8,8,8,8,8,8,48,8,8,8,8,8,8,8,8,8,8,4841
 gluteus	58554,8,152,8,8,8
 glutino	65257,8,8,8
-glutinous	52160,8
+glutinous	52160,12
 gmbh	33408,32
 go	4992,7161,8,8,8,8,8,8,8,8,8,3815,8,8,19192,26616,305,8,4047
-goat	752,352,8,8,41009,7
+goat	756,348,8,12,41005,11
 goddess	69128
-goji	17761
+goji	17765
 gold	49296
 gold3	19754
-golden	11032,216,3120,184,1216,312,248,56,2572,660,28153,1159,19400
+golden	11032,216,3124,180,1216,312,248,56,2572,664,136,28013,1159,19400
 goldfish	11256,54040,8,8,8,8
 golean	15568,40,600,272,408,44920,16
 gone	65289
@@ -25798,166 +27777,174 @@ goober	49096
 good	4152,8,8,344,32,32,8,8,8,8,8,224,8,32,80,8,8,8,10616,50592,8,8,24
 goodbar	49384
 goodness	19712
-goose	1016,4704,1745,280,8,8,8,8,423,5096
-gooseberry	17745,8,199,66
-gouda	168
+goose	1016,4704,1745,280,8,8,12,4,423,5096
+gooseberry	17749,4,199,66
+gouda	172
 gourd	22633,8,8,8,1096,8,8,8,111,2729,8,576,8
 goya	48064
-gra	8201
+gra	8205
 gracilis	22258,8
 grade	6200,23776,224,8,280,40,32,24,24,8,8,8,8,8,8,32,24,40,24,24,24,8,40,8,40,24,24,24,24,40,24,24,24,24,24,24,24,8,8,40,24,8,48,32,72,24,24,24,8,32,24,8,40,8,8,8,8,8,8,8,40,8,40,24,8,8,80,8,8,80,8,8,88,40,8,8,56,8,40,8,56,8,8,88,40,8,56,8,8,80,8,80,32,8,8,40,56,16,32,8,24,16,23920,8,8,24,8,208,8,8,8,8,8,8,8,8,8,8,8,32,24,24,24,24,24,24,24,8,24,40,8,8,16,24,24,40,24,24,24,24,24,24,24,24,24,24,24,32,24,24,24,24,8,40,8,40,8,40,8,56,24,8,40,8,24,24,24,32,24,24,24,24,24,40,24,24,24,24,24,24,16,16,24,24,24,24,24,24,24,24,24,272,24,24,24,24,24,24,24,24,24,24,24,24,24,24,24,24,24,24,24,40,16,24,24,688,8,8,8,120,8,8,8,8,8,8,72,8,8,8,8,8,8,304,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,216,16,40,24,16
 graduate	2640,24,1360,8,1016
-graham	14368,736,384,288,232,880,28592,8,1480,680,56,216,2920,12224,8,16,40,112,24,8,104,816,328,24,64,224
-grain	5032,16,9520,56,960,8,360,40,72,648,8,136,17512,8,728,9504,104,228,1164,8,592,752,16,9,631,72,2864,8,721,8,88,15,32,112,8,16,8,16,8,8,8,8,8,8,8,8,8,49,40,23,76,332,8,73,7,8,16,56,56,8,8,8,8,8,8,8,56,128,8,24,8,640,8,8,8,2200,8,8,8,8,8,8,8,696,4840,16,264,249,311,8,128,8,16,1744,464,128,8,8,40,104,32,88,136,8,24,32,24,96,8,8,3272,40,8,128
+graham	14372,732,384,288,232,880,28596,4,1480,680,56,216,2920,12224,8,16,40,112,24,8,104,816,328,24,64,224
+grain	5032,16,9520,56,960,8,360,40,72,648,8,136,17512,8,728,9504,108,224,1164,8,592,752,16,9,631,72,2864,8,721,8,88,15,32,112,8,16,8,16,12,4,8,8,8,8,12,4,12,45,40,23,76,264,68,8,73,7,8,16,56,56,8,8,8,8,8,8,8,56,128,8,24,8,640,8,8,8,2200,8,8,8,8,8,8,8,696,4840,16,264,249,311,8,128,8,16,1744,464,128,8,8,40,104,32,88,136,8,24,32,24,96,8,8,3272,40,8,128
 gram	832,8,8,8,8,8,8,584,8,24,36856,8,8,337,8,1135,8,8,8,161
 granadilla	18456
 grand	47761,1631
 grandule	68144
-granny	19624
-granola	14380,68,584,104,8,200,8,736,104,160,29752,8,2368,8,8,16,8,8,8,16,8,2272,8,8,104,56,32,3992,520,6256,8,8,8,8,16,8,16,56,8,8,8,8,504,8,6121,335,320
+granny	19628
+granola	14380,68,584,104,8,200,8,736,104,160,29752,8,2372,4,8,20,4,8,8,16,8,2276,4,8,104,56,32,3992,520,6256,8,8,8,8,16,8,16,56,8,8,8,8,504,8,6121,335,320
 granular	35944
-granulated	50544,1112
+granulated	50548,1108
 granule	12808,12032,8,8,8,3448
-grape	3880,10504,8,3264,8,8,8,8,8,201,8,8,12,4,8,8,1503,8,80,8,145,111,8849,8,4479,632,488,152,120,88,40,16752,12424,6368
-grapefruit	17773,4,8,8,8,8,8,8,8,8,8,8,8,8,8,8,496,904,80,432,15047
-grapeseed	5480
+grape	3880,10508,4,3264,8,8,8,8,8,201,8,12,8,4,8,12,1499,8,80,8,145,111,8849,12,4475,636,484,152,120,92,36,15652,1100,12424,6368
+grapefruit	17773,8,4,8,8,8,8,8,8,8,12,4,8,8,8,8,496,904,80,432,15047
+grapeseed	5484
 grass	28633,1303,48,11984,8,17008,8,16,8,40,8,16,8,8,8,8,48,8,8,8
 grasshopper	63184,208
-grated	248,1136,27896,16,8,312,15352,1920
-gratin	24800,72,8,2776
-gravy	8225,1944,8,8,16,8,8,8,8,8,8,8,8,8,728,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,1520,8,8,128,56,80,8,8,8,2727,24497,8,16391,5833,3712,15,8
+grated	252,1132,27896,16,8,312,15352,1920
+gratin	24804,68,8,2776
+gravy	8225,1944,8,12,12,12,4,12,4,8,8,12,4,8,728,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,1520,8,8,128,56,80,8,8,8,2727,24497,8,16391,5833,3712,15,8
 gray	66482
-grease	5880
-great	15992,22104,8,8,1600,8,29176,8,128
+grease	5884
+great	15992,22104,12,4,1600,8,29176,8,128
 greater	35816,8,16
-greek	1724,84,8,8,8,8,8,8,8,8,40,8,16,10424,43560
-green	2984,8,8,8,6936,728,208,400,496,480,424,5240,96,240,1104,192,112,48,3112,8,8,8,16,8,8,8,41,8,432,176,128,8,335,121,8,8,8,151,100,4,8,8,8,8,8,8,72,8,8,8,8,8,8,704,8,472,40,72,57,8,8,8,8,8,8,295,176,264,24,24,16,41,360,136,8,87,8,8,8,64,24,208,281,8,8,559,8,8,88,4728,656,16,8,88,248,96,8,80,80,24,3848,2201,24911,160,3152,128,480,177,519
+greek	1724,84,8,8,8,8,8,8,8,12,40,4,16,10424,43560
+green	2984,8,8,8,6936,728,208,400,496,480,424,5244,92,244,1100,192,76,36,48,3116,8,4,12,12,8,12,4,41,12,428,51,125,128,12,335,121,8,4,8,147,4,96,12,4,8,8,8,8,8,72,12,4,8,8,8,8,704,8,476,36,72,57,12,4,8,8,8,8,295,180,260,24,24,16,41,360,136,8,87,8,8,8,64,24,208,281,8,8,559,8,8,92,4724,656,16,8,88,248,100,8,80,76,24,3732,116,2201,24911,160,3152,128,480,177,519
 greenland	36152,1232
 grenadine	68480
 griddle	54640,8,8
-grigio	33632
+grigio	33636
 grill	40593,13575,13785,40,40,32,400
-grilled	9608,16,1232,608,8,24,304,2272,32,9832,4456,1776,16,304,8,16,544,8,8,8,8,8,8,8,8,8,8,8,88,32,48,24,56,8,8,56,8,8,56,32,536,352,16,16,16,16,192,8,96,40,8,7689,2743,16,864,16,24,56,8,184,24,3784,6720,184,16,16,328,216,208,48,896,16,16,16,16,16,16,24,16,16,16,16,16,16,16,16,16,16,16,16,16,8,80,8,8,184,40,8,8,264,8,8,48,8,56,8,8,32,16,16,16,16,16,16,16,16,64,8,8,56,8,8,56,8,8,40,8,8,32,8,8,96,8,8,32,8,8,56,8,8,64,8,8,32,8,8,32,8,8,32,8,8,520,8,8,224,8,8,48,8,8,8,8,8,872,64,8,56,264,1040,6200
+grilled	9612,12,1232,608,8,24,304,2272,32,6028,3808,4452,1776,16,304,8,16,544,8,8,8,8,8,8,8,8,8,8,8,88,32,48,24,56,8,8,56,8,8,56,32,536,352,16,16,16,16,192,8,96,40,8,4852,2837,2743,16,864,16,24,56,8,184,24,3784,6720,184,16,16,328,220,204,48,896,16,16,16,16,16,16,24,16,16,16,16,16,16,16,16,16,16,16,16,16,8,80,8,8,184,40,8,8,264,8,8,48,8,56,8,8,32,16,16,16,16,16,16,16,16,64,8,8,56,8,8,56,8,8,40,8,8,32,8,8,96,8,8,32,8,8,56,8,8,64,8,8,32,8,8,32,8,8,32,8,8,520,8,8,224,8,8,48,8,8,8,8,8,872,64,8,56,264,1040,6200
 griller	40441,8,192,16,15464,8,985,8,8,8,88,8
 gripz	63248,8,8,8,1072,8
 gris	33632
-grit	14640,8,8,8,8,8,248,8,8,8,8,192,248,8,264,8,8
-groat	51833,12,3
-ground	2000,72,8,80,8,16,8,104,8,24,5969,8,151,8,224,8,88,8,145,8,8,8,8,8,8,8,8,12327,8,88,16,880,8,8,8,8,8,8,8,7280,328,240,1192,8,8,8,8,10472,8,40,8,600,8,832,8,56,8,32,8,72,136,8,424,9288,4944,584,1416,8,8,8,8,8,8,8,8,8,112,32,184,8,8,8,8,8,8,8,8,8,8,12,4,8,8,8,8,8,8,8,8,8,8,8,8,5760,448,8,880,8
+grit	14640,12,4,8,8,8,248,8,8,8,8,192,248,8,264,8,8
+groat	51837,8,3
+ground	2000,72,8,84,4,16,8,104,8,24,5969,12,147,12,220,8,88,8,145,8,8,8,12,4,8,8,8,12327,8,88,16,880,8,8,8,8,8,12,4,7280,68,260,240,1192,8,8,8,8,10472,12,36,8,600,12,828,12,52,8,32,8,72,136,8,424,9288,4944,584,1416,12,4,8,8,8,8,8,8,8,112,32,184,12,4,8,8,8,12,4,8,8,12,8,4,12,4,8,12,4,8,8,8,12,4,8,8,5760,448,8,880,8
 groundcherry	17953
 group	61792
-grouper	36096,8
+grouper	36096,12
 grouse	8673
 grow	4992,61232
-gruyere	176
+gruyere	180
 guanabana	19473
 guar	68968
 guarana	33104
-guava	3376,14585,8,8,1151,353,264,15823,12488
+guava	3376,14589,4,8,1151,357,260,15823,12488
 guinea	7785,8
-gum	49537,19432,231,25
-gumbo	9744,256,856,608,128,50504
+gum	49541,19428,231,25
+gumbo	9744,256,856,608,132,50500
 gumboot	66440
-gumdrop	49104
+gumdrop	49108
+gummy	49108,2624
 h2h	48216,24
 habichuela	68136
-haddock	36112,8,8
+haddock	36112,12,8
 hain	61792,7008
+hair	52588
 halavah	49192
 half	388,964,624,17944,8,8,8,8,8,8,8,10016,136,296,200,8,8,8,704,160,8,8,136,8,8,8,752,304,168,48,1216,6728,8,8,8,8,8,8,8,1680,8,8,8,296,8,160,8,8,8,8,8,8,8,17920,8,136,16,136,16,144,8,8,5536
-halibut	36136,8,8,1232,29648,296
+halibut	36136,12,4,1232,29648,296
 halloween	16344,47680
-ham	2560,8,256,8,1144,72,4632,992,176,104,8,568,17,823,200,104,112,40,672,16,40,569,8,8,12,4,8,8,8,383,72,16,241,280,1503,16,4200,8,8,8,8,8,8,8,8,8,8,8,824,8,8,8,8,8,8,8,8,8,8,8,40,8,112,8,8,8,344,16,16,112,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,120,30984,32,40,256,320,24,72,2241,391,11937,1071,8,8
-hamburger	28536,1450,240,1192,8,8,8,8,15246,8,8,1096,5800,8,8,8,8,8,8,8,8,288,88,72,8,8,8,64,888,8,8,3290,584,1416,8,8,8,8,8,8,8,8,8,112,32,184,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,3918,8,64,440,80,56
+halva	49196
+halvah	49196
+ham	2560,8,256,8,1144,72,4632,992,176,104,8,568,17,823,200,104,116,36,672,16,40,569,8,12,8,4,8,8,8,383,72,16,245,276,1503,16,4200,8,8,8,8,8,8,8,8,8,8,8,824,12,4,8,8,8,8,8,12,4,8,8,40,8,112,8,8,8,344,16,16,112,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,120,30984,32,40,256,320,28,68,2241,391,11937,1071,8,8
+hamburger	28536,1450,240,1192,8,8,8,8,15250,4,8,1096,5804,8,4,8,12,4,8,8,8,288,88,72,8,8,8,64,888,8,8,3290,584,1416,8,8,8,8,8,8,8,8,8,112,32,184,8,8,8,8,8,8,8,8,8,8,10,6,8,8,8,8,8,8,8,8,8,8,8,8,3918,8,64,440,80,56
 hand	54368,24,16,8,24,16,88,24,16,1200,24,11944
 happy	62776
-hard	256,684,164,4200,888,7240,8,128,20824,72,4624,7632,1760,8,8,192,8,16,400,1840,288,8,8,1016,8,16,1168,8520,7224
-harina	52760
+hard	256,684,164,4200,888,7240,12,124,20824,76,4620,7636,48,1708,8,8,192,8,16,404,1836,288,8,8,1016,8,16,1172,8516,7224
+haricot	38212
+harina	51900,860
 harseradish	23786
 harvard	26152
 harvest	6368,9600,10960,6760,40,19464,3585,4967,409
-hash	24776,128,8,8,8,28440,440,912,360,1208,9448,8,48,2056,72
+hash	24776,128,12,4,8,28444,436,912,360,1212,9444,8,48,2056,72
 hashed	24778,128,8,8,8,40816
+hass	17252
 have	36000,376,8,632,16,320
 hawaii	24048,8,4240
-hawaiian	69352
-hazelnut	5536,11232,12556,4,8,10241,9680,18288
+hawaiian	34572,34780
+hazelnut	5536,11232,12556,4,12,10237,9684,18284
 head	66856
 headcheese	13185
 health	15376,24041,30543
 healthy	9824,736,416,8,8,520,16,513,808,8,8,8,8,8,8,49191,8,8,32,8,17,7,8,3457
-heart	6776,8,1176,8,2808,24,4616,160,384,112,8,136,520,840,3040,8,7937,1695,8,12048,8,8,8,1416,8,16176,8,2280,5280,2305
+heart	6776,8,1176,8,2808,24,4616,160,384,112,8,136,520,840,3040,8,7941,343,1348,12,12044,8,8,8,1416,8,16176,8,2280,5280,2305
 hearty	11496,72,8,24,3624,824,49336,72
 heat	35920,56,80,24,24,16,24,24,56,40,32,16,24,16,32,16,16,88,32,48,48,16,16,24,48,16,24,16,96,32,24,48,16,24,64,40,32,72,72,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,16,16,16,16,8,16,8,56,8320,128,512,192,856,8,8,8,8,104,16856,336,8
 heated	8360,56,5528,8,3056,56,4352,144,16,8,8,8,8,16,8,8,8,8,8,8,16,8,8,88,24,112,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,16,16,2232,352,248,32,32,16,16,24,2568,8,10168,18728,8,9368,8
 heath	50048
-heavy	408,5225,24,16,11487,8,8,128,24,32,72,8,48,8,128,8,56,8,32,8,200,504,80,8,8,104,8,96,8,96,8,24,112,88,48,40,16,16,16,8,8,8
+heavy	412,5221,24,16,11487,8,8,128,24,32,72,8,48,8,128,8,56,8,32,8,200,504,80,8,8,104,8,96,8,96,8,24,112,88,48,40,16,16,16,8,8,8
 heel	44296,8,112,8
 heinz	12840,34961,14599
-hemp	28904
-hen	7785,8,391,96,32,8,8,8
+hemp	28908
+hen	7785,8,391,96,32,8,8,12
 henry	49200
-herb	10784,368,240,14480,9112,416,5105,15975,8,8,7056,40,120,240,2808
-herbal	51720,15864
-herring	5800,30360,8,8,8,8,1200,29104,8,8,8
-hershey	48928,368,32,264,416,72,8,8,480,1128,56
+herb	10784,368,240,14480,9116,412,5105,15975,8,8,7056,40,120,240,2808
+herbal	34988,16732,15864
+herring	5800,30360,12,8,4,8,1200,29104,8,8,8
+hershey	48928,292,76,32,264,416,72,8,8,480,1128,56
 hexagon	15888
 hi	33360,18000,8
-hibiscus	35832
+hibiscus	35836
 hickorynut	29368
-high	3696,368,72,1304,312,432,160,136,10280,12824,3624,72,40,632,1856,8,8,16,8,14760,1120,9872,296,3816,3960
+high	3696,368,72,1304,312,432,160,136,10280,12824,3624,72,40,632,1856,8,8,16,8,14764,1116,9872,296,3816,3960
 higher	34456,16,10112,8,792,368,1352
 hind	42984,8,8,8,576,8,304,8,96,8,15944,8,360,8,6800,344
 hindshank	44296,8,112,8
 hip	67433
 hipbone	20242,24,8,24
-hoagie	65552
+hoagie	53716,11836
 hock	21808
 hohoysi	67584
-hoisin	10448
+hoisin	10452
 holiday	63152,64,64,8,8,736
 home	5336,8,48,5032,8,8,2400,11936,8,8,8,208,72,1304,8,16,56,1192,8,688,8608,1000,1016,8,8505,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,423,14360,6488,1320
-homemade	744,9640,8,8,3976,38088,8,14264
+homemade	744,9640,8,8,3980,24600,5624,744,1472,88,5560,4,14264
 homestyle	11288,729,16,8,8,8,8,8,8,16,32,200,543,34592,6696,7977,8,8,8,423,8
-hominy	15400,8,36577,848,14167,568
-honey	3616,488,16,8,2256,136,24,6961,47,336,512,48,8,88,40,32,488,32,72,184,184,16,168,16,40,192,32,8,224,40,8,8,64,64,32,24,56,16,32,32,8,8,64,12984,4368,11400,592,1144,880,80,216,152,280,1469,4419,6928,976,392,680,920,224,736,3296,1240
+hominy	14652,748,8,36581,844,14167,568
+honey	3616,488,16,8,2256,140,20,6961,47,340,512,44,8,88,40,32,488,32,72,184,184,16,168,16,40,192,32,8,224,40,8,8,64,64,32,24,56,16,32,32,8,8,64,12988,4364,11400,592,1144,884,76,216,152,280,1469,4419,6928,976,392,680,920,224,736,3296,1240
 honeycomb	14408
-honeydew	18200
+honeydew	18204
 hopi	67552,16,8,8,8,8
-horchata	35704,56
+horchata	35704,60
 hormel	13601,47,7801,8,8,8,8,8,8
 horned	19593,47047
 horse	42144,8
-horseradish	2425,21369,2424,8,992,8,35214
-hot	744,9664,1048,984,8,8,216,8,418,8,8,472,40,78,112,82,48,926,8,144,776,8,240,8,8480,1920,1024,8,936,144,5546,8,6,10,6,866,5615,12767,1296,96,8,1104,313,8,384,5471,1776,512,552,8,752,32,136,2874,248,344,680
+horseradish	2429,21365,2424,8,992,8,35218
+hot	748,9664,1044,984,8,8,216,8,418,10,8,470,40,78,112,82,50,8,916,8,144,776,8,240,8,8480,1920,1024,8,936,144,5546,8,6,10,6,866,5615,6075,3888,2808,296,996,96,8,1104,313,8,384,5475,1772,512,552,8,752,32,136,2874,248,344,680
 hotcake	54728,248,8
 hotdog	13586,33110,8,8,6968,8,8
+houmous	39076
 house	39649,8,23879,8,8,8,8,8,8,8,8,8,8,8,3984
 household	5216,376,73,263
 hubbard	25528,8,8,2312,8
 huckleberry	66529
 hulled	28904,22900
-human	760
-hummus	38977,96
+human	764
+hummus	38981,96
+humus	39076
 hungarian	28704
 hungry	66129
-hush	46185,7559
+hush	46189,7555
 hut	54369,8,8,8,8,8,136,8,8,8,8,8,1176,40,8,8,96,104
 hyacinth	23801,8,3424,11200,8,1456
 hydrogenated	456,24,4736,8,80,280,16,8,8,24,8,8,9,7,96,8,40,24,144,8,112,16,8,16,8,8,8,8,16,8,16,8,8,8,8,8,8,8,8,66,158,8,44704,8,10456
 hydrolyzed	38889,1199
 i	67657,8,8,8,8,8,72
-ice	1601,8,8,8,8,8,8,8,96,8,192,8,8,24,4215,28912,11073,8,1295,1465,8,8,44,4,144,703,273,16,24,8,39,8,8,544,593,23,17,8,8,8,8,8,8,8,8,8,48,8,8,24,8,1783,1392,473,8,735,7136,728,8,8,8,8,2408,8,1184,1024,1000,472,16,65
-iceberg	24008
-iced	34056,13480,8,592,14680,488,328,8,400,8,32,72,24
+ice	1601,8,12,4,8,8,8,8,96,8,192,8,8,24,4215,28912,11077,4,1295,1465,8,12,40,4,144,703,273,16,28,8,35,12,8,540,593,23,17,8,8,8,8,8,8,8,8,8,48,8,8,24,8,1783,1392,473,8,735,7136,728,8,8,8,8,2408,8,1184,1024,1000,472,16,65
+iceberg	24012
+iced	34056,396,13084,8,592,14680,488,328,8,400,8,32,72,24
 icelandic	33416
 icicle	26288
-icing	6248,41528,16968,16,8,24
-imitation	536,1856,8,2784,8,8,31728,120,160,31313,1023,520,112
+icing	6248,41528,2188,592,14188,16,8,24
+imitation	536,1856,8,2784,8,8,31732,116,160,31313,1023,520,112
 immature	12680,10024,8,8,8,8,8,8,48,8,136,8,608,8,8,8,216,8,784,8,1488,8,552,8,8,8,24,144,304,8,80,304,520
 imp	41618,24,168,24,88,2248,8,8,8,8,8,8,40,8,8,8
 imported	41280,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,1336,8,8,8,8,8,8,8,8,8,8,8,112,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,200,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,128,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,14496,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,584,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8
-in	8392,8,2816,40,48,5368,240,3136,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,448,256,8,8,8,8,192,24,312,8,8,8,8,32,8,8,16,32,32,8,8,8,8,8,8,8,40,24,8,8,16,8,8,16,8,8,8,8,8,24,8,8,24,8,8,32,8,8,8,8,8,8,8,8,8,120,136,8,40,48,1864,104,240,8,8,32,8,16,8,144,24,8,56,8,8,8,16,16,8,592,136,696,1088,8,16,8,8,16,8,8,264,64,544,120,1536,8,1120,8,16,8,4424,104,688,8,240,8,16,8,448,8,8,8,2448,48,64,1496,16,1848,8,8,8,40,8,8,8,256,8,8,8,384,40,280,8,32,8,8,8,56,8,8,8,24,8,8,8,576,208,4184,1248,3056,2192,8,225,127,64,8,24,16,241,863,360,8,24,8,8,32,8,8,176,8,8,8,8,8,8,8,8,8,8,8,8,8,8,232,8,8,8,8,8,7200,8,24,16,16,712,344,272,177
+in	8392,8,2816,40,48,5368,240,1588,24,1524,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,448,256,8,8,8,8,192,24,312,8,8,8,8,32,8,8,16,32,32,8,8,8,8,8,8,8,40,24,8,8,16,8,8,16,8,8,8,8,8,24,8,8,24,8,8,32,8,8,8,8,8,8,8,8,8,120,136,8,40,48,1864,104,240,8,8,32,8,16,8,144,24,8,56,8,8,8,16,16,8,592,136,696,1088,8,16,8,8,16,8,8,264,64,544,120,1536,8,1120,8,16,8,4424,104,692,8,240,8,12,8,448,8,8,8,2448,48,64,1496,16,1848,8,8,8,40,8,8,8,256,8,8,8,384,40,280,8,32,8,8,8,56,8,8,8,24,8,8,8,576,208,4184,1248,3056,2192,8,225,127,64,8,24,16,241,863,360,8,24,8,8,32,8,8,176,8,8,8,8,8,8,8,8,8,8,8,8,8,8,232,8,8,8,8,8,7200,8,24,16,16,712,344,272,177
 incaparina	16153
 inch	47696
 include	5984,7408,240,16,8,642,16,8,184,56,214,232,250,608,8,8,8,6,8,1066,126,8,10,302,618,152,134,8,8,266,1046,200,3002,352,272,518,16,296,128,210,8,176,606,8,8,8,194,128,2022,8,592,56,618,16,424,264,3880,1102,978,8,8,2384,64,40,478,5776,8,128,48,8,24,56,136,288,40,128,120,24,184,128,56,136,8,8,48,16,8,8,8,8,8,88,80,8,16,320,80,64,41,87,96,8,8,8,96,8,40,40,8,8,8,602,8,38,8,8,192,16,8464,120,8304,584,8,1392,1816,168,264,24,320
@@ -25970,7 +27957,7 @@ industrial	5488,137,24,431,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,200
 infant	4153,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,16,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,16,8,8,24,24,8,8,8,8,8,8,8,8,8,8,8,8,8,48,61096,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8
 infraspinatus	57050,8,8,8,120,8
 inside	8744,8,56,8,8,8,24088,25096,8,8,8,8,8,296,8,8,8,8,8,1576,776
-instant	672,424,2576,8968,8,8,80,1920,8,8,8,56,8,40,12,4,8,8,8,8,8,168,144,8,8,464,8,8,16,8,8,8,384,8,344,8,8,8,248,48,8,8,48,17368,8,48,8,24,8,24,8,8,24,104,160,296,16,8,8,8,8,8,8,8,8,432,13816,16,424,8,48,56,8,8,624,8,24,8,48,8,608,992,8,16872,416,72,360,232,120,56
+instant	672,424,2576,8468,500,8,8,80,1920,8,8,8,56,8,40,12,4,8,8,8,8,8,168,144,8,8,464,8,8,16,8,8,8,384,8,344,8,8,8,248,48,8,8,48,8028,9340,8,48,12,20,8,24,8,8,24,104,160,296,16,8,8,12,4,8,8,8,8,432,13816,16,424,8,48,56,8,8,624,8,24,8,48,8,608,992,12,16868,416,72,360,232,120,56
 intermediate	6200
 intermuscular	43608,8,16360,8
 interstate	47809
@@ -25978,31 +27965,37 @@ ion4	35480
 irish	44696
 irishmoss	25248
 iron	4152,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,16,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,56,8,8,8,8,8,8,8,144,8,8,8,8,8,24,16,8,8,16,88,10736,41354,8,8,8,120,8,9030,16,8
-island	5120,40,872,10192
-isolate	33304,5561,1208
+island	5124,36,872,10192
+isolate	33308,5557,1208
 isomil	4384,8,8,384,8,8
 it	64288,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,208,8
-italian	5144,168,56,8,664,4632,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,1233,280,287,288,8,280,320,184,96,8,112,224,24,9944,1360,2904,12137,4199,3464,2072,11880,16,2232,1576,56,105,1831,17,23,17,40,15,17,15,368,17,143
+italian	5144,172,52,8,664,4632,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,1233,280,287,288,8,280,324,180,96,8,112,224,24,9944,1360,2904,12137,4203,3460,2076,11876,16,2232,1576,56,105,1831,17,23,17,40,15,17,15,368,17,143
 item	33128,14904
+its	45764
 j	48304
-jack	14208,2344,8,19672,16,1176,26720,168,24,64
-jackfruit	17985,1392
+jack	196,14016,2340,8,19672,16,1176,11204,15516,168,24,64
+jacket	26484
+jackfruit	17989,1388
 jackson	62761,8
-jalapeno	26272,2416,10536,26456
+jalapeno	26276,2416,10532,26456
 jam	50301,860,576,17440,488
 jambolan	17992
 japanese	18688,8,10912,72,8,8,22840,8,8,8,16800
 jar	64120,464
+jasmine	52092
 java	17993
+jell	49612
 jellied	13080,6712,10712
-jelly	46080,3024,1201,18864,1040
+jello	49612
+jelly	46084,3020,20,1185,18860,1040
 jellybean	49120
 jellyfish	69969
-jerky	48400
-jerusalem	23817
+jerky	48404
+jerusalem	23821
 jew	23825
 jewish	65488,48
-jicama	26137,8,1928
+jicama	26141,4,1928
+jim	50860
 jimmy	66145
 jingle	63296
 john	54465,8,8,8
@@ -26010,7 +28003,7 @@ johnson	4176,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,48,8,16,24,16,24,32,8,
 jowl	20632
 joy	48808,1272
 jr	54136,8,10288
-juice	2520,904,8,8,8,8,8,8,8,8,8,8,8,8,8,352,8,8,8,9656,3401,112,8,8,47,153,183,192,48,120,17,8,8,8,8,8,16,40,96,8,8,24,8,220,4,8,8,8,8,8,8,8,16,15,17,8,40,8,23,120,112,41,8,8,47,97,263,56,9,32,24,8,8,40,143,17,8,8,56,48,8,8,8,8,8,8,8,8,8,8,32,8,8,24,8,8,1807,8,8,8,48,8,8,48,8,8,8,40,8,8,8,8,152,8,8,8,8,8,3744,25,176,40,344,1599,9,5207,160,304,264,8,80,64,176,32,8,32,8,16,40,16,8,9,8,127,8,96,8,16,160,8,8,168,8,112,8,25,8,335,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,72,16,8,56,8,8,8,16,9656,1616,3040,1184,400,13864,8,8,8,9,7,8,8,8,8,24,8,8,112,25,2679,8,376,8,8,752,33,56,79,24,56,96,176
+juice	2520,904,8,8,8,8,8,8,8,8,8,8,8,8,8,352,8,8,8,9656,3401,112,8,8,47,153,183,192,48,120,21,4,8,8,8,8,16,44,96,4,8,28,4,220,4,12,8,8,4,8,8,8,16,15,21,4,40,8,27,116,112,41,8,8,47,101,259,56,13,28,28,4,8,40,143,21,4,8,56,48,8,8,8,8,8,8,8,8,8,8,32,8,8,24,8,8,1807,8,8,8,48,8,8,48,8,8,8,40,8,8,8,8,152,8,8,8,8,8,3744,29,176,36,348,1595,13,5203,160,304,264,8,80,64,176,32,8,32,8,16,44,12,8,13,4,127,8,96,8,16,160,8,8,168,8,112,8,25,8,335,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,72,16,8,56,8,8,8,16,9656,1616,3040,1184,400,13864,8,8,8,9,7,8,8,8,8,24,8,8,112,25,2679,8,376,8,8,752,33,60,75,24,56,96,176
 juicy	55896
 jujube	18001,8
 july	63976
@@ -26018,29 +28011,30 @@ jumble	62760
 jumbo	18248,44944,8
 jungle	64056
 junior	2536,32,16,16,8,16,8,16,56,24,40,32,32,16,16,40,24,16,16,16,16,40,16,16,40,24,32,24,16,16,16,40,16,8,16,16,16,24,48,160,32,40,16,96,8,16,24,16,24,8,16,40,16,8,8,24,48,1000,64080
-jus	10168,8,2744
+jus	10172,4,2744
 jute	23841,8,3392
-k	14520,1032,160,40,192,40,192,16,96,8,24,536,8,8,8,24,24,8,16376,30600,8,8,8,8,8
+k	14524,1028,160,40,192,40,192,16,96,8,24,536,8,8,8,24,24,8,16376,30600,8,8,8,8,8
 k20	33384
 kabob	41256,8,8
+kahlua	35084
 kai	28810
-kaiser	46720
-kale	23861,4,8,8,2352,8,1008,8,8,38559
-kamut	52696,8
+kaiser	46724
+kale	23861,8,4,8,2352,8,1008,8,8,38559
+kamut	52696,12
 kanpyo	23889
 kansa	31106,8,8,8,8,8,1336,8,8,8,8,8,8,8,26816,8,232,8,8,104,8,8,8,8,8,8,8,8,8,8,8,1224,32,136,8,160,24
 kasha	51834,10
 kashi	15568,8,8,8,8,8,120,8,216,8,8,72,8,8,8,8,8,128,8,8,80,8,152,8,8,96,256,56,31289,8,8,8,8,8,8,8,8,7584,8,8,8,72,8,16,776,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,4943,8,8,56,721,24,152,8,8,3248,8,56
-kat	49128,968
+kat	49132,964
 kc	62368
 keebler	47649,8,15144,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,752,64,8,8,8,8,8,120,8
 kefir	1885,4
 keikito	48033
 kellog	47456
 kellogg	14192,16,8,40,40,8,16,16,8,8,112,16,24,16,8,8,8,488,224,96,8,8,24,24,8,112,8,8,8,152,8,24,8,192,32,8,192,16,8,88,8,24,8,8,40,120,8,32,8,8,8,112,144,8,16,8,8,8,8,8,16,8,8,16,8,8,16368,72,13960,8,8,8,8,8,8,8,8,8,8,8,8,9,8,8,8,8,840,24,8,8,8,8,2655,8,16,11409,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,16,8,8,8,8,8,1040,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,520,8
-kelp	25256,41240
+kelp	25260,41236
 kernel	5448,72,120,544,8,8,16,16,8,128,17104,32,8,8,8,8,2056,1536,8,976,8,8,40,8,8,8,8,8,712,8,8,32,32,8,8,8,520,16,32,8,56,16,56,8,8,8,8,8,144
-ketchup	28362,104
+ketchup	28364,102
 kett	40329
 key	39545
 kfc	55289,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8
@@ -26048,151 +28042,160 @@ kg	33408,32
 khorasan	52696,8
 khorassan	52698,8
 kid	67632,16,32,8,40,16,520,40,32,8
-kidney	20640,8,2040,8,3944,3632,8,7840,12,4,8,8,8,8,8,8,8,816,720,8,8,8,8,8,2576,8,8,8,1320,24,16280,16,7488,1792
-kielbasa	13857,248,8,8
-kimchi	23160
-king	14416,21824,672,8,8,488,16369,416,8,8,8,8,8,8,8,8,8,776,8,8,8,8,784,24,631,10152,8,8,8,368,104
+kidney	20640,8,2040,8,3944,3632,12,7836,12,4,8,8,8,12,8,4,8,816,720,8,8,8,8,8,2576,8,8,8,1320,24,16280,16,7488,1792
+kielbasa	13857,248,12,4
+kimchi	23164
+king	14416,21824,672,12,4,488,84,16285,416,8,8,8,8,8,8,8,8,8,776,8,8,8,8,784,24,631,10152,8,8,8,368,104
+kipper	36188
 kippered	36184,30488,488,8
-kit	49128,968,6361,8,8,8,8,8,8,8
+kit	49132,964,6361,8,8,8,8,8,8,8
 kitchen	64160,8,8,448
 kiwano	19593
-kiwi	2680,15340,15900,1616,72
+kiwi	2680,15340,1736,14164,1616,72
 kiwifruit	18021,1732
-kix	14424,912,1120
+kiwis	18020
+kix	14428,908,1120
 klamath	67536,24
 klondike	51416,88,8,8
 knackwurst	13201
 kneel	66960
 knockwurst	13200
 knuckle	56960,8,8,8,96,8,8,8,56,8,40,8,2784
-kohlrabi	23921,8,3344
+kohlrabi	23925,4,3344
 kosher	28376
 koyadofu	38912,1200
 krackel	49136
-kraft	1297,8,8,8,8,8,8,3735,8,8,5848,23392,13297,152,663,19184
+kraft	1297,8,8,8,8,8,8,3735,8,8,5848,23392,13297,152,663,17460,1724
 krave	16496,40,304
 kretschmer	14616,888,16
-krispy	14256,96,152,864,1136,34528,13640
+krispy	14260,92,156,860,1136,34528,13640
 krusteaz	47664
 kudo	51048,10584,16
-kumquat	18025
-kung	68376
+kumquat	18029
+kung	68380
 l	53944,9096,8
 la	48048,32,8440
 laborador	66760
 lactofree	4328,8,216,8
 lactose	4736,8,8,64088
-ladyfinger	45496,1616
-lamb	2576,8,256,8,37945,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,784,8,8,32,8,24,8,24,8,8,32,8,24,8,8,24,8,40,8,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,112,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,192,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,128,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8
+ladyfinger	45500,1612
+lager	32980
+lamb	2576,8,256,8,37945,12,4,8,8,8,8,8,8,8,8,12,4,8,8,8,8,8,8,8,8,8,8,12,4,8,8,8,8,8,12,4,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,12,4,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,784,8,8,32,8,24,8,24,8,12,28,8,24,8,8,24,8,40,8,24,12,4,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,112,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,192,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,128,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8
 lambsquarter	23945,8,3328,40096,8
 lan	28810
-lard	5073,519,32,249,61103,328
-large	88,16,18136,12496,8,8,8,8,1144,8,8,8,8,8,8,8,8,8,8,8,6464,8,8,1432,13624,8,8,8,8,80,8,8,8,288,560,8,568,8,24,8,8,8,9520
-lasagna	2712,37921,11945,8,8,8,72,8,112,80,8,104,184,8,3119,32,8,224,144,9239,56,17,1919,8,10
-lasagne	67952
+lard	5077,515,32,249,61103,328
+large	88,16,18136,12496,8,8,8,8,1144,8,8,8,8,8,8,8,8,8,8,8,6464,12,4,1432,13624,8,8,8,8,80,8,8,8,288,560,8,568,8,24,8,8,8,9520
+lasagna	2712,37921,11945,10,6,8,72,8,112,80,8,104,184,8,3123,28,8,228,144,9235,56,17,1923,4,10
+lasagne	67940,12
 late	33688,40
 lateralis	22306,8,34648,8,8,8,176,8
 latino	19560,16146,56,12240,8,8,8,6,10,8,8,8,8,20030,8,8,8,8,8,8,8,8,8,8,8,8,8,8
+latke	26476
 lauric	464,24,56
 laver	25264
 layer	47769
 lb	55896
-leaf	2024,64,18568,3304,8,48,24,1320,8,880,1040,472,23960,15648
+leaf	2028,60,18568,3304,8,52,24,1316,8,880,1040,472,23960,15648
 leafy	22632,8,984,8,2984,552
-lean	8960,8,8,8,8,8,5168,1872,8,8,3776,8,8,40,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,192,56,16,8,16,8,16,8,8,8,16,8,32,8,8,8,32,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,8,8,8,96,8,48,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,32,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,7448,8,8,24,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,208,48,16,8,16,16,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,7816,8,8,8,8,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,112,8,8,552,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,24,8,8,24,8,8,8,8,8,8,8,8,48,8,8,16,16,8,112,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,32,8,8,8,40,8,8,8,8,8,8,8,8,8,8,8,8,8,40,8,8,8,8,8,8,8,8,8,8,8,12121,8,271,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,56,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,88,8,24,8,8,40,8,8,40,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,56,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,6968,1072,8,8
+lean	8960,12,4,8,8,8,4140,1028,1872,8,8,3776,8,8,40,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,192,56,16,8,16,8,16,8,8,8,16,8,32,8,8,8,32,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,8,8,8,96,8,48,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,32,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,7448,8,8,24,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,208,48,16,8,16,16,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,7816,8,8,8,8,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,112,8,8,552,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,24,8,8,24,8,8,8,8,8,8,8,8,48,8,8,16,16,8,112,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,32,8,8,8,40,8,8,8,8,8,8,8,8,8,8,8,8,8,40,8,8,8,8,8,8,8,8,8,8,8,12121,8,271,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,56,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,88,8,24,8,8,40,8,8,40,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,12,4,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,56,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,12,4,8,8,8,12,4,8,8,8,12,4,8,8,8,12,4,8,8,8,12,4,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,6968,1072,8,8
 leany	40609
-leather	48464,8,1744
+leather	48464,12,1740
 leathery	66440
-leave	22521,8,912,344,8,1312,8,520,8,80,8,376,448,8,287,369,480,208,39,705,8,79,37752,168,88,120,8
+leave	2028,20493,8,912,344,8,1312,8,219,301,8,80,8,376,448,8,287,369,480,208,39,705,12,75,37752,168,88,120,8
 leavened	46064,8,8,1136
 leavening	46833,8,8,8,8,8,8
 lebanon	13209
-leche	1537,15087,46072,5424
+leche	1541,15083,46072,5428
 lecithin	5528
-leek	23961,8,2280,1040
-leg	7176,8,8,8,8,8,8,8,8,584,272,8,288,8,408,8,24,11000,8,40,8,8,8,8,8,8,8,8,8,8,8,568,544,8,1160,8,40,8,18560,8,8,8,8,8,8,8,8,8,8,8,296,8,8,88,8,8,8,152,8,8,8,8,8,8,8,8,8,296,8,712,8,8,8,8,8,184,8,240,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,568,8,152,40,128,8,24,8,104,8,8,24,8,8,56,8,8,8,8,8,25825
+leek	23961,12,2276,1040
+leg	7176,8,8,8,8,8,8,12,4,584,272,8,288,8,408,8,24,708,10292,8,40,8,8,8,8,8,8,8,8,8,8,8,568,544,8,1160,8,40,8,18560,12,4,8,8,8,8,8,8,8,8,8,296,8,8,88,8,8,8,152,8,8,8,8,8,8,8,8,8,296,8,712,8,8,8,8,8,184,8,240,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,568,8,152,40,128,8,24,8,104,8,8,24,8,8,56,8,8,8,8,8,25825
 lemberger	33608
-lemon	1264,240,12424,4109,4,8,8,8,1704,8,1695,7161,5111,40,8,360,48,24,216,288,184,8,24,8,8,8,8,296,16,8,112,9824,264,512,496,8,600,80,72,264,2264,712,8,8,8,608,5352,6272,1376,96,856,184,3088
+lemon	1264,240,12424,4109,8,4,8,12,1700,8,1695,7161,5111,44,4,360,48,24,216,288,184,8,24,8,8,8,8,296,16,8,112,9824,264,512,500,4,600,80,72,264,2264,712,8,8,8,608,5352,6272,1376,96,856,184,3092
 lemonada	33520
-lemonade	34008,80,264,40,296,9,16,8,15,8,633,7,28248,408
-lemongrass	12392,44376
-lentil	9848,2504,11625,8,4304,10160,12,540,904,22311
+lemonade	34008,80,264,40,296,9,16,12,11,8,633,11,28244,408
+lemongrass	12392,16244,28132
+lentil	9852,2500,11625,8,4304,10160,12,540,904,22311
 less	5296,376,4832,8,96,8,8,3008,56,224,2232,40,19616,8,34288
 lesuer	24432
-lettuce	23993,8,12,4,24,29423,248,8,8,128,8,8,8,8,8,8,24,8,8,8,16,8,8,8,8,8,56,216,8,8,1240,8,184,8,16,200,8,12128,8
-life	14432,664,912,352
+lettuce	23997,8,8,8,24,29419,248,8,8,128,8,8,8,8,8,8,24,8,8,8,16,8,8,8,8,8,56,216,8,8,1240,8,184,8,16,200,8,12128,8
+life	14436,660,912,352
 lifeway	1880,8
-light	392,8,840,65,24,199,112,8,104,217,3111,776,8,208,16,8,40,176,8,72,16,160,240,8,8,8,8,48,8,8,8,600,8,88,8,256,40,8,88,8,24,8,168,32,960,8,8,8,24,8,2769,296,4815,8,272,56,136,56,8,40,32,88,568,96,8,112,8,104,104,336,272,8,48,16,8848,16,8,440,4160,8,8,24,320,576,72,8,312,136,56,16,152,2120,8,472,8,2000,24,8,8,57,8,8,7919,1640,64,144,976,16,440,824,8,16,8,88,680,1152,1865,8,1447,8832,2976,72,40,32,744,400,8,296
+light	396,4,844,61,24,199,112,8,104,217,3111,776,8,212,12,8,40,176,8,72,16,160,240,8,8,8,8,48,8,8,8,600,8,88,8,256,40,8,88,8,24,8,168,32,960,8,8,8,24,8,2769,296,4815,8,272,56,136,56,8,40,32,88,568,96,8,112,8,104,104,336,272,8,48,16,8848,16,8,440,4160,12,4,24,320,576,72,8,312,136,56,16,152,2120,12,468,8,2000,28,4,8,57,8,8,7919,1640,64,144,976,16,440,824,8,16,8,88,680,1152,1865,8,1447,8832,2976,72,40,32,744,400,8,296
 lightly	15040,14856,24,8,32080
 like	5329,432,88,56,8,8,32,8,8,8,32,8,8,152,128,8,8,8,8,23,33,24,24,8,8,16,41575,20728,97,184,8
 lil	5048
 lily	67536,24
-lima	22705,8,8,8,8,8,8,2815,8,8,8,8,8,1041,8,8,8,1207,8,10577,8,8,8,8,1416,8,29687
+lima	22705,12,4,8,8,8,8,2815,8,8,8,8,8,1041,8,8,8,1207,8,10577,12,4,8,12,1412,8,29687
 limburger	184
-lime	12264,5813,4,8,15695,8,1480,4273,10687,11968
-limeade	33520,432,801
+lime	12264,5813,8,4,15699,4,1480,4273,10687,11968
+limeade	33520,432,805
 linda	40153,8,8,8,8,8,8,8,15944
 ling	36200,1200
 lingcod	36208,1200,29128,8
 lingenberry	66472
-link	13048,320,8,16,65,7,9,143,24,56,40,248,96,8,8,26057,104,32,32,48,64,28263,65
+linguine	52588
+link	13048,320,12,12,65,7,9,143,24,56,40,248,96,8,8,26057,104,32,32,48,64,28263,65
 linkett	40209
 linoleic	5296,128,8,168,72
 linolenic	6488,8
+linseed	29724
 lion	67489,8,8,8,8,8
 lip	31104,8,8,8,8,8,26376,8,360,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,104,8,8,8,8,8,56,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,112,8,8,8,8,8,600,72,184,8,8,224,8,8,104,8,8,8,8,8,8,8,8,8,8,8
 lipil	4200,16,24,16,56,16,8,8,16,48,8,16,24,16,24,32,8,168,8,96,48,32,8,61264,8,16,32,24
 lipton	35296
-liqueur	35080,8,248
+liqueur	35084,4,248
 liquid	480,8,904,152,128,2488,56,32,8,48,32,56,16,40,24,16,96,24,56,24,56,32,8,64,32,1080,168,10992,8,8,8,8,8,8,8,128,24,88,8,8,8,24,8,8,8,8,112,8,8,8,24,8,8,8,8,8,8,8,8,8,8,16,72,8,8,88,8,552,8,8,8,8,8,8,72,8,8,8,8,8,72,8,8,8,8,72,8,8,8,8,24,112,88,48,328,3144,120,96,24,16,56,304,248,80,712,168,16,48,24,24,24,248,424,112,248,360,48,56,96,8,112,64,264,56,88,8,8,56,184,104,320,32,32,264,360,8,96,1064,16,8,8,304,6368,1128,152,912,80,112,1400,48,56,9008,17288,8,2320,120,672,880
-liquor	34480
+liquor	33188,1296
+litchi	18108
 litchis	18105,8
-lite	6074,7582,120,96,25248,8,104,360,10984,1128,13992,3736
+lite	6074,7582,120,96,19132,6116,8,104,360,10984,1128,13992,3736
 little	13576,2800,440,23337,7519,6825,8,8,8,8,8
-liver	5792,1000,8,920,56,200,8,216,728,4113,176,8,63,8,8,240,7120,8,9616,8,8,12072,8,8,8,8,8,1304,8,16288,8,6336,56,128,32,72,48,32,72,40,648
-liverwurst	13224,449
-lo	68424
+liver	5796,996,12,916,56,200,8,216,728,4113,176,8,63,8,12,236,7120,12,9612,8,12,12068,8,12,4,8,12,1300,8,16288,8,6336,56,128,32,72,48,32,72,40,648
+liverwurst	13228,445
+lo	68428
 loaded	33136
 loaf	12953,128,8,80,104,40,16,16,8,8,544,17519,16320,12680,40,368,40,40,40,40
-lobster	37000,8,48,584
+lobster	37000,12,44,584
 locust	68968
 loganberry	18121
-loin	8776,136,8,10920,8,136,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,168,8,192,160,8,88,8,8,8,8,8,40,8,8,8,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,8,8,8,64,16,16,8,640,8,24,8,8,8,8,8,32,129,8,7,8,8,8,8,8,16,8,8,8,8,7672,8,8,8,872,8,8,8,8,8,8,8,8,8,8,8,56,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,1104,8,8,8,8,8,8,8,8,8,8,8,432,8000,8,8,8,8,8,384,8,8,8,200,8,8,8,8,8,1016,8,8,176,8,384,8,8,8,216,40,328,8,8,8,72,64,8,8,8,8,136,80,12624,8,8,8,8,8,8,8,1600,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,128,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,56,8,8,8,8,32,8,8,24,32,8,24,104,8,8,8,8,8,8,8,8,8,8,8,152,8,8,8,8,8,8,8,8,8,8,8,56,8,8,8,8,8,8,8,8,8,8,8,960,264,32,136,8,160,24
+loin	8776,136,8,10920,8,136,8,8,12,4,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,168,8,192,160,8,88,8,8,8,8,8,40,8,8,8,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,8,8,8,64,16,16,8,640,8,24,8,8,8,8,8,32,129,8,7,8,8,8,8,8,16,8,8,8,8,7672,8,8,8,872,8,8,8,8,8,8,8,8,8,8,8,56,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,1104,8,8,8,8,8,8,8,8,8,8,8,432,8000,8,8,8,8,8,384,8,8,8,200,8,8,8,8,8,1016,8,8,176,8,384,8,8,8,216,40,328,8,8,8,72,64,8,8,8,8,136,80,12624,8,8,8,8,8,8,8,1600,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,128,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,56,8,8,8,8,32,8,8,24,32,8,24,104,8,8,8,8,8,8,8,8,8,8,8,152,8,8,8,8,8,8,8,8,8,8,8,56,8,8,8,8,8,8,8,8,8,8,8,960,264,32,136,8,160,24
 loma	40153,8,8,8,8,8,8,8,15944
 london	31018,8,8,8,8,1280,8,8,8,8,8,8,8,8,8,8,8,8,24688,8,8,8,88,8
-long	38552,13480,8,40,8,8,8,8,8,720,56,8,8,8,88
-longan	18129,8
+long	38552,13480,8,40,12,4,8,8,8,720,56,8,8,8,88
+longan	18133,4
 longissimus	58642,8,8,8,8,8,64,8,8,80,8,8,80,8,8,8,8,8
-loop	14336,1200
-loquat	18145
+loop	14340,1196
+loquat	18149
 lotus	24025,8,3264,1615,792
 lover	40465,22407
-low	208,16,372,52,192,16,8,8,8,296,8,80,112,88,8,16,8,8,80,8,208,2392,16,48,56,168,8,16,648,586,558,50,142,8,4152,96,96,80,352,609,56,16,743,8,8,8,8,16,24,8,8,8,16,448,352,544,16,864,112,200,8,840,824,8,160,8,1352,8,336,8,3600,3536,2408,16,8,424,96,4048,48,696,24,40,120,224,240,632,40,16,240,8,144,216,32,40,2904,136,848,40,48,48,56,208,81,88,8,4391,280,1248,32,32,32,576,112,96,72,16,8,8,24,16,128,8,96,8,24,8,376,64,3080,8,40,24,112,152,256,8,3248,40,1104,344,5264,3192,8,208,16,592,56,40,544,8,216,712,1304,32,8,8,16,16,88,24,32,248,80,104,8,48,8,8,32,272,8,88,8,8,8,16,16,24,16,48,72,16,8,128,8,120,16,16,48,40,8,8
+low	116,92,16,372,52,196,12,8,8,8,300,4,80,112,88,8,16,8,8,80,8,208,76,2316,16,48,56,168,8,16,648,586,558,50,142,8,4152,96,96,80,352,609,56,16,743,8,8,8,8,16,24,8,8,8,16,448,352,544,16,864,112,200,8,840,824,8,160,8,1352,8,336,8,3600,3536,2408,16,8,424,96,4048,48,696,24,40,120,224,240,632,40,16,240,8,144,216,32,40,2904,136,848,40,48,48,56,212,77,88,8,4391,280,1248,32,32,32,576,112,96,72,16,8,8,24,16,128,8,96,8,24,8,376,64,3080,8,40,24,112,152,256,8,3248,40,1104,344,5264,3192,8,208,16,592,56,40,544,8,216,712,1304,32,8,8,16,16,88,24,32,248,80,104,8,48,8,8,32,272,8,88,8,8,8,16,16,24,16,48,72,16,8,128,8,120,16,16,48,40,8,8
 lower	12312,1848,9800,8,2280,1040,17280,8,800,368
 lowfat	112,8,472,8,8,32,96,640,112,96,80,184,24,8,8,48,8,32,8,8,37344,8145,8071,9280,16,3992,848,136
-lox	37248
+lox	37252
 ls	53816,8
-lucky	14440,1496
+lucky	14444,1492
 lulo	19585
 luna	61728
 lunch	53817,8,8,8,8,2192,8,8,8,8,8,8,8
-luncheon	13240,9,7,265,112,16,8,16847,38809
+luncheon	13240,9,7,265,112,20,4,16847,38809
 lung	20680,8,9624,8,12104,8,8,8
 lupin	38505,8,1416
+lupini	38516
 luxury	13345
-lychee	18106,8
-m	48704,648,8,8,40,88,760,792,648,16,3096,6824,16,6976,192
-mac	54104,792
+lychee	18108,6
+m	48704,648,12,8,36,88,760,792,648,16,3096,6824,16,6976,192
+mac	54104,792,268,1000,488,9256
 macadamia	29380,4,280,168
-macaroni	2720,8,24,216,8,10929,38576,8,89,8,8,8,72,8,112,80,8,104,184,8,2983,16,184,224,8,56,9248,8,23,49,16,1639,48,64,184,376,32,1560
+macaroni	2720,8,24,216,8,10929,38576,8,89,10,6,8,72,8,112,80,8,104,184,8,2983,16,184,224,8,56,9248,12,19,49,16,1639,48,64,184,376,32,1560
 macaroon	47504,16560,824
 mace	2168
 machine	19664,16
-mackerel	36216,8,8,8,8,8,8,1152,8,32848
+mackerel	36216,12,8,4,8,8,8,1152,8,32848
 made	1640,24,10672,24592,120,160,1665,8,8,1192,7,4528,32,272,8,496,288,464,32,32,32,632,56,984,16,712,8,2200,16,80,88,8,16,104,24,8,16,8,8,88,1120,8,3512,5696,88,104,128,16,368,1992,672,56,8,8,8,8,8,8,8,8,808,1000,328,248,960,152,8,32,576,216
 maduro	19562
 magic	48568,14640,16
 magnesium	38896,8
+mahi	37372
 mahimahi	36032,1336
 maid	33520,568
 maitake	28800
@@ -26200,114 +28203,118 @@ maiz	52760
 maize	16472
 major	22290,8,34696,8,8,136,8,88
 malabar	28745
-malt	14600,160,88,152,88,344,8,8,8,168,136,8,8,8,8,8,8,16,8,8,8,8,64,8,704,8,8,8,8,16784,496,448,88,281,7,32,15816,2025,10239
-malted	34776,8,8,16,8,8
+malt	14600,164,84,152,88,344,8,8,8,168,136,8,8,8,8,8,8,16,8,8,8,8,64,8,704,8,8,8,8,16784,496,448,92,277,7,32,28,15788,2025,10239
+malted	34776,8,12,12,8,8
 mamey	18152,904
 mammy	18153
 man	66129
-mandarin	18392,8,8,840
-mango	2680,568,14917,12,1312,167,13576,232,2112,48,21097,7
+mandarin	18396,8,4,840
+mangetout	24380
+mango	2680,568,14917,16,1312,163,13576,232,2112,48,21097,7
 mangosteen	18169
-manhattan	9808,8,1480,336,8
+manhattan	9808,8,1480,340,4
 manufactured	35128
 manufacturing	60032,8
-maple	14824,896,88,224,48,280,24,312,48,136,23705,9983,56,24,8,512,504
+maple	14824,896,88,224,48,280,24,312,48,136,23705,9987,56,20,8,512,504
 mar	48704,472,144,32,8,8,40,72,8,8,8,8,8,592,8,8,8,120,24,40,24,8,8,8,24,16,72,8,8,144,32,40,8,8,320,528,120,16,9896,8,8,8,8,8,8,32,8,16,6912,96,64,32
-maraschino	19145
+maraschino	19149
 marathon	61608,8,8,16,48,8
 marble	45176,13824,24,8,8,8,24,48,8,8,8,8,40,8,8,8,8
-margarine	5305,24,432,88,40,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,152,80,24,24,8,8,8,8,24,8,24,24,8,8,8,8,8,8,8,18311,80,2792,8,648,8,16296,24,784,288,5024,8,4224,16,1608,288,8992,16,144,2841,184,8
+margarine	5305,24,432,88,44,4,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,152,80,24,24,8,8,8,8,24,8,24,24,8,8,8,8,8,8,8,18311,80,2792,8,648,8,16296,24,784,288,5024,8,4224,16,1608,288,8992,16,144,2841,184,8
 margherita	55840
 marie	65224
-marinara	12608,168,41136,8,14112,8,8
+marinara	12612,164,41136,8,14060,52,8,8
 marjoram	2176
-marmalade	19058,31271,1407,17928
+marmalade	19058,31275,1403,17928
 marrow	66400
-marshmallow	14848,688,1016,80,17496,11376,3680,1128,376,72,80,14216,3792
+marshmallow	14848,688,1016,80,17496,11376,3684,1124,376,72,80,14216,3792
 martha	47681,8
 mary	65289
-masa	51192,152,552,16,864,14800
+marzipan	29108
+masa	51192,152,556,12,864,14800
 masala	12368,43560
-mashed	4832,19952,40,8,8,8,8,8,624,56,136,712,1440,32,448,8,32,25416,2800,9288
+mashed	4832,19952,40,12,4,8,8,8,624,56,136,716,1436,32,448,8,36,25416,2796,9288
 mashu	66569
 masterpiece	62368
 mat	38522,8,1408
 matai	26048
 matey	14848,1784
 mature	760,7520,4392,10016,8,64,8,8,8,8,1680,8,824,8,8,944,96,8,272,40,8,16,744,816,8,9656,8,8,72,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,16,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,120,8,40,8,8,8,168,8,8,8,40,656,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,72,16,8,80,8
-matzo	45784,8,8,1176
+matzah	45788
+matzo	45788,4,8,1176
+matzoh	45788
 may	36000,376,8,632,16,320
 mayan	56777
 mayer	13537,8,8,8,8,8,8
-mayo	5080,8
-mayonnaise	5080,8,40,40,8,8,8,8,184,688,336,153,7,47496,848,184,8,32,16,384,8,13049,112,71,864,57,456
+mayo	5080,8,84
+mayonnaise	5080,8,40,44,4,8,8,8,184,692,332,153,7,47496,848,184,8,32,16,384,8,13049,112,71,864,57,456
 mcchicken	54904,8
 mcdonald	54049,24,8,8,8,8,8,552,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,136,8,8,8,8,8,776,8,8
 mcflurry	54808,8
 mcgriddle	54744,8,8
 mckee	47673
-mcmuffin	54920,8,8
+mcmuffin	53332,8,1580,8,8
 mcnugget	54664
 mead	4176,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,48,8,16,24,16,24,32,8,16,8,64,8,72,8,96,48,32,8,8,8,8,8,8,8,8,61200,8,8,8,8,32,24,8,8,8,8
-meal	14600,160,88,152,88,344,8,8,8,168,136,8,8,8,8,8,8,16,8,8,8,8,64,8,704,8,8,8,8,12232,48,48,4216,8,2496,3129,1824,5272,6696,3824,8,8,8,8,8,8,8,231,64,8,4904
-meat	2528,8,8,8,8,8,8,8,8,8,8,8,8,8,16,120,8,3097,703,8,8,8,8,8,8,8,8,8,8,8,8,8,8,120,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,8,8,24,8,8,8,16,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,88,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,16,8,16,8,8,64,8,8,8,32,8,8,8,8,8,64,16,8,8,8,8,8,8,16,8,8,8,8,8,8,16,16,8,8,8,8,8,8,328,8,32,8,8,8,8,8,8,8,32,8,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,1072,2088,456,9,7,377,16,8,295,8,96,8,8,56,6432,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,216,8,8,552,104,7592,8,8,8,8,8,16,8,312,8,8,600,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,96,912,8,8,8,8,7289,3200,8,8,8,24,8,8,8,24,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,7,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,345,8,8,488,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,10471,8,473,119,696,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,32,8,8,8,16,8,8,8,545,63,16,72,9,8,39,32,16,256,8,17,3231,8,48,16,8,8,136,8,8,8,216,8,8,8,8,8,8,8,8,8,328,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,464,4624,8,208,16,8,8,16,136,56,24,48,8,88,16,32,16,16,8,320,8,8,8,48,40,248,40,8,384,32,40,272,168,8,24,8,8,496,832,8,88
-meatball	10728,3409,26528,13247,8,2392,120,16,152,16,16,11232,48,1409
+meal	14600,164,84,152,88,344,8,8,8,168,136,8,8,8,8,8,8,16,8,8,8,8,64,8,704,8,8,8,8,12232,48,48,732,3484,8,2496,3129,1824,5272,6696,3824,8,8,8,8,8,8,8,231,64,8,4904
+meat	2528,8,8,8,8,8,8,8,8,8,8,8,8,8,16,120,8,3097,703,8,8,8,8,8,8,8,8,8,8,8,8,8,8,120,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,8,8,24,8,8,8,16,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,88,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,16,8,16,8,8,64,8,8,8,32,8,8,8,8,8,64,16,8,8,8,8,8,8,16,8,8,8,8,8,8,16,16,8,8,8,8,8,8,328,8,32,8,8,8,8,8,8,8,32,8,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,1072,2088,456,9,7,377,20,4,295,8,96,8,8,56,6432,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,216,8,8,552,104,7596,4,8,8,8,8,16,8,312,8,8,600,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,96,912,8,8,8,8,5500,1789,2531,669,8,8,8,24,8,8,8,24,12,4,8,8,8,8,8,8,12,4,8,20,4,8,8,8,8,8,8,8,8,8,8,8,8,8,8,7,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,345,8,8,488,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,10471,8,473,119,696,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,32,8,8,8,16,8,8,8,545,63,16,72,9,8,39,32,16,256,8,17,3231,8,48,16,8,8,136,8,8,8,216,8,8,8,8,8,8,8,8,8,328,8,8,8,8,8,8,8,8,8,8,12,4,8,8,8,8,8,8,8,8,8,8,8,8,464,4624,8,208,16,8,8,16,136,56,24,48,8,88,16,32,16,16,8,320,8,8,8,48,40,248,40,8,384,36,36,272,168,8,28,4,8,496,832,8,88
+meatball	10728,3413,26524,13247,12,2388,120,16,152,16,16,11232,52,1405
 meatless	10296,28432,16,1593,8,28951,8,8,8,16,80,464
 meatloaf	69345
 mechanically	8264,8,8,8,12408,9632,12128
 medallion	31058,8,8,8,8,8,1448,8,8,8,8,8,8,8,8,8,8,8,24358,8,8,136,8,88,2138,8,8,224,8,8,1376,136,8,184,32
 mediterranean	40681,15167,10193
-medium	10392,41664,8,64,8,80,712,8,9392,8,8
+medium	10392,41664,8,64,12,76,712,8,9392,8,8
 medius	58554,8,152,8,8,8
-medjool	19384
+medjool	19388
 medley	2520,168,9441,4487,152,8,8,8,8,18728,32,5017,25528,175
 mega	11304
-mein	52528,15880,8,8
-melba	3816,8,41984,8,8,1296
-melon	18185,8,8,8,1384,6479,8,1968,38849
+mein	52532,15880,4,12
+melba	3816,8,41988,4,8,1296
+melon	18189,4,12,4,1384,6479,8,1968,38849
 melt	4032
 men	63288
 menhaden	5808,8
 menthe	33160
 menu	67632,16,32,8,40,16,520,40,32,8
-meringue	46504,8
-merlot	35496
+meringue	46508,4
+merlot	35500
 merry	63216
 mesquite	13840
-mexican	1152,8,8,248,264,104,10257,16,37191,12896,2576,3240,48,16,32,40,128,8
+mexican	1152,8,8,248,268,100,10257,16,37191,12896,2576,3240,48,16,32,40,132,4
 mezzetta	12432
 microwavable	10825,8,16,8,32,8,8,151,8,56,1456,43784,280,5448,8
-microwave	8360,8632,30888,8,720,12976,8,88,88,8344
+microwave	8360,8632,4540,26348,8,724,12972,8,88,88,8344
 microwaveable	11969,16,8,8,8,50128,8,3847
-microwaved	8440,5544,160,520,128,1320,24,5392,1352,8,648,1224,8,1720,1112,8,8,1176,19080,8496,200
+microwaved	8440,5544,160,520,128,1320,24,5392,1352,8,648,1224,8,1724,1108,8,8,1176,19080,8496,200
 microwaving	14776,232
 mid	6080
 middle	16672,240,46144,8,8,136,16
 midnight	68784
 mighty	19656
-mignon	31058,8,8,8,8,8,1448,8,8,8,8,8,8,8,8,8,8,8,26744,8,8,224,8,8,1376,136,8,184,32
+mignon	31060,6,8,8,8,8,1448,8,8,8,8,8,8,8,8,8,8,8,26744,8,8,224,8,8,1376,136,8,184,32
 mild	13736,41536,192,8,8,8,8,8,8,8,8,6888,32
-milk	200,8,8,64,8,169,8,47,33,12,4,12,4,8,12,4,8,12,4,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,39,16,217,8,8,8,8,120,8,39,24,81,64,8,8,55,8,8,8,49,7,8,73,232,8,7,8,65,2071,8,8,8,8,8,8,8,8,8,8,8,672,56,320,5376,24,8,40,104,96,24,8,8,32,8,344,8,2200,2441,8871,40,8,8,8,8,8,16,16,1496,1920,8,32,944,8,312,3432,128,96,176,48,8,432,8,40,8,8,16,8,24,8,376,344,16,16,16,56,224,352,8,264,40,3084,144,5644,8,272,8,904,344,32,32,32,688,1424,8,144,16,448,216,8,8,8,24,8,32,8,56,40,48,40,88,88,32,8,8,24,16,24,8,8,16,8,8,8,8,8,32,16,16,48,8,32,80,16,8,16,96,200,16,16,16,40,1056,3672,1352,5056,72,3560,3281,39,128,25,264,719,329
+milk	200,8,8,64,8,169,8,47,33,12,4,12,4,8,12,4,8,12,4,8,8,8,8,8,12,4,8,12,8,4,8,8,12,4,12,8,4,12,4,8,43,12,217,8,8,8,8,120,8,39,24,81,64,8,8,55,8,8,8,49,7,8,73,232,8,11,4,65,2071,8,8,8,8,8,8,8,8,8,8,8,672,56,320,5376,24,8,40,104,96,24,8,8,32,8,344,8,2200,2441,8871,40,8,8,8,8,8,16,16,1496,1920,8,32,944,12,308,3436,124,100,172,52,4,432,8,40,12,4,16,8,24,8,376,344,20,12,16,60,220,352,8,264,44,3080,144,160,144,16,5324,8,272,8,904,344,32,32,32,688,1424,8,144,16,448,216,8,8,8,24,8,32,8,56,40,48,40,88,88,32,8,8,24,16,24,8,8,16,8,8,8,8,8,32,16,16,48,8,32,80,16,8,16,96,200,16,16,16,40,1056,3672,1352,5056,72,3560,3281,39,128,25,264,719,329
 milkfat	112,8,432,8,8,8,8,8,8,8,464,144,216,67408,848,136
 milkfish	36272,1160
-milkshake	63872,8,88,5272
-milky	49320,808,8,216,18432
+milkshake	788,8,34368,28708,8,88,5272
+milky	49324,804,8,216,18432
 mill	14248,24,16,80,32,24,16,16,40,72,8,16,32,8,424,16,120,16,8,8,8,32,8,8,8,8,8,8,8,8,8,8,184,408,88,120,16,8,16,48,8,8,8,8,8,8,120,8,8,40,32,104,8,8,8,8,56,8,24,30953,152,775,1584,11768,8,8
-millet	51993,12,1124,16824
-mince	46520
-minced	13152,480,16,8
-mineral	33408,32,2072,3536,8
-minestrone	9864,8,592,848,400,353,295,520
-mini	10728,1424,16,2176,1080,136,160,128,128,360,40,264,32,144,96,23609,5695,2160,976,56,6968,5792,296,440,256,208,8,8,8,496,8,8,4896
+millet	51993,12,1128,16820
+mince	46520,14388
+minced	13152,480,16,8,28932,18320
+mineral	33408,32,2012,60,3536,8
+minestrone	9864,8,592,848,404,349,295,520
+mini	10728,1424,16,2176,1084,132,160,128,128,360,40,264,32,144,96,23609,5695,2160,976,56,6968,5792,296,440,256,208,8,8,8,496,8,8,4896
 miniature	55088
 minis	49496,13472,8,672,840
-mint	2442,8,8,45854,1152,1992,11288,328,112,32,176,808
-minute	14704,8,8,8,248,1120,8,8,8,8,8,14882,8,8,8,8,1280,8,8,8,8,8,8,8,8,8,8,8,8,1094,568
+mint	2444,6,8,45854,1152,1992,11288,328,112,32,176,808
+minute	14704,8,8,8,248,1120,8,8,8,8,8,14882,8,8,8,8,1280,8,8,8,8,8,8,8,8,8,8,8,8,1094,568,18036
 miracle	5096
-miso	38785
+miso	38789
 mission	47697
-mix	1425,1055,9,8,8,1439,16,1657,4519,104,40,1664,16,16,48,448,192,72,3416,8720,8,8,8,249,7943,8,24,104,56,696,8,32,96,8,8,8,9,287,344,8,8,16,8,8,49,7,128,104,8,136,49,55,96,8,240,144,8704,8,72,8,344,8,8,8,16,8,16,24,56,8,16,8,16,56,24,32,8,25,15,64,136,104,584,32,32,16,8,8,8,24,8,8,8,24,56,16,104,8,48,400,48,8,192,40,305,7,8,24,16,8,64,64,24,8,736,8,176,8,8,440,8,8,336,8,16,8,8,8,40,8,16,8,8,8,8,16,8,8,8,16,8,8,8,8,8,8,8,8,8,8,32,8,8,8,8,48,8,56,8,16,8,8,304,40,8,8,8,8,8,8,8,32,8,8,8,208,8,352,8,8,8,8,8,8,8,152,8,1064,4209,7,281,8,5079,816,1640,24,8,552,8,857,8,8,8,7,8,25,8,8,7,24,25,8,24,24,40,2391,752,256,696,32,8,8,8
-mixed	3528,24,8,8,8,344,8,144,8,48,896,14424,8,6544,8,8,8,2016,1356,4,8,8,16,408,8,8,64,8,3728,312,1904,176,8,40,8,144,80,8,72,8,8,152,8,8,16,8,40,8,16,8,8,64,104,8,8,8,16,80,8,24,8,8,8,8,8,8,8,8,8,8,8,8,8,72,8,8,8,8,88,112,48,56,40,32,16,24,8,104,8,6848,1496,8,592,752,14344,8,8,8,16,40,48,64,480,4376,1688,1072,392
+mix	1425,1055,9,8,8,1439,16,1657,4519,104,40,1664,16,16,48,448,192,72,3416,8720,8,8,8,249,7943,8,24,104,56,696,8,32,96,8,8,8,9,287,344,8,8,16,8,8,49,7,128,104,8,136,49,55,96,8,240,144,8704,8,72,8,344,8,8,8,16,8,16,24,56,8,16,8,16,56,24,32,8,25,15,64,136,104,584,32,32,16,8,8,8,24,8,8,8,24,56,16,104,8,48,400,48,8,192,40,305,7,8,24,16,8,64,64,24,8,736,8,180,4,8,440,8,8,336,8,16,8,8,8,40,8,16,8,8,8,8,16,8,8,8,16,8,8,8,8,8,8,8,8,8,8,32,8,8,8,8,48,8,56,8,16,8,8,304,40,8,8,8,8,8,8,8,32,8,8,8,208,8,352,8,8,8,8,8,8,8,152,8,1064,4209,7,281,8,5079,816,1640,24,8,552,8,857,8,8,8,7,8,25,8,8,7,24,25,8,24,24,40,2391,752,256,696,32,8,8,8
+mixed	3528,24,8,8,8,344,8,144,8,48,896,14424,8,6544,12,4,12,2012,1356,4,8,8,16,412,4,8,64,8,3728,312,1904,176,8,40,8,144,80,8,72,8,8,152,8,8,16,8,40,8,16,8,8,64,104,8,8,8,16,80,8,24,8,8,8,8,8,8,8,8,8,8,8,8,8,72,8,8,8,8,88,112,48,56,40,32,16,24,8,104,8,6848,1496,8,592,752,14344,8,8,8,16,40,48,64,480,4376,1688,1072,392
 mixture	69568
 mixx	64352
 mocha	34056,256,5153
@@ -26315,12 +28322,12 @@ mock	32824,8,24560,8,8,8,8,8,240,8,8,8,8,8,2912,56,8,80
 moderna	48080
 moist	36504,416,24,48,16,24,64,40,32,72,384,8,8,8,8,8,96
 moisture	208,16,1576,15216,8,160,8,1352,8,336,8
-molasse	45512,2024,16,24,2761
+molasse	45516,2020,16,24,2765
 mollusk	37065,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,408,8,8,104,8,8,16,32480,16
 mom	15816,1104
-monkfish	36280,1160
+monkfish	36280,1164
 monster	33080,2592
-monterey	192,64144,4320
+monterey	196,64140,4320
 moose	42160,8,24384,9,16
 morado	52760
 more	47400
@@ -26330,7 +28337,7 @@ morning	15048,1416
 morningstar	40417,8,8,8,8,8,8,8,8,8,8,8,8,8,8,56,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,15160,168,8,8,8,8,8
 moroccan	12376
 morro	35704
-mortadella	13265
+mortadella	13269
 most	29560
 moth	38522,8,1408
 mothbean	38521,8,1408
@@ -26339,25 +28346,26 @@ mott	34680
 mound	49376
 mountain	24049,8,4240
 mouse	66585,8
-mousse	46456,3192
+mousse	46456,3196
 mouvedre	33904
-mozzarella	204,4,8,8,912,664,54800,16,7768,3256,32,32,616,728,1096
+mozzarella	204,4,12,4,912,668,54796,16,7768,3256,32,36,612,728,1096
 mr	49384
-muenster	232,68808
+ms	49364,8
+muenster	236,68804
 muesli	69458,8
 mueslix	15360
-muffin	15792,544,24393,8,3895,1457,8,8,8,8,8,8,8,8,8,48,8,8,8,8,8,8,8,8,8,8,648,8,87,193,8,8,384,39,128,121,120,343,4952,8,8,9120,1280,1233
+muffin	15792,544,24393,8,3895,1461,4,8,8,8,8,8,8,12,4,48,12,4,8,8,12,4,8,8,12,4,648,12,83,193,8,8,384,39,128,121,120,343,4952,8,8,9120,1280,1233
 muktuk	66824
-mulberry	18217
+mulberry	18221
 muller	33664
 mullet	36288,8
 multi	14624,2088,8,136,27856,3400,17064,72,336
-multigrain	4816,56,160,10032,64,112,8,1072,23945,10647,368,10336,56,64,8,256,976,8,552,64,120,224,808,240,176,8,412
+multigrain	4816,56,160,9596,436,64,112,8,1072,23945,10647,368,10336,56,64,8,256,976,8,552,64,120,224,812,240,172,8,412
 multipurpose	5840
 multiuse	6144
 mum	5040
 munch	50280,12456
-mung	22761,8,8,3487,417,11856,8,7,1393
+mung	22765,4,8,3487,417,11856,12,3,1393
 mungo	38561,8,1384
 municipal	35168
 murray	64105,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,304,8,8,8,8,8,8,8,8
@@ -26365,36 +28373,36 @@ muscadine	17896
 muscat	33760
 muscle	1520,8,31648
 mush	66881
-mushroom	9648,240,8,8,320,8,88,8,168,128,48,8,24,32,16,8,56,24,200,120,8,80,448,32,8,8,72,136,136,16,384,240,64,72,11033,8,8,24,132,4,8,8,8,8,8,8,8,1727,1449,8,1056,16,8,80,280,16,24,8,32,11632,15367,112,6168,120,3817
+mushroom	9648,240,8,8,324,4,88,8,168,128,48,8,24,32,16,8,56,24,200,120,8,80,448,36,8,4,72,136,136,16,384,240,64,72,11037,4,8,24,132,8,8,8,8,8,4,8,8,1727,1449,8,1056,16,8,80,280,16,24,8,32,11632,15367,112,6168,120,3817
 musketeer	49504,856,1336
 muskrat	42176,8
-mussel	37128,8
-mustard	2184,169,3391,640,136,24,17593,8,8,8,8,8,3144,8,8,1383,25968,24,14656
+mussel	37128,12
+mustard	2184,173,3387,640,140,20,17597,8,4,8,8,8,3144,8,8,1383,25968,24,14656
 mutton	5496,376,61097,15,8,8,8
-n	11568,256,16,2384,8,8,1448,656,24,24121,16,88,56,8,7127,5216,24,776,584,176,144,320,8,728,40,96,321,391,5728,616,408,4568,376,1512
-naan	64712,160
+n	11568,256,16,2388,4,8,1448,656,24,24121,16,88,56,8,7127,5216,24,776,584,176,144,320,8,728,40,96,321,391,5728,616,408,2548,2020,376,1512
+naan	64712,164
 nabisco	47705,8,8,104
-nacho	11232,37520,2232,80,280,2104,8,888,8,11328
+nacho	11232,37524,2228,80,280,2108,8,884,8,11328
 naked	19656,8,16,136,28513,8,17487
 nance	19569,8
-napa	12432,16192
+napa	12432,10740,5452
 naranjilla	19585
 narrow	67368
 nasoya	39232,8,8,8,8,321,8,8,8,8
 natal	17392
 native	18704,47584,8,9,7,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,9,7,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,160,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,32,48,24,32,8,136,8,8,8,8,8,8,8
 natreon	6344
-natto	38793
-natural	4368,9192,888,424,8,144,112,8,560,648,5272,8,8,8,48,8,8,48,8,8,8,40,8,8,8,8,152,8,8,8,8,8,11368,1360,8,8,712,15920,8,16,8,88
+natto	38797
+natural	4368,9192,888,424,8,144,112,8,560,648,5272,8,8,8,48,8,8,48,8,8,8,40,8,8,8,8,152,8,8,8,8,8,11368,1360,8,8,712,4516,11404,8,16,8,88
 naturally	33408,32
 nature	15344,744,432,45424,8,8
 navajo	66880,8,8,9,7,8,8,8,8,8,8,8,8,8,8,8,8,9,7,440
-navel	18280,41544,8,376,8
-navy	22784,8,3896,11512,12,4,1560
+navel	18284,41540,8,376,8
+navy	22784,8,3896,11512,12,8,1556
 naya	35240
 neck	6584,8,8,8,8,632,8,8,8,8,8,8,152,8,88,8,88,8,344,8,264,8,35640,8,144,8
-nectar	17233,1216,144,88,600,16,8,168,8,8,8,248
-nectarine	18225
+nectar	17237,1212,148,88,596,16,8,168,12,8,4,248,31939
+nectarine	18229
 negro	68128
 neosure	4720,8
 nesquik	35730
@@ -26402,36 +28410,40 @@ nestea	33744
 nestle	4152,8,8,344,32,32,8,8,8,8,8,224,8,32,28320,928,16,14680,8,264,48,56,8,184,8,32,32,2224,80
 netted	43928,8,144,8
 nettle	67449
-neufchatel	240
-new	9832,912,144,432,328,8,377,40,135,1321,10656,8,3152,3761,8,8,8,8,8,1336,8,8,8,8,8,8,8,5382,3360,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,1336,8,8,8,8,8,8,8,8,8,8,8,704,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,15194,8,232,8,8,104,8,8,8,8,8,8,8,8,8,8,8,6,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,634,32,136,8,160,24,718,144,8
+neufchatel	244
+new	9832,912,144,432,332,4,377,40,135,1321,10656,8,3152,3763,6,8,8,8,8,1336,8,8,8,8,8,8,8,5382,3360,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,1336,8,8,8,8,8,8,8,8,8,8,8,704,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,15194,8,232,8,8,104,8,8,8,8,8,8,8,8,8,8,8,6,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,634,32,136,8,160,24,718,144,8
 newborn	4952,61200
 newman	54864,8,8,8
+newton	45460
 next	4528,8,88,8,256,8
 nfs	51624
 nfsmi	10930,8,39934
 niacin	33880
 nib	48992
 nigari	38896,8,176,8
-no	1648,8,336,408,5944,2586,8,4246,56,1194,7294,2872,56,88,16,8,48,184,8,96,8,8,304,8,24,296,224,144,24,16,184,256,4744,8,432,352,5920,5264,1080,56,16,584,128,1424,1264,272,16,712,240,32,256,16,48,8,8,8,8,24,8,32,2352,208,104,16,2064,16,11656,528,664,8,24,248,152,8,80,96,136,160,72,48
+nilla	45756
+no	1648,8,336,408,5944,2586,8,4246,56,1194,7294,2872,56,88,16,8,48,184,8,96,8,8,304,8,24,296,224,12,132,24,16,184,256,4744,8,432,352,5920,5264,1080,56,16,584,128,1424,1264,272,16,712,240,32,256,16,48,8,8,8,8,24,8,32,2352,208,104,16,2064,16,11656,528,664,8,24,252,148,8,80,96,136,160,72,48
 nog	39449
-noir	33552
-non	448,1480,4216,72,16,24,88,23248,5008,160,432,8,8,16,8,8,8,32,160,32,32,34560,160
-nonfat	104,368,104,24,20,4,8,32,8,8,32,352,8,16,8,168,24,25,167,24,8,80,128,48,8,32,16,8,8,16,8,3232,8376,25872,8,5568,6088,17720,288,32,440
-noodle	2744,112,8,32,8,16,8,1040,5720,64,8,248,8,264,24,304,240,128,224,16,72,16,136,72,24,72,224,24,80,32,56,112,16,16,544,104,8,24,24,25681,13944,8,8,8,8,8,8,8,8,8,88,8,80,112,8,112,9111,80,72,24,3713,16,2423,1328
+noir	33556
+non	448,1480,4216,72,16,24,88,23248,5008,164,428,8,8,16,8,8,8,32,164,28,32,34560,160
+nondairy	484
+nonfat	104,368,104,24,20,4,8,32,8,8,32,140,212,8,16,8,168,24,25,167,24,8,80,132,44,8,32,16,8,8,16,8,3232,8376,25872,8,5568,6088,17720,288,32,440
+noodle	2744,112,8,32,8,16,8,1040,5720,64,8,248,8,264,24,304,240,128,224,16,72,16,136,72,28,72,220,28,76,32,56,116,12,16,544,104,8,24,24,25681,13944,12,4,8,12,4,12,4,8,8,19,69,12,76,112,8,112,9111,80,72,24,3713,16,2423,1328
 noodleo	10112
 noor	17584
 nopale	28577,8
-northern	36344,8,648,8,1088,8,8,1600,8,26928,640,80,8,8,8,8,8,8,8,8,8,8,8,88
+northern	36344,8,648,8,1088,12,4,1600,8,26928,640,80,8,8,8,8,8,8,8,8,8,8,8,88
 nos	33104,32
 not	1592,2568,48,24,16,16,16,24,16,16,16,8,40,8,40,8,8,8,16,16,56,24,24,16,40,24,80,8,24,24,8304,176,1464,1666,3238,5344,8,2616,8,1600,5880,672,2072,8,8,8,8,8,3648,40,10152,4704,16,8,8,8,8,8,168,8,8,8096,1016,360,8,64,3000,168,72
 nougat	48392,1712,1464,17624
 nourish	16864,8,8
 novelty	49873,280,80,8,8,544,544,64,8,8,88,8,8,8,8,16968,1000,176,248,48,16
 nu	39097,8,8,8,8
-nugget	1760,14304,21744,8,2673,264,13305,118,1920,584,8,11656
+nugget	1760,14304,21744,8,2673,264,13307,116,1920,584,12,11652
 nusun	6082
-nut	1632,320,4160,7712,560,8,8,56,128,624,56,552,416,96,288,48,64,12321,8,8,8,8,8,8,8,8,12,4,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,12,4,12,4,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,40,40,8,8,8,16,16,16,8,8,16,72,8,8,8,8,8,8,8,8,8,8,8,8,16,8,16,8,8849,7238,2320,448,280,24,856,368,392,144,464,64,10248,16,48,224,32,1752,8,2881,8,872,1567,152,288,504
-nutmeg	2192,3496
+nut	1632,320,4160,7712,564,4,12,52,128,624,56,552,416,96,288,48,64,12321,8,8,8,8,8,8,8,8,12,4,8,8,12,4,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,12,4,12,4,8,8,8,8,8,8,8,8,12,4,8,12,4,8,8,8,40,40,8,8,8,16,16,16,8,8,16,72,8,8,8,8,8,8,12,4,8,8,8,8,16,8,16,8,8851,7236,2320,448,280,24,856,368,392,116,28,464,64,10248,16,48,224,32,1752,8,2881,8,872,1567,152,288,504
+nutella	49260
+nutmeg	2196,3492
 nutrageous	50024
 nutramigen	4224,8,16,112,48,8,512,61312
 nutri	47456,16,9,3575,10856,560,8,128,8,16
@@ -26440,43 +28452,45 @@ nutrition	4352,16,8,8,8,8,24,16,8,16,16,8,16,16,48,80,72,8,8,8,8,8,8,8,8,8,8,24,
 nutritional	1673,31527,136,2512
 nutty	16600,31072
 nutz	61728
-o	14600,160,88,152,88,344,8,8,8,168,136,8,8,8,8,8,8,8,8,8,8,8,8,64,8,704,8,8,8,8,64,8224,8,1504,8800,13560,5248,968
-oat	5784,8520,128,16,324,4,8,8,16,8,16,8,168,88,34,6,40,8,16,272,8,96,40,80,264,360,72,24,96,56,16,64,8,40,40,18520,9280,184,8,80,8,1464,376,5357,4,32,600,8991,256,720,6232,16,392,704,144
-oatmeal	3584,8,8,8,8,56,416,8,8,10666,10,6,10,4,10,14,10,230,8,40,8,40,8,56,16,8,384,8,8,16,408,8,304,40,8,8,8,296,8,8,8,8,8,8,8,8,27928,8,80,696,8,8,8,8,8,104,1232,592,24,32,16,8,14296,920,8,48,72,112,144,136,336,408,32,72,24,352,40,56,16,176,392,256,112
+o	14600,164,84,152,88,344,8,8,8,168,136,8,8,8,8,8,8,8,8,8,8,8,8,64,8,704,8,8,8,8,64,8224,8,1504,8800,13560,788,3984,476,968
+oat	5784,8520,128,16,324,4,8,12,12,8,16,8,168,88,34,6,40,12,12,272,8,96,40,80,264,360,72,24,96,56,16,64,8,40,40,18520,9280,184,8,80,8,1468,372,5357,8,28,604,8987,256,720,6232,16,392,704,144
+oatmeal	3584,8,8,8,8,56,416,8,8,10666,10,6,10,4,10,14,10,230,8,40,8,40,8,56,16,8,384,8,8,16,408,8,304,40,8,8,8,296,8,8,8,8,8,8,8,8,27932,4,80,700,4,8,8,8,12,100,1232,592,24,32,16,8,14296,920,8,48,72,112,144,136,336,408,32,72,24,352,40,56,16,176,392,256,112
 ocean	19368,416,8,8,13392,1064,24,8,32,8,16,8,8,136,8,8,8,8,144,1632,8,8,1144
-octopus	37144,512,28945
+octopus	37144,516,28941
 odwalla	19696,112
-of	456,4984,4192,64,40,160,24,48,16,168,344,64,8,16,8,32,16,16,8,176,24,48,8,48,160,8,8,8,8,8,8,8,8,288,64,40,152,16,40,16,136,8,592,80,104,128,8,1824,8,8,8,8,8,8,8,224,8,1120,8,8,8,8,8,256,48,72,56,16,88,240,16,2896,16,8,696,544,8,288,8,8,8,736,6417,1351,648,8,8,8,8,8,320,8,8,8,8,8,640,8,8,8,8,8,584,8,8,8,8,8,3440,5088,8,8,8,8,8,448,8,8,8,8,8,168,8,8,8,8,8,472,8,192,8,8,376,8,216,8,192,8,8,8,3824,2432,9984,8,8,8,8,8,128,8,8,56,8,8,8,8,8,128,8,8,776,8,8,8,8,16,8,8,8,8,8,504,48,8,144,32,120,808,728,1016,3264,8,1616,945,295
+of	456,4984,4192,64,40,160,24,48,16,168,344,64,8,16,8,32,16,16,8,176,24,48,8,48,160,8,8,8,8,8,8,8,8,288,68,40,152,16,40,12,136,8,592,80,104,128,8,1824,12,4,8,8,12,4,8,224,8,1120,8,8,8,8,8,256,48,72,56,16,88,240,16,2896,16,8,696,544,8,288,8,8,8,736,6421,1347,648,8,8,8,8,8,320,8,8,8,8,8,640,8,8,8,8,8,584,8,8,8,8,8,3440,5088,8,8,8,8,8,52,152,244,8,8,8,8,8,168,8,8,8,8,8,472,8,192,8,8,376,8,216,8,192,8,8,8,3820,8,2428,9984,8,8,8,8,8,128,8,8,56,8,8,8,8,8,128,8,8,776,8,8,8,8,16,8,8,8,8,8,504,48,8,144,32,120,808,728,1016,3264,8,1616,945,295
 off	23504,8,3616,1040,8,8,2920,8,8,8,8,8,12672,8,320,8,24,8,152,8,88,8,13672,8,8,8,8,8,304,8,8,8,8,8,592,24,48,24,168,8,8,224,8,8
 oh	15104,34096
 oheloberry	18233
 oiko	1816,8,8
-oil	17,439,8,16,8,56,4632,32,17,8,8,8,8,8,12,4,8,8,31,16,40,8,17,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,16,16,7,9,23,65,8,32,8,8,8,7,25,8,8,8,8,8,8,15,56,8,8,32,8,24,8,16,8,8,57,8,8,8,8,8,16,8,8,8,8,16,8,8,8,8,8,8,8,8,7,24,8,8,8,32,9,8,7,8,9,39,24,8,9,15,9,8,8,8,8,40,7,18352,3608,496,80,48,264,8,40,304,32,8,16,32,8,16,24,24,8,5936,688,248,24,456,16,1312,24,16,16,1304,16,8,8,8608,2512,8,8,16,56,8,8,2536,7920,88,1856,2120,288,256,81,151,105,184,24,31,225,47,1376,129,23,8,161,39,16,121,55,1032,65
+oil	17,439,8,16,8,56,4632,32,17,8,8,12,8,8,8,8,8,4,31,20,36,8,17,8,12,4,12,4,8,8,8,12,8,16,4,8,8,8,8,8,16,16,7,9,23,65,8,36,8,4,8,7,25,12,4,8,8,8,8,15,56,8,8,32,8,24,8,16,8,8,57,8,8,8,8,8,16,8,8,8,8,16,8,8,8,8,8,8,8,8,7,24,8,8,8,32,9,8,7,8,9,39,24,8,9,15,9,8,8,8,8,40,7,18352,3608,496,80,48,264,8,40,304,32,8,16,32,8,16,24,24,8,5936,692,248,20,456,16,1312,24,16,16,1304,16,8,8,8608,2512,8,8,16,60,4,8,2536,7920,88,1856,2120,288,256,81,151,105,184,24,31,225,47,1376,129,23,8,161,39,16,121,55,1032,65
+oj	18308
 okara	38929
-okra	24201,8,8,8,3128,8
+okra	24205,8,4,8,3128,8
 old	10896,328,448,8,3090,640,30614,1552,8,14752,112,312,8,1304,8,72,416,48
 oleic	5440,312,328,264,136
 olestra	50976,88,8
-olive	5276,1284,6713,4968,8,8,45367,4321,40,56,32,384,1703
+olive	5276,1284,6713,4972,4,12,45363,4321,40,56,32,384,1703
 omega	6336,72,10440,22561,616
-omelet	944
-on	12153,8,8,8,8,8,8,8,8,8,11295,8,3608,1056,8,8,16088,8,112,8,3824,8,16,8,8,8,5416,8,8,128,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,3512,8,360,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,200,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,752,72,544,8,8,8,8,8,8,8,8,8,8,8,2369,8,687,1600,8,8,2016,1465,8,32,16,72
-one	15216,1048,8,8,208,112,8
-onion	2200,7712,8,216,104,448,176,312,64,456,56,208,952,24,11301,4,8,8,8,8,8,8,8,8,8,8,8,8,8,168,8,8,1335,16,1489,8,8,88,1247,15776,8,2472,32,8,8,616,792,232,16,5072,104,8,2024,5848,1776,416,3856,32,40,40
+omelet	948
+omelette	948
+on	12153,8,8,8,8,8,8,8,8,8,11235,60,8,3608,1056,8,8,16088,8,112,8,3824,8,16,8,8,8,5416,8,8,128,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,3512,8,360,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,200,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,752,72,544,8,8,8,8,8,8,8,8,8,8,8,2369,8,687,1600,8,8,2016,1465,8,32,16,72
+one	15220,1044,8,8,208,112,8
+onion	2204,7708,8,216,104,448,176,312,64,456,60,208,948,24,11301,8,4,8,12,4,8,8,8,12,4,8,12,4,12,164,8,8,1335,16,1489,8,8,88,1247,15776,8,2472,32,8,8,616,792,236,12,5072,104,8,2024,5848,1776,416,3856,32,40,40
 only	6576,88,8,8,8,8,8,8,8,8,160,8,8,8,8,8,8,8,56,8,8,8,48,8,8,8,48,8,8,8,48,8,8,8,40,8,8,48,8,8,8,48,8,8,8,40,8,24,8,8,8,40,8,24,8,8,8,72,8,24,24,8,24,16,8,8,16,8,16,32,8,88,8,56,80,8,8,8,8,8,8,8,16,120,8,32,16,16,8,64,16,8,8,8,8,8,8,8,8,8,448,8,48,8,8,8,8,8,80,8,8,8,8,56,8,24,8,8,8,8,8,24,8,8,8,8,8,8,8,8,8,8,16,8,8,56,8,8,8,40,8,8,8,10216,64,8,24,8,24,8,40,8,8,8,40,8,8,8,40,8,8,8,40,8,8,8,40,8,8,8,8,8,40,8,8,8,24,8,32,8,8,40,8,8,8,24,8,192,96,40,8,16,48,48,8,32,128,8,8,8,8,32,8,8,40,8,8,8,48,16,24,8,96,56,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,32,248,8,8,8,32,32,8,8,8,8,8,192,8,8,8,8,8,8,8,16,1856,3256,2368,40,48,8,8,24,8,24,8,8,8,24,8,8,8,8,8,8,8,8,8,208,48,16,8,16,16,24,32,8,8,16,16,16,24,8,32,8,8,24,8,8,32,8,8,56,8,8,8,8,8,32,8,8,32,8,8,32,8,32,8,8,32,8,8,32,8,8,32,8,8,8,8,8,8,32,8,8,8,8,8,8,32,8,8,8,48,8,8,8,8,8,8,8,8,8,16,8,8,232,8,8,520,368,8,8,8,104,8,8,8,40,8,8,16,8,8,8,8,16,7816,24,8,40,8,24,8,24,8,24,8,32,8,8,32,8,8,40,8,8,8,40,8,8,8,40,8,8,8,8,8,8,24,8,40,8,24,8,24,8,24,8,24,8,24,8,64,8,8,8,8,32,8,8,32,8,8,32,8,8,32,8,8,32,8,8,32,8,8,8,8,120,8,872,8,8,48,24,8,24,8,40,8,24,8,24,8,24,8,24,8,24,8,24,8,24,8,24,8,24,8,24,8,24,8,8,8,8,8,24,8,8,24,8,8,8,8,16,64,8,8,16,16,8,112,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,216,8,8,8,8,8,8,8,40,8,8,8,8,8,8,8,8,8,104,10864,8,8,8,16,8,8,8,72,8,16,8,64,8,8,8,1664,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,56,8,8,16,8,360,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,352,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,136,8,64,24,8,8,8,8,8,8,8,8,320,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,48,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,88,8,24,8,8,40,16,200,136,8,8,8,8,16,8,16,8,56,8,8,8,8,8,8,328,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8
 oogruk	66608,8,8,512,48,40
-oolong	34064
+oolong	34068
 oop	16368
 oopah	66633
 open	56624,8,5744
 opossum	42192
 optima	61720
 or	88,16,288,80,144,8,440,112,8,80,240,40,64,128,24,8,8,464,2984,24,8,16,16,128,16,8,48,72,24,56,944,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,56,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,928,152,8,8,8,8,8,8,8,8,8,8,408,8,32,8,544,8,8,8,56,400,16,112,200,120,8,8,1360,16,864,385,87,176,8,720,504,128,2280,200,576,32,24,16,24,8,96,40,168,128,384,488,56,80,296,40,320,32,96,32,32,32,504,352,40,88,32,1112,56,96,8,8,8,1424,104,200,384,8,664,8,192,568,448,8,1176,112,192,304,8,944,8,8,872,8,216,40,1072,8,8,2216,24,40,120,1136,256,8,392,2048,168,584,448,25,2231,8,8,3272,8,8,8,8,8,8,8,80,8,792,552,8,8,144,504,8,8,80,8,496,8,832,8,296,2240,504,176,8,744,8,513,735,2864,656,106,8,8,232,294,8,8,56,8,4144,2936,48,16,8,8,16,40,32,48,8,40,152,857,8,16,39,32,8,400,1368,32,544,96,8,24,48,56,16,8,24,72,40,64,144,128,56,8,8,129,351,56,40,8,32,144
-orange	3472,8,8,8,8,8,8,176,96,344,13409,724,4,8,8,8,12,4,8,8,8,8,8,8,8,8,8,7,8,8,840,353,48,6879,6704,120,480,1000,8,16,184,8,8,72,8,8,8,64,40,328,848,1240,11360,1296,1080,12376,2496,2160,480,8,752
+orange	3472,8,8,8,8,8,8,176,96,344,13409,724,4,12,4,8,12,4,12,8,8,4,8,8,8,12,4,11,8,4,840,353,48,6879,6704,120,484,1000,4,16,184,8,8,72,8,8,8,64,40,328,848,1244,11356,1296,1080,12376,2496,2164,476,8,752
 orchard	35592
-oregano	2208
+oregano	2212
 oregon	67536,24
-oreo	47712,7104
+oreo	45436,2276,7104
 organic	2656,8104,8,1504,32,3424,8,232,120,136,208,88,56,256,22408,8,8,8,8,8,305,16,8,8,800,24871,328,8
 oriental	25176,8,8,2520,20872,21000
 original	2496,8,3848,2168,8,8,8,8,8,8,8,8,8,8,2344,3248,466,102,26,110,8,1016,608,3168,13440,5712,144,280,8,32,16,233,680,200,104,152,7087,400,32,8,96,48,1120,1232,8,3544,8,184,8,8,17,8,8,807,8,8,8,8,48,8,8,8,968,232,5048,368,312,8,8,8,56,24,56,120,16,24,248,48,24,24,48,112,32,352,8,40,1048,24,608,24,24,64,8
@@ -26487,13 +28501,13 @@ ot	12456
 other	1632,24,288,31832,64,1144,368,3968,5880,1872,21672,928
 ounce	512,320,8,8,8,8,8,8,584,8,24
 outside	8760,80,8,8,24072,24184,8,8,8,88,8,832,8,8,8,8,8,304,8,8,8,8,8,2304
-ovaltine	34768,32
-oven	8416,5432,17,10479,352,248,32,32,16,16,24,2568,8,26248,104,11920,8
+ovaltine	34768,32,28
+oven	8416,5432,17,10479,352,248,32,36,12,16,24,2568,8,26248,104,11920,8
 over	5432,320,55976
 owl	66641
 own	54864,8,8,8
 oxidant	33144
-oyster	8768,96,8,1064,520,416,896,13448,3536,8400,8,8,8,8,480,104,8,8,8088,1256,8,12912,8,88,192,4336
+oyster	8768,96,8,1064,524,412,900,13444,3536,8404,8,8,4,8,480,104,8,8,8092,1252,8,12912,8,88,192,4336
 oz	8498,59110,88
 p	10785
 pace	2481,9752,8,8,8,8,8,8,8,8,26912,8,8,22960,8,8,8,3472,8
@@ -26502,135 +28516,143 @@ pack	352,16768,8,8,8,8,8,8,8,240,8,8,8,24,8,8,8,8,112,8,8,8,24,8,40,8,40,72,8,8,
 packaged	13136,16120,36496,224
 packed	25792,2184,544,38000
 packet	50560,832,14560
-pak	13601,9543,8,3816
-palm	5280,168,192,16,9,15,96,64,344,8,8,16,16,8,8,120,22193,33207,8041
+pak	13601,9543,12,3812
+palm	5284,164,192,16,9,15,96,64,344,8,8,16,16,8,8,120,22197,33203,8041
 pam	6352
 pan	8464,232,96,136,16,24,24,4384,712,24,6632,160,96,8,8,8,8,8,40,24,48,40,312,8,24,48,8,8,40,24,32,120,128,8,32,8,32,8,80,248,8,8,128,2408,5328,64,1112,16,896,56,288,8880,8,32,8,680,24,88,24,1008,64,40,640,3848,8,25,6327,24,152,24,1240,4600,16,24,16,344,8,32,8,32,8,32,8,32,8,4760,4008
-pancake	26473,19824,8,8,8,8,8,8,8,8,8,8,576,495,441,1271,120,8,1360,520,11320,8,8,8,1976,369,144,8,184,207
+pancake	26477,19824,4,8,8,8,12,8,4,8,8,8,580,491,441,1271,120,12,1356,520,11320,8,8,8,1976,369,144,8,184,207
 pancrea	20704,8,9624,8,12120,8,8,8
+panko	44972
 panque	48040
 pantothenic	33880
-pao	68376
+pao	68380
 papa	54465,8,8,8
 papad	68793
-papaya	3376,16,15041,8,8,679
-paprika	2216
+papaya	3376,16,15045,4,8,679
+paprika	2220
 par	24336,8,688,8,2592
 paratha	64704
-parboiled	52072,24,8,808,8,240
-parfait	55024,8,521
-parmesan	252,4,800,217,111,9368,24,16,29929,15255,40,8312,64,928,2744,16,1576
+parboiled	52072,24,12,804,8,240
+parfait	55024,8,525
+parm	68084
+parmesan	252,4,800,217,111,9368,24,16,29929,15255,40,8312,64,928,2744,20,1572
 parmigiana	68072
-parsley	2090,134,21218,911,1904
-parsnip	24361,8,3024
-part	216,8,64,1512,7504,8,8,8,8,8,8,8,8,8,40,8,32,32,8,8,8,8,8,40,8
+parmigiano	260
+parsley	2090,138,21214,915,1900
+parsnip	24361,12,3020
+part	220,4,68,1508,7504,8,8,8,8,8,8,8,8,8,40,8,32,32,8,8,8,8,8,40,8
 partially	5216,8,360,16,392,112,16,8,16,8,8,8,8,72,8,8,8,8,22600,16,48,32,16,48,22176,8,1424,9032,5544
 partly	41424,8,8,8
 party	63504,912
 pasilla	28712
 paso	62336,112
-passion	18457,8,8,17095
-pasta	2912,7761,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,439,216,1064,72,9,159,129,8,39504,8,8,8,8,8,8,8,104,12,4,12,68,8,112,80,8,104,184,8,8,8,8,8,2976,55,81,135,8,8,288,25,56,5320,64,3704,8,8,56,104,1959,8,8
-paste	25824,3280,472
+passion	18461,4,8,17095
+pasta	2912,7761,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,439,216,1064,76,5,159,129,8,39504,8,8,12,4,12,8,4,108,8,4,12,68,8,112,80,8,104,184,8,8,8,8,12,2972,55,81,135,8,8,288,25,56,5320,64,3704,8,8,56,104,1875,84,8,8
+paste	25828,3280,456,12,8372,840
 pastelio	48058
 pastelito	48056
 pasteurized	328,8,8,16,8,8,536,8,208,64,8,97,8,8,8,8,127,232,8,8,8,67096,72,648,232,72,344
-pastrami	13281,504,16735
-pastry	6176,80,39481,256,8,8,8,600,160,8,384,8,16,16,136,8,8,8,8,8,8,8,8,8,8,8,8,456,8,152,15679,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,80,8
+pastrami	13281,508,16731
+pastry	6176,80,39485,252,8,12,4,600,160,12,380,8,16,16,136,8,8,8,8,8,8,8,8,8,8,8,8,456,8,152,15679,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,80,8
 pat	54984
-pate	8201,5088,8,8,616
+pate	8201,5088,8,12,612
 path	16088,432
 pattie	40417,88,200,8279
-patty	8425,8,519,24,24,4368,8,240,24,344,96,8,8,6760,9368,1208,8,9017,40,88,8,32,32,32,8,12671,112,8,8,8,8,8,8,8,8,8,8,8,8,32,8,8,8,8,8,8,8,8,288,1136,8,8,8,8,8,8,8,8,64,864,17,32,4271,8,32,8,120,16,8,8,200,8,32,8,32,8,32,8,32,8,2240,3984,1496,649
+patty	8425,12,515,24,24,4368,12,236,24,344,96,8,8,6760,9368,1208,8,9017,40,88,8,32,32,32,8,12675,108,8,8,8,8,8,8,8,8,8,8,8,8,32,8,8,8,8,8,8,8,8,288,1136,8,8,8,8,8,8,8,8,64,864,17,32,4271,8,32,8,120,16,8,8,200,8,32,8,36,4,32,8,32,8,2240,3984,1496,649
+pawpaw	18436
 payday	51760
 pb	48304
 pbm	4656,8,8,8,8,8
 pe	23168,8,3800
-pea	3136,8,6800,8,8,577,8,335,400,88,408,8,40,552,136,40,152,11673,8,8,8,12,4,8,8,8,8,8,8,8,8,8,8,8,8,8,8,2872,8,8,8,8,8,8,8,8,8,11104,8,120,8,1248,72,21991,6928,656
-peach	3176,8,200,56,360,8,8,8,12968,864,8,8,8,8,8,8,8,8,8,8,749,4,8,8,8,8,8,8,8,8,8,8,8,8,8,632,72,151,8,49,13959,1056,112,72,872,48,3897,7007,23504
-peanut	1992,3256,7088,1904,1224,936,312,12680,8,8,8,16,408,8,8,64,8,5784,2885,4,8,8,8,8,8,8,8,8,8,12,4,8,336,8,8,8,87,825,8,8,8,8,8,8,8,5543,8,8,8,8,8,64,96,128,24,1672,80,592,24,8,224,24,8,8,64,8,312,128,24,168,96,56,8,16,80,568,16,848,616,96,3136,6808,24,88,224,440,544,176,96,24,8,80,776,128,248,8,64,200,88,104,96,3576,24,401,1135
-pear	3192,8,56,104,8,32,14256,8,8,8,8,8,8,8,8,8,8,869,4,8,8,8,8,8,8,8,8,8,192,288,72,72,32,8,8,8,57,30,8,57,8,23,3089,8,8,8,3960,8,40768,8,2471,200
+pea	3136,8,6800,8,8,577,8,335,400,88,412,8,36,552,136,40,152,11677,4,8,8,8,12,4,12,4,8,8,12,4,8,8,8,12,4,8,8,2872,8,8,8,8,8,8,8,8,8,10891,48,165,12,116,12,1244,72,21995,6924,656
+peach	3176,8,200,56,360,8,8,8,12968,864,8,8,8,8,8,8,8,8,8,8,749,4,12,4,8,12,4,8,8,8,12,4,8,8,12,628,72,151,8,49,13959,1056,112,72,872,48,3897,7011,23500
+peanut	1992,3260,7088,1900,1224,936,312,12680,8,8,8,16,408,8,8,64,8,5784,2885,8,4,12,4,8,8,8,8,8,12,8,4,12,332,12,4,8,87,825,12,4,8,8,8,12,4,5547,4,8,8,8,8,64,96,128,28,1668,80,592,24,8,224,24,8,8,64,8,312,128,24,172,96,52,12,16,76,568,16,848,616,96,3136,6808,24,88,224,440,544,176,96,24,8,80,776,128,248,8,64,200,88,104,96,3576,24,401,1135
+pear	3192,8,56,104,8,32,14256,8,8,8,8,8,8,8,8,8,8,869,4,12,4,8,8,8,12,4,8,12,192,288,68,72,32,8,8,8,57,30,8,57,8,23,3089,8,8,8,3960,8,40768,8,2471,200
 pearl	51820,428
 pearled	51808,8
-pebble	14264,96
-pecan	16032,256,224,352,12576,8,8,408,8,15760,904,8,4920,11224,744,16,8,8,240,480,40,4672,8
+pebble	14268,92
+pecan	16032,256,224,352,12580,4,8,408,8,15760,908,4,4920,11224,744,16,8,8,240,480,40,4672,8
+pecorino	300
 pectin	50377,18120
 pectoralis	22274,8
 pedialyte	69232
 pediasure	4520,48
-peel	18032,33,231,81,5279
-peeled	23664,5544,16
+peel	18032,37,227,81,5279
+peeled	16980,6688,5540,16
 pekin	8376,8,8,8
-penne	52578,8,8,8,72,8,112,80,8,104,184,8,3679
+penne	52578,10,6,8,72,8,112,80,8,104,184,8,3679
 people	1673
 pepeao	23824,9
 pepita	28924,6,800
-pepper	2232,8,8,8160,8,256,128,1872,8,1248,9617,992,8,8,8,8,8,8,1295,393,8,176,1024,8,12,4,8,8,8,688,8,8,8,8,80,152,88,96,8,8,8,8,8,8,5063,24,40,16,104,1136,256,26856,2192,1280,161
+pepper	2236,8,4,8160,8,256,128,1872,8,1248,9617,992,12,4,8,8,8,8,1295,393,8,180,1020,8,12,4,8,8,8,692,4,8,8,12,76,156,84,96,12,4,12,4,8,8,5063,24,40,20,100,1136,256,26856,2192,1280,161
 peppercorn	21464,47120
 peppered	13313
 pepperidge	65297,8,8,8,8,96,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8
-peppermint	2441,46543
-pepperoni	13321,280,40223,16,553,8,40,8,24,32,24,40,8,39,8,1032,8,8,48,41,8,287,8,192
-pepsi	35200
+peppermint	2445,32543,13996
+pepperoni	13325,276,40223,16,553,8,40,8,24,32,24,40,8,43,4,1032,8,8,48,41,8,287,8,192
+pepsi	33820,1280,100
 pepsico	35264,528
 per	832,8,8,8,8,8,8,584,8,24
-perch	36304,8,16,8
+perch	36304,8,16,12
 perfect	61800,3616
 perform	35266
 performance	35264,26424
 perrier	34992
-persimmon	18689,8,8
-pesto	12400,8,8,8,8,44353
+persimmon	18693,4,8
+pesto	12404,4,8,8,8,44353
 pete	12448
 petite	22288,8,11288,24968,8,80,8,8,8,8,8,32,8,8,8,8,8,8,80,8,8,80,8,8,8,8,8
 pheasant	7801,8,8,8,61736
+philly	53940
 phinea	62128
+pho	52668
 phosphate	46840
 phosphorus	35360,15744
 phyllo	46625
-picante	12272,8
-pickle	5208,8121,15048,24,8,16,8,8,8,8,80,184,24863
-pickled	18256,2536,1016,4352,10016,29656,8,3512,8,16
+picante	12272,12
+pickle	5208,8121,15052,24,4,16,12,4,8,8,80,184,24863
+pickled	18256,2536,1016,4356,112,9904,29652,8,3512,8,16
 picnic	13361,7055,8,8,8,8,8,472,8,8,8
 pico	62184
-pie	2272,22873,19895,1345,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,360,16,8,256,8,8,8,648,8,8,8,8,8,8,2416,16,4335,1457,8,80,7039,8,464,752,4705,968
+pie	2272,22873,19899,1345,4,8,12,8,4,12,4,12,4,12,4,8,12,4,12,4,8,12,8,4,12,4,8,8,8,8,12,4,360,16,8,256,8,8,8,648,8,8,8,8,8,8,2420,16,4331,1461,8,80,7035,8,464,752,4705,968
 piece	48464,640,344,768,3152,688,1192,344
-pigeon	7856,8,8,30833,8,1320
+pig	20980
+pigeon	7856,8,8,30833,12,1316
 pigeonpea	24593,8,2936,40607
-pike	36344,8,8,1088,29200
+pike	36344,12,4,1088,29200
 piki	67553
-pilaf	56792,9088,8
+pilaf	56792,9088,12
 pilinut	29464
 pillow	13601
 pillsbury	47729,8,8,8,8,8,8
 pimento	336,28081
 pimiento	13329
-pina	33040,16
-pine	29472,8
-pineapple	3304,8,32,8,8,8,144,320,13824,8,8,8,8,8,8,8,8,8,8,981,4,8,8,8,8,8,8,8,8,343,65,120,120,8,160,72,15175,8,728,9600,5512,96
-pink	17768,8,8,8,88,1408,16088,8,1128,8,744,248,320,32,360,8,768,784
+pina	33040,20
+pine	29476,4
+pineapple	3304,8,32,8,8,8,144,320,13824,8,8,8,8,8,8,8,8,8,8,981,4,12,4,8,8,8,8,8,8,343,65,124,116,8,160,72,15175,8,728,9600,5512,96
+pink	17768,12,4,8,88,1408,16088,12,1124,8,744,252,316,32,360,12,764,784
 pinon	29482,37983
-pinot	33552,80,120
-pinto	22800,8,3552,8,328,8,11536,12,4,760,776,8,16,27752
+pinot	33556,80,116
+pinto	22800,8,3552,8,328,8,11536,12,8,756,776,8,16,27752
 pinyon	29480
-pistachio	13824,2976,12600,88,8,384
+pistachio	13824,2976,12600,92,8,380
 pit	62376
-pita	44752,8,2280,14808,752,24
+pita	44756,8,2276,14812,748,24
 pitanga	18793
 pitted	17488,1728,48040,184
-pizza	10352,30121,13343,8,8,8,8,169,8,8,8,328,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,7,8,8,8,8,8,1001,8,8,8,8,8,8,8,7,8,8,8,41,8,8,8,8,8,8,8,8,8,8,8,8,47,9,8,8,8,8,72,23,8,8,8,8,8,169,8,6215,8,1872,952,24,633
-plain	836,4,8,872,152,8,32,12520,176,48,8,96,24,8,1128,8984,8,4248,488,176,80,8064,448,945,24,112,4999,8,40,8,8,8,8,8,8,8,368,8,504,144,160,24,48,120,48,8,8,48,8,112,89,7,8,8,8,8,304,56,112,8,144,40,8,8,8,96,104,8,8,640,8,280,240,16,24,32,32,136,40,32,24,448,1688,8,328,8,8,8,8,8,8,96,576,496,8,368,672,24,32,40,8,24,24,16,32,24,352,672,7056,120,2928,24,8,8,128,1512,472,304,32,48,8,8,8,8,8,8,8,8,8,8,8,88
+pizza	10356,30117,13343,8,8,8,8,173,4,8,8,328,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,11,8,8,8,4,12,997,8,8,8,8,8,8,8,7,8,12,4,41,8,8,8,8,8,8,8,8,8,8,8,8,51,5,8,8,8,8,72,23,8,8,8,8,8,169,8,6215,8,1872,952,24,633
+plain	836,4,8,872,152,8,32,12520,176,48,8,96,24,8,1128,8984,8,4248,488,176,80,8064,448,945,24,112,5003,4,40,8,8,8,8,8,8,8,368,8,504,144,160,24,48,120,48,8,8,48,8,112,89,7,8,8,8,8,304,56,112,8,144,40,8,8,8,96,104,8,8,640,8,280,240,16,24,32,32,136,40,32,24,448,1688,8,328,8,8,8,8,8,8,96,576,156,256,84,8,368,672,24,32,40,8,28,20,16,32,24,352,672,7056,120,2928,24,8,8,128,1512,472,304,32,48,8,8,8,8,8,8,8,8,8,8,8,88
 plan	33208,8,8,56
 plant	6336
-plantain	18801,8,744,8,42215
+plantain	18801,12,740,12,42215
 planter	29400
 platano	19554,8
 plate	32920,8,10032,15056,8,8,8,8,8,8,8,8,8,8,8,248,8,8,8,8,8,16,8,8,8,8,8,2296,8,7552
 platter	67792,8,464,8,8
-plum	3208,8,240,536,6352,7048,601,828,4,8,8,8,8,48,8,8,137,183,48216
+plum	3208,8,240,536,6356,7044,601,828,4,8,8,8,8,52,4,8,137,183,48216
 plus	4968,8,8,1352,72,9344,336,432,16680,6209,8,8,175,8,8,16800,9776,8,8,3800
 pm	4352
-poached	952
+poached	956
 pocket	56209,8,384,8,8
 pod	22648,8,936,8,936,1681,8,399,536,65,1415
 podded	24376,8,8,8,3000,8
@@ -26642,47 +28664,50 @@ poke	24616,8,2920
 pokeberry	24617,8,2920
 poland	35000
 polar	66320
-polish	13337,367,8,144
-pollock	36368,8,8,1072,416,8
-pomegranate	18865,664,13615,1352
+polish	13337,367,12,140
+pollo	68108
+pollock	36368,8,12,1068,416,8
+pomegranate	18869,664,13611,1352
+pomelo	18940
 pomodoro	56760,11216,8,8
-pompano	36392,8
+pompano	36392,12
 pond	67536,24
-pop	14528,19178,32,32,8,8,8,8,8,8,16,8,16,32,72,1056,80,256,80,11910,8,8,8,8,8,8,8,8,8,8,8,8,2808,96,8,8,1040,8,120,8,12200,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,56,8,6024
-popcorn	6120,42480,8,8,8,8,8,2377,183,8,4104,6272,8,88,89,7119,1225
+pop	14532,19174,32,32,8,8,8,8,8,8,16,8,16,32,72,1056,80,256,80,11354,556,8,8,8,8,8,8,8,8,8,8,8,8,2812,92,8,8,1040,8,120,8,12200,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,56,8,6024
+popcorn	6120,42484,8,4,8,12,8,2373,183,12,2848,1252,6272,8,88,89,7119,1225
 popeye	55257,8,8,8,184,8,8,8,8,8,8,8,8
 popover	46633,648
-popped	48600,8,2592,8,17680
-poppy	2256,42240,8,2504,8,8
+popped	48604,4,2592,12,17676
+poppy	2260,42236,8,2504,8,8
 poppyseed	5456,1072,41136
-popsicle	51336,72
-pork	2552,7104,592,784,472,1448,8,8,8,16,16,8,16,8,8,8,16,16,96,8,8,16,8,24,16,8,40,8,8,8,8,8,8,9,8,8,31,16,8,8,8,8,8,8,16,16,8,8,48,32,8,8,8,8,8,8,32,24,8,8,16,16,16,16,16,24,40,8,16,8,8,56,8,9,32,15,8,41,8,8,80,7,5641,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,7,9,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,7,8,8,8,16,8,8,8,8,17,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,15503,8,8,416,777,8583,864,2216,5632,40,129,9303,1608,592,16,216,152,145,64,824,32,8,8,120
-porridge	14780,37064
+popsicle	50252,1084,72
+pork	2552,7104,592,784,472,1448,8,8,8,16,16,8,16,8,8,8,16,16,96,8,8,16,8,24,16,8,40,8,8,8,8,8,8,9,12,4,31,16,8,8,8,8,8,8,16,16,8,8,48,32,8,8,8,8,8,8,32,24,8,8,16,16,16,16,16,24,40,8,16,8,8,56,8,9,32,15,8,41,8,8,80,7,5641,8,8,8,8,12,4,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,12,4,8,8,8,8,8,8,8,8,8,8,8,8,8,12,4,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,12,4,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,12,4,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,7,9,8,12,4,8,8,8,8,8,8,8,8,8,8,8,12,4,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,12,4,8,8,8,8,8,8,7,8,8,8,16,8,8,8,8,17,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,12,4,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,12,4,8,8,8,8,8,8,8,8,8,8,8,8,8,8,15507,4,8,416,777,8583,868,2212,5632,40,133,9299,1608,592,20,216,148,145,64,824,32,8,8,120
+porridge	14772,8,37064
 port	264
-portabella	23936,160,4296,440,11729
+portabella	23936,164,4292,440,11729
 portabello	24098
 portagen	4264,8
-porterhouse	30160,8,1032,8,8,8,8,8,8,8,8,8,1176,8,24440,8,8,8
+porterhouse	30160,8,1036,4,8,8,8,8,8,8,8,8,1176,8,24440,8,8,8
 portion	23960,8,2280,1040
 portobella	28394,440
-portobello	23938
+portobello	23940,160
 post	14200,64,64,32,24,8,16,80,64,32,312,8,136,8,336,608,40,360,120,56,16,52280,32,8,128,784,288
-pot	11720,18480,8,8,256,184,8,8,8,16,8,16,8,816,8,8,136,8,8,8,8,8,17560,6897,8,80,607,480,8,8,128,24,8,8,56,8,152,8,8,3376,8,72,16,136,16
+pot	11720,18480,8,8,256,188,4,8,8,16,8,16,8,816,8,8,136,8,8,8,8,8,17560,6901,8,80,603,480,8,8,128,24,8,8,56,8,152,8,8,3376,8,72,16,136,16
 potassium	19728,15576,4768,11032,32,32
-potato	3008,48,8,8,264,704,8,592,192,5136,608,336,272,192,8,8,32,248,120,48,241,143,272,241,11896,8,8,8,8,8,8,8,8,8,8,8,8,8,8,12,4,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,7,9,8,8,8,552,8,8,12,4,8,8,8,8,640,8,48,16,56,8,12,4,1064,8,8,8,8,8,8,8,8,8,8,8,8,8,8,240,8,8,8,384,8,32,19799,504,8,8,8,2200,8,8,24,40,8,8,48,48,144,8,8,89,2047,392,8,8,2512,280,89,5007,336,8,8,3088,32,601,8,8,8,8,8,8,8,8,8,8,40,207,1249,1599,64,625
+potato	3008,48,8,8,264,704,8,592,192,5136,608,336,272,192,8,8,32,248,124,44,241,143,272,241,11900,4,8,8,12,4,8,8,8,8,8,8,8,8,8,12,4,8,8,8,12,8,4,12,4,12,4,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,7,9,8,8,12,548,8,8,12,8,8,4,8,8,640,8,52,16,52,12,8,8,1060,8,8,8,8,8,8,8,8,8,8,8,8,8,8,240,8,8,8,384,8,36,19799,500,8,8,8,2200,12,4,28,36,8,8,48,48,144,8,8,89,2047,392,12,4,2512,280,93,5007,332,8,8,3088,32,601,8,8,8,8,8,8,8,8,8,8,40,207,1249,1599,64,625
 potherb	23840,8,3392
 potsticker	65969
 poultry	2264,6001,8,8,4503,617,655,8,8,56,54832
-pound	40641,4551,8,1872,240,704,24
-pounder	54088,8,760
+pound	40641,4551,12,1868,240,704,24
+pounder	53964,124,8,760
 pourable	6128,32
 pout	36320,1144
-powder	992,48,480,8,536,48,40,48,1968,16,16,8,24,32,8,8,8,32,8,24,8,40,32,24,8,40,24,16,16,32,24,8,8,40,24,16,16,24,16,32,24,32,32,16,152,5024,72,80,16,1656,5368,8569,7247,8,56,16,56,56,24,40,24,8,8,48,16,496,32,8,32,96,8,16,96,32,104,64,256,8,40,8,24,8,8,8,8,8,8,8,48,8,48,24,16,40,32,8,8,48,8,8,136,104,8,88,8,384,10984,8,8,2704,8,32,40,1728,8,352,14432,8,24,8,8,8,8,8,8,8,32,3136,16,16,40,192
-powdered	496,8,8,888,49152,17936,88,920
+powder	676,316,48,480,8,540,48,40,48,1964,16,16,8,24,32,8,8,8,32,8,24,8,40,32,24,8,40,24,16,16,32,24,8,8,40,24,16,16,24,16,32,24,32,32,16,152,5024,72,80,16,1656,5368,8569,7247,8,56,16,56,56,24,40,28,8,4,48,16,496,32,8,32,96,8,16,96,32,104,64,256,8,40,8,24,8,8,8,8,8,8,8,48,8,48,24,16,40,32,8,8,48,8,8,136,104,8,88,8,384,10988,4,8,2708,4,32,40,1728,8,352,14432,8,24,8,8,8,8,8,8,8,32,3136,16,16,40,192
+powdered	500,4,8,164,724,49156,17932,88,920
 power	61704
 powerade	33968,1304,208
 prairie	67409,8
 praline	49864
+prawn	37036,25016
 pre	8232,8,5752,24,7520,960
 precooked	52112,8,4560,8
 preformed	62000
@@ -26692,21 +28717,22 @@ premature	4936,8,61304,8
 premium	4888,8,56,34697,8,14607,912,8,8,8,8,8,10936,8,8,8,88,8
 prepackaged	13232,24,232,560,54496,960
 prepared	512,632,1208,72,1632,8,8,8,8,8,8,8,8,8,8,8,128,16,344,216,8,5432,136,8,8,48,40,8,8,24,24,8,40,104,96,24,8,8,32,8,8,8,328,8,208,8,16,16,16,8,8,8,24,8,16,8,8,8,16,16,48,16,8,8,8,16,8,8,8,16,24,16,8,8,8,16,8,8,8,8,8,16,16,16,48,64,16,8,8,584,8,8,48,16,1880,80,48,24,24,344,16,40,8,672,8,7784,632,432,8,8,8,32,16,16,16,16,16,16,32,48,32,40,1304,8,16,56,1168,24,8,648,8,32,4672,32,40,32,320,496,40,32,32,72,40,8,40,8,24,32,104,56,128,32,104,24,24,8,24,16,16,16,56,8,16,32,24,48,24,16,56,16,16,16,32,184,16,8,72,600,1888,8,936,8,72,8,96,8,1008,8,8,8,8,4432,40,16,24,8,48,208,8,8,8,8,8,8,8,32,16,8,16,8,24,16,8,16,32,8,24,16,8,8,8,32,8,16,8,8,24,9,8,7,16,8,24,8,8,32,96,8,32,8,8,24,24,8,16,16,24,24,232,232,8,24,8,24,8,8,16,40,16,8,8,32,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,16,8,8,8,8,16,24,32,104,72,80,8,48,8,8,16,8,64,8,8,24,8,80,64,64,600,24,1072,40,8,8,8,8,144,8,8,104,80,144,16,24,16,24,24,8,24,8,8,24,16,24,8,8,16,8,8,8,8,8,8,24,16,16,48,8,64,32,168,72,112,16,16,16,40,16,208,8,8,8,8,8,8,88,1248,3856,224,80,16,256,24,16,80,24,8,8,168,3184,8,4624,8,8,88,24,40,8,872,128,16,16,128,2072,8,776
-preserve	50297,864,575,17441,487
+preserve	50301,860,575,17441,487
 preserved	70208
 preserving	26072,8,1968
 pressed	68832
 pressurized	416,104
 presweetened	69472
-pretzel	3728,44960,8,8,8,2528,8,8,456,10041,231,32,1336,64,128,8,8,24,5681
+pretzel	3728,44964,8,4,8,2528,8,8,456,10041,231,32,1336,64,128,8,8,24,5685
 previously	36000,376,8,632,16,320,520,8,8,8,8,8
-prickly	18873,48520,8
+prickly	18877,48516,8
 primary	5440
 primavera	56785
-prime	31888,8,8,80,8,8,10,8,8,8,8,8,8,8,8,6,8,8,320,8,104,8,80,8,8,7641,176
+prime	30740,1148,8,8,80,8,8,10,8,8,8,8,8,8,8,8,6,8,8,320,8,104,8,80,8,8,7641,176
 principal	6088,24,8,48,8,72
+pringle	50884
 process	328,8,8,16,8,8,921,8,8,8,8,127,232,8,8,67104,72,648,232,72,344
-processed	49560,1808
+processed	332,49228,1808
 processing	24688,8,8,232,8,56,8,8,8,32,8,2576,8,38104,24,16,16
 produced	38856,1208
 producer	560
@@ -26722,284 +28748,291 @@ propionate	44496,8,1592,912,8,8,200,8,8
 prosage	40369,8
 prosobee	4296,8,16,136,16,24,32,8,88,8
 protect	4968,16,61208,16
-protein	480,104,24,24,200,8,8,8,8,8,8,584,8,24,25,8,2167,368,72,11616,1184,16216,16,40,72,24,8,56,8,8,2464,3009,8,24,1176,8,15,4680,2144,6088,24,8,8,8,8,8,8,8,8,8,8,8,8,8568,344,560
-provolone	272,1136
-prune	3224,8,8,224,56,15361,12,4,7,8,8,9,472
-pudding	3776,8,8,40,32,8,22513,18663,24,80,24,80,32,1792,2145,8,8,416,8,8,24,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,40,8,96,8,8,416,8,8,8,8,8,8,8,32,8,8,8,592,8,8,8,8,16967,960,1113,40,8,8
-puff	2664,12392,256,272,8,176,640,8561,8,20760,208,672,1520,303,2561,183,14585
-puffed	14512,376,24,8,160,54872
+protein	480,104,24,24,200,8,8,8,8,8,8,584,8,24,25,8,2167,368,72,11616,1184,16216,16,40,72,28,4,60,8,4,2464,3009,8,24,1176,8,15,4680,2144,6088,24,8,8,8,8,8,8,8,8,8,8,8,8,8568,344,560
+provolone	276,1132
+prune	3224,8,8,224,56,15361,8,8,11,8,4,13,468
+pudding	3776,8,8,40,32,8,9116,13397,18663,24,80,24,80,32,1792,2145,8,8,420,4,8,24,8,8,8,12,4,8,8,8,12,4,8,8,16,8,8,8,8,44,4,96,8,8,416,8,8,8,8,8,8,8,32,8,8,8,592,8,8,8,8,16967,960,1113,40,8,8
+puff	2664,12392,260,268,8,176,640,8561,8,20764,204,672,1524,303,2557,183,14585
+puffed	14512,376,28,8,156,54872
 puffin	16528
-pulled	56665
+pulled	20396,36273
 pulp	19585,13767,1776,8,8,8
 pummelo	18937
 pumpernickel	44780,4,1032,19680,4408
-pumpkin	2272,13816,9001,8,8,8,8,8,8,8,2528,8,8,8,1227,4,624,176,160,6824,848,8992,8,16080,1152
-punch	3888,29472,152,1056,8,8,8,16,416,8,336
-puppy	46185,7559
-pupusa	68152,8,8
+pumpkin	2272,13816,9001,8,8,8,8,12,8,4,2528,8,8,8,1227,8,620,176,160,6824,848,8996,4,16080,1152
+punch	3888,29472,152,1060,4,8,8,16,416,8,336
+puppy	46189,7555
+pupusa	68156,4,8
 purchased	24688,248,80,40,2592,10168,14616,16,3792
-puree	19401,6431,2160
+puree	19401,5739,696,2156
 purple	18456,8,360,8,8,8,8
-purpose	5488,280,8,376,46192,8,496,120,48
+purpose	5488,280,8,376,46196,4,496,120,48
 purslane	25153,8,2544
 py	45504,992,760,8
 quadrant	67184
-quail	1024,6809,8,8,61704
+quail	1028,6805,8,8,61704
 quaker	14224,8,8,40,136,16,16,24,40,144,8,8,8,106,14,24,64,176,32,8,8,8,8,8,8,8,8,8,8,8,16,40,8,152,8,56,8,8,8,8,16,104,16,8,8,16,8,8,8,8,8,304,8,328,8,8,8,16,40,8,8,8,288,8,8,8,8,8,8,8,8,8,18448,8,528,26072,72,32
 quality	6184
-quarter	40641,13447,8,760,12272,344
+quarter	40641,13323,124,8,760,12272,344
 queen	36976,656
 quencher	35266,8,8
-quesadilla	48008,7736,12272,8
-queso	1152,8,8,384,8,8,216,60544,16,5816
-quick	14640,8,72,8,40,8,152,8,8,8,8,48,392,216,80
-quince	18945
-quinoa	40713,11312,668,499
+quesadilla	48008,7740,12268,12
+queso	1152,8,8,384,12,8,212,60548,12,5816
+quick	14640,8,72,8,44,4,152,8,8,8,8,48,392,216,80
+quince	18949
+quinoa	40713,11316,664,499
 quisp	14472
 raab	23009,8
-rabbit	42200,8,8,8,8
-rabe	23010,8
+rabbit	42200,12,4,8,8
+rabe	23010,10
 raccoon	42240
-rack	41424,8,8,8,1840,16,640,8,176,8,216,8,112,8
-radicchio	28489
-radish	25169,8,8,8,1096,208,1216,41640
-rainbow	36640,8,120,8,960,8,25192,8,312,392,216
+rack	41036,388,8,8,8,1840,16,640,8,176,8,216,8,112,8
+radicchio	28493
+radish	25173,4,8,8,1096,208,1216,41640
+rainbow	36640,8,120,8,960,12,25188,8,312,392,216
 raised	68280
-raisin	14480,8,344,8,192,104,8,24,56,8,32,88,192,120,120,496,544,8,16,16,48,32,2013,8,4,25551,8,264,8,760,56,392,8,104,8,616,152,48,104,128,392,960,744,160,1416,11944,48,184,2416,3464,352
-raisinet	49432
+raisin	14484,4,344,8,192,104,8,24,56,8,32,88,192,120,120,496,544,8,16,16,48,32,2013,8,4,25555,4,268,4,764,52,392,8,104,8,616,152,48,104,128,392,960,748,156,1416,11944,48,184,2416,3464,352
+raisinet	49276,156
+raising	52356
 ralston	14312,248,1304,8,8,8
 rambutan	18977
-ramen	12136,680,8,49416
-ranch	6048,8,8,42696,5920,208,104,9,7,200,8,736,8,40,8,1010,8,8,8,136,8,6750,5336
+ramen	12140,676,8,49416
+ranch	6048,12,4,42696,5920,208,104,9,7,200,8,736,8,40,8,1010,8,8,8,136,8,6750,5336
 range	67200,8,8,16,8,8
-rapeseed	5738
-rapini	23010,8
-raspberry	3320,8,13344,2313,8,8,736,14583,24,5169,6495,1200,184,208,19825
-ravioli	2736,53489,8,143,48,273,9344,1991,8,8
+rapeseed	5740
+rapini	23010,10
+raspberry	3320,8,13344,2317,4,8,740,14579,24,5169,6495,1200,184,208,19825
+ravioli	2736,53489,12,139,48,273,9344,1991,8,12
 raviolio	56424
-raw	888,8,8,8,8,88,8,8,8,96,64,8,512,4872,40,40,32,40,24,16,16,16,40,40,32,32,8,40,32,40,32,40,32,40,32,32,24,40,32,40,32,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,8,8,8,16,16,8,8,8,8,8,8,8,8,8,8,8,8,8,16,16,16,16,16,16,16,16,16,16,16,24,16,16,24,16,16,80,16,8,8,8,8,16,16,40,88,216,16,16,16,8,16,16,8,16,16,8,16,16,8,16,16,8,8,16,24,24,24,48,32,32,24,24,24,24,16,16,16,16,16,16,16,16,16,16,16,8,16,16,24,16,8,16,16,16,16,16,16,16,16,3408,200,448,360,2952,8,8,8,8,8,120,128,8,8,8,16,40,56,8,8,8,8,48,56,8,32,8,16,16,8,144,24,8,8,8,8,8,8,72,8,16,8,32,8,8,16,8,8,16,8,8,8,24,8,8,24,24,16,8,8,24,8,8,16,8,8,32,8,8,8,8,8,72,16,24,16,24,8,8,8,120,88,16,8,80,8,16,48,8,64,8,40,24,24,8,8,8,8,8,40,8,16,16,8,128,48,8,8,8,32,24,8,8,8,24,144,8,8,8,8,112,80,8,8,8,8,8,16,16,16,16,16,16,16,32,32,32,32,32,32,32,32,32,32,16,32,32,16,16,24,24,32,32,24,8,16,16,16,8,16,8,16,8,16,16,8,16,16,16,24,64,72,8,64,104,24,16,40,40,24,24,32,32,8,40,8,8,16,40,704,16,16,16,8,16,16,32,8,24,16,8,8,56,16,56,56,8,16,16,32,48,16,16,24,16,56,24,40,72,32,16,16,48,16,32,16,24,16,16,16,24,16,16,48,8,32,16,16,8,16,16,8,8,8,8,16,32,8,104,8,32,16,16,16,16,8,8,16,32,16,8,8,16,16,16,16,8,16,16,40,8,8,8,24,16,16,16,8,8,8,8,16,8,16,32,8,32,32,16,16,32,72,16,8,32,16,32,64,72,48,24,16,8,8,8,56,376,16,16,32,16,8,24,16,24,8,8,8,8,16,16,24,48,40,16,40,24,32,24,16,48,16,16,56,16,16,16,16,8,128,32,104,8,16,8,16,16,8,8,16,32,24,16,8,16,56,16,16,40,72,16,8,40,8,24,8,8,8,160,136,8,8,64,8,544,16,592,280,16,88,8,8,8,8,24,16,8,24,16,40,8,8,16,8,16,16,24,8,16,24,8,16,8,8,16,8,16,192,104,16,32,8,32,40,16,48,32,112,168,24,24,232,8,8,8,16,8,16,24,24,16,16,16,48,16,16,16,16,8,16,24,16,16,24,16,8,16,16,8,16,16,8,16,16,24,56,24,672,32,48,24,32,8,8,72,8,32,8,8,8,8,8,16,8,8,16,8,8,8,16,16,16,16,16,16,16,16,16,16,16,40,24,24,24,24,24,24,24,24,24,24,24,32,8,16,16,24,24,24,16,16,16,16,16,16,16,24,32,24,16,8,8,16,16,16,16,16,16,24,24,24,24,16,24,96,16,16,64,8,8,8,8,8,48,2896,16,8,8,8,8,8,16,24,16,32,8,16,8,8,8,24,24,16,24,16,8,32,8,8,8,24,8,8,16,8,8,16,16,8,16,16,8,8,16,16,16,8,8,16,16,8,16,16,16,40,8,16,8,8,16,16,16,16,8,24,8,16,16,16,8,16,32,24,16,8,16,16,8,8,24,32,8,8,16,16,40,8,16,40,8,16,8,32,8,24,16,456,16,16,16,16,24,64,32,16,16,16,8,88,16,24,24,16,24,24,16,24,16,24,16,24,16,16,24,32,32,16,32,16,16,24,16,16,16,24,16,16,32,16,16,48,48,56,32,104,16,40,1096,8,680,8,16,16,16,16,16,16,16,16,16,16,16,24,24,24,24,32,32,32,32,32,32,24,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,40,40,24,24,24,24,24,24,24,24,24,24,24,24,16,16,16,24,8,16,16,8,8,16,16,16,16,16,16,16,16,16,24,24,24,16,24,24,16,16,16,16,24,24,16,16,8,16,16,16,16,16,16,16,16,16,16,16,16,16,24,24,32,32,32,16,16,16,16,16,16,8,8,16,40,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,32,24,8,40,48,8,8,16,16,8,16,16,24,24,8,16,16,16,16,16,16,16,16,16,16,16,16,8,24,16,40,16,32,16,16,16,16,32,16,8,24,16,24,16,16,48,16,8,16,32,16,16,16,16,16,7352,184,16,24,24,24,48,264,504,32,16,3944,8,16,16,16,16,16,16,16,8,16,16,16,16,16,16,16,16,16,16,16,16,16,24,8,8,32,8,8,32,8,8,56,8,8,32,8,8,56,8,8,32,8,8,8,8,80,8,8,32,8,8,56,8,8,32,8,8,40,8,8,8,8,8,64,16,16,16,16,16,16,16,16,16,16,16,56,8,8,56,8,8,32,8,8,40,8,8,32,8,8,32,8,8,16,32,8,8,56,8,8,48,8,8,8,8,32,8,8,80,8,8,56,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,80,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,80,8,8,8,8,56,16,16,16,8,24,16,16,16,16,16,8,16,24,16,16,16,16,24,16,16,16,8,16,16,16,16,16,16,16,16,16,16,16,24,8,16,16,8,40,40,8,16,8,16,8,8,8,16,32,8,8,24,160,40,40,40,40,40,8,8,8,72,16,8,16,16,16,32,16,16,8,8,24,8,8,40,8,8,16,32,8,24,8,8,24,16,16,8,8,8,24,8,8,8,4752,24,8,8,16,24,8,8,16,16,8,8,8,16,40,8,24,8,48,24,136,8,8,8,48,96,88,8,8,8,8,8,8,48,48,8,24,8,24,16,88,32,16,16,32,2368,456,32,8
+raw	892,4,8,8,8,88,8,8,8,96,64,8,512,4872,40,40,32,40,24,16,16,16,40,40,32,32,8,40,32,44,28,40,32,40,32,32,24,40,32,40,32,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,8,8,8,16,16,8,8,8,8,8,8,8,8,8,8,8,8,8,16,16,16,16,16,16,16,16,16,16,16,24,16,16,24,16,16,80,16,8,8,8,8,16,16,40,88,216,16,16,16,8,16,16,8,16,16,8,16,16,8,16,16,8,8,16,24,24,24,48,32,32,24,24,24,24,16,16,16,16,16,16,16,16,16,16,16,8,16,16,24,16,8,16,16,16,16,16,16,16,16,3408,200,448,360,2952,8,8,8,8,8,120,128,8,8,8,16,40,56,8,8,8,8,48,56,8,32,8,16,16,8,144,24,8,8,8,8,8,8,72,8,16,8,32,8,8,16,8,8,16,8,8,8,24,8,8,24,24,16,8,8,24,8,8,16,8,8,32,8,8,8,8,8,72,16,24,16,24,8,8,8,120,88,16,8,80,8,16,48,8,64,8,40,24,24,8,8,8,8,8,40,8,16,16,8,128,48,8,8,8,32,24,8,8,8,24,144,8,8,8,8,112,80,8,8,8,8,8,16,16,16,16,16,16,16,32,32,32,32,32,32,32,32,32,32,16,32,32,16,16,24,24,32,32,24,8,16,16,16,8,16,8,16,8,16,16,8,16,16,16,20,4,64,72,8,64,104,24,16,40,40,24,24,32,32,8,40,8,8,16,40,704,16,16,16,8,16,16,32,8,24,16,8,8,56,16,56,56,8,16,20,32,44,16,16,24,16,56,24,44,72,28,16,20,44,20,28,16,24,16,16,20,20,16,20,44,12,28,16,16,8,16,16,8,8,8,8,16,32,8,104,8,32,16,16,16,16,8,8,20,28,16,8,8,16,16,16,16,8,16,20,36,8,8,8,24,16,16,16,8,8,8,8,16,8,20,28,8,36,28,16,20,32,68,16,8,32,16,32,64,72,48,24,20,4,8,8,56,376,16,16,32,16,8,24,16,24,8,8,8,8,16,16,28,44,40,16,40,24,32,24,16,48,16,16,56,16,16,16,16,12,124,32,104,8,16,8,16,16,8,8,16,32,24,16,8,16,56,16,16,40,72,16,8,40,8,24,8,8,8,160,136,8,8,64,8,544,16,592,280,16,88,8,8,8,8,24,16,8,24,16,40,8,8,16,8,16,16,24,8,16,24,8,16,8,8,16,8,16,192,28,76,16,32,8,32,40,16,48,32,116,164,24,24,232,8,8,8,16,8,16,24,24,16,16,16,48,16,16,16,16,8,16,24,16,16,24,16,8,16,16,8,16,16,8,16,16,24,56,24,672,32,48,24,32,8,8,72,8,32,8,8,8,8,8,16,8,8,16,8,8,8,16,16,16,16,16,16,16,16,16,16,16,40,24,24,24,24,24,24,24,24,24,24,24,32,8,16,16,24,24,24,16,16,16,16,16,16,16,24,32,24,16,8,8,16,16,16,16,16,16,24,24,24,24,16,24,96,16,16,64,8,8,8,8,8,48,2896,16,8,8,8,8,8,16,24,20,28,8,16,8,8,8,24,24,16,24,16,8,32,8,8,8,24,8,8,16,8,8,16,16,8,16,16,8,8,16,16,16,8,8,16,16,8,16,16,16,40,8,16,8,8,16,16,16,16,8,24,8,16,16,16,8,16,32,24,16,8,16,16,8,8,24,32,8,8,16,20,36,8,16,40,8,16,12,28,8,24,16,456,20,12,16,16,24,64,32,16,16,16,8,88,16,24,24,16,24,24,16,24,16,24,16,24,16,16,24,32,32,16,32,16,16,24,16,16,16,24,16,20,28,16,16,48,48,56,32,104,16,40,1096,8,680,8,16,16,16,16,16,16,16,16,16,16,16,24,24,24,24,32,32,32,32,32,32,24,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,40,40,24,24,24,24,24,24,24,24,24,24,24,24,16,16,16,24,8,16,16,8,8,16,16,16,16,16,16,16,16,16,24,24,24,16,24,24,16,16,16,16,24,24,16,16,8,16,16,16,16,16,16,16,16,16,16,16,16,16,24,24,32,32,32,16,16,16,16,16,16,8,8,16,40,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,16,32,24,8,40,48,8,8,16,16,8,16,16,24,24,8,16,16,16,16,16,16,16,16,16,16,16,16,8,24,16,40,16,32,16,16,16,16,32,16,8,24,16,24,16,16,48,16,8,16,32,16,16,16,16,16,7196,156,20,164,16,24,24,28,44,204,60,504,32,16,3944,8,16,16,16,16,16,16,16,8,16,16,16,16,16,16,16,16,16,16,16,16,16,24,8,8,32,8,8,32,8,8,56,8,8,32,8,8,56,8,8,32,8,8,8,8,80,8,8,32,8,8,56,8,8,32,8,8,40,8,8,8,8,8,64,16,16,16,16,16,16,16,16,16,16,16,56,8,8,56,8,8,32,8,8,40,8,8,32,8,8,32,8,8,16,32,8,8,56,8,8,48,8,8,8,8,32,8,8,80,8,8,56,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,80,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,80,8,8,8,8,56,16,16,16,8,24,16,16,16,16,16,8,16,24,16,16,16,16,24,16,16,16,8,16,16,16,16,16,16,16,16,16,16,16,24,8,16,16,8,40,40,8,16,8,16,8,8,8,16,32,8,8,24,160,40,44,36,40,40,8,8,8,72,16,8,16,16,16,32,16,16,8,8,24,8,8,40,8,8,16,32,8,24,8,8,24,16,16,8,8,8,24,8,8,8,4752,24,8,8,16,24,8,8,16,16,8,8,8,16,40,8,24,8,48,24,136,8,8,8,48,96,88,8,8,8,8,8,8,48,48,8,24,8,24,16,88,32,16,16,32,2368,456,32,8
 ray	62352
 ready	4152,24,16,32,16,56,16,32,24,8,8,32,8,16,40,16,16,8,16,16,16,8,24,48,8,24,24,16,16,24,32,16,32,56,16,8,8,8,8,8,8,8,8,8,8,8,8,4664,8,48,24,16,16,24,40,16,88,80,8,16,104,24,24,48,88,8,24,32,8,32,8,8,16,24,8,8,8,8,8,8,24,96,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,16,8,32,8,8,1496,8,8,8,8,32,16,8,8,8,8,56,8,8,8,8,8,8,112,48,24,104,8,1281,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,216,40,8,8,8,8,112,8,8,8,16,8,8,8,8,8,8,8,8,8,48,16,8,8,8,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,32,56,8,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,8,8,8,8,8,8,32,8,8,8,8,8,8,8,16,8,8,8,8,24,24,56,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,40,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,7,9,8,8,8,8,8,16,8,8,8,8,80,8,8,8,8,8,32,8,8,8,8,8,8,8,16103,128,24,8,8,56,64,152,256,192,64,24,32,24,16,8,48,40,8,24,224,96,64,24,8,8,56,24,488,48,8,16,8,192,240,10008,432,128,296,8,16,176,8,8,192,272,24,8,552,8,8,8,8,32,8,64,152,1512,72,40,112,56,8,8,8,24,8,8,12224,24,8,8,8,8,8,16,8,8,72,16,8,32,872,8,1216,232,72,336,8,664,392,8,8,2585,8,8,32,8,128,424,8,8,344,144,47,97
 real	2640,13928,200,8,8,8,8,2976
 recipe	1144,4192,8,48,4896,640,8,13864,2856,5368,32,3032,872,3569,4071,16,32,48,224,8,24,8,120,8,80,16,24,40,16,40,40,80,136,40,112,232,232,8,24,32,32,64,8,48,16,16,16,72,8,24,16,8,40,208,80,8,48,8,8,16,8,792,1224,40,8,8,8,8,264,80,144,80,32,184,448,440,8,8,8,8,88,4448,8,8,8,8,48,8,8,8,697
 reconstituted	4160,48,24,16,16,16,24,16,16,16,8,40,8,40,8,8,8,16,16,56,24,24,16,40,24,80,8,24,24,61344,8,64,3168,72
 rectus	22306,8,34768,8,8,8,104,8
-red	2240,224,7185,72,160,48,48,16,8,15,97,8,8,16,48,112,8,304,183,161,8,160,8,40,16,8,8,8,8,8,8,8,8,24,16,8,8,8,8,8,24,8,600,16,8,8,8,279,384,2880,1856,8,8,8,8,8,112,208,8,8,8,88,40,1072,8,344,264,193,3311,8,425,495,616,24,1096,8,8,8,8,608,536,528,8,12,12,8,448,8,240,8,8,8,8,80,5200,8,8,8,8,8,8,8,8,16,8,8,224,16,16,16,8,768,824,448,2200,8,8,8,8,8,8,513,8,287,8,168,560,8,8,8,8,265,12239,8,8,4512,5313,8,8,88,199,32,4457,143,48,56,8,176,800
+red	2244,224,7181,72,160,48,48,16,8,15,97,8,8,16,48,112,8,304,183,161,8,160,8,40,16,8,8,8,8,8,8,8,8,24,16,8,8,8,8,8,24,8,600,16,8,8,8,279,384,2880,1420,436,8,8,8,8,8,116,204,8,8,8,88,44,1068,8,344,268,189,3315,4,425,499,192,420,24,1096,8,8,8,8,608,536,532,4,12,12,8,448,8,244,4,8,8,8,80,5204,4,8,8,8,8,8,8,8,16,8,8,224,20,12,16,8,768,824,448,724,1280,196,8,8,12,4,8,8,268,245,8,287,8,168,560,8,8,8,8,265,12239,8,8,4512,5313,8,8,88,199,32,4457,143,48,56,8,176,804
 reddi	1361
 redeye	15672
 redi	40193
-reduced	424,148,4,8,96,48,248,8,8,80,144,16,24,73,8,31,16,24,8,40,272,8,8,240,3152,8,16,200,16,688,320,176,3904,32,8,8,8,8,8,8,1968,56,56,8,760,240,448,8,88,8,1560,664,16,16,8,6048,5952,5376,1288,8,600,8,16,72,3216,8,1000,48,4720,8,8,8,8,8,1864,904,360,8,120,176,8,8,376,608,336,8,1344,16,120,8,208,3448,1408,5656,408,16,8,8,120,608,128,336,112,8,80,744,16,120,120,136,8,48,40,32,280,24,744,96,8,2432,80,16,32,24,8,16,64,72,16,40,144,40,600,88,24,64,368
-reese	15056,34384,8,568,8,80,1464
+reduced	424,148,4,8,96,48,248,8,8,80,144,16,24,73,8,31,16,24,8,40,272,8,8,240,3152,8,16,200,16,688,320,176,3904,32,8,8,8,8,8,8,1968,56,56,8,760,240,448,8,88,8,1560,664,16,16,8,6048,5952,5376,1288,8,600,8,16,72,3216,12,996,48,4720,8,8,8,8,8,1864,904,360,8,120,176,8,8,376,608,336,8,1344,16,120,8,208,3448,1408,5656,408,16,8,8,120,608,128,336,112,8,80,744,16,120,120,136,8,48,40,32,280,24,744,96,8,2432,80,16,32,24,8,16,64,72,16,40,144,40,600,88,24,64,368
+reese	15056,34388,4,568,8,80,1464
 reesestick	50088
 refined	6136,152,46864
 refiner	50664
-refried	38721,440,8,8,31,8,8,817,27927,264
+refried	38725,440,4,8,31,8,8,817,27927,268
 refrigerated	12400,16,32152,8,8,8,16,800,8,128,8,32,8,104,8,1048,8,40,928,8,8,16,8,8,176,16,4464,8,8,8,3784,296,8,8168,160,864,8
+reggiano	260
 rego	10785
-regular	664,424,4024,8,8,40,40,96,8,8,32,16,192,328,8,40,8,40,72,248,120,8,32,56,6624,1496,8,56,8,56,8,152,8,8,8,8,16,32,400,112,912,4376,24,216,8,8,8,1528,120,120,8,64,304,8,240,16,8,936,64,200,8,648,8,1400,1360,24,16,184,4640,8,232,600,360,56,8,384,2624,2856,5232,40,8,48,8,80,48,40,80,32,40,120,24,1200,40,808,16,640,160,16,448,464,8,8,96,8,24,48,544,8,24,8,48,8,600,8,16,152,8,272,8,488,8,752,56,8,104,472,8,8,8,8,8,8,48,32,8,8,8,8,376,16,464,8,8,80,24,16,480,8,40,552,544,440,4984,88,6816,528,16,488,616,8
+regular	664,424,4024,8,8,40,40,96,8,8,32,16,192,328,8,40,8,40,72,248,120,8,32,56,6624,1496,8,56,8,56,8,152,8,8,8,8,16,32,400,112,912,4376,24,216,8,8,8,1528,120,120,8,64,304,8,240,16,8,936,64,200,8,648,8,1400,1360,24,16,184,4644,4,232,600,360,56,8,384,2624,2856,5232,40,8,48,8,80,48,40,80,32,40,120,24,1200,40,808,16,640,160,16,448,464,8,8,96,8,24,48,544,8,24,8,48,8,600,8,16,152,8,272,8,488,8,752,56,8,104,472,8,8,8,8,8,8,48,32,8,8,8,8,376,16,464,8,8,80,24,16,480,8,40,552,544,440,4984,88,6816,528,16,488,616,8
 reheated	56680,8,9336
 rehydrated	65728
-relish	17545,10880,8,104
+relish	17545,10880,12,100
 remaining	52672,8,488,8
 removed	29592,25736,8,8,8,16,8,8,8,72,8,16,8,64,8,8,8,11512,2624,8,64,8
 rendered	21552
 rennin	49849,8,39,9,7,9,7
 replacement	33208,8,36017,192
 request	9824,736,952,16,513,808,8,8,8,8,8,8,49191,8,8,32,8,17,7,8,3457
-restaurant	10488,9072,14608,48,1544,14480,1936,392,9496,8,8,5625,8,8,8,8,8,128,8,8,8,8,8,8,16,40,32,16,24,8,24,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,104,8,8,8,8,8,8,8,8,8,8,8,24
+restaurant	10488,9072,14608,48,1544,14480,1936,392,9496,8,8,5625,8,8,8,8,8,128,8,8,8,12,4,8,16,40,32,16,24,8,24,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,12,4,8,8,104,8,8,8,8,8,8,8,8,8,8,8,24
 restructured	68976
 retail	5488,3816,8,8,8,8,8,8,8,8,8,40,8,32,32,8,8,8,8,8,40,8,10264,704,544,8,288,8,8,8,8552,8,592,8,8,8,8,8,1000,8,8,8,8,8,9152,8,8,8,8,8,448,8,8,8,8,8,168,8,8,8,8,8,1064,8,216,8,192,8,8,8,17440,8,8,8,8,16,8,8,8,8,8
 revive	33512
-rhubarb	19009,8,8,47632
-rib	11392,8784,8,8,8,8,8,8,8,776,24,96,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,1176,8,8,32,8,8,7560,8,8,8,8,8,8,8,88,544,8,8,8,8,8,8,8,8,8,8,568,432,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,656,8,176,8,8,7832,232,8,8,8,8,8,608,8,8,8,8,8,320,672,8,8,168,8,400,8,8,8,1152,24,12760,8,8,8,8,8,8,8,8,208,8,192,8,8,8,8,8,32,8,8,8,8,8,56,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,104,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,112,8,8,8,8,8,8,8,8,8,8,8,552,48,8,16,40,8,848,8,928,32,104,192,24,96
-ribeye	30050,8,8,8,1312,1368,8,10158,536,15288,8,8,8,8,8,8,8,8,8,8,8,8,8,8,240,72
+rhubarb	19013,4,8,47632
+rib	11392,8784,8,8,8,8,8,8,8,776,24,96,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,892,256,28,8,8,32,8,8,7560,8,8,8,8,12,4,8,88,548,4,8,8,8,8,8,8,8,8,8,568,432,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,656,12,172,8,8,7832,232,8,8,8,8,8,608,8,8,8,8,8,320,672,8,8,168,8,400,8,8,8,1152,24,12760,8,8,8,8,8,8,8,8,208,8,192,8,8,8,8,8,32,8,8,8,8,8,56,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,104,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,112,8,8,8,8,8,8,8,8,8,8,8,552,48,8,16,40,8,848,8,928,32,104,192,24,96
+ribeye	30050,8,8,8,1312,1368,10,10156,536,15288,8,8,8,8,8,8,8,8,8,8,8,8,8,8,240,72
 riblet	40601
-rice	2760,176,8,680,8,72,288,8,112,8,24,896,192,4536,8,48,200,928,32,240,184,40,168,88,144,136,113,2215,40,144,8,8,176,8,216,56,400,80,80,362,6,8,97,503,19264,2784,6304,2064,1128,408,128,136,8,8,576,416,8,8,80,1000,80,8,16,104,232,8,8,8,749,8,12,8,8,8,12,4,8,8,8,8,8,8,8,8,8,8,8,8,200,8,8,248,8,176,56,8,8,8,8,8,8,8,56,152,23,16,8,3272,8,16,73,296,8,5095,81,2991,8,48,8,8,8,8,8,8,8,8,697,8,8,8,64,56,24,24,40,1863,144,16,8,8,8,80,24,513,40,143,8,40,112,840,72,56
+rice	2760,176,8,680,8,72,288,8,112,8,24,896,192,4536,8,48,200,928,32,240,184,40,172,84,148,132,113,2215,40,148,8,4,176,12,216,52,400,80,80,362,6,8,97,503,19268,2780,6304,2064,1128,412,124,140,4,8,576,420,4,8,80,1000,80,8,16,104,236,4,8,8,749,8,12,8,8,12,8,4,12,4,12,4,12,4,12,4,12,4,12,8,196,12,8,244,12,172,56,8,8,8,8,8,8,8,56,152,23,16,8,3272,8,16,73,296,8,5095,81,2991,8,48,8,8,8,8,8,8,8,8,697,8,8,12,60,56,24,24,40,1863,148,12,12,8,4,84,24,509,40,143,8,40,112,840,72,56
 ricemilk	35770
 rich	33432,696,16,14824,21088
-ricotta	280,8,10488
+ricotta	284,8,10484
 ricura	48048
-riesling	33712
+riesling	33716
+rigatoni	52588
 right	63336,8,8,8,8,8,8,8,8,8,8,1000,8
 rikis	48080
-rind	45496,1616
-ring	24337,8,29407,2136,11896,32,40,40
+rind	45496,1616,1540
+ring	24337,12,29403,2136,11896,32,40,40
 ringed	66720,8
 rinsed	23496,952,15304,48,64
 ripe	18240,8,7528,8,8,8,8,608,1552,8
-rising	51936,8,8,400,456,8,8,1200,16,1600,24,16
+rising	51936,8,8,404,452,8,8,1200,16,1600,24,16
 risotto	66049
-ritz	47720
+ritz	45884,1836
 roadhouse	11688
 roarin	35754
-roast	8249,2831,8,8,8,8,280,328,1513,448,6367,24,8,24,32,32,8,24,8,24,8,24,8,24,48,32,112,32,608,32,8,32,56,24,8,24,56,8,928,8,88,8,48,8,7736,8,8,256,184,8,8,8,8,8,8,8,8,8,104,16,16,16,16,16,8,8,8,8,8,8,8,8,8,8,8,8,352,8,8,168,8,8,16,8,8,104,8,8,8,8,8,8,8,8,8,8,8,8,8,8,360,24,24,8,8,8,8,8,8,16,16,16,248,24,24,24,64,8,64,8,8,8,8,8,34,8,38,8,8,64,7385,431,1240,1264,16,1048,8,112,8,9224,16,160,104,2048,480,376,480,8,8,128,16,8,8,8,56,8,8,8,8,128,8,8,104,8,24,8,8,8,8,8,32,8,8,224,8,8,8,8,8,32,8,8,8,8,8,208,8,80,8,8,8,8,8,32,8,8,8,8,8,8,80,8,8,80,8,8,8,8,8,16,8,56,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,32,8,8,8,8,8,32,8,8,56,8,8,8,8,8,56,8,8,8,8,8,32,8,8,56,8,8,8,8,8,954,6,8,8,42,8,6,8,58,6,280,8,24,24,8,32,8,8,64,16,16,16,8,8,88,16,16,16,24,8,8,8,8,8,8,8,5720,8
-roasted	6608,40,32,40,112,40,32,32,48,32,40,32,40,32,40,32,96,32,40,32,24,16,16,32,16,112,16,32,16,40,16,120,16,16,96,16,16,16,8,16,16,16,8,16,16,16,8,48,8,80,16,40,16,648,32,32,24,24,24,24,16,16,16,16,16,16,16,16,16,16,24,16,16,8,16,24,16,16,16,16,16,16,16,16,1192,8,8,368,648,2032,17,6031,16,16,16,16,16,32,32,32,32,32,32,32,32,32,32,16,32,32,16,16,24,24,32,32,280,8,16,8,56,48,8,8,16,88,16,48,40,40,24,24,32,32,40,208,16,32,16,8,16,8,16,16,16,224,8,24,8,8,24,8,8,24,8,8,8,16,16,40,16,72,168,16,32,24,24,2216,4224,32,48,8,72,8,40,8,48,144,48,8,8,8,8,16,16,8,40,32,8,8,8,8,8,128,16,16,16,8,8,24,8,8,8,8,16,8,8,8,8,8,8,8,8,24,8,808,8,8,8,8,64,16,16,16,16,16,8,8,8,8,8,8,8,8,8,8,8,8,784,8,8,24,24,24,24,24,24,24,24,24,24,24,24,72,24,24,16,16,16,16,16,16,248,24,24,24,64,8,64,16,16,168,5640,8,16,16,16,104,12,36,1152,8,8,8,8,56,657,167,16,16,16,16,16,24,24,24,24,32,32,32,32,32,32,120,16,48,16,120,40,24,24,24,24,24,24,24,24,24,24,24,24,48,48,16,32,16,16,16,16,16,16,16,16,16,8,16,32,16,376,16,16,24,24,32,32,32,48,32,216,16,16,16,16,16,480,152,48,16,48,16,24,64,16,32,32,16,16,144,24,24,16,8,40,32,16,24,8,3752,8,3592,8,2048,104,1832,984,720,96,8,8,248,8,96,8,8,224,8,8,56,8,8,232,88,8,8,56,8,120,8,8,80,8,8,448,8,8,8,8,8,200,8,8,8,8,8,128,64,16,176,128,64,16,376,8,56,8,64,280,8,56,168,8,168,16,536,1672,2080,1192,496,2152,16,120,352
+roast	7092,624,192,341,2831,8,8,8,8,280,328,1517,444,6331,36,24,8,24,32,32,8,24,8,24,8,24,8,24,48,32,112,32,292,316,32,8,32,56,24,8,24,56,8,928,8,88,8,48,8,7736,8,8,256,188,4,8,8,8,8,8,8,8,8,104,16,16,16,16,16,12,4,8,8,8,8,8,8,8,8,8,8,352,8,8,168,8,8,16,8,8,104,8,8,8,8,8,8,8,8,8,8,8,8,8,8,360,24,24,8,8,8,8,8,8,16,16,16,248,24,24,24,64,8,64,8,8,8,8,8,34,8,38,8,8,64,7385,431,100,1140,1264,16,1048,8,112,8,9228,12,160,104,2048,480,376,480,8,8,128,16,8,8,8,56,8,8,8,8,128,8,8,104,8,24,8,8,8,8,8,32,8,8,224,8,8,8,8,8,32,8,8,8,8,8,208,8,80,8,8,8,8,8,32,8,8,8,8,8,8,80,8,8,80,8,8,8,8,8,16,8,56,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,32,8,8,8,8,8,32,8,8,56,8,8,8,8,8,56,8,8,8,8,8,32,8,8,56,8,8,8,8,8,954,6,8,8,42,8,6,8,58,6,280,8,24,24,8,32,8,8,64,16,16,16,8,8,88,16,16,16,24,8,8,8,8,8,8,8,5720,8
+roasted	6608,40,32,40,112,40,32,32,48,32,40,36,36,32,40,32,96,32,40,32,24,16,16,32,16,112,16,32,16,40,16,120,16,16,96,16,16,16,8,16,16,16,8,16,16,16,8,48,8,80,16,40,16,648,32,32,24,24,24,24,16,16,16,16,16,16,16,16,16,16,24,16,16,8,16,24,16,16,16,16,16,16,16,16,1192,8,8,368,648,2032,17,6031,16,16,16,16,16,32,32,32,32,32,32,32,32,32,32,16,32,32,16,16,24,24,32,32,280,8,16,8,56,48,8,8,16,88,16,48,40,40,24,24,32,32,40,208,16,32,16,8,16,8,16,16,16,224,8,24,8,8,24,8,8,24,8,8,8,16,16,40,16,72,168,16,32,24,24,2216,3516,712,28,52,4,76,4,44,4,48,148,44,8,8,8,8,16,16,8,40,32,8,8,8,8,12,124,20,12,16,8,8,24,8,8,8,8,16,8,8,8,8,8,8,8,8,24,8,808,8,8,8,8,64,16,16,16,16,16,8,8,8,8,8,8,8,8,8,8,8,8,784,8,8,24,24,24,24,24,24,24,24,24,24,24,24,72,24,24,16,16,16,16,16,16,248,24,24,24,64,8,64,16,16,168,5640,8,16,16,16,104,12,36,1152,12,4,8,8,56,657,167,16,16,16,16,16,24,24,24,24,32,32,32,32,32,32,120,16,48,16,120,40,24,24,24,24,24,24,24,24,24,24,24,24,48,48,16,32,16,16,16,16,16,16,16,16,16,8,16,32,16,376,16,16,24,24,32,32,32,48,32,216,16,16,16,16,16,480,152,48,16,48,16,24,64,16,32,32,16,16,144,24,24,16,8,40,32,16,24,8,3752,8,3592,8,2048,104,1832,984,720,96,8,8,248,8,96,8,8,224,8,8,56,8,8,232,88,8,8,56,8,120,8,8,80,8,8,448,8,8,8,8,8,200,8,8,8,8,8,128,64,16,176,128,64,16,376,8,56,8,64,280,8,56,168,8,168,16,536,1672,2080,1192,496,2152,16,120,352
 roaster	8128,21304
 roasting	6112,1336,8,16,8,8,8,8,8,8,8,8
-rockfish	36408,8
+rocket	28548
+rockfish	36408,12
+rockmelon	18188
 rockstar	35688,8
-roe	36424,1048
+roe	36424,1052
 rojo	39177
-roll	13169,336,360,7095,8,19369,8,32,8,24,6232,8,8,8,8,8,8,8,8,8,8,16,8,8,8,64,136,815,32,664,328,72,1304,32,4880,1449,8,8,3303,8,8,8,360,8,8,8,1336,920,1240,960,193,8,64,152,8,8,8,40,39,112,16,24,160,409,2279,1665
+roll	13169,336,360,7095,8,19369,8,32,8,24,6236,4,8,8,8,12,8,4,8,8,12,12,12,4,8,68,132,815,32,668,324,72,1304,32,4880,1449,8,12,3299,8,8,8,360,8,8,8,1336,920,1240,960,193,8,64,152,8,8,8,40,39,112,16,24,160,409,2283,1661
 rolled	14772,29156,8,144,8,2112,7616,8
 rolo	49456
 romaine	24004
 roman	38056,8,8,1624
-romano	296
+romano	300
 roo	15088
-root	23057,8,312,368,280,8,2880,384,1479,5112,31945,736,15
-roquefort	304,5256,63088,120,376
-rose	19041,15447,32945
+root	23057,8,312,372,276,8,2880,384,1479,5116,31941,736,15
+roquefort	308,5252,63088,120,376
+rose	19041,15451,32941
 roselle	19033
-rosemary	2280,153
+rosemary	2284,153
 roti	64696,168
-rotini	52578,8,16,72,8,112,80,8,104,184,8
-rotisserie	6576,1832,64,40,8,8,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,520,4752,112
-roughy	36432,1240
-round	8880,3272,13624,4336,8,704,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,312,8,8,16,8,8,712,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,392,40,8,7305,1367,8,8,8,8,8,8,8,8,8,1856,8,32,56,616,8,9184,1129,8,8,567,1880,8,8,8,96,8,8,8,8,8,8,8,24,8,40,8,8,8,1872,8,64,8,48,8,8,8,8,8,8,8,8,8,8,8,104,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,104,8,8,8,8,8,184,8,376,8,610,16,158,8,8,8,8,24,8,48,8,24,8,56,8,8,8,8,8,8,104,8,8,64,8,8,5696,16,8,8
+rotini	52578,10,14,72,8,112,80,8,104,184,8
+rotisserie	6576,1832,64,40,8,12,4,8,8,8,8,8,8,8,8,24,8,8,8,8,8,520,4752,112
+roughy	36432,1244
+round	8880,3272,13624,4336,8,704,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,312,8,8,16,8,8,712,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,396,36,8,7305,1367,8,8,8,8,8,8,8,8,8,1856,8,32,56,616,8,9184,1129,8,8,567,1880,8,8,8,96,8,8,8,8,8,8,8,24,8,40,8,8,8,1872,8,64,8,48,8,8,8,8,8,8,8,8,8,8,8,104,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,104,8,8,8,8,8,184,8,376,8,610,16,158,8,8,8,8,24,8,48,8,24,8,56,8,8,8,8,8,8,104,8,8,64,8,8,5696,16,8,8
 rowal	19425
 royal	38184,8,1568
 rst	31794,8,8,1080,8,8
 ruby	19801,14871
 rudi	65337
 ruffed	8673
-rum	33184,64,2072,8,88,8
+rum	33184,68,2068,8,88,8
 rump	8728,8,11184,8,8,8,1616,8,56,32,80,24,96,32,32,8,40,40,48,8,8,176,37832,264,8,8,6752
 rush	61688
-rusk	45840
-russet	24640,24
+rusk	45844
+russet	24640,28
 russian	5104,48
-rutabaga	25201,8,2512
+rutabaga	25201,12,2508
 ruth	49144
-rye	44832,36,4,904,40,32,8,8,800,4264,1277,4,8,8,13263,48
+rye	44832,36,4,904,40,32,8,8,800,4264,1277,4,12,4,13263,48
+ryvita	45780
 s	1337,8,8304,72,104,32,24,48,48,16,8,16,96,8,8,16,48,112,8,248,24,24,8,8,8,24,8,160,8,16,8,32,8,8,48,8,8,31,8,8,8,8,8,8,8,8,8,48,9,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,16,16,40,8,24,40,16,16,8,8,8,8,16,40,40,16,8,16,40,56,16,16,16,8,8,8,8,16,8,8,8,8,8,8,16,32,24,8,8,8,8,8,8,8,8,8,104,520,16,8,47,8,8,8,409,839,16,8,24,16,40,8,16,16,8,8,112,16,24,16,8,8,8,488,24,48,72,8,16,56,96,8,8,24,24,8,40,8,8,8,8,40,8,8,8,152,8,24,8,64,160,8,104,88,16,8,88,8,24,8,8,8,24,8,120,8,16,8,8,8,8,8,112,56,88,8,16,16,8,8,8,24,8,8,8,8,8,632,2746,16,16,16,3455,7751,8,8,200,8,8,1080,8,8,408,72,2104,3705,8,1264,6407,8,464,8,8,8,8,8,8,8,8,8,8,8,8,8,8,9,8,8,199,8,136,497,24,8,8,8,8,7,184,128,200,32,8,8,10,342,32,24,8,8,40,32,8,48,96,416,8,8,56,24,152,320,456,8,16,512,136,368,1744,8,8,8,8,201,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,224,8,8,8,8,8,8,8,8,8,176,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,136,8,8,8,8,8,552,8,8,8,80,24,96,8,8,24,367,48,1176,8,8,4008,441,8,8,8,8,8,8,8,8,8,8,8,40,16,119,8,96,9,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,16,8,8,8,8,8,88,8,63,8,873,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,392,8,72,8,664,48,48,32,8,8,8,8,8,8,184,8,8,8,16,8,8,8,8,24,8,8,1896,8,8,8,8,8,8,8,8,8,8,8,31,25,8,8,8,8,8,32,8,8,8,8,8,88,40,40,32,199,40,9,8,8,8,8,8,15,97,159,192
-sablefish	36440,8,1032
+sablefish	36440,8,1036
 sabrosa	48072
 saccharin	33960,464,544,384,33816,8,224
 saddle	43864,8,160,8
-safflower	5176,256,8,23496,8
-saffron	2288
-sage	2296,45344,17705
+safflower	5176,256,12,23492,8
+saffron	2292
+sage	2300,45340,17705
 sake	69944
 sakwavikaviki	67592
-salad	5081,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,23,24,8,16,16,25,8,16,8,8,8,8,8,8,8,8,15,16,8,48,73,23,449,8,8,8,8,8,15,8,280,9,16,8,112,8,8,32,6592,240,4304,8,8,8,8,1392,5952,11767,16624,304,584,632,9,7,8,1641,11928,24,40,40,80,8,48,288,8,8,8,8,8,280,208,8
-salami	12960,8,441,8,8,8,8,127,121,104,120
+salad	5081,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,23,24,8,16,16,25,8,16,8,8,8,8,8,8,8,8,15,16,8,48,73,23,449,8,8,8,8,8,15,8,280,9,16,8,112,8,8,32,6592,240,4304,12,4,8,8,1392,5956,11767,16624,300,584,632,9,7,8,1645,11924,24,40,40,80,8,48,288,8,8,8,8,8,280,208,8
+salami	12960,8,441,12,4,8,12,123,121,108,116
 salisbury	11696,54417,15,8
-salmon	5824,30632,8,8,8,8,8,8,8,8,8,8,8,704,8,8,8,216,8,8,8,196,4,8,8,64,16,8,9,7,25,7,28800,8,8,8,8,344,8,8,8,32,56,8,8,24,145
+salmon	5824,30632,12,4,8,8,8,8,8,12,4,12,4,704,8,8,8,220,8,4,12,192,8,4,8,68,12,8,9,7,25,7,28800,8,8,8,8,344,8,8,8,32,56,8,8,24,145
 salmonberry	66450,623
 salpora	48048
-salsa	10376,96,1760,8,24,32,26920,22976,8,8,80,40,8,8,280
+salsa	10380,92,1760,8,24,32,26920,22976,8,8,84,40,4,8,280
 salsify	25217,8,2504
-salt	8,1040,1317,2763,48,152,24,8,8,8,8,464,8,8,24,8,8,8,8,16,8,8,8,8,8,40,8,392,8,8,8,8,16,8,6288,496,1392,16,32,16,16,16,8,24,104,64,8,8,8,8,16,16,8,8,160,16,40,8,672,8,176,8,16,8,298,670,2168,1648,1608,16,16,16,48,16,16,16,24,16,24,16,16,24,16,24,40,64,16,16,16,16,32,16,16,16,24,16,16,16,24,16,16,32,24,16,16,16,24,16,48,16,16,24,56,16,40,16,16,16,16,16,32,16,32,32,16,16,16,40,16,16,48,24,16,16,48,24,16,56,16,16,16,16,16,16,16,40,16,72,16,16,16,48,16,24,24,24,24,24,24,64,8,8,16,8,8,8,8,8,8,168,8,48,8,8,8,8,16,16,8,32,16,16,8,24,24,24,16,56,16,40,32,16,8,16,16,16,16,24,8,16,16,16,8,16,16,32,16,16,16,40,16,16,16,16,56,8,8,64,16,16,16,24,16,40,56,16,32,16,32,24,24,16,72,16,40,112,8,72,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,16,8,16,8,8,8,8,8,8,8,32,8,8,8,8,8,8,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,32,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,16,24,16,16,8,16,8,24,8,16,8,8,8,8,8,8,40,240,16,8,320,40,40,8,8,8,56,8,40,8,16,176,48,8,8,8,8,8,8,16,8,40,32,24,96,16,64,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,7352,8,8,8,8,8,8,632,88,16,24,24,16,24,24,16,24,16,24,16,24,16,16,24,32,32,16,32,16,16,24,16,16,16,24,16,16,8,8,16,16,16,8,8,32,48,192,16,696,8,16,8,8,8,16,8,8,16,16,8,8,16,16,8,8,8,32,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,16,8,80,8,6912,64,8,16,8,8,24,104,8,3800,48,64,112,1264,160,48,48,24,16,24,72,8,24,9592,360,664,296,1832,24,16,16,3248,8,384,152,8,176,136
-salted	0,1128,584,28184,24,8,6064,2776,168,1192,8560,24,32,40,2104,48,88,192,24,10520,16,8,64,72,88,7360,600,304
-saltine	45872,1256,8,192,784,16568,8
+salt	8,1040,1317,2763,48,152,24,8,8,8,8,464,8,8,24,8,8,8,8,16,8,8,8,8,8,40,8,392,8,8,8,8,16,8,6288,496,1392,16,32,16,16,16,8,24,104,64,8,8,8,8,16,16,8,8,160,16,40,8,672,8,176,8,16,8,298,670,2168,1652,1604,16,16,16,48,16,16,16,24,16,24,16,16,24,16,24,40,64,16,16,16,16,32,16,16,16,24,16,16,16,24,16,16,32,24,16,16,16,24,16,48,16,16,24,56,16,40,16,16,16,16,16,32,16,32,32,16,16,16,40,16,16,48,24,16,16,48,24,16,56,16,16,16,16,16,16,16,40,16,72,16,16,16,48,16,24,24,24,24,24,24,64,8,8,16,8,8,8,8,8,8,168,8,48,8,8,8,8,16,16,8,32,16,16,8,24,24,24,16,56,16,40,32,16,8,16,16,16,16,24,8,16,16,16,8,16,16,32,16,16,16,40,16,16,16,16,56,8,8,64,16,16,16,24,16,40,56,16,32,16,32,24,24,16,72,16,40,112,8,72,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,16,8,16,8,8,8,8,8,8,8,32,8,8,8,8,8,8,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,32,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,12,4,8,8,8,8,8,8,8,8,8,8,8,16,8,16,24,16,16,8,16,8,24,8,16,8,8,8,8,8,8,40,240,16,8,320,40,40,8,8,8,56,8,40,8,16,176,48,8,8,8,8,8,8,16,8,40,32,24,96,16,64,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,7352,8,8,8,8,8,8,632,88,16,24,24,16,24,24,16,24,16,24,16,24,16,16,24,32,32,16,32,16,16,24,16,16,16,24,16,16,8,8,16,16,16,8,8,32,48,192,16,696,8,16,8,8,8,16,8,8,16,16,8,8,16,16,8,8,8,32,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,16,8,80,8,6912,64,8,16,8,8,24,104,8,3800,48,64,112,1264,160,48,48,24,16,24,72,8,24,9592,360,664,296,1832,24,16,16,3248,8,388,148,8,176,136
+salted	4,1124,584,28132,52,24,8,6064,2628,148,168,1192,8560,24,32,40,2104,48,88,192,24,10520,16,8,64,72,88,7360,600,304
+saltine	45876,1252,8,192,784,16568,8
 salty	61944
 salut	264
 salvadoran	48008,8
 salvadorena	48008
 sam	15656
 samoa	62720
-sandwich	1617,8,16,8,3560,8192,48,16967,10313,8,4695,8,8,160,48,16,56,40,80,40,8,16,8,1912,416,8,8,8,8,8,8,8,3208,2072,8,8,104,8,8,8,136,16,8,8,8,16,16,16,112,96,8,96,8,368,8,8,248,8,264,8,8,8,8,8,320,8,208,128,144,8,176,9,383,6248,8,8,448,544,152,8,80,32,8,96,8,224,8,8,24,8,24,40,16,8,48,160,8,112,96,16,32,24,136,104,8,32,1608,2353
+sandwich	1621,4,16,8,3560,8192,48,16967,10313,8,4171,528,4,8,160,48,16,60,36,80,40,8,16,8,1912,416,8,8,8,8,8,8,8,3208,1828,244,12,4,108,8,4,8,136,16,8,8,8,16,16,16,116,92,8,96,8,368,8,8,248,8,264,8,8,8,8,8,320,8,212,124,144,8,176,9,383,6248,8,8,448,544,152,8,80,32,8,96,8,224,8,8,24,8,24,40,16,8,48,160,8,112,96,16,32,24,136,104,8,32,1608,2353
 sandy	63400,8,16,8,8,8,8,8,1088
 sangiovese	33616
 santa	12344
 sapodilla	19049
 sapote	19057
-sardine	5832,30724,4
+sardine	5832,30724,8
 saturated	6296,24,26
-sauce	1145,152,695,744,3544,3881,128,7,41,8,8,24,8,8,8,8,8,32,8,24,40,151,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,113,8,8,1303,8,16,8,8,49,64,8,8,8,8,8,8,8,16,128,8,7,49,8,8,72,8,16,127,8,4625,440,1808,8,5127,8,920,8,8,8,8,8,464,10208,1440,8,865,8,8,1192,8,13503,8,256,8,808,8,8,8,8,8,128,56,144,72,48,792,8,209,8,8,47,80,9,8,8,39,8,24,16,40,121,80,31,9,23,8,5488,57,8,8,8,8,8,32,8,8,8,8,32,24,8,3447,8,80,57,39,1896,8,8,40,8,8,400,8,8,985,447
+sauce	1149,148,695,744,3544,3885,124,7,45,8,8,20,8,12,4,12,4,36,8,24,36,151,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,113,12,4,1307,4,16,12,4,53,60,8,8,8,8,8,8,8,16,128,12,3,49,8,8,76,8,12,127,8,4188,441,436,1808,8,5127,8,924,4,8,8,8,8,464,10212,1436,8,869,4,8,1196,4,10499,96,2908,8,256,8,808,8,8,8,8,8,128,56,144,72,48,792,8,209,8,8,47,80,9,8,8,39,8,24,16,40,121,80,31,9,23,8,5488,61,4,12,8,4,12,28,8,8,8,8,32,28,4,3447,8,80,57,39,1900,4,8,40,8,8,404,4,8,989,443
 saucette	40281
-sauerkraut	25233
-sausage	10720,136,160,448,1513,8,56,152,32,112,32,8,8,8,64,8,8,7,17,8,8,8,8,15,32,32,8,24,57,8,8,8,8,8,64,8,8,168,8,8,8,8,8,56,8,8,64,16,8,16351,8209,1688,96,56,40,8,40,56,12511,32,40,16,16,504,792,8,104,8,64,104,8,16,8,16,72,8,168,472,8,8,65,8,8,8,8,8,151,104,8,57,5959,4025,23,2553,64
-sauteed	24264,320,3664
-sauvignon	33536,184
+sauerkraut	25237
+sausage	10720,136,160,448,1513,12,52,152,32,112,32,12,4,8,64,12,4,11,17,4,12,4,8,15,32,32,8,24,57,8,12,4,8,8,35,29,8,8,168,8,8,8,8,12,52,8,8,64,16,8,16351,8213,1684,96,56,40,8,40,56,12515,32,36,20,12,504,792,8,104,8,64,104,8,16,8,16,72,8,168,472,8,12,61,8,8,8,8,8,151,104,8,57,5959,4025,23,2553,64
+sauteed	24084,184,316,3668
+sauvignon	33540,184
 savory	2304,9400,16,40,1080,27721,15935,7456
-savoy	23128,8,3824
+savoy	23132,4,3824
 sazon	2488
-scallion	24304
-scallop	25416,8,2368,9400,8,8,33072
-scalloped	24792,96,8,2768
+scallion	24308
+scallop	25416,8,2368,9404,8,4,33072
+scalloped	24796,92,8,2768
 schar	65353,8
 schiff	48385
 school	53817,8,8,8,8,2192,8,8,8,8,8,8,8
 scooby	11208,5688
 scooter	16664
 score	59000,24,8,8,8,24,48,8,8,8,8,40,8,8,8,8
-scotch	26232,8,1024
+scotch	26232,8,1024,6004
 scoter	66704
 scout	62697,8,8,8,8,8,8,8
 scrabble	64432
 scramble	40737
-scrambled	960,52360,16248
+scrambled	964,52356,16248
 scrambler	48344,8
-scrapple	13969
+scrapple	13973
 scribbler	51336
 scup	36568,952
-sea	36576,8,26016,1024,296,2793,776,8,8,8,8,8,2751
+sea	2364,34212,12,26012,1024,296,2793,776,8,8,8,8,8,2751
 seal	66288,321,8,7,97,8,359,49,48,40
 seam	44240,8,136,8,14624,16,16
 season	62640
-seasoned	8216,32,5800,8808,1584,21424,120,904
-seasoning	2264,216,9,8,8,6015,8,8,8,8,8,8,8,8,8,8,57353
+seasoned	8216,32,5800,8808,1584,21424,120,908
+seasoning	2264,216,9,12,4,6015,8,8,8,8,8,8,8,8,8,8,57353
 seatrout	36592,936
 seaweed	25241,8,8,8,1160,8,8,8,39272,8
 seco	1552
 section	17824,8,8
-seed	2008,24,16,48,8,16,16,8,40,72,2856,17401,175,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,136,8,608,8,8,8,8,8,200,8,664,8,56,56,8,704,8,8,768,8,168,96,8,129,143,8,8,8,8,8,8,8,8,136,304,8,8,72,216,40,48,520,208,8,569,8,8,8,12,4,8,8,8,8,12,4,8,8,12,4,8,8,8,8,12,4,8,8,8,8,496,8,8,8,16,8,8,8,40,16,16,32,20,4,8,8,8,8,8,8,112,24,5791,1008,848,368,8,8,72,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,16,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,120,8,40,16,8,168,8,8,8,40,656,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,72,16,8,80,8,8592,48,2504,24,14104,2120,1432
+seed	2008,24,16,48,8,16,16,8,40,76,2852,13756,3645,175,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,136,8,608,8,8,8,8,8,200,8,664,8,56,56,8,704,8,8,768,8,168,96,8,129,143,8,8,8,8,8,8,8,8,136,304,8,8,72,216,40,48,520,208,8,569,8,8,8,12,4,8,8,12,4,12,8,4,8,12,8,4,8,8,8,12,8,4,8,12,4,496,8,8,8,16,8,8,12,36,16,16,32,20,4,8,8,8,8,8,8,112,24,5791,1008,848,368,8,8,72,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,16,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,120,8,40,16,8,168,8,8,8,40,656,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,72,16,8,80,8,8592,48,2504,24,14104,2120,1432
 seeded	18968,19520,8,1424,25256,360
 seedless	17920,8,8,1016,8,46528
 seedling	66592
 select	15048,984,13920,40,128,72,280,40,64,24,64,16,24,24,16,24,24,24,40,8,40,8,24,24,24,24,24,16,24,24,24,24,24,24,24,40,8,8,24,32,8,8,8,24,8,24,48,24,24,24,32,32,40,8,88,8,40,8,24,56,8,8,80,8,8,80,8,8,32,32,8,56,8,8,40,8,40,8,80,8,8,24,80,8,72,8,8,72,8,16,16,16,8,8,48,8,24,16,16,16,24,40,16,32,14656,9264,8,24,8,24,8,24,24,8,24,8,24,8,24,8,104,16,24,24,24,24,24,24,24,24,24,24,56,24,24,16,24,24,24,24,24,24,24,24,24,24,24,16,16,24,24,24,24,40,8,40,8,40,8,40,8,16,24,32,16,32,24,24,24,32,24,24,24,24,24,40,24,24,24,24,24,16,16,24,24,24,24,24,24,24,24,24,24,272,24,24,24,24,24,24,24,24,24,24,24,24,24,24,24,24,24,24,24,8,24,24,24,760,8,8,8,120,16,16,16,264,8,8,8,8,8,8,8,8,8,8,8,304,8,8,8,8,8,8,48,8,24,16,16,16
-self	51936,8,8,400,456,8,8
-semi	528
+self	51936,8,8,404,452,8,8
+semi	528,44
 semillon	33696
 semisoft	1112
-semisweet	48904,448,1736
-semolina	52233,439,8,281,207,8
+semisweet	48908,444,1736
+semolina	52237,435,8,281,207,8
 sensitive	4736,8,8
 separable	6952,12872,8,8,8,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,192,96,8,24,8,8,16,8,16,8,8,8,8,8,32,8,8,8,8,8,40,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,8,8,8,96,8,48,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,88,8,8,8,8,8,8,8,8,8,8,8,7456,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,208,48,16,8,16,16,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,48,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,7816,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,104,8,8,8,552,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,24,8,8,24,8,8,8,8,8,8,8,56,8,8,16,16,8,112,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,32,8,8,8,40,8,8,8,8,8,8,8,8,8,8,8,8,8,40,8,8,8,8,8,8,8,8,8,8,8,12400,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,56,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,88,8,24,8,8,40,8,8,40,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,88,8,8,8,8,8,8,8,8,8,8,8,56,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,208,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8
 separated	20696,9632,12128
-serrano	28672
+serrano	28676
 serratus	30490,8,16,16,24,904,26104,8,8,8,8,8
-serve	1600,152,7920,8,48,24,16,16,24,40,16,88,80,8,16,104,24,24,48,88,8,24,32,8,32,8,8,16,24,8,8,8,8,8,8,24,96,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,16,8,32,8,8,1496,8,8,8,8,32,16,8,8,8,8,56,8,8,8,8,8,8,112,48,24,104,8,480,33248,2336,48,1240,536,2576,1864,8,672,8,8,8,6280,24,8,8,8,8,8,16,8,8,72,16,8,32,6312
+serve	1600,152,7920,8,48,24,16,16,24,40,16,88,80,8,16,104,24,24,48,88,8,24,32,8,32,8,8,16,24,8,8,8,8,8,8,24,96,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,16,8,32,8,8,1496,8,8,8,8,32,16,8,8,8,8,56,8,8,8,8,8,8,112,48,24,104,8,480,33248,2340,44,1240,536,2576,1864,8,672,8,8,8,6280,24,8,8,8,8,8,16,8,8,72,16,8,32,6312
 served	35760
 serving	39489
-sesame	5112,176,23668,4,8,8,8,8,568,16,8,8,64,16,64,176,10737,3847,8,2504,8,8,1152,560,736,1464,352,8,5520,6704,1984,2968
+sesame	5112,180,23664,8,4,8,8,8,572,12,8,8,64,16,64,176,10737,3847,8,2504,8,8,1152,560,736,1468,348,8,5520,6704,1984,2972
 sesbania	25273,8,2976
 shad	36600,936
 shake	785,8,32415,16,56,32,24,1529,295,688,11936,6000
-shallot	26297,208
+shallot	26297,212
 shank	19952,8,8,8,1600,56,56,32,32,16,80,32,32,24,40,40,64,8,8,8,8040,8,10720,8,8,8,8,8,8,8,400,8,8,8,16,16,1240,8,8,8,200,8,128,8,8,8,88,8,8,8,8,8,8,8,416,8,8,8,224,8,72,8,96,8,136,8,48,56
 shaped	12536,52528,3280
 shark	10488,26120,8
-sharp	1792,62536
+sharp	1796,62532
 sheanut	5552
 sheefish	66842,8,8,318
-sheep	776
+sheep	780
 sheepshead	36624,8
 shelf	12408,21088,8,14640
-shell	29744,16201,824,520,712,567,4010,8,8,8,72,8,112,80,8,104,184,8,286
+shell	29744,16201,828,516,716,563,4010,8,8,8,72,8,112,80,8,104,184,8,286
 shellie	22816
-sherbet	49033
-shiitake	23896,216,8,8,3184
+sherbet	49037
+sherry	35348
+shiitake	23900,212,12,4,3184
 shin	59952,8,360,8
 shoestring	24936,8
-shoot	22665,8,8,1936,8,1112,8,888,912,407,39416
+shoot	22665,8,12,1932,8,1112,8,888,912,407,39416
 shoppe	63056,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,112,8,8,8,8,8,8,456,8,8,8,8
-short	30160,8,8,8,1016,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,1104,8,8,8,8,24,24,8,400,8,8,19192,8,792,8,3944,8,8,8,8,8,8,8,296,8,8,456,8,8,8,8,8,3264,32,136,8,160,24
-shortbread	45624,8,17696,72,8,16,8,8,8,8,8,760,24,8,296,344
+short	30092,68,8,8,8,1016,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,1104,8,8,8,8,24,24,8,400,8,8,19192,12,788,8,3944,8,8,8,8,8,8,8,296,8,8,456,8,8,8,8,8,3264,32,136,8,160,24
+shortbread	45628,4,17696,72,8,16,8,8,8,8,8,760,24,8,296,344
 shortcake	45208
-shortening	5217,376,16,8,8,8,8,8,8,8,8,8,88,8,64,88,200,39,9,88,8,61207
+shortening	5217,376,16,8,8,8,8,8,8,8,8,8,88,8,64,92,196,39,9,88,8,61207
 shortrib	30080,8,8,8
 shoshone	67200,8,8,16,8,8,8,8
-shoulder	19840,8,536,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,400,8,8,8,120,8,288,8,8,8,760,8,56,8,32,8,8,8,9168,8,8,8,8,8,32,8,8,8,8,536,8,208,112,280,8,8344,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,184,8,8,8,232,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,56,8,808,8,8,8,8,8,8,8,8,8,8,8,88,8,24,392,8,8,8,8,8,8,8,8,8,8,8,32,8,96,288,8,88,8,32,112,8,8,8,8,104,64,12608,104,8,8,8,8,8,8,8,8,8,8,72,8,24,8,8,8,40,128,8,8,224,8,152,8,8,2880,64,8,56,6328
-shoyu	38873,1208
-shredded	1056,744,12784,312,8,136,472,14120,36160,4024
-shrimp	9984,936,272,616,25208,8,8,8,8,856,8,15496,8640,5568,40,80,536,56,56
+shoulder	19840,8,536,12,4,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,400,8,8,8,120,8,288,8,8,8,760,8,56,8,32,8,8,8,9168,8,8,8,8,8,32,8,8,8,8,536,8,208,112,280,8,8344,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,184,8,8,8,232,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,56,8,808,8,8,8,8,8,8,8,8,8,8,8,88,8,24,392,8,8,8,8,8,8,8,8,8,8,8,32,8,96,288,8,88,8,32,112,8,8,8,8,104,64,12608,104,8,8,8,8,8,8,8,8,8,8,72,8,24,8,8,8,40,128,8,8,224,8,152,8,8,2880,64,8,56,6328
+shoyu	38877,1204
+shredded	1056,748,12780,312,12,132,472,14124,36156,4024
+shrimp	9984,936,272,616,25212,8,8,8,4,856,8,15496,8644,5564,40,80,536,56,60
 si	62712
 side	53777,1239,1944,8,8,8,176,8
 silk	39361,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8
-silken	39096,8,8,8,8,136,328,48
+silken	38908,188,8,8,8,8,136,328,48
 silver	67040
 similac	4352,16,8,8,8,8,24,16,8,16,16,8,16,144,72,8,8,8,8,8,8,8,8,8,8,192,8,8,48,61168
 similar	6184,8
@@ -27007,126 +29040,132 @@ simmered	6752,16,16,16,472,24,208,96,80,256,16,16,16,16,12584,16,376,16,552,8608
 simply	16472,46176,1904
 single	1313,11167,8,8,8,8,8,8,8,8,8,8,8,8,5480,21433,13991,8,8,40,8,8,8,48,8,8,24,8,304,160,8,976,8,24,8,752,24,8,8,8
 sirah	33584
-sirloin	10904,592,1008,7736,8,8,8,8,8,8,8,960,8,8,8,8,8,8,8,992,8,8840,8,8,8,8,8,1448,8,8,8,8,8,8,80,8,8,8,8,8,160,7904,8,8,8,40,8,8,8,408,16,472,8,8,8,8,8,728,8,24,8,184,8,56,184,8,8,8,40,8,8,8,8,8,8,8,216,13530,8,8,8,96,8,8,8,56,8,40,8,1334,8,8,8,8,8,8,8,80,8,8,8,8,8,8,128,8,8,8,8,8,184,72,1600,256,32,176,8,112,32,88,8,8,8,8,6112,88,16,584,56
+sirloin	10904,592,1008,7736,8,8,8,8,8,8,8,960,8,8,8,8,8,8,8,992,8,8840,8,8,12,4,8,1448,8,8,8,8,8,8,80,8,8,8,8,8,160,7904,8,8,8,40,8,8,8,408,16,472,8,8,8,8,8,728,8,24,8,184,8,56,184,8,8,8,40,8,8,8,8,8,8,8,216,13530,8,8,8,96,8,8,8,56,8,40,8,1334,8,8,8,8,8,8,8,80,8,8,8,8,8,8,128,8,8,8,8,8,184,72,1600,256,32,176,8,112,32,88,8,8,8,8,6112,88,16,584,56
 sisymbrium	29640
 sitka	66776
 six	65416
 size	14904,136,384,136,160,256,360,23145,8,10855,8,8,312,40,16,12216,304,8,8,8,184,2680,3680
 skallop	40297
-skim	216,8,64,332,4,8,216,216,736,67216
+skim	220,4,68,328,4,8,216,216,736,67216
+skimmed	572
 skin	6584,8,8,8,8,8,8,8,8,8,40,8,8,8,8,80,8,8,8,8,8,8,8,8,8,80,8,8,8,8,40,8,8,8,8,40,8,8,8,8,40,8,8,8,8,40,8,8,8,32,8,8,8,8,40,8,8,8,8,40,8,16,72,8,8,8,72,8,8,8,24,8,32,16,8,32,16,32,24,16,8,8,24,8,88,8,8,8,40,8,8,8,8,8,8,8,56,48,8,24,8,40,8,56,8,8,8,144,24,8,8,8,8,24,8,8,8,8,8,360,8,8,8,8,56,8,8,8,8,8,8,8,8,48,8,8,8,8,8,24,8,56,8,96,32,8,8,8,8,8,40,8,8,8,7376,8,8,8,128,8,8,8,8,8,8,8,736,1696,8,8,8,8,4992,8,8,8,8,8,8,32,16,8,8,8,8,8,664,8,8,8,200,8,816,8,1064,16,8,8,8,8,8,8,184,8,104,8,9936,8,10784,2216,4456,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,32,8,8,8,8,8,8,8,8,11200,208,136,160,8,2384,8,64,8
 skinless	7072,392,904,304,928,8,8,8,4184
 skipjack	36816,760
-skirt	32920,8,25088,8,8,8,8,8,8,8,8,8,8,8,248,8,8,8,8,8,16,8,8,8,8,8,2296,8
+skirt	32920,12,25084,8,8,8,8,8,8,8,8,8,8,8,248,8,8,8,8,8,16,8,8,8,8,8,2296,8
 skittle	50672,40,8,8
 skor	49328
 skunk	25616,9,2272
-slice	20840,8,736,8,8,40,8,16,32,32,16,32,8,32,16,8,32,32,40,8,32,8,32,8,8,72,8,8,21096,8,8,8,26065
-sliced	1792,4760,6584,8,88,88,168,56,57,239,8,64,136,2952,8,1576,520,2432,960,7920,25769,255,9240,2864
-slim	51416,88,8,8,10200
+slaw	53740
+slice	332,20508,8,736,8,8,40,8,16,32,32,16,32,8,32,16,8,32,32,40,8,32,8,32,8,8,72,8,8,21096,8,8,8,11348,14717
+sliced	1792,4760,1612,4972,12,84,88,168,56,57,239,8,64,136,2952,8,1576,520,2432,960,7920,25769,255,9240,2864
+slim	50860,556,88,8,8,10200
 slimfast	33208,8,8,56
 slip	17912
 slow	11080,8,8,8,8,704,32000,112,40,112,32,32,15744,384
 smack	14544
-small	88,16,18136,11808,8,8,8,120,584,8,8,8,8,8,568,624,8,8,8,8,8,8,8,8,8,8,8,656,8,5504,8,1536,19336,8,56,8,1784,32,104,192,24,96
+small	88,16,18136,11808,8,8,8,120,584,8,8,8,8,8,568,624,8,8,8,8,8,8,8,8,8,8,8,656,8,5504,12,1532,19336,8,56,8,1784,32,104,192,24,96
 smart	6304,8,8,8,8,72,4368,24,1545,8,8,8,8,8,8,3023,46808
 smartpizza	53832,8
-smelt	36640,8,30649
-smith	19624
+smelt	36640,12,30645
+smith	19628
 smoke	29800
-smoked	8200,480,4616,161,7,9,135,104,8,24,16,16,24,8,8,40,32,40,240,16368,8,5416,168,320,16,232,176,376,3137,10471,13480,2344,8,464,184,2384,8,64,8
+smoked	8200,480,4616,161,11,5,135,104,8,24,16,16,24,8,8,40,32,40,240,16368,8,5416,172,316,20,228,180,372,3137,10471,13480,2344,8,464,184,2384,8,64,8
 smokie	13056
 smoky	13576
-smooth	38680,360,8,96,872
-smoothie	19657,8,16,16,8,8,8,88,8,36167,9841
+smooth	38684,356,8,96,872
+smoothie	19657,8,16,16,8,8,8,88,8,36171,9837
 smoothy	33464,8,8
 smore	16840
 smucker	48568
-snack	2640,25,1367,1016,40168,8,656,8,8,1248,920,337,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,16,8,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,1384,24,8,8,592,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,24,16,8,8,8,8,8,8,8,96,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,16,383,4226,8,38,8,5577,8,8,32,16,7,9,8,8,31,25,8,16,16,16,16,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,959,8,1424,8,336,8,88,368,48,8,8,8,8,3561,48,40,7,721,208,184
+snack	2640,25,1367,1016,40172,4,656,8,8,1248,920,337,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,16,8,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,1384,24,8,8,592,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,24,16,8,8,8,8,8,8,8,96,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,16,387,4222,8,38,8,5577,8,8,32,16,7,9,8,8,31,25,8,16,16,16,16,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,959,8,1424,8,336,8,88,368,48,8,8,8,8,3561,48,40,7,721,208,184
 snackfood	49176,144,32,8,8,40,72,8,8,8,8,8,592,8,8,8,120,24,40,24,8,8,8,24,16,72,8,8,144,32,40,8,8,848,10032,8,8,16,16,32,8,16,6912,96,64,32
 snackwell	47824
 snail	70296
-snap	22824,8,8,8,8,8,8,8,8,1490,8,8,8,2310,8,8,8,8,8,8,8,8,8,8,8,602,8,926,8,19272
-snapper	36656,8
+snap	22824,12,4,8,8,8,8,8,8,1492,6,8,8,2310,8,8,8,8,8,8,8,8,8,8,8,602,8,926,8,17132,2140
+snapper	36656,12
 snapple	34704,24
-snicker	49480,800,40,24,296,10968,8,8,16,48,8
+snicker	49484,796,40,24,296,10968,8,8,16,48,8
+snow	24380,13256
 snowpea	24378,8,8,8,3000,8
 soaked	43632,56,32,32,16,16,16
-soba	52536,8
-sockeye	36528,8,8,728,552,32,29192,104,8,176
-soda	33672,32,34,30,10,6,10,8,8,8,16,8,16,16,16,72,1056,80,256,78,9264,1176,984,272,8,17320
-sodium	488,160,536,9280,32,8,8,8,8,8,8,64,8,8,24,1233,56,16,359,200,56,56,8,64,8,8,8,8,16,24,8,8,8,16,824,56,224,240,8,8,8,8,8312,3536,2408,8,8,8,5496,1008,336,48,8,8,4312,40,48,48,56,168,40,8,6744,16,208,128,16,128,3768,8,8,24,40,11064,16,8,8,120,2624,592,56,40,3320,144,8,224,216,8,8,24,32,8,16,40,24,56,24,128,128,32
-sofrito	10288
-soft	1120,480,152,4616,27056,250,32,32,32,8,8,8,8,8,8,16,8,16,16,16,72,1056,80,256,80,3470,192,488,65,5255,488,136,48,40,2080,816,8,8,8,16,8,416,48,1080,160,536,32,8,8,528,192,720,16,840,232,912,8,8,936,8,480,8,240,5776,104,976,8,112,520,1768,136,8,1472,1232,8,504,664
-sole	36072,8
+soba	52536,12
+sockeye	36528,12,4,728,552,32,29192,104,8,176
+soda	33676,32,30,34,6,10,6,8,8,8,18,6,16,16,16,72,1056,82,254,78,9264,1180,984,268,8,17320
+sodium	488,160,536,9280,32,8,8,8,8,8,8,64,8,8,24,1233,56,16,359,200,56,56,8,64,8,8,8,8,16,24,8,8,8,16,824,56,224,240,8,8,8,8,8312,3536,2408,8,8,8,5496,1008,336,48,8,8,4312,40,48,48,56,168,44,4,6744,16,208,128,16,128,3768,8,8,24,40,11064,16,8,8,120,2624,592,56,40,3320,144,8,224,216,8,8,24,32,8,16,40,24,56,24,128,128,32
+sofrito	10292
+soft	1120,480,152,4616,27056,250,32,32,32,8,8,8,8,8,10,14,8,16,16,16,72,1056,80,256,80,3474,188,488,65,5255,492,132,48,40,2080,816,8,8,8,16,8,420,44,1080,160,536,32,8,8,528,192,720,16,840,232,912,8,8,936,8,484,4,240,5776,104,976,8,112,520,1768,136,8,1472,1232,8,504,668
+sole	36072,12
 solid	528,48,24,24,448,16048,8,8,8,8,8,8,8,128,24,88,8,8,8,24,8,8,8,8,112,8,8,8,24,8,8,8,8,8,8,8,8,8,8,16,72,8,8,88,8,552,8,8,8,8,8,8,72,8,8,8,8,8,72,8,8,8,8,72,8,8,8,8,24,112,88,48,328,3144,8,72,40,96,24,8,8,56,8,296,8,240,8,24,48,544,168,168,8,8,8,40,24,24,24,248,8,416,112,8,40,200,360,48,8,48,96,8,104,8,64,8,256,56,88,8,8,8,48,184,8,96,320,8,24,32,264,360,8,8,88,120,8,424,7096,120,248,256,56,8,8,240,8,16,8,272,152,8,8,8,8,8,8,528,24,8,312,80,112,640,8,736,16,32,16,40,16,11728,8,8,8,17976
 solitaire	48928
 solution	8368,696,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,72,8,8,8,24,8,8,8,8,8,8,104,8,24,8,10200,1680,8,632,8,16,8,8,8,8,8,8,8,8,8,46992
-somen	52552,8
+somen	52552,12
 somiviki	67600
 sorbitol	69200,8
-sorghum	50632,1609,896,16,11999
+sorghum	50632,1613,896,12,11999
 souffle	26401
-soup	2872,6761,8,7,9,8,8,8,8,8,8,8,7,9,8,8,8,8,8,8,8,8,8,8,8,16,8,8,7,9,8,7,9,8,8,8,8,7,9,8,8,8,8,7,9,15,9,7,9,8,8,8,8,8,8,8,8,8,8,7,8,17,16,39,89,23,8,9,8,32,8,56,8,8,24,24,8,8,8,16,8,8,8,7,9,8,7,9,8,7,8,8,8,9,8,7,8,81,79,8,9,24,8,8,15,8,9,8,31,8,8,9,8,8,135,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,17,8,7,8,24,16,8,8,8,16,9,8,8,8,8,7,9,8,7,9,8,8,8,8,8,8,8,7,9,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,7,9,7,8,8,8,17,24,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,88,8,8,16,8,8,8,8,8,8,72,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,32,8,64,8,8,8,8,8,8,24,24,8,8,8,8,8,15,8,8,8,8,8,8,32976,1256,8,14929,8,8,8,8,8,7,8,8,8,17,8,8,8,39,16,9,8,8,8,8,120,16,2263,1753,312,1455,8
-sour	424,8,17,88,696,8,8,88,8,9591,6472,8,8,8,8,8,1760,9200,32,4648,8,16,8,8,2177,7,13352,16,1728,312,3984,1872,272,5224,240,1616,4464,8,112,152,8,464
+soup	2872,6761,8,7,9,8,8,8,8,8,8,8,7,13,4,8,8,8,8,8,12,4,8,8,8,16,8,12,3,9,8,7,9,8,8,8,8,7,9,8,8,8,8,7,9,15,9,7,9,8,8,8,8,8,8,8,8,8,8,7,8,17,16,39,89,23,8,9,8,32,8,56,8,8,24,24,8,8,8,16,8,8,8,7,9,8,7,9,8,7,8,8,8,9,8,7,8,81,79,8,9,24,8,8,15,8,9,8,31,8,8,9,8,8,135,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,17,8,7,8,24,16,8,8,8,16,9,8,8,8,8,7,9,8,7,9,8,8,8,8,12,4,12,3,9,8,12,8,8,4,8,8,12,4,8,12,8,4,8,8,8,16,8,8,8,8,8,12,4,12,8,4,12,4,8,12,8,8,4,8,8,8,8,8,12,8,4,12,4,12,4,8,8,8,8,8,8,8,12,3,9,7,8,8,8,17,24,8,8,16,8,8,8,8,12,4,8,8,8,8,8,8,8,8,8,8,8,8,88,8,8,16,8,8,8,8,8,8,72,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,32,8,64,8,8,8,8,8,8,24,24,8,8,8,8,8,15,8,8,8,8,8,8,32976,1256,8,14933,8,8,4,8,8,7,8,8,8,17,8,8,8,39,16,9,8,8,8,8,120,20,2259,1753,312,1455,8
+sour	424,12,13,88,696,12,4,88,8,9595,6472,4,8,8,8,8,1760,9200,32,4648,12,12,8,8,2177,7,13356,12,1728,312,3984,1872,272,5228,236,1616,4468,8,108,152,8,464
 sourdock	66745
-sourdough	44680,8,1400,8,1128,8,8,18240
+sourdough	44684,4,1400,8,1128,8,8,18240
 soursop	19065
 south	62032
 southern	38400,8,8,8,1464,16104,8168,8,8,448
 southwest	56824,7112,3408,8,8
 southwestern	56504
-soy	480,4032,32,56,8,8,64,8,8,184,40,40,1160,8,8,8,8,8,8,8,72,8,8,8,8,208,8,8,9648,17016,208,560,4828,14,35,4,8,8,8,11,5,8,8,8,8,107,485,8,8,8,8,8,8,8,8,8,512,8,8,8,328,21343,624,3832,16,3048,784
-soybean	5176,8,16,16,8,32,48,80,144,56,24,8,32,17,7,88,8,8,64,144,8,296,19001,8,8,8,8,2416,528,8,10484,8,4,12,1268,8,11159,8,18369
+soy	480,4032,32,56,8,8,64,8,8,184,40,40,1160,8,8,8,8,8,8,8,72,8,8,8,8,208,8,8,9648,17016,212,556,4828,16,33,4,8,8,8,11,5,8,12,4,8,107,32,128,144,16,165,8,8,8,8,8,8,8,8,8,512,8,12,4,328,21343,624,3832,16,3048,784
+soybean	5176,8,16,16,8,36,44,80,144,56,24,8,32,17,7,88,8,8,64,144,8,296,19001,8,8,8,8,2416,528,8,10484,8,4,12,1268,8,11159,8,18369
 soyburger	39025
 soymilk	38853,140,144,16,119,8,8,9,8,8,8,8,8,8,8,7,8,8,8,8,8,8,8,8,8,8,8,8,8,8
 sp	29640
-spaghetti	2768,8,7520,2312,168,12776,8,2312,24706,10,6,8,7,8,57,8,112,80,8,104,15,24,145,8,2991,144,71,11480,48,64,8,8,456,8,8
-spaghettio	56377,8,8,8,8,8,8,8,8,8,176,8
-spam	13632,16,8
-spanish	26352,9904,8,2360,8,1352,26025,24,2191
-sparerib	19848,680,8,552,8,1040
+spaghetti	2768,8,7520,2316,164,12776,12,2308,24708,8,6,10,5,8,57,8,112,80,8,104,15,24,145,8,2991,144,71,11480,52,64,4,8,460,4,8
+spaghettio	56377,12,4,8,8,8,8,8,8,8,176,8
+spam	13632,20,4
+spanish	26352,9904,8,2360,8,1352,26025,24,2195
+spare	22140
+sparerib	19848,680,8,552,8,1044
 sparkling	33408,32
 spear	22992,8,3888
 spearmint	2449,8
-special	4376,1392,8,8744,1032,160,40,192,40,192,16,96,8,24,536,8,8,8,24,24,8,16376,72,11848,416,8,8,8,688,3184,5568,48,8752,8,8,8,8,8
+special	4376,1392,8,8748,1028,160,40,192,40,192,16,96,8,24,536,8,8,8,24,24,8,16376,72,11848,416,8,8,8,688,3184,5568,48,8752,8,8,8,8,8
 specified	13304
 specy	35872,176,8,16,8,16,8,144,80,8,72,8,8,152,8,8,16,8,40,8,16,8,8,64,104,8,8,8,16,80,8,24,8,8,8,8,8,8,8,8,8,8,8,8,8,72,8,8,8,8,88,112,48,56,40,32,16,24,8,104,8,29088
-spelt	52713,8
+spelt	52713,12
 spice	2001,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,12479,8,16,8,792,32,760,46216
 spiced	18536
 spicy	11456,27768,1401,136,8,13927,584,865,688,7527,1312,32
 spiderman	63152
-spinach	3152,21017,8,8,8,1140,8,4,8,8,8,1032,936,8,400,8,8,984,23703,8,56,8,88,8,3216,112,897
+spinach	3152,21017,8,8,8,1140,8,4,12,4,12,1028,936,8,400,8,8,984,23703,12,52,8,88,8,3216,112,897
 spinalis	58770,8,8,8,8,8
 spiny	37056,584
 spiral	21648,136,48,208
-spirulina	26432,8
+spirit	33188
+spirulina	26432,12
 spit	5008,48
 splash	33464,8,8,178,1862,8,8,8,8,8,8,8,8,8,8,8,8
 splasher	4024
 spleen	20720,8,9624,8,12136,8,8,8
-splenda	51392
-split	9952,8,577,8,823,416,40,688,40,26024,8,1376
-sponge	45224,16,8
+splenda	51396
+split	9952,8,577,8,823,420,36,688,40,26024,12,1372
+sponge	45224,20,4
 spoon	14904,136,54776
 spooner	15848,792
-sport	35282
+sport	35268,14
 spot	36672,872
 spotted	67088
-spray	6112,240,48,12968,416,8,8,13392,1064,24,8,32,8,16,8,8,136,8,8,8,8,144
-spread	377,944,416,3472,119,520,56,8,8,32,8,9,8,15,9,7,8,8,281,8,8,8,8,23,8,25,23,24,8,9,15,6593,96,16,224,48,224,8,25352,10224,6495,12889,231,192,273,200,328
-spring	24304,9112,1584,17272,11528
-sprite	33792
-sprout	23025,8,8,8,3848,8
+spray	6112,244,44,12968,416,8,8,13392,1064,24,8,32,8,16,8,8,136,8,8,8,8,144
+spread	381,940,416,3472,119,520,56,8,8,32,8,9,8,15,9,7,8,8,281,8,8,8,8,23,8,25,23,24,8,9,15,6593,96,16,224,48,224,8,25352,10228,6491,12889,231,192,273,200,328
+spring	24308,9108,1584,452,16820,11528
+sprite	33796
+sprout	22516,248,265,8,4,8,3848,8
 sprouted	22512,176,8,64,8,8,8,8,1184,8,488,8,824,8,8,944,96,8,128,144,40,8,16,744,816,8,16,11329,12767,12560,8
 squab	7857,8,8,61703
 square	15112,8,656,98,510,104,120,112,24736,16,2360,8,128,128,8,8,4776,360,1784,344
-squash	2656,384,8,32,8937,13360,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,744,8,8,8,1440,8,8,8,8,8,8,8,8,8,8,8,8,8,624,423,8,624,176,160,37057,8,55
+squash	2656,384,8,32,8937,13360,12,4,8,8,8,8,12,4,8,8,8,8,12,4,8,12,4,8,8,8,8,8,12,740,12,4,12,1436,8,8,8,8,8,8,8,8,8,8,8,8,8,624,423,8,624,176,160,37057,8,55
 squeeze	6328
-squid	37216,8
+squeezed	18308
+squid	37216,12
 squirrel	42248,8,24497
-sriracha	12440,8,8
+sriracha	12444,4,8
 stability	6344
 stabilized	976,8,8,736
 stable	12408,21088,8,14640
@@ -27138,27 +29177,29 @@ stalk	26864
 standard	45880,8,8,680,8,8,8,8,384,152,128,17608
 star	9928,2232,376,55808
 starburst	49488,880,24,16
-starch	49104,16000,8,8,8,8,8,8,8,8
-starfruit	17384
+starch	49104,2860,13140,8,8,8,8,8,8,8,8
+starfruit	17388
 start	4152,8,8,344,32,32,8,8,8,8,8,224,8,32,80,8,8,8,10432,50776,8,8,24
 starter	40665
 state	37920
-steak	11384,112,200,104,40,8624,8,8,16,8,8,352,1304,8,56,8,16,8,2792,8,4872,64,8,8,8,8,8,120,8,8,8,24,8,200,56,16,8,16,16,24,138,24,110,10,6,10,6,10,6,10,6,10,6,66,8,8,16,8,8,8,8,8,8,6,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,48,8,8,48,8,8,8,8,8,8,32,8,8,8,8,178,8,8,8,8,8,318,8,40,8,16,8,16,8,112,10,6,10,6,8,10,6,10,6,10,6,10,6,8,16,8,8,8,8,10,8,6,10,8,6,10,6,8,16,8,16,8,24,16,8,8,8,8,8,8,24,8,8,8,80,8,8,24,8,8,8,40,8,7377,1055,16,2056,24,8,8,64,24,416,40,9232,680,8,368,32,896,1656,8,8,8,8,8,8,8,8,8,8,8,8,32,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,8,8,8,8,88,8,8,8,8,8,32,8,8,8,8,8,56,8,8,16,16,8,8,8,8,8,8,8,8,8,8,32,8,8,8,8,8,8,8,8,128,8,8,8,8,8,24,8,8,8,8,8,8,8,8,8,8,32,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,56,8,8,32,8,8,8,8,8,32,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,72,8,8,8,8,8,160,8,8,8,8,8,56,8,8,8,8,8,88,8,56,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,56,8,8,32,8,8,8,8,8,56,8,8,8,8,8,56,8,8,32,8,8,8,8,8,56,8,8,8,8,8,8,8,8,8,8,8,8,8,8,824,40,8,8,8,40,8,8,8,8,8,24,216,8,8,16,8,8,24,8,56,8,32,8,8,8,8,8,8,48,32,8,16,8,16,8,8,8,48,96,8,8,8,744,3512,305,15,8,1080,16,376,88,16,576,8,56
+steak	11384,112,200,104,40,8624,8,8,16,8,8,356,1300,8,56,8,16,8,2792,12,4868,64,8,8,8,8,8,120,8,8,8,24,8,200,56,16,8,16,16,24,138,24,110,10,6,10,6,10,6,10,6,10,6,66,8,8,16,8,8,8,8,8,8,10,4,8,8,8,8,12,4,8,8,8,8,8,8,8,12,4,8,12,4,8,8,8,8,8,8,8,8,12,4,8,8,8,8,8,8,8,48,8,8,48,8,8,8,8,8,8,32,8,8,8,8,178,8,8,8,8,8,318,8,40,8,16,8,16,8,112,10,6,10,6,8,10,6,10,6,10,6,10,6,8,16,8,8,8,8,10,8,6,10,8,6,10,6,8,16,8,16,8,24,16,8,8,8,8,8,8,24,8,12,4,28,56,4,8,24,8,8,8,40,12,4656,2717,1055,16,2056,24,8,8,64,24,416,40,9232,680,8,368,32,896,1656,8,8,8,8,8,8,8,8,8,8,8,8,32,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,8,8,8,8,88,8,8,8,8,8,32,8,8,8,8,8,56,8,8,16,16,8,8,8,8,8,8,8,8,8,8,32,8,8,8,8,8,8,8,8,128,8,8,8,8,8,24,8,8,8,8,8,8,8,8,8,8,32,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,56,8,8,32,8,8,8,8,8,32,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,72,8,8,8,8,8,160,8,8,8,8,8,56,8,8,8,8,8,88,8,56,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,56,8,8,32,8,8,8,8,8,56,8,8,8,8,8,56,8,8,32,8,8,8,8,8,56,8,8,8,8,8,8,8,8,8,8,8,8,8,8,824,40,8,8,8,40,8,8,8,8,8,24,216,8,8,16,8,8,24,8,56,8,32,8,8,8,8,8,8,48,32,8,16,8,16,8,8,8,48,96,8,8,8,748,3508,305,15,8,1080,16,376,88,16,576,8,56
 steam	56744,64,8
-steamed	24056,1224,32,328,88,2176,40,312,8,32,888,48,456,22488,14744,104,360,2896
+steamed	22836,136,240,56,788,1224,32,28,300,88,2176,40,312,8,32,888,48,456,7412,14944,48,84,14744,104,360,2896
+steel	14772
 steelhead	67265,8
 steller	67488,8,8,8,8,8
 step	4528,8,88,8,256,8
 sterol	6336
-stevia	51720
-stew	2784,96,7056,936,896,29488,8,8,632,8,14361,1167,8,8,8,8,8,8945,128,440,8,8,16,256,288
-stewed	6616,40,32,40,112,40,32,32,48,32,40,32,40,32,40,32,96,32,40,32,112,16,16,32,16,9392,16,8,144,16,8,432,904,16,8,88,8,224,16,8,6880,616,15800,16,27056
+stevia	51724
+stew	2784,96,7056,936,900,29484,12,4,632,8,14365,1163,8,8,8,8,8,8945,128,440,8,8,16,256,288
+stewed	6616,40,32,40,112,40,32,32,48,32,40,36,36,32,40,32,96,32,40,32,112,16,16,32,16,9356,36,16,8,144,16,8,432,904,16,8,88,8,224,20,4,6884,612,15800,16,27056
 stewing	7544,8,8,8,8,8,8,8,8,8,8,8
-stick	1608,152,848,24,16,3208,8,24,16,16,16,16,16,16,8,432,16,16,8,8,1785,5471,25,22311,8913,3383,8,2488,64,16,360,2064,1712,1520,6416,8,120,56,8,32,1984,2424,64,616,552,184
+stick	1608,152,848,24,16,3208,8,24,16,16,16,16,16,16,8,432,16,16,8,8,1785,5471,25,9555,12760,864,8049,3379,8,2492,64,16,356,2068,1708,1520,6416,8,120,56,8,32,1984,2424,68,612,552,184
 stickless	51520
+sticky	52172
 stinging	67449
 stir	22776,1208,96,32,1208,2952,16
-stock	9904,520,8,8,1304
+stock	9904,524,8,8,1300
 stomach	20736,808
 stone	29656
 store	4656,8,8,8,8,8,40368,208
@@ -27168,43 +29209,45 @@ straight	46840
 straightneck	25376,8,8,8,8,2368,8
 strained	2528,16,8,8,16,16,24,80,24,24,48,24,8,16,16,16,16,8,24,16,16,16,16,32,8,16,16,40,16,8,16,16,16,8,16,16,16,16,24,16,24,16,32,8,16,16,8,8,160,32,32,8,16,96,24,16,8,16,16,8,24,56,32,8,16,8,8,16,32,600,384,63608,312,56,80,8,912,40,8,32,8
 straw	28768
-strawberry	1816,16,8,8,8,32,3128,10696,24,240,48,544,1400,1109,4,8,8,8,615,88,8,13656,448,408,545,7,280,376,64,8,24,3873,48,6455,776,392,232,8,24,168,288,8,1248,184,856,16,1240,48,1904,1376,1208,6496,48,128,1184,32,32
+strawberry	884,932,16,8,8,8,32,3128,10696,24,240,48,544,1400,1109,4,12,4,8,615,88,8,13656,448,408,545,11,280,372,64,8,24,3873,48,6455,776,392,232,8,24,168,288,8,1248,184,860,12,92,1148,48,1908,1372,1212,6492,48,128,1184,32,32
 strength	18056
-strip	2640,5968,216,8,16,8,11466,16,16,16,406,3112,6048,496,8,666,8,8,8,8,8,8,8,8,8,8,8,1288,8,8,8,8,8,8,8,104,8,8,8,8,8,8,7735,13375,456,914,102,8,24,4050,8,8,224,8,8,104,8,8,8,8,8,8,8,8,8,8,8,1224,32,136,8,160,24,6438
+string	228,22608
+strip	2640,5804,164,216,8,16,8,11466,16,16,16,406,3112,6048,496,8,668,6,8,8,8,8,8,8,8,8,8,8,1288,8,8,8,8,8,8,8,104,8,8,8,8,8,8,7735,13375,456,914,102,8,24,4050,8,8,224,8,8,104,8,8,8,8,8,8,8,8,8,8,8,1224,32,136,8,160,24,6438
 stripe	63144,8,8,8,8,168,40
 striped	35880,408,8,1024
 striploin	60088,8,272,8
 stripple	40401
 stroganoff	12800,43664
-strong	15416
-strudel	46729,15799,1208
-stuffed	55632,24,248,8,296,9,383,6448
+strong	15416,19060
+strudel	46733,15795,1208
+stuffed	55632,24,252,4,296,9,383,6448
 stuffing	44985,8,8,8,2623,8,8856,16,56
-sturgeon	36680,8,8
-style	6400,3408,1200,8,1025,8,8,272,463,8,40,392,904,24,6680,368,8,8,8,8,8,249,927,8,8,32,8,8,368,8,16,600,1984,120,768,424,336,1024,8,10528,8,40,1288,8,513,6960,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,423,1552,6400,129,383,320,448,8,8,8,8,8,480,8,8,8,8,8,4288,24,256,624,2504,2082,8,8,8,8,8,8,8,8,8,8,8,6,8,8,8,8,8,10,8,16,8,8,78,8,8,8,8,8,8,10,336,8,8,8,8,8,8,8,8,8,8,8,918,80,8,224
-sub	53856,16,40,16,16,24,8,8,8,8,8
+sturgeon	36680,12,4
+style	6400,3408,1200,8,1025,8,8,272,463,8,40,392,904,24,6680,368,8,8,8,8,8,249,927,8,8,32,8,8,368,8,16,604,1980,120,768,424,336,1024,8,10528,8,40,1288,8,513,6960,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,423,1552,6400,129,383,320,448,8,8,8,8,8,480,8,8,8,8,8,4288,24,256,624,2504,2082,8,8,8,8,8,8,8,8,8,8,8,6,8,8,8,8,8,10,8,16,8,8,78,8,8,8,8,8,8,10,336,8,8,8,8,8,8,8,8,8,8,8,918,80,8,224
+sub	53716,16,124,16,28,8,4,12,4,16,24,8,8,8,8,8
 subcutaneous	43624,48,16432,8,6680,24,8
-submarine	53712,8,8,136,16,8,8,8,16,16,16
-substitute	481,8,8,48,496,96,256,8,144,32823,8,728,16552,16921,40,880
+submarine	53716,4,8,136,16,8,8,8,16,16,16
+substitute	481,8,8,48,496,96,256,8,148,32819,12,724,16552,16921,40,880
 subway	53857,16,40,16,16,24,8,8,8,8,8
-succotash	25569,8,8,8,8,8,2272,8
+succotash	25569,12,4,8,8,8,2272,8
 such	17920
 sucker	36704,848
-sucralose	19744,31648,240,8
+sucralose	19744,31652,236,8
 sucrose	50546
 suet	30368
-sugar	1648,8,328,8,10344,2488,816,80,24,64,336,40,176,48,16,16,8,248,48,136,48,8,104,8,160,8,1352,8,88,8,240,8,104,89,5265,8,8,8,3000,8,5694,224,16,480,56,256,1544,16,48,8,32,32,2136,1080,161,6447,40,8,8,8,8,8,480,576,584,8,64,56,2384,272,16,368,9,12,4,16,95,352,24,312,48,8,8,48,8,8,8,8,24,8,8,24,72,8,9,7,48,10128,688,144,1144,80,216,80,8,8,8,8,8,8,8,8,8,8,8,288,72,8,8,112,64,80,3600,224,432,8,8,24,16,40,224,184,536,8
+sugar	1648,8,328,8,10344,2488,816,80,24,64,336,40,176,48,16,16,8,248,48,136,48,8,104,8,160,8,1352,8,88,8,240,8,104,89,5267,6,8,8,3000,8,5694,228,12,480,56,256,1544,16,48,8,32,32,2136,1080,161,6447,40,12,4,8,8,8,480,576,584,8,64,56,2384,272,16,368,13,8,8,16,91,352,24,312,48,8,8,48,8,8,8,8,24,8,8,24,72,8,13,3,48,10128,688,144,1144,80,216,80,8,8,8,8,8,8,8,8,8,8,8,288,72,8,8,112,64,80,3600,224,432,8,8,24,16,40,224,184,536,8
 sugared	920,45120,8
 sugarless	69224
 sulfate	38896,8,1192,8,8,8,8,6704
 sulfured	17016,8,8,8,8,136,8,8,8,8,1328,8,8,8,8,80,8,8
-summer	13480,248,3056,8592,8,8,8,8,8,8,8,8,8,8,8,840,8,1456,8,8,8,8,8
-sun	14616,888,16,12992,8,48,7178,4823
+sultana	18956
+summer	13484,244,3056,8592,8,8,8,8,8,8,8,8,8,8,8,840,12,1452,8,8,8,8,8
+sun	14616,888,16,12996,4,48,7178,4823
 sunchip	61672,64,8
-sunchoke	23818
-sundae	1961,51423,8,8,1376,8,8,8,9048,5656
+sunchoke	23820
+sundae	1961,51427,8,8,1372,8,8,8,9048,5656
 sunfish	36712,848
-sunflower	5296,128,176,152,328,22924,4,8,8,8,8,704,8,8,8,8
+sunflower	5296,132,172,152,328,22924,8,4,8,12,4,704,8,8,8,8
 sungold	19752
 sunkist	50208
 sunrise	33064
@@ -27214,175 +29257,181 @@ superfood	19696
 supermoist	47816
 supper	56457,8,8,8,8,8,8,8
 supplement	1521,8,144,34039
-supreme	4152,8,8,672,8,5832,32,43608,8,8,16,57,176,1095,8,14432
-surimi	36720,208,120,160
+supreme	4152,8,8,672,8,5832,32,42748,860,8,8,16,57,176,51,1044,8,14432
+surimi	36724,204,120,160
 surinam	18792
+sushi	52156
 swamp	25617,8,2272
 swanson	12305,7,8,512,43689,8
-sweet	816,8,2232,8,272,704,600,6296,2760,776,2984,8,8,8,8,8,8,1712,224,4012,4,8,8,8,8,8,8,8,8,8,800,216,8,8,8,8,8,1049,8,8,12,4,8,8,8,8,583,57,8,64,687,8,8,8,8,8,360,8,8,8,8,377,8,8,8,159,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,80,72,32,24,24,240,4576,2792,1912,8737,8,8,8,1247,16,888,8,4936,8,840,1872,272,4816,280,368,40,1128,1720,553,8,8,2623,8,512,224
+swede	25212
+sweet	816,8,2232,8,272,704,600,6300,2756,776,2988,4,8,8,8,8,8,1712,224,4008,12,4,8,8,8,8,8,8,8,8,804,212,8,8,8,8,8,1049,8,8,12,8,8,4,8,8,583,57,8,68,683,8,8,8,8,8,360,8,8,8,8,377,8,8,8,159,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,80,76,32,20,24,240,4576,2792,1912,8737,8,8,8,1247,16,888,8,4936,8,840,1872,272,4820,276,368,40,1128,1720,553,8,8,2627,8,508,224
 sweetbread	43768,8,16344,8
-sweetened	696,568,240,80,15336,80,8,96,120,72,56,152,24,8,320,240,80,248,160,176,240,96,8,168,9976,8,8,24,344,3416,944,8,24,56,72,40,120,288,320,32,8,8,536,8,216,2216,13792,16992,144
+sweetened	700,564,240,80,15336,80,8,100,116,72,56,152,24,8,320,240,80,248,160,176,240,96,8,168,9976,8,8,24,344,3416,944,8,24,56,72,40,120,288,320,32,8,8,536,8,216,2216,13792,16992,144
 sweetener	1264,112,112,16,80,8,32232,360,240,688,392,216,32,14809,832,240,8,16,24,40,14111,3569,40,551,177
 sweetpotato	25634,8,8,8,8,8,8,8,8,640,8,64,1496,8,8,8
 sweetsop	19112
 swirl	16760,48672,8,72
-swiss	316,28,24,1408,11968,9584,8,3720,13121,3623,8,20488,5464,96,272
+swiss	316,28,24,1408,11968,9588,8,3716,13121,3623,8,20488,5464,96,272
 swisswurst	13745
-swordfish	36728,8
+swordfish	36728,12
 symphony	49000
 syrah	33560
-syrup	17144,8,8,8,8,128,24,32,64,8,8,40,8,8,120,8,8,40,8,8,8,24,8,8,16,88,96,232,240,32,64,8,8,8,8,88,8,8,8,88,8,8,88,8,8,24,96,16,88,48,40,8,8,16,16,8,8,8,136,72,8,48,16,48,6768,8,6976,720,8,1704,12753,72,584,120,8,1288,8,8,8,8,8,8,8,16,8,8,39,312,153,504,7,25,64,3199,16,13497,680,1128
-t	30176,8,1096,8,8,8,8,8,8,8,8,1120,8,21472,2984,8,8,8,10705,8,8,8,8,8,72
-tabasco	10416
-table	392,1972,31092,72,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,16,8,8,16,8,8,24,8,88,48,8,8,1584,13664,120,8,1360,8,8,504
+syrup	17144,8,8,8,8,128,24,32,64,8,8,40,8,8,120,8,8,40,8,8,8,24,8,8,16,88,96,232,240,32,64,8,12,4,8,88,8,8,8,88,8,8,88,8,8,24,96,16,88,48,40,8,8,16,16,8,8,8,136,72,8,48,16,48,6768,8,6976,724,4,1704,12753,72,584,120,12,1284,8,12,8,8,4,12,4,16,8,8,39,312,153,504,11,21,64,3199,16,13497,680,1128
+t	30176,8,1100,4,8,8,8,8,8,8,8,1120,8,21472,2984,8,8,8,10705,8,8,8,8,8,72
+tabasco	10420
+table	392,1972,31092,72,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,16,8,8,16,8,8,24,8,88,48,8,8,1584,13664,120,8,1260,100,8,8,504
 tablet	49928
 tabletop	50560,832,18008,40,728
-taco	2480,16,6120,3640,32,34481,520,407,1096,4672,8,809,8,8,8,8,8,8,8,8,8,8,1367,8,12352,8
+taco	2480,20,6116,3640,32,34485,516,407,1096,4676,8,805,8,8,8,8,8,8,8,8,8,8,1371,8,12348,8
 taffy	50768,13328
 tagalong	62728
 tahini	29564,28,64,256
 tahitian	25752,8,2200
 tail	20984,8
 tallow	5064,432,136,240
-tamale	67017,560,479,120,8
-tamari	38881
-tamarind	19121,376,32247
-tangerine	18393,8,8,8,8,824
+tamale	67017,560,479,124,8
+tamari	38885
+tamarind	19125,372,32247
+tang	35052
+tangerine	18397,4,8,12,4,824
 tangy	54712
 tannier	28785
 tap	23496,952,9712,48,680,16,164,4,96,4584,48,64
-tapioca	3112,48,8,40,8,8,8,16,96,8,24,16,544,45816,8,72,48,112,1152,1105,12863,8,8,8,16,8,4920
-taquito	65913,8
-taro	25705,8,8,8,8,8,8,8,2176,8,8,8,23119
+tapioca	3112,48,8,40,8,8,8,16,96,8,24,16,544,45816,8,72,52,108,1152,1109,12859,8,8,8,16,8,4920
+taquito	65917,4
+taro	25705,8,8,8,8,8,8,8,2176,8,8,8,23123
 tarragon	2312
-tart	17296,120,29921,7,8,8,8,8,8,8,8,8,8,8,8,8,16296,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,56,8
-tartar	46864,6728,8,1440,7264
+tart	17296,116,4,29372,549,7,8,8,8,8,8,8,8,8,8,8,8,8,16296,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,56,8
+tartar	46868,6724,8,1440,7268
 tasteeo	14560
-tea	33744,320,16,16,8,48,40,8,24,216,8,88,8,80,8,8,8,56,24,160,8,12,4,8,8,8,8,8,8,8,8,8,304,8,96,8,8,80,344,28184,1576,1169,824
+tater	24980
+tea	33744,324,12,16,8,48,40,8,24,216,12,88,8,80,4,8,8,56,24,164,4,12,4,8,8,12,4,8,8,8,8,12,300,8,96,12,4,80,348,28180,1576,1169,824
 teaseed	5472
 teething	3736
-teff	52729,8
-tempeh	38801,384
-tender	8441,8,13008,8,8,8,8,799,8,10528,8,7337,32,14967,1545,279,8,8,136,8,88,152,8,8,8,8,8,240,8,8,8,8,8,2912,56,8,80,6880,144,88
+teff	52729,12
+tempeh	38805,380
+tender	8445,4,13008,8,8,8,8,799,8,10528,8,7337,32,14971,1541,279,8,8,136,8,88,152,8,8,8,8,8,240,8,8,8,8,8,2912,56,8,80,6880,144,88
 tendergreen	24168,8,3160
-tenderloin	8888,11416,8,1008,24,8,8,96,8,688,8,56,8,8832,8,8,8,8,8,1448,8,8,8,8,8,8,8,8,8,8,8,10880,40,296,8,264,40,152,8,128,8,14536,8,56,16,48,104,104,8,8,32,8,8,8,8,8,152,8,8,32,8,8,8,8,8,480,16,232,8,616,32,104,8,184,32,6432,464
+tenderloin	8888,11416,8,1008,24,12,4,96,8,688,8,56,8,8836,4,8,8,8,8,1448,8,8,8,8,8,8,8,8,8,8,8,10880,40,296,8,264,40,152,8,128,8,14536,8,56,16,48,104,104,8,8,32,8,8,8,8,8,152,8,8,32,8,8,8,8,8,480,16,232,8,616,32,104,8,184,32,6432,464
 tennis	67321
-tequila	33064,29136
+tequila	33064,124,29012
 tere	22290,8,34696,8,8,136,8,88
-teriyaki	10160,360,10936,32400,8,2712
-terra	61792
+teriyaki	10164,356,10936,32400,8,2712
+terra	61796
 teste	43784,8
 texa	12448
 tgi	67658,8,8,8,8,8
 thai	12384
 than	1632,24,288,3352,376,28104,64,1144,368,448,8,8,8,16,9360,1872,21672
 thank	62736
-the	12153,8,8,8,8,8,8,8,8,8,3935,512,240,16192,32,224,152,576,88,1032,19273,7688,8,3239,2545,8,32,16,72
+the	12153,8,8,8,8,8,8,8,8,8,3935,512,240,6548,9644,32,224,152,576,88,1032,19273,7688,8,3239,2545,8,32,16,72
 thiamin	35824
-thick	784,8,9608,1896,42304,24,1072,352,16,16,168,6416,8,5144
-thigh	7304,8,8,8,8,8,8,8,8,873,231,80,40,64,360,8,8,8,16,32,8,8,8,8,8,32,8,8,200,40,32,16,88,8,8,8,45768,40,32,32,40,32,56,40,10408
-thin	10384,544,27560,8,1424,14464,48,56,48,24,48,1040,24,16,16,16,40,8,8,24,56,184,16,16,6672,1368,904
+thick	784,8,9608,1896,42308,20,1072,352,16,16,168,6416,8,5144
+thigh	7304,8,8,8,8,8,8,12,4,873,231,80,40,64,360,8,8,8,16,32,8,8,8,8,8,32,8,8,200,40,32,16,88,8,8,8,45768,40,32,32,40,32,56,44,10404
+thin	10384,544,27560,8,1424,5988,8476,48,56,48,24,52,1036,24,16,16,16,40,8,8,24,56,184,16,16,6672,1368,904
 thinly	30416
 thirst	35266,8,8
 thoma	47792
 thompson	17920,8,8
-thousand	5120,40,872
+thousand	5124,36,872
 three	56857,9184
 throttle	35664
 thurgau	33664
 thuringer	13481
-thyme	2320,57
+thyme	2324,57
 thymus	30376,8,12144,8
 tidbit	25888
 tiger	48384
 tikka	55928
-tilapia	37840,8
+tilapia	37840,12
 tilefish	36744,8
 tilsit	320
 time	16096,8,8,8,8,8
 tinkyada	53184
-tip	8896,8,13400,8,320,8,984,8,2984,552,3800,8,8,8,8,8,352,8,8,896,8,8,8,8,8,456,8,8,8,8,8,160,23992,8,8,8,96,8,8,8,56,8,40,8,3544,704,8,8,8,8,8,8,8
+tip	8896,8,13400,8,320,8,984,8,2984,552,3800,8,8,8,8,8,352,8,8,896,8,8,8,8,8,460,4,8,8,8,8,160,23992,8,8,8,96,8,8,8,56,8,40,8,3544,704,8,8,8,8,8,8,8
 tipnuk	66664
 tlc	48176,8,8,8,32,13584,64,720,24,152,8,8
 to	4152,24,16,32,16,56,16,32,24,8,8,32,8,16,40,16,16,8,16,16,16,8,24,48,8,24,24,16,16,24,32,16,32,56,16,8,8,8,8,8,8,8,8,8,8,8,8,1176,8,3480,8,48,24,16,16,24,40,16,88,80,8,16,104,24,24,48,88,8,24,32,8,32,8,8,16,24,8,8,8,8,8,8,24,96,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,16,8,32,8,8,1496,8,8,8,8,32,16,8,8,8,8,56,8,8,8,8,8,8,112,48,24,104,8,1281,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,216,40,8,8,8,8,112,8,8,8,16,8,8,8,8,8,8,8,8,8,48,16,8,8,8,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,32,56,8,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,8,8,8,8,8,8,32,8,8,8,8,8,8,8,16,8,8,8,8,24,7,8,9,56,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,40,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,7,9,8,8,8,8,8,16,8,8,8,8,80,8,8,8,8,8,32,8,8,8,8,8,8,8,2903,8520,16,8,440,1160,8,8,8,8,8,8,8,8,8,8,40,8,8,16,8,8,8,8,8,8,8,8,8,208,48,16,8,16,16,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,48,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,80,128,24,8,8,56,64,152,256,192,64,24,32,24,16,8,48,40,8,24,224,96,64,24,8,8,56,24,488,32,16,8,16,8,192,240,5064,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,1320,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,88,8,8,8,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,880,8,8,8,8,8,8,8,8,8,40,8,8,8,8,8,8,8,8,8,8,8,1248,432,128,296,8,16,176,8,8,192,272,24,8,552,8,8,8,8,104,152,1512,72,40,112,56,8,8,8,24,8,8,6400,48,440,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,56,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,256,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,680,8,8,8,8,8,8,8,8,8,8,8,56,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,208,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,288,360,24,8,8,8,8,8,16,8,8,72,16,8,32,2328,72,336,8,664,392,8,8,2585,8,8,32,8,128,424,8,8,344,144,47,97
-toast	15320,824,256,288,29120,8,8,16,329,8,943,6232,8,1712,7480,24,664,72,1704
-toasted	14608,520,344,32,72,632,12752,8,56,248,288,176,32,14736,24,144,16,24,16,16,40,16,16,56,16,24,32,16,1136,16,16,16,16,752,8,8,8,8,56,184,680,40,296,15288,8,8,8,8,8,176,1248
-toaster	15832,30400,32,513,8,151,8,401,8,8,8,8,8,8,8,8,8,8,8,8,456,8,455,8,15368,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,80,8
+toast	15324,820,256,288,28028,192,8,32,864,4,8,16,333,4,943,6232,12,1708,7480,24,664,72,1704
+toasted	14608,520,344,32,72,632,12756,4,56,248,288,176,32,14736,24,144,16,24,16,16,40,16,16,56,16,24,32,16,1136,16,16,16,16,752,8,8,8,8,56,184,680,40,296,15288,8,8,8,8,8,176,1248
+toaster	15832,30400,32,513,12,147,8,401,8,8,8,8,8,8,8,8,8,8,8,8,456,8,455,8,15368,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,80,8
 toasty	15816,32480,16176
 toblerone	48392
 toddler	2520,192,40,8,16,8,96,120,72,16,56,112,128,288,328,48,784,57,8,15,8,61264,32,2856,672,144,8
-toffee	49328,1448
-tofu	38897,8,8,8,16,144,8,7,8,8,8,8,104,8,8,8,8,320,8,8,8,8,8,8,8,9,8,444,8,4,8,8,28575,1233
-tomatillo	28505
-tomato	2720,8,8,32,8,7232,16,336,8,248,152,40,416,40,8,80,8,472,16,128,16,8,112,8,56,24,432,64,64,128,24,12857,12,4,8,8,8,8,8,8,8,8,8,8,8,8,8,464,64,104,8,8,1432,8,8,8,520,8,5551,2488,1448,2465,96,12887,256,8,8,128,8,8,8,8,8,8,24,8,8,8,16,8,8,8,8,8,1528,8,208,425,8,47,80,9,63,312,5457,23,120,3304,8,16,9,351,48,9,39,3369,199,65,183
+toffee	49328,1452
+tofu	38897,12,4,12,12,148,4,7,8,8,8,8,104,8,8,8,8,320,8,8,8,8,8,8,8,9,8,444,8,4,8,8,28575,1233
+tomatillo	28509
+tomato	2720,8,8,32,8,7232,16,336,8,248,152,40,416,40,8,80,8,472,20,124,16,8,112,12,52,24,432,64,64,128,24,12861,8,8,8,8,4,12,8,8,4,12,4,8,8,8,8,464,64,108,4,8,1432,8,12,4,371,153,4,5551,2492,1444,2465,96,12887,256,8,8,128,8,8,8,8,8,8,24,8,8,8,16,8,8,8,8,8,1528,8,208,425,8,47,80,9,63,312,5457,23,120,3304,8,16,9,351,48,9,39,1900,1473,195,65,183
 tomatoseed	5464
 ton	10960
-tongue	20752,8,9632,8,12144,8,8,8,1232,8,16352,8,6264
-tonic	33872
+tongue	20752,8,9632,12,12140,8,8,8,1232,8,16352,8,6264
+tonic	33876
 tony	53832,8,8
 tootie	15456
 tootsie	48800
-top	8776,136,8,6872,312,24,4192,8,8,8,8,8,8,8,664,40,288,8,128,8,672,8,8,8,2096,8,6378,24,302,8,8,8,8,56,8,8,8,8,8,8,8,8,8,8,8,200,8,8,56,8,8,8,8,8,32,32,178,8,8,8,8,8,318,8,208,8,8,8,8,8,8,8,8,8,8,8,8,8,8,48,8,8,8,8,8,8,8,104,8,8,8,8,8,8,128,24,8,8,8,8672,8,8,8,8,8,8,8,8,8,1304,520,32,8,88,616,8,2952,496,744,8640,8,8,8,8,8,8,8,104,8,8,8,1352,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,128,8,8,8,8,8,8,8,8,8,8,8,8,8,8,88,16,8,24,16,8,24,24,8,8,32,8,8,8,8,8,80,8,8,56,8,8,32,8,8,8,8,8,80,8,8,56,8,8,32,8,8,8,8,8,8,8,8,8,8,8,832,64,8,72,240,8,24,8,24,112,8,8,8,8,8,48,32,32,16,16,8,48,1032,4752,16,1120
+top	8776,136,8,6872,312,24,4192,8,8,8,8,8,8,8,664,40,288,8,128,8,672,8,8,8,2096,8,6378,24,302,8,8,8,8,56,8,8,8,8,8,8,8,8,12,4,8,200,8,8,56,8,8,8,8,8,32,32,178,8,8,8,8,8,318,8,208,8,8,8,8,8,8,8,8,8,8,8,8,8,8,48,8,8,8,8,8,8,8,104,8,8,8,8,8,8,128,24,8,8,8,8672,8,8,8,8,8,8,8,8,8,1304,520,32,8,88,616,8,2952,496,744,8640,8,8,8,8,8,8,8,104,8,8,8,1352,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,128,8,8,8,8,8,8,8,8,8,8,8,8,8,8,88,16,8,24,16,8,24,24,8,8,32,8,8,8,8,8,80,8,8,56,8,8,32,8,8,8,8,8,80,8,8,56,8,8,32,8,8,8,8,8,8,8,8,8,8,8,832,64,8,72,240,8,24,8,24,112,8,8,8,8,8,48,32,32,16,16,8,48,1032,4752,16,1120
 topper	63592,8,8
-topping	416,89,8,8,8,744,88,4855,8,38880,24,8,1928,648,857,768,63,1281,8,8,8,3207,104,8,8,8,552,8,8,8,8,8,1000,8,8,8,8,8,8,8,8,8,8,8,136,48,136,8,8,8,8,8,168,8,12313
+topping	416,89,8,8,8,744,88,4855,8,38880,24,8,1928,648,857,768,63,1285,4,8,8,3207,104,8,8,8,552,8,8,8,8,8,1000,8,8,8,8,8,8,8,8,8,8,8,136,48,136,8,8,8,8,8,168,8,12313
 torta	48016
 tortellini	56241
-tortilla	6168,5873,16,34736,8,496,8,391,449,599,8,8,32,2192,9,71,264,16,1032,3576,8,5825,359,2633,2208,328,280,2111,392
+tortilla	6168,5873,16,34740,8,492,8,391,449,603,4,8,32,2192,9,71,264,16,1032,3576,8,5829,355,2633,2208,328,280,2111,392
 tossed	54368,24,16,8,24,16,88,24,16,1200,24
-tostada	48001
+tostada	48005
 tostito	62344
 tostone	19554
-total	14568,664,21288,1304,31728,8
+tot	24980
+total	14572,660,21288,1304,31728,8
 totally	65400,8
 touch	16672,240,16
 towelgourd	23768,8,3432
 town	63536,8,8,8,8,8,8,8,8,8,8,8
 tradition	63632,8
 traditional	12584,32,6816,19288,488,832,7712,840,7920,5712
-trail	48768,8,8,2520,8,10648,816
+trail	48772,4,8,2520,8,10648,816
 tran	6344,42264
 treasure	62832,8
-treat	2520,12848,35664
+treat	2520,12848,33092,2572
 tree	23786,8,2103,321,8,992,8,1079,551,8
 trefoil	62752
-tri	32768,8,8,8,8,8,160,27792,704,8,8,8,8
+tri	32772,4,8,8,8,8,160,27792,704,8,8,8,8
 tricep	57018,8,8,8,136,8
 trimmed	8896,8,10936,8,696,544,8,288,8,8,8,8584,8,8,8,8,8,8,8,8,8,8,40,8,8,16,8,8,8,8,8,8,8,8,8,208,48,16,8,16,16,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,48,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,7824,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,168,8,8,8,8,8,1064,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,88,8,8,8,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,880,8,8,8,8,8,8,8,8,8,40,8,8,8,8,8,8,8,8,8,8,8,12400,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,56,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,256,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,680,8,8,8,8,8,8,8,8,8,8,8,56,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,208,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8
 trio	55832
 tripe	30408,29768,8,1272,6744
 triple	15192,38384,96,8536,904
 triticale	52257,8
-trix	14576,1608
+trix	14580,1604
 trolley	45360
 tropical	2688,1168,15272,14352,1128,936,72,24,13136,1616,320
 trotter	44336,8,88,8
-trout	36760,8,8,792,168,8,176,29345,8
-truffle	13920,35424,2352
+trout	36760,8,8,792,168,12,172,29345,8
+truffle	13920,35428,2348
 truly	16056
 tsai	23168,8,3800
-tso	68368
+tso	68372
 tsunomata	65720,8
 tub	5848,48,16,8,24,8,24,24,8,352,8,64,16,8,16,62400,192
 tuber	26113,41447
-tuna	36784,8,8,12,4,8,8,8,8,432,8,8,8,272,8,16144,280
+tuna	36784,8,12,8,4,8,12,4,12,428,8,8,8,272,12,16144,276
 tundra	66760
 tunicate	66633
 tunnel	43816,8,320,8
 tunughnak	66305
 tuong	12456
-turbinado	51648
+turbinado	51652
 turbot	36856,736
 turk	40617
-turkey	1032,1584,8,8,288,8,8,8,8,8,1040,1712,2169,8,8,12,4,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,8,32,8,8,311,64,257,8,8,8,8,8,8,8,8,192,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,439,224,8,784,24,40,8,736,8,792,368,88,145,23,113,31,65,87,17,8,8,15,112,40,24,16,40,16,8,49,8,39,25,16,8,120,7,8,24,26201,13439,56,16,72,2225,376,9503,2473,152,303,721,8,64,8
-turmeric	2328
-turnip	25905,8,8,8,8,8,8,8,8,8,8,2016,8,8,8,8,39376,8,2368
+turkey	1032,1584,8,8,288,8,8,8,8,8,1040,1712,2169,8,8,12,4,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,12,4,8,8,24,8,8,8,8,8,8,32,8,12,307,64,257,8,8,8,12,4,8,8,8,192,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,12,4,8,8,8,8,8,439,228,4,784,24,40,8,740,4,792,368,92,141,23,113,31,69,83,17,8,8,15,112,40,24,16,40,16,8,49,8,39,25,16,12,120,3,8,24,26201,13439,56,20,68,2229,372,9503,2473,152,303,721,8,64,8
+turmeric	2332
+turnip	25905,12,4,8,8,12,4,8,8,8,8,2016,8,8,8,8,39376,8,2368
 turnover	48058,17927,88,8,8
-turtle	38032,8,8,1640,30617
+turtle	38032,12,4,1640,30617
 tuscan	40777,16087
 tutti	69088,8
+twinkie	45228
 twirl	51488
 twist	48440,712,1849,183
-twix	49512,8,19200
+twix	49516,4,19200
 twizzler	48816,176,160
 type	448,656,8,8,4008,864,576,3704,7640,8,6072,16,424,568,8,1920,8,704,8,1912,352,3888,56,104,1080,8,8,40,32,8,8,8,2968,8,8,456,8,8,8,1112,240,8,96,4976,24,80,24,32,48,32,32,40,32,136,48,40,152,80,32,8,8,128,8,8,8,144,8,32,32,136,56,16,104,8,8,8,8,328,8,24,16,8,88,64,128,560,88,8,88,232,8,8,8,8,8,8,8,1568,360,8,8,336,208,544,72,13056,8,8,400,48,96,3480,1000,136,40,248,48,16
 typical	6208
@@ -27398,12 +29447,12 @@ unblanched	29120,592
 unbleached	53016,48,24
 uncle	15656,36416,1088
 uncoated	48512,8,8,32,2272,8,8
-uncooked	8424,24,8568,16,152,16,440,904,16,96,232,16,112,32760,248,12,108,16,536,16,16,3856,3600
+uncooked	8424,24,8568,16,152,16,440,904,16,96,232,16,112,32760,252,8,48,60,16,420,116,16,16,3856,3600
 uncreamed	104
 under	30200,8,8,256,16,8,16,16,24,144,8,16,8,728,26032,8,8,8,24,8,8,8,8,8,8,8,8,48,8,8
 undiluted	17080,784,488,8,416,544
 unenriched	14776,160,48,24,32008,8,8,8,8,16,8,8,8,8,8,64,8,16,16,8,16,8,8,24,8,3904,56,8,656,8,248,8,24,432,48,8,176,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,32,16,24,24,16,32
-unflavored	29424
+unflavored	29424,20212
 unfortified	38848,288
 unfrosted	15560
 unheated	13096,960,40,24,2880,56,3720,40,32,8,8,8,8,48,32,88,16,368,136,48,64,32,8,8,8,8,8,8,8,8,8,16,24,8,8,8,8,8,8,8,8,8,8,8,8,152,16,16,16,8,120,8184,7384
@@ -27412,13 +29461,14 @@ unleavened	68208
 unpeeled	29200,16
 unprepared	13368,224,488,2072,4616,16,1712,72,48,112,16,56,64,112,16,48,192,40,152,80,16,56,128,168,280,64,56,16,48,56,40,24,40,24,48,136,168,16,16,16,32,16,16,16,32,328,40,48,64,88,48,40,232,40,16,40,760,1392,24,32,600,6880,3320,1128,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,15048,8,8,8,72,8,8,8,160,8,8,8,8,8,8,568,56,8,8,40,8,16,16,8864,24,8,8,8,8,8,8,8,48,16,16,32,8,8,8,8,8,8,8,8,8,8,8,24,8,8,40,8,24,8,8
 unroasted	29592
-unsalted	47136,1576,2488,24,8,16,8,8,8,8,8,8,8,8,16,10336,88,7136,816,208
+unsalted	1052,38968,7116,1576,2488,24,8,16,8,8,8,8,8,8,8,8,16,10336,88,7136,816,208
 unspecified	5208,120,1088,3856,19640,7320,8,21160
 unsugared	46024
-unsweetened	17056,8,8,8,8,8,216,32,24,80,400,16,8,32,40,112,32,224,32,8,8,8,16,384,8,8,304,168,8,48,8,8,40,208,8,88,16,40,8,13752,8,8,936,104,352,32,8,8,544,280,3528,32,105,9415,32,8,664,8,32,40,296,448,19392
-up	5008,48
+unsweetened	17056,8,8,8,8,12,212,32,24,80,400,16,8,32,40,112,32,224,32,8,8,8,16,384,8,8,304,168,8,48,8,8,40,208,8,88,16,40,8,13752,12,4,936,104,352,32,8,8,544,280,3532,28,105,9415,32,12,664,4,32,40,296,448,19392
+up	5008,48,43420
 ups	50176
 upside	45184
+urad	38572
 urmis	20114,16,16,16,144,8,8,16,16,16,96,8,24,8,816,32,904,8,8,8,8,8,8,8,7680,8,16,8,8,8,40,8,8,8,24,32,8,8,8,16,8,8,208,48,16,8,16,16,24,88,24,8,8,16,8,16,8,112,8,8,8,24,8,8,8,16,8,16,8,16,8,16,8,16,8,8,8,16,8,16,8,16,8,16,8,16,8,16,8,16,8,32,8,8,8,16,8,24,8,8,8,8,16,8,24,8,48,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,120,8,8,8,24,8,8,8,8,8,8,80,8,8,80,8,8,80,8,8,8,8,8,8,8,8,32,8,8,8,8,8,24,8,8,8,24,8,8,8,8,8,32,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,8,8,48,8,8,8,8,8,16,8,24,8,8,8,8,8,8,8,8,16,8,40,8,8,8,16,8,8,8,8,8,16,8,8,8,8,24,8,8,8,10344,8,976,8,8,8,8,8,8,8,16,40,8,8,8,8,8,8,8,24,12408,24,8,24,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,104,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,16,8,16,8,16,8,16,8,24,8,8,8,24,8,8,8,24,8,8,8,24,8,8,8,8,8,16,8,24,8,8,8,24,8,16,8,16,8,16,8,24,8,16,8,16,8,16,8,16,8,16,8,8,8,16,8,16,8,16,8,16,8,16,8,16,8,16,16,16,8,16,8,16,8,16,8,16,8,16,8,16,8,16,8,16,8,16,8,16,8,56,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,16,8,16,8,16,8,16,8,16,8,16,8,16,8,16,8,16,8,16,8,16,8,16,8,16,8,16,8,16,8,16,8,16,8,16,8,16,8,8,8,16,16,8,16,8,16,864,16,8,8,8,8,8,8,8,56,216,8,8,16,8,8,8,8,8,8,152,8,8,8,8,8,8,8,8,8,8,16,8,16,8,8,8,8,8,8,8,8,8,8,32,8,8,8,16,8,16,16,8,8,8
 us	49176,144,32,8,8,40,72,8,8,8,8,8,592,8,8,8,120,24,40,24,8,8,8,24,16,72,8,8,144,32,40,8,8,848,10032,8,8,16,16,32,8,16,6912,96,64,32
 usa	39233,8,8,8,8,8,8,8,296,8,8,8,8,8,8,8,8399
@@ -27427,70 +29477,73 @@ use	6088,24,8,48,8,8,8,56,32
 used	6216,8
 using	24800,2856
 v	33658,1966,8,8,8,90,29958
-v8	33464,8,8,2040,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,90,29878,24,8,8,8,8,24,8,8
+v8	25996,7468,8,8,2040,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,90,29878,24,8,8,8,8,24,8,8
 vacuum	23488,2184,1448,1032,8
 valencia	18272,20368,8,1344
 valley	12432,2912,32,46568,8,8,3385,4615
 value	56962,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8
 van	65401,8,8
-vanilla	792,64,408,232,8,80,56,8,160,16,40,64,8,449,8,8,1375,8,80,8,12112,72,168,168,496,16160,952,336,264,264,3984,144,296,24,16,41,24,48,40,8,80,5711,408,40,16,8,816,416,672,1304,8,8,40,8,56,8,680,8,8,24,8,24,16,56,8,40,24,72,88,120,472,416,232,40,8,8,8,24,8,8,8,16,72,1792,408,984,8000,424,456,232,88,136,40,96,24,8,8,232,64,24,128,368,136,24,8,80,3160
+vanilla	796,64,404,232,8,80,56,8,160,16,40,64,8,453,4,8,1375,8,80,8,12112,72,168,168,496,16164,948,336,264,264,3984,144,296,24,16,41,24,48,40,8,80,5711,408,44,12,12,812,416,672,1304,8,8,44,4,56,8,684,4,8,24,8,24,16,56,8,40,24,72,88,120,472,416,232,40,8,8,8,24,8,8,8,16,72,1792,408,984,8000,424,456,232,88,136,40,96,24,8,8,232,64,24,128,368,136,24,8,80,3160
 variety	1480,13680,1280,800,1024,448,720,8,1120,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,216,8,8,552,4760,8,8,8,1440,48,2416,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,5296,6560,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,14008,3360,8,48,16,8,8,136,8,8,8,1272,8032
 vasta	22306,8,34648,8,8,8,176,8
 vault	35776,8
-veal	2544,10448,672,27121,704,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,88,8,264,8,8,24,8,24,8,32,8,8,24,8,32,8,24,8,8,8,24,8,368,8,8,8,8,8,8,8,8,8,560,8,8,8,576,8,8,8,8,8,8,8,8,8,8,8,8,8,8
+veal	2544,10448,672,27121,704,12,4,8,8,8,8,8,8,8,8,8,8,12,8,4,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,12,84,8,264,8,8,24,8,24,8,32,8,12,20,8,32,8,24,8,8,8,24,8,368,8,8,8,8,8,8,8,8,8,560,8,8,8,576,8,8,8,8,8,8,8,8,8,8,8,8,8,8
 vegan	56129
 vege	40185
-vegetable	456,24,2216,8,88,8,8,8,8,8,8,8,40,8,8,8,8,8,24,8,24,8,16,8,8,8,8,8,8,8,16,40,8,8,16,184,352,224,8,8,16,8,8,40,1328,121,143,32,224,56,8,8,8,24,8,32,16,8,8,96,168,8,48,16,56,24,8,9,15,3312,8,248,8,16,8,48,32,160,264,72,176,72,8,88,336,8,8,56,72,24,32,72,80,80,104,8,16,8,112,121,23,64,88,16,144,40,24,32,8,8,16,128,48,128,12320,777,8,8,8,8,8,2008,5615,2064,16,3153,1199,209,8,7927,4248,8,1008,16,16,24,8,8,56,32,8,96,272,8,473,119,464,8,32,16,672,728,8,8,5224,80,400,120,2776,448,24,8,8,8,8,24,8,8,113,24,119,64,40,33,2151,128,32,8,8,209,231,72,120,448,97,104,31,80,64
-vegetarian	10048,1280,544,26096,1192,1153,29016,16
-veggie	39025,1432,104,16,16,32,8,8,16,8,64,8,16,16,15336,8,751
+vegetable	456,24,2216,8,88,8,8,8,8,8,8,8,40,8,8,8,8,8,24,8,24,8,16,8,8,8,8,8,8,8,16,40,8,8,16,184,352,224,8,8,16,8,8,40,1260,68,121,143,32,224,56,8,8,8,24,8,32,16,8,8,96,168,8,48,16,56,24,8,9,15,3316,4,248,8,16,8,48,32,160,264,72,176,72,8,88,336,8,8,56,72,24,32,72,80,80,104,12,16,4,112,121,23,64,88,16,148,36,24,32,8,8,16,128,48,128,12320,781,4,12,4,12,4,2008,5615,2064,16,3153,1199,209,8,7927,4248,8,1008,16,16,24,8,8,56,32,8,96,272,8,473,119,464,8,32,16,672,732,8,4,5224,84,396,120,2776,448,24,8,8,8,8,24,8,8,113,24,119,64,40,33,2155,128,28,12,8,205,231,72,120,448,97,104,31,80,64
+vegetarian	10048,1280,548,26092,780,280,136,1149,29016,16
+veggie	38732,297,1428,104,16,16,32,8,8,16,8,64,8,16,16,15336,8,751,5012
 veja	40257,64
 velveeta	1321,8
-venison	43522,8,8,8,8,8,23215
+venison	42108,1414,8,8,8,8,8,23215
 ventralis	30490,8,16,16,24,904,26104,8,8,8,8,8
 vera	34248
-verde	62192,96
-vermicelli	56873,8,8984,8,8,8,3392
+verde	62192,100
+vermicelli	52668,4205,8,8984,8,8,8,3392
 very	39441,11735
-vienna	13496,31184,8,18968,8,1296
+vidalia	24332
+vienna	13500,31180,8,18968,8,1296
 vietnamese	12392
-vinaigrette	54880
-vinegar	2369,40,56,8,2871
+vinaigrette	5348,49532
+vinegar	2373,40,56,8,2871
 vinespinach	26041
 vineyard	16832
+virgin	5276
 virginia	38656,8,1336
 vital	70257
 vitaman	14416
-vitamin	328,32,192,16,8,8,8,8,8,8,8,8,24,8,8,32,8,8,8,8,16,312,8,8,8,8,120,8,208,8,8,8,8,8,8,8,8,8,8,176,8,8,192,8,1336,3176,8,8,8,8,8,8,8,11856,978,342,24,88,40,13304,32,96,272,8,368,48,64,16,96,144,192,240,152,528,152,160,48,8,8,8,56,8,8,8,16,3152,56,8,96,144,16,8,8,8,8,8,10824,24,8,8,888,624,9872,288,7784,176,328
+vitamin	328,32,192,16,8,8,8,8,8,8,8,8,24,8,8,32,8,8,8,8,16,312,8,8,8,8,120,8,208,8,8,8,8,8,8,8,8,8,8,176,8,8,192,8,1336,3176,8,8,8,8,8,8,8,11860,974,342,24,88,40,13304,32,96,272,8,368,48,64,16,96,144,192,240,152,528,152,160,48,8,8,8,56,8,8,8,16,3152,56,8,96,144,16,8,8,8,8,8,10824,24,8,8,888,624,9872,288,7784,176,328
 vitasoy	39233,8,8,8,8,8,8,8,296,8,8,8,8,8,8,8
-vodka	33184,72,2064,8,88,8
+vodka	33184,76,2060,8,88,8
 volteado	39177
 volume	10568,24,8,40,104,96,24,8,8,32,8,344,8,208,8,16,16,16,8,8,8,24,8,16,8,8,8,16,16,48,16,8,8,8,16,8,8,8,16,24,16,8,8,8,16,8,192,16,8,8,584,8,8,4368,784,472,24,416,544
 vpp	60576,24
 w	56504,64,8936
-wafer	45368,312,40,24,8,104,8,328,792,672,16,600,856,960,12680,880,456,40,64,56,8,8,200,424,176,8,184,8
-waffle	15384,31425,8,184,463,8,9,376,8,8,8,112,215,16,14312,8,8,8,8,8,8,8,16,8,16,8,16,8,8,1000,8,136,680,353,336,223
+wafer	45368,312,40,24,12,100,8,328,792,672,16,600,856,960,12680,880,456,40,64,56,8,8,200,424,176,8,184,8
+waffle	15384,30820,609,8,180,463,8,9,376,8,8,8,112,215,16,14312,8,8,8,8,8,8,8,16,8,16,8,16,8,8,1000,8,136,680,353,336,223
 waffler	62520,8
 wagyu	59000,24,8,8,8,24,48,8,8,8,8,40,8,8,8,8
-wakame	26448
-walleye	36360,1088
-walnut	5504,9664,1608,12732,8,4,8
+wakame	26452
+walleye	36360,1092
+walnut	5508,9660,1608,12732,8,8,4
 walrus	66769,16,8,8,7
 warm	16216
-wasabi	28777,33247,401
+wasabi	28781,33247,397
 wash	40064
 watcher	47800
-water	2672,5824,2032,8,8,936,8,16,16,16,8,8,8,24,8,16,8,8,8,16,16,48,16,8,8,8,16,8,8,8,16,24,16,8,8,8,16,8,8,8,8,8,16,16,16,48,64,16,8,8,216,360,8,8,8,48,368,1512,16,32,16,16,16,8,24,16,24,24,24,16,64,8,8,8,8,16,16,8,8,160,16,40,8,672,8,176,8,16,8,952,32,8,288,48,144,48,48,120,48,56,416,24,120,120,112,64,40,384,120,2232,8,8,8,8,8,8,8,40,8,8,8,8,32,8,8,8,8,112,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,1496,952,416,16,16,4400,8,8,304,3480,48,176,88,8,24,48,24,360,248,40,48,32,32,104,184,32,104,24,24,8,136,16,32,24,32,8,8,24,16,20,4,48,16,16,16,16,8,8,8,16,8,9,7,120,16,8,57,23,33,7,241,119,936,24,456,16,2448,48,64,2200,8,7536,16,448,456,11856,2648
+water	2672,5824,2032,8,8,936,8,16,16,16,8,8,8,24,8,16,8,8,8,16,16,48,16,8,8,8,16,8,8,8,16,24,16,8,8,8,16,8,8,8,8,8,16,16,16,48,64,16,8,8,216,360,8,8,8,48,368,1512,16,32,16,16,16,8,24,16,24,24,24,16,64,8,8,8,8,16,16,8,8,160,16,40,8,672,8,176,8,16,8,952,32,8,288,48,144,48,48,120,48,56,416,24,120,120,112,64,40,384,120,2232,8,8,8,8,8,8,8,40,8,8,8,8,32,8,8,8,8,112,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,1496,952,416,16,16,1164,3236,8,12,300,3480,48,176,88,8,24,48,24,164,200,244,40,48,32,32,104,184,32,104,24,24,8,136,16,32,24,32,8,8,24,16,20,8,44,16,16,16,16,8,8,8,16,8,9,7,120,16,8,61,19,33,7,241,119,940,20,456,16,2448,48,64,2200,8,7536,16,448,456,11856,2648
 waterchestnut	26049,8
-watercress	26065
-watermelon	19141,10459
+watercress	26069
+watermelon	19141,10463
+wax	26732
 waxgourd	26073,8,1968
-way	49320,808,8,216,18432
+way	49324,804,8,216,18432
 wedding	12049,280,49791,16,896
 wedge	25048,40752
 weed	2128,217
 weetabix	68856
 weight	16744,8,56,30992
-well	35072
+well	35076
 welsh	24320
 wend	55881
 wendy	35488,18633,8,8,8,8,8,8,8,8,8,1680,24
@@ -27500,37 +29553,39 @@ weston	47641,152
 whale	66329,8,8,8,8,7,114,335,8,7
 wham	40409
 whatchamacallit	49528
-wheat	3544,1696,9080,24,104,136,8,16,8,88,8,8,8,8,8,128,8,8,8,8,16,56,48,16,96,288,80,8,8,40,144,16,8,72,8,56,112,25,95,8,8,8,8,8,200,40,296,144,96,8,12504,240,9209,1208,4575,104,80,40,8,8,44,4,8,8,840,24,80,8,8,12,204,8,8,8,128,80,8,296,8,248,16,208,8,816,8,64,64,8,8,88,24,8,464,2224,360,648,329,8,8,8,8,8,12,4,12,4,8,8,8,8,8,207,12,21,47,8,17,8,111,33,120,48,16,8,8,8,8,8,8,8,8,8,8,8,24,23,8,9688,144,520,88,72,1000,8,8,8,64,72,32,32,8,24,8,8,48,352,64,48,56,16,24,3904,344,441
+wheat	3544,1696,9080,24,104,136,12,16,4,88,8,8,12,4,8,128,8,8,8,12,16,52,48,16,96,292,76,8,8,40,144,16,8,72,8,56,112,25,95,8,8,8,8,8,200,40,296,144,96,8,12504,240,9209,1208,4575,108,76,40,8,8,44,8,4,8,840,24,84,4,8,12,204,8,12,4,128,80,8,296,12,244,16,208,8,816,8,64,64,8,12,84,24,8,464,2224,360,648,329,12,4,8,8,8,12,8,8,4,8,8,8,8,8,207,12,21,47,8,17,8,111,33,120,48,16,8,8,8,8,8,8,8,8,8,8,8,24,23,8,9688,144,520,88,72,1000,8,8,8,64,72,32,32,8,24,8,8,48,352,64,48,56,16,24,3904,344,441
 wheatable	63688,8,8
 wheatena	14856,8,152
-wheaty	14632
+wheaty	14636
 whelk	37232,8
-whey	801,8,8,8,32327,128,24,64,36368
+whey	801,8,8,8,32327,128,28,64,36364
 whip	5096
-whipped	8,408,945,4855,8,62345,928
-whipping	400,8
-whiskey	33088,8,16,8,8,56,80,2041,7,8,8,88,8
-white	896,88,8,208,8,344,16,160,520,6128,8,8,8,1249,72,160,48,48,16,8,15,97,8,8,16,48,112,8,71,8,8,217,311,33,8,160,8,40,16,8,8,8,8,8,8,8,8,24,16,8,8,8,8,8,24,8,39,296,265,16,8,8,8,88,1839,704,8,296,456,8,2152,208,32,8,8,32,8,8,8,16,1480,4384,8,304,8,8,568,24,1616,912,104,784,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,176,408,4808,32,8,8,16,16,8,8,16,8,8,24,8,26,8,118,416,192,192,8,1984,120,8,464,8,248,712,8,24,12,4,1496,24,4920,96,60,4,8,8,160,144,24,8,1776,16,24,104,497,8,431,624,208,1112,8,1136,688,16,72,96,12,4,8,8,8,8,8,8,8,8,8,8,16,104,8,40,8,8,8,8,376,16,16,16,8,8,8,16,8,48,8,8,8,8,8,8,8,16,24,16,8,16,8,8,8,8,8,8,8,8,8,8,8,592,8,8,128,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,2672,8,5425,8,8,88,1199,992,40,520,8,8,120,8,8,16,8,8,16,184,8,16,80,64,32,544,608,216,8,2048,728
-whitefish	36864,8,728,29240,8,8,248,40
-whitener	6224,27960,35656
-whiting	36880,8
+whipped	12,408,941,4855,8,62345,928
+whipping	400,12
+whiskey	33088,12,12,8,8,56,84,2037,7,8,8,88,8
+whisky	33268
+white	900,84,8,208,8,344,16,160,520,164,5964,8,8,8,1249,72,160,48,48,16,8,15,97,8,8,16,48,112,8,71,12,4,217,311,33,8,160,8,40,16,8,8,8,8,8,8,8,8,24,16,8,8,8,8,8,24,8,39,296,265,16,8,8,8,88,1839,704,8,296,456,8,2152,208,32,8,8,32,8,8,8,16,1480,4384,8,308,4,8,156,412,24,1616,912,104,784,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,176,408,4812,28,8,8,16,16,8,8,16,8,8,24,8,26,8,118,416,192,192,8,1260,724,120,12,460,8,248,712,12,20,12,8,1492,24,4920,96,60,8,4,8,160,144,24,12,1772,16,24,104,497,8,431,624,212,1108,8,476,660,688,16,72,100,8,4,8,8,8,8,8,8,8,8,8,8,16,104,8,44,4,8,8,8,376,16,16,16,8,8,8,16,8,48,8,8,8,8,8,8,8,16,24,16,8,16,8,8,8,8,8,8,8,8,8,8,8,592,8,8,128,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,2672,8,5425,8,8,88,1199,992,40,520,8,8,120,8,8,16,8,8,16,184,8,16,80,64,32,544,608,216,8,2048,728
+whitefish	36864,12,728,29236,8,8,248,40
+whitener	500,5724,27960,35656
+whiting	36880,12
 whiz	1297,8
-whole	200,8,72,276,100,64,112,56,40,8,8,8,8,8,8,32,8,8,8,160,240,8,136,136,200,8,1624,512,8,8,8,8,8,8,8,8,8,8,8,672,56,160,16,2832,8,8,8,8,8,8,8,57,8,8,8,15,9,16,7,72,8,8,8,8,8,1016,17,8,7,8,8,8,9,8,7,8,8,8,88,8,8,8,24,8,8,16,8,8,56,8,8,8,24,8,4976,304,8,144,560,8,112,248,112,672,2360,688,104,8,8,8,72,8,8,8,8,8,8,8,344,8,8,8,464,8,8,720,8,56,8,24,8,112,40,32,64,40,48,1424,64,752,8,488,48,16,32,16,88,8,600,800,992,240,488,8,8,184,8,32,600,8,592,88,248,88,632,8,1032,8,160,8,8,8,8,8,8,8,8,8,8,8,2080,32,32,384,344,16,16,16,56,224,360,5408,8,8,8,168,8,8,8,8,8,8,8,248,16,80,16,232,8,8,8,8,8,872,8,88,8,8,8,104,8,40,8,40,8,24,120,8,8,8,200,8,8,8,1368,48,180,4,8,8,840,132,220,8,208,8,304,480,816,136,600,872,88,32,40,16,24,32,88,16,56,448,16,16,16,40,536,800,40,32,344,76,252,12,68,8,80,8,16,352,8,24,8,640,8,8,8,2200,8,8,8,8,8,8,8,696,4840,16,513,2215,312,8,8,8,64,64,8,32,40,40,8,8,8,24,16,104,32,224,8,24,8,24,24,72,24,8,8,800,248,2224
-whopper	54224,8,8,8
+whole	200,8,72,276,100,64,116,56,36,8,8,8,8,8,8,32,8,8,8,160,240,8,136,136,204,4,1624,512,8,8,8,8,8,8,8,8,8,8,8,672,56,160,16,2832,8,8,8,8,8,8,8,57,8,8,8,15,9,16,7,72,8,8,8,8,8,1016,17,8,7,8,8,8,9,8,7,8,8,8,88,8,8,8,24,8,8,16,8,8,56,8,8,8,24,8,4976,304,8,144,560,8,112,248,112,672,2360,688,104,8,8,8,72,8,8,8,8,8,8,8,344,8,8,8,464,8,8,720,8,56,8,24,8,112,40,32,64,40,48,1424,64,752,8,488,48,16,32,16,88,8,600,800,992,240,488,8,8,184,8,32,600,8,592,88,248,88,632,8,1032,8,160,8,8,8,8,8,8,8,8,8,8,8,2080,32,32,384,344,16,16,16,56,224,360,5408,8,8,8,168,8,8,8,8,8,8,8,248,16,80,16,232,8,8,8,8,8,872,8,88,8,8,8,104,8,40,8,40,8,24,120,8,8,8,200,8,8,8,1372,48,176,8,4,8,840,132,224,4,208,8,308,476,816,136,20,580,872,88,32,40,16,24,32,88,16,56,448,16,16,16,40,536,800,40,32,344,76,252,12,68,8,80,8,16,352,8,24,8,640,8,8,8,2200,8,8,8,8,8,8,8,696,4840,16,513,2215,312,8,8,8,64,64,8,32,40,40,8,8,8,24,16,104,32,224,8,24,8,24,24,72,24,8,8,800,248,2224
+wholemeal	44940
+whopper	54224,8,8,8,860
 wic	15698
 wich	55048,8,8
-wiener	13098,8,8,470,42,272,48,54768,248,344,680
-wild	7728,8,3672,296,393,5239,1848,16744,528,40,8,264,8,208,8,160,16,320,192,88,24,4256,8,168,8,5192,3248,1721,8,11423,8,8,2256,280,16,72,192,424,344,8,24
+wiener	13098,8,8,470,42,272,48,10,54758,248,344,680
+wild	7728,8,3672,296,393,5243,1844,16744,528,40,8,264,8,208,8,160,16,324,188,88,24,4256,8,168,8,5192,3248,1721,12,11419,8,8,2256,280,16,72,192,424,344,8,24
 willow	66865,8
 windmill	47584
-wine	2464,30832,160,72,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,16,8,8,16,8,8,24,8,88,48,8,8,576,856,96,56,33888,8
-wing	7376,8,8,8,8,8,8,8,8,672,8,48,8,176,8,56,96,48,40,64,672,8,128,8,24,8,30969,240,14631,40,32,32,40,32,56,40,14096
+wine	2468,30832,160,72,4,8,8,8,8,8,8,8,12,4,8,8,8,8,8,16,16,8,8,16,8,8,24,8,88,48,8,8,580,852,100,52,33888,8
+wing	7376,8,8,8,8,8,8,12,4,672,8,48,8,176,12,52,96,48,40,64,672,8,128,8,24,8,30969,240,14631,40,32,32,40,32,56,44,14092
 winged	26089,8,8,8,1944,10904,8,1176,26559
-winter	25472,8,8,8,8,8,8,8,8,8,8,8,760,8,1488,8,8,8,8,8,8,8,20440,3968,8
+winter	25472,8,8,8,8,8,8,8,8,8,8,8,760,12,1484,8,8,8,8,8,8,8,20440,3968,8
 winterized	6160
 wip	1361
-with	8,88,232,128,8,16,8,24,32,8,16,8,8,8,8,8,8,8,8,24,16,32,8,8,8,8,16,320,8,8,176,104,8,80,8,8,8,8,8,8,8,72,8,40,8,33,87,136,8,48,784,72,104,200,48,8,40,8,8,8,16,48,48,8,24,16,8,144,16,8,8,16,8,8,8,16,8,8,8,16,24,8,184,16,32,40,72,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,16,16,8,8,16,8,8,8,8,8,8,8,32,56,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,16,8,80,32,8,8,16,32,72,48,32,120,520,8,32,8,8,8,8,40,9,8,39,72,216,32,80,8,8,8,8,8,8,8,88,1632,16,56,104,128,8,560,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,72,8,8,8,24,8,8,8,8,8,8,104,8,24,8,32,8,8,104,48,24,56,48,8,48,64,120,120,216,8,9,23,8,16,8,40,56,48,80,16,24,8,8,24,8,8,8,24,200,16,88,8,8,96,8,8,8,8,8,40,24,8,8,8,8,16,16,8,8,8,24,8,8,8,8,8,8,16,16,32,8,8,16,8,8,8,16,8,8,8,8,8,8,16,16,8,8,8,16,8,8,8,8,8,8,8,16,16,48,64,9,7,8,8,32,16,56,192,88,8,8,8,8,16,144,8,8,8,40,8,168,624,88,56,16,8,16,80,408,416,48,16,16,16,8,24,16,16,8,16,8,24,16,64,8,8,8,8,16,16,8,8,112,8,40,16,40,8,104,328,16,224,8,176,8,16,8,256,160,16,16,64,8,192,96,24,80,40,32,16,8,8,8,56,656,8,24,392,32,8,8,8,16,208,96,112,136,104,232,8,8,8,16,8,8,8,8,152,56,8,64,8,8,8,8,8,24,16,40,16,16,40,24,1680,8,112,8,8,8,48,8,8,48,8,8,8,40,8,8,8,8,152,8,8,8,8,8,96,8,16,8,8,8,8,8,8,8,8,8,1256,49,47,8,56,1136,64,8,16,16,24,8,656,8,216,8,40,8,8,8,8,672,8,8,8,8,16,8,8,8,8,8,16,8,8,8,8,8,16,16,48,16,8,16,8,8,32,8,8,8,8,8,8,24,8,8,8,8,8,8,24,8,8,8,8,8,8,8,8,8,8,32,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,16,8,32,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,32,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,8,8,8,8,8,8,24,80,24,32,16,8,8,8,8,8,8,304,112,672,8,8,16,8,96,200,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,16,3176,8,32,8,88,88,104,24,56,152,144,40,40,48,16,16,24,8,16,8,32,56,16,8,32,24,24,32,8,24,24,80,48,8,8,120,16,16,8,80,16,24,24,8,24,16,16,16,8,48,8,16,32,24,8,40,24,16,40,8,8,8,8,8,8,8,8,32,32,88,48,8,8,16,8,16,48,8,40,8,160,32,16,16,8,8,48,8,680,64,8,696,8,8,704,8,8,8,8,369,47,176,8,8,16,16,16,8,8,216,8,88,88,8,64,144,16,8,8,8,8,8,312,8,16,8,8,8,16,8,8,16,16,8,8,16,16,8,8,8,32,8,8,8,8,8,8,8,8,8,8,65,7,16,48,8,8,8,8,8,8,25,8,240,216,3863,8,112,24,8,272,8,128,8,24,16,8,16,8,80,56,8,144,8,8,8,48,64,96,24,32,8,8,40,80,40,8,16,8,144,16,8,8,80,32,32,32,472,8,8,144,40,16,56,48,168,440,104,56,112,16,432,152,80,160,280,24,72,64,8,8,64,8,248,24,24,8,8,48,32,8,8,24,16,24,8,8,16,8,8,8,8,8,32,16,16,48,8,32,32,32,104,24,8,8,96,112,16,16,16,40,16,120,88,8,128,104,88,8,16,8,8,8,8,8,8,8,8,16,24,24,8,16,8,8,56,32,24,296,64,8,208,520,280,48,24,24,136,8,24,208,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,24,40,8,8,8,8,8,8,24,8,16,8,8,16,8,8,8,16,8,8,16,8,16,16,8,8,16,8,16,8,8,128,8,8,8,8,8,8,24,8,8,16,8,8,8,8,8,8,56,32,32,16,8,80,16,32,8,8,8,16,8,8,472,8,40,80,24,8,16,8,9,47,8,8,32,8,8,8,8,8,8,8,8,64,8,8,8,152,8,8,8,8,8,8,8,48,8,8,8,8,8,8,56,120,8,8,8,120,80,8,8,8,8,185,8,8,47,8,25,23,24,9,8,8,95,8,8,8,8,8,8,8,8,16,65,8,7,40,9,16,39,9,23,8,144,3696,24,1000,80,88,120,64,64,96,41,8,7,856,632,8,712,312,40,8,8,16,8,16,8,8,8,8,64,144,16,8,8,16,24,8,8,8,8,8,8,8,8,8,64,600,40,16,8,8,49,24,16,39,9,47,25,15,8,88,8,48,8,592,96,16,8,32,136,136,24,8,144,40,384,32,40,8,8,40,8,8,40,8,352,8,8,24,24,16,8,128,8,32,144,16,72,128,104,8,8,8,280,40,160,48,8,16,48,32,16,8,40,40,48,16,80,24,40
-without	664,40,344,16,8,24,120,8,208,8,8,248,8,968,536,8,8,8,8,600,8,1352,152,8,8,8,8,480,72,8,8,72,296,144,8,1400,400,112,16,6248,16,32,16,16,16,8,24,104,72,80,888,8,176,8,16,8,840,8,8,48,32,8,8,8,8,24,40,8,32,24,712,88,536,24,72,16,88,144,3616,16,16,16,48,16,16,16,24,16,24,16,16,24,16,24,40,64,16,16,16,16,32,16,16,16,24,16,16,16,24,16,16,32,24,16,16,16,24,16,48,16,16,24,56,16,40,16,16,16,16,16,32,16,64,16,16,16,40,16,16,48,24,16,16,48,24,16,56,16,16,16,16,16,16,16,40,16,72,16,16,16,48,16,24,24,24,24,24,24,96,8,8,8,8,8,8,56,8,8,8,144,48,56,16,16,8,24,24,24,16,56,16,40,32,16,8,16,16,16,16,24,8,16,16,16,8,16,16,32,16,16,16,8,32,16,16,16,16,64,8,64,16,16,16,24,16,40,56,16,32,16,32,24,24,16,72,16,40,112,8,240,64,720,80,328,64,112,80,24,32,80,8,264,344,40,40,8,8,8,56,8,40,8,16,176,48,8,16,8,32,8,40,56,96,16,192,72,3848,16,8,8,760,784,8,8,1888,8,8,8,8,8,8,552,8,72,88,16,24,24,16,24,24,16,24,16,24,16,24,16,16,24,32,32,16,32,16,16,24,16,16,16,24,16,128,48,192,16,1000,8,8,8,8,8,8,5064,184,40,1592,112,16,88,8,104,16,48,8,8,1328,2360,328,1152,112,280,16,24,1232,760,16,96,24,8,13024,8,8,168,168,8,304,328,368,752
+with	8,88,232,128,8,16,8,24,32,8,16,8,8,8,8,8,8,8,8,24,16,32,8,8,8,8,16,320,8,8,176,104,8,80,8,8,8,8,8,8,8,72,8,40,8,33,87,136,8,48,784,72,104,200,48,8,40,8,8,8,16,48,48,8,24,16,8,144,16,8,8,16,8,8,8,16,8,8,8,16,24,8,184,16,32,40,72,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,16,16,8,8,16,8,8,8,8,8,8,8,32,56,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,16,8,80,32,8,8,16,32,72,48,32,120,520,8,32,8,8,8,8,40,9,8,39,72,216,32,80,8,8,8,8,8,8,8,88,1632,16,56,104,128,8,560,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,72,8,8,8,24,8,8,8,8,8,8,104,8,24,8,32,8,8,104,48,24,56,48,8,48,64,120,120,216,8,9,23,8,16,8,40,56,48,80,16,24,8,8,24,8,8,8,24,200,16,88,8,8,96,8,8,8,8,8,40,24,8,8,8,8,16,16,8,8,8,24,8,8,8,8,8,8,16,16,32,8,8,16,8,8,8,16,8,8,8,8,8,8,16,16,8,8,8,16,8,8,8,8,8,8,8,16,16,48,64,9,7,8,8,32,16,56,192,88,8,8,8,8,16,144,8,8,8,40,8,168,624,88,56,16,8,16,80,408,416,48,16,16,16,8,24,16,16,8,16,8,24,16,64,8,8,8,8,16,16,8,8,112,8,40,16,40,8,104,328,16,224,8,176,8,16,8,256,160,16,16,64,8,192,96,24,80,40,32,16,8,8,8,56,656,8,24,392,36,4,8,8,16,208,96,112,136,104,232,8,8,8,16,8,8,8,8,152,56,8,64,8,8,8,8,8,24,16,40,16,16,40,24,1680,8,112,8,8,8,48,8,8,48,8,8,8,40,8,8,8,8,152,8,8,8,8,8,96,8,16,8,8,8,8,8,8,8,8,8,1256,49,47,8,56,1136,64,8,16,16,24,8,656,8,216,8,40,8,8,8,8,672,8,8,8,8,16,8,8,8,8,8,16,8,8,8,8,8,16,16,48,16,8,16,8,8,32,8,8,8,8,8,8,24,8,8,8,8,8,8,24,8,8,8,8,8,8,8,8,8,8,32,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,16,8,32,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,32,8,8,8,8,8,8,8,8,8,8,16,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,24,8,8,8,8,8,8,8,8,8,8,8,24,80,24,32,16,8,8,8,8,8,8,52,252,112,672,8,8,16,8,96,200,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,16,16,3176,8,32,8,88,88,104,24,56,152,144,40,40,48,16,16,24,8,16,8,32,56,16,8,32,24,24,32,8,24,24,80,48,8,8,120,16,16,8,80,16,24,24,8,24,16,16,16,8,48,8,16,32,24,8,40,24,16,40,8,8,8,8,8,8,8,8,32,32,88,48,8,8,16,8,16,48,8,40,8,160,32,16,16,8,8,48,8,680,64,8,696,8,8,704,8,8,8,8,373,43,176,8,8,16,16,16,8,8,216,8,88,88,8,64,144,16,8,8,8,8,8,312,8,16,8,8,8,16,8,8,16,16,8,8,16,16,8,8,8,32,8,8,8,8,8,8,8,8,8,8,65,7,16,48,8,8,8,8,8,8,25,8,240,216,3863,8,112,24,8,272,8,128,8,24,16,8,16,8,80,56,8,144,8,8,8,48,64,96,24,32,8,8,40,80,40,8,16,8,144,16,8,8,80,32,32,32,472,8,8,144,40,16,56,48,168,440,104,56,112,16,432,152,80,160,280,24,72,64,8,8,64,8,248,24,24,8,8,48,32,8,8,24,16,24,8,8,16,8,8,8,8,8,32,16,16,48,8,32,32,32,104,24,8,8,96,112,16,16,16,40,16,120,88,8,128,104,88,8,16,8,8,8,8,8,8,8,8,16,24,24,8,16,8,8,56,32,24,296,64,8,208,520,280,48,24,24,136,8,24,208,8,8,8,8,8,8,8,8,8,8,8,8,16,8,8,8,24,40,8,8,8,8,8,8,24,8,16,8,8,16,8,8,8,16,8,8,16,8,16,16,8,8,20,4,16,8,8,128,8,8,8,8,8,8,24,8,8,16,8,8,8,8,8,8,56,32,32,16,8,80,16,32,8,8,8,16,8,8,472,8,40,80,24,8,16,8,9,47,8,8,32,8,8,8,8,8,8,8,8,64,8,8,8,152,8,8,8,8,8,8,8,48,8,8,8,8,8,8,56,120,8,8,8,120,80,8,8,8,8,185,8,8,47,8,25,23,24,9,8,8,95,8,8,8,8,8,8,8,8,16,65,8,7,40,9,20,35,9,23,8,144,3696,24,1000,80,88,120,64,64,96,41,8,7,856,632,8,712,312,40,8,8,16,8,16,8,8,8,8,64,144,16,8,8,16,24,8,8,8,8,8,8,8,8,8,64,600,40,16,8,8,49,24,16,39,9,47,25,15,8,88,8,48,8,592,96,16,8,32,136,136,24,8,144,40,384,12,20,44,4,8,40,8,8,40,8,164,128,64,4,8,24,24,16,8,128,8,32,144,16,72,128,104,8,8,8,280,40,160,48,8,16,48,32,16,8,40,40,48,16,80,24,40
+without	664,40,344,16,8,24,120,8,208,8,8,248,8,968,536,8,8,8,8,600,8,1352,152,8,8,8,8,480,72,8,8,72,296,144,8,1400,400,112,16,6248,16,32,16,16,16,8,24,104,72,80,888,8,176,8,16,8,840,8,8,48,32,8,8,8,8,24,40,8,32,24,712,88,536,24,72,16,88,144,3616,16,16,16,48,16,16,16,24,16,24,16,16,24,16,24,40,64,16,16,16,16,32,16,16,16,24,16,16,16,24,16,16,32,24,16,16,16,24,16,48,16,16,24,56,16,40,16,16,16,16,16,32,16,64,16,16,16,40,16,16,48,24,16,16,48,24,16,56,16,16,16,16,16,16,16,40,16,72,16,16,16,48,16,24,24,24,24,24,24,96,8,8,8,8,8,8,56,8,8,8,144,48,56,16,16,8,24,24,24,16,56,16,40,32,16,8,16,16,16,16,24,8,16,16,16,8,16,16,32,16,16,16,8,32,16,16,16,16,64,8,64,16,16,16,24,16,40,56,16,32,16,32,24,24,16,72,16,40,112,8,240,64,720,80,328,64,112,80,24,32,80,8,264,344,40,40,8,8,8,56,8,40,8,16,176,48,8,16,8,32,8,40,56,96,16,192,72,3848,16,8,8,760,784,8,8,1888,8,8,8,8,8,8,552,8,72,88,16,24,24,16,24,24,16,24,16,24,16,24,16,16,24,32,32,16,32,16,16,24,16,16,16,24,16,128,48,192,16,1000,8,8,8,8,8,8,5064,184,40,1592,112,16,88,8,104,16,48,8,8,1328,2360,328,1152,112,280,16,24,1232,760,16,96,24,8,1268,11756,8,8,168,168,8,304,328,368,752
 witloof	23360
 woca	67537,24
 wok	6088,8,40
@@ -27538,33 +29593,35 @@ wolfberry	17762
 wolffish	36896,712
 won	10960
 wonder	47808
-wonton	46825,15255,3889
-worcestershire	12752
+wonton	46829,15255,3885
+worcestershire	12756
 work	54481
 worthington	40217,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,200
 woven	48216,24
 wrap	55954,8,38,8
-wrapper	46825
+wrapper	46829
 x	53000,24
 y	40617
 yachtwurst	13825
-yam	24049,8,2064,8,1936,232
+yam	24049,8,2064,12,279,1653,232
 yambean	26137,8,1928
 yane	66712
 yardlong	23609,8,4464,10864,8,1184
 yautia	28785
 year	25776
-yeast	46064,8,8,792,8,336,808,20192,1649
-yellow	2352,12576,8,16,8,3512,8,1080,10,8,3870,8,8,8,8,8,8,8,8,8,8,8,728,2272,176,16,8,16,8,16,16,8,296,8,8,8,8,8,1200,8,136,4944,4856,8,1536,5448,8,8,8,8,1784,232,496,4056,16,16,16,8,8,8,8,824,56,56,8896,3992,8,8,161,983,352,248,24
+yeast	46064,8,8,792,12,332,808,20192,1649
+yellow	2356,12572,8,16,8,3512,8,1080,10,8,3870,8,8,8,8,8,8,8,8,8,8,8,700,28,1124,1148,176,20,4,16,8,16,16,8,296,8,8,8,8,8,1200,8,140,4940,4856,8,1536,5448,12,4,8,8,1784,232,496,4056,16,16,16,8,8,8,8,824,56,56,8900,3988,8,8,161,983,352,248,24
 yellowberry	66450
-yellowfin	36840,744
+yellowfin	36840,748
 yellowtail	36904,712
-yogurt	837,4,8,8,8,8,8,384,24,88,88,8,8,8,8,8,8,72,8,132,84,8,8,8,8,8,8,8,8,40,8,8,8,8,2087,784,56,1097,8,9967,80,23457,8,8,8,8,8,8,8,8,8,9343,1369,536,4223,8,521,431,5616,288,64,6576,8,96,97,8,8,744,448,63,32,8,8
+yoghurt	836,888
+yogurt	837,8,8,8,4,8,12,380,24,88,88,8,8,8,8,8,8,72,8,132,84,8,8,8,8,8,8,8,12,40,4,8,8,12,2083,784,56,1097,8,9967,80,23457,8,8,8,8,8,8,8,8,8,9343,1369,536,4223,8,525,427,5616,288,64,6576,8,96,97,8,8,744,448,63,32,8,8
 yokan	37953
-yolk	904,8,8,80,128,2512,8,16,46864
-york	31106,8,8,8,8,8,1336,8,8,8,8,8,8,8,5382,11064,656,9714,8,232,8,8,104,8,8,8,8,8,8,8,8,8,8,8,1224,32,136,8,160,24
+yolk	908,4,8,80,128,2512,8,16,46864
+york	31108,6,8,8,8,8,1336,8,8,8,8,8,8,8,5382,11064,656,9714,8,232,8,8,104,8,8,8,8,8,8,8,8,8,8,8,1224,32,136,8,160,24
 young	8184,192,8,8,8,15192,8,712,2848,39328,256,128
 ys	55881
+yuca	23252
 yucca	61920
 yum	63968
 yumberry	33144
@@ -27573,15 +29630,158 @@ zante	17568
 zealand	24185,8,3152,13935,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,1336,8,8,8,8,8,8,8,8,8,8,8,704,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,15648,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8
 zero	33104,40,824,1312,200,304
 zespri	19752
+zest	18068,312
 zesta	64456,224,8
 zesty	10816,51808
 zevia	33392,8
-zinfandel	33576
+zinfandel	33580
 zing	15824
 zone	61800
 zucarita	16544
-zucchini	25436,4,8,8,8,2336,8,688
+zucchini	25436,8,4,8,8,2336,8,688
 zwieback	3745
+
+"""#
+    static let householdWords = #"""
+# household-words.tsv: fallback weights or volumes for household words in meal text ("a glass of milk",
+# "a handful of almonds"), by USDA SR28 food group. Hand-written; not produced by mineral-import.
+# Use: the food's OWN SR28 measure (measures.tsv) always comes first. This table is used only when the
+# food has no measure whose unit starts with the word. For `serving`, the code uses the food's first USDA
+# measure when it has one; the `serving` and `portion` rows here are only the fallback for foods with no
+# measure at all (many SR28 foods list a 'serving' or 'NLEA serving' of their own).
+# Row choice: among rows for the word, the most specific that applies wins: group + description_has, then
+# group alone, then `*` (any group) alone. If two description_has rows of the same word and group both
+# apply (e.g. 'Baking chocolate' has both `baking` and `chocolate`), the one listed first wins.
+# A row with description_has applies only if that word appears as a whole word in the SR28 description
+# (lower-cased); each word here was checked against foods.tsv.
+# Columns (tab-separated, UTF-8, \n line ends):
+#   word            household word, lower case, singular (the code handles plurals)
+#   group           SR28 food group code from groups.tsv, or * for any food
+#   description_has empty, or one lower-case word that must appear in the food's SR28 description
+#   amount, unit    unit ml = a volume (the code turns it into grams with the food's density from its own
+#                   SR28 cup/tbsp/tsp/fl oz measure); unit g = a mass, used as it is
+#   source          where the number comes from; `convention: ...` when no source ties the word to the amount,
+#                   then the anchor the number was taken from
+#   verification    read-primary   = number read this session in the primary source (SR28 measures are the
+#                                    release's own WEIGHT.txt, as committed in measures.tsv)
+#                   read-secondary = number read this session in a secondary page quoting or transcribing
+#                                    the source (FDA RACC table, FDA labeling units, MyPlate, measuring-spoon
+#                                    definitions)
+#                   convention     = the word-to-amount link is a stated convention of this table
+# Decisions: spoon and spoonful = 1 level tablespoon (15 mL), except a spoon of sugar (1900 `sugars`) =
+# 1 teaspoon. pinch = 1/16 tsp and dash = 1/8 tsp, for any food. `drop` (1/64 tsp) is left out: too small
+# to matter for minerals. `plate` is left out: no source and too variable; ask the user for an amount.
+word	group	description_has	amount	unit	source	verification
+glass	*		240	ml	convention: a glass = 8 fl oz = 1 cup; anchor: 21 CFR 101.9(b)(5)(viii): for nutrition labeling 1 cup = 240 mL, 1 tbsp = 15 mL, 1 tsp = 5 mL, 1 fl oz = 30 mL (quoted at sizes.com/units/teaspoon.htm and ucum.org/trac/ticket/120)	convention
+glass	0100	milk	240	ml	convention: a glass of milk = 1 cup; anchor: FDA 21 CFR 101.12(b) Table 2 (RACC), read in a public transcription of the eCFR table (Python RACC_TABLE in an FDA-label repository); eCFR itself not opened: milk, milk-based drinks 240 mL (1 cup, 8 fl oz)	convention
+glass	1400	wine	148	ml	convention: a glass of table wine = 5 fl oz; anchor: USDA SR28 WEIGHT.txt as FoodData/measures.tsv ndb 14084 'serving (5 fl oz)' = 148 g; NHTSA 'A Drink Defined' (one.nhtsa.gov/links/sid/3672Toolkit/pages/longdesc.html): 5 oz table wine. SR28 dessert wines have their own 'glass (3.5 fl oz)'	convention
+glass	1400	beer	355	ml	convention: a glass of beer = 12 fl oz; anchor: NHTSA 'A Drink Defined': 12 oz beer; USDA SR28 WEIGHT.txt as FoodData/measures.tsv ndb 14006 'can or bottle (12 fl oz)' = 354 g	convention
+mug	*		240	ml	convention: a mug of coffee/tea/cocoa = 8 fl oz; USDA SR28 WEIGHT.txt as FoodData/measures.tsv brewed coffee/tea measure 'cup (8 fl oz)' ~237 g; real mugs hold 240-350 mL	convention
+bowl	*		240	ml	convention: a bowl = 1 cup when nothing more specific applies	convention
+bowl	0800		180	ml	USDA SR28 WEIGHT.txt as FoodData/measures.tsv ndb 08370 and 08579 (General Mills ready-to-eat cereals): 'bowl (3/4 cup) (1 NLEA serving)'	read-primary
+bowl	0800	cooked	240	ml	convention: a bowl of porridge/hot cereal = 1 cup prepared; anchor: FDA 21 CFR 101.12(b) Table 2 (RACC), read in a public transcription of the eCFR table (Python RACC_TABLE in an FDA-label repository); eCFR itself not opened: breakfast cereals (hot cereal type) 1 cup prepared	convention
+bowl	0800	prepared	240	ml	convention: same as 'cooked' (SR28 instant hot cereals say 'prepared with water'); anchor: FDA 21 CFR 101.12(b) Table 2 (RACC), read in a public transcription of the eCFR table (Python RACC_TABLE in an FDA-label repository); eCFR itself not opened: hot cereal 1 cup prepared	convention
+bowl	2000	cooked	240	ml	convention: a bowl of cooked rice/pasta/grain = 1 cup; anchor: FDA 21 CFR 101.12(b) Table 2 (RACC), read in a public transcription of the eCFR table (Python RACC_TABLE in an FDA-label repository); eCFR itself not opened: grains and plain pasta 140 g prepared (about 1 cup)	convention
+bowl	0600		240	ml	convention: a bowl of soup = 1 cup; anchor: FDA 21 CFR 101.12(b) Table 2 (RACC), read in a public transcription of the eCFR table (Python RACC_TABLE in an FDA-label repository); eCFR itself not opened: all soup varieties 245 g (1 cup)	convention
+bowl	1100	raw	480	ml	convention: a bowl of raw salad vegetables/greens = 2 cups	convention
+handful	1200		30	g	FDA 21 CFR 101.12(b) Table 2 (RACC), read in a public transcription of the eCFR table (Python RACC_TABLE in an FDA-label repository); eCFR itself not opened: nuts, seeds and mixtures 30 g (1/4 cup, 1 oz); a small handful of nuts ~1 oz / 28-30 g (ntro.it.com pages on almonds, citing the Almond Board of California's 30 g handful)	read-secondary
+handful	0900	dried	40	g	convention: a handful of dried fruit = one reference amount; anchor: FDA 21 CFR 101.12(b) Table 2 (RACC), read in a public transcription of the eCFR table (Python RACC_TABLE in an FDA-label repository); eCFR itself not opened: dried fruit 40 g (1/4 cup)	convention
+handful	0900		120	ml	convention: a handful of fresh fruit or berries = 1/2 cup	convention
+handful	1100		120	ml	convention: a handful of vegetables (cherry tomatoes, baby carrots, peas) = 1/2 cup	convention
+handful	1100	spinach	240	ml	convention: a handful of leaves = 1 cup loosely packed raw (SR28 ndb 11457 spinach raw 1 cup = 30 g)	convention
+handful	1100	lettuce	240	ml	convention: a handful of leaves = 1 cup shredded raw (SR28 lettuces 28-72 g per cup)	convention
+handful	2500		30	g	convention: a handful of chips/pretzels/popcorn = one reference amount; anchor: FDA 21 CFR 101.12(b) Table 2 (RACC), read in a public transcription of the eCFR table (Python RACC_TABLE in an FDA-label repository); eCFR itself not opened: snacks 30 g (1 oz)	convention
+handful	1800	crackers	30	g	convention: a handful of crackers = one reference amount; anchor: FDA 21 CFR 101.12(b) Table 2 (RACC), read in a public transcription of the eCFR table (Python RACC_TABLE in an FDA-label repository); eCFR itself not opened: crackers usually used as snacks 30 g	convention
+handful	1900		30	g	convention: a handful of sweets = one reference amount; anchor: FDA 21 CFR 101.12(b) Table 2 (RACC), read in a public transcription of the eCFR table (Python RACC_TABLE in an FDA-label repository); eCFR itself not opened: all other candies 30 g (1 oz)	convention
+piece	0100	cheese	30	g	convention: a piece of cheese = 1 oz; anchor: FDA 21 CFR 101.12(b) Table 2 (RACC), read in a public transcription of the eCFR table (Python RACC_TABLE in an FDA-label repository); eCFR itself not opened: cheese (all others) 30 g, declared as piece(s) for distinct pieces	convention
+piece	1900	chocolate	6	g	convention: one square of a 100 g eating-chocolate bar scored into 16 (6.25 g); bars are scored into 10-24 pieces (4-10 g)	convention
+piece	0900		140	g	convention: a piece of fruit = one medium fruit; anchor: FDA 21 CFR 101.12(b) Table 2 (RACC), read in a public transcription of the eCFR table (Python RACC_TABLE in an FDA-label repository); eCFR itself not opened: all other fruits 140 g (SR28 medium apple/orange/banana 118-182 g)	convention
+piece	1800	cake	80	g	convention: a piece of cake = one reference amount; anchor: FDA 21 CFR 101.12(b) Table 2 (RACC), read in a public transcription of the eCFR table (Python RACC_TABLE in an FDA-label repository); eCFR itself not opened: cakes, mediumweight 80 g (SR28 cake pieces range 28-138 g)	convention
+piece	2100	pizza	108	g	convention: a piece of pizza = a slice; anchor: USDA SR28 WEIGHT.txt as FoodData/measures.tsv: median of the 48 'slice' measures of pizzas in group 2100 (48-153 g)	convention
+slice	0100	cheese	28	g	USDA SR28 WEIGHT.txt as FoodData/measures.tsv ndb 01009 cheddar, 01029 mozzarella part-skim, 01040 swiss: 'slice (1 oz)' = 28 g	read-primary
+slice	1800	bread	28	g	USDA SR28 WEIGHT.txt as FoodData/measures.tsv ndb 18069 white bread: 'slice' 25 g and 29 g, 'slice, large' 30 g; 28 g taken as typical	read-primary
+slice	1800	cake	80	g	convention: a slice of cake = one reference amount; anchor: FDA 21 CFR 101.12(b) Table 2 (RACC), read in a public transcription of the eCFR table (Python RACC_TABLE in an FDA-label repository); eCFR itself not opened: cakes, mediumweight 80 g (heavyweight incl. cheesecake 125 g, lightweight 55 g)	convention
+slice	1800	pie	125	g	convention: a slice of pie = one reference amount; anchor: FDA 21 CFR 101.12(b) Table 2 (RACC), read in a public transcription of the eCFR table (Python RACC_TABLE in an FDA-label repository); eCFR itself not opened: pies, cobblers, pastries 125 g	convention
+slice	2100	pizza	108	g	USDA SR28 WEIGHT.txt as FoodData/measures.tsv: median of the 48 'slice' measures of pizzas in group 2100 (Pizza Hut, Domino's, Papa John's, Little Caesars 12-16 in.; range 48-153 g)	read-primary
+slice	0700		28	g	USDA SR28 WEIGHT.txt as FoodData/measures.tsv ndb 07029 ham sliced 'slice' 28 g, 07046 turkey breast deli 'slice' 28 g, 07010 bologna 'slice, medium (1 oz)' 28 g	read-primary
+pinch	*		0.31	ml	1/16 US tsp; allrecipes.com/article/whats-pinch-dash-smidgen/ (tad 1/4, dash 1/8, pinch 1/16, smidgen 1/32, drop 1/64 tsp; same in beyondthekitchensink.com 2010 citing the Internet Accuracy Project); US tsp = 4.929 mL; a pinch is historically what fits between thumb and forefinger	read-secondary
+dash	*		0.62	ml	1/8 US tsp; allrecipes.com/article/whats-pinch-dash-smidgen/ (tad 1/4, dash 1/8, pinch 1/16, smidgen 1/32, drop 1/64 tsp; same in beyondthekitchensink.com 2010 citing the Internet Accuracy Project); US tsp = 4.929 mL. Some spoon sets label 1/16 tsp as 'dash' (sweetfineday.com 2008); SR28 own dash measures (salt 02047 0.4 g, black pepper 02030 0.1 g) win for those foods	read-secondary
+scoop	1400	whey	28.7	g	USDA SR28 WEIGHT.txt as FoodData/measures.tsv ndb 14058 whey protein powder isolate: 3 scoop = 86 g (28.7 g per scoop); ndb 14033 EAS whey: 2 scoop = 39 g	read-primary
+scoop	1400	protein	28.7	g	convention: a scoop of protein powder = the whey-isolate scoop of ndb 14058 (86 g / 3); USDA SR28 WEIGHT.txt as FoodData/measures.tsv protein-powder scoops range 19.5 g (14033) to 45 g (14067)	convention
+scoop	1900	ice	120	ml	MyPlate dairy 'what counts as a cup' (choosemyplate.gov, quoted at pre-diabetes.com): 1 1/2 cups ice cream = 1 cup milk and 1 scoop ice cream = 1/3 cup milk, so 1 scoop = 1/2 cup	read-secondary
+scoop	0100	ice	120	ml	MyPlate dairy 'what counts as a cup' (choosemyplate.gov, quoted at pre-diabetes.com): 1 scoop ice cream = 1/3 cup milk = 1/2 cup ice cream	read-secondary
+square	1900	baking	29	g	USDA SR28 WEIGHT.txt as FoodData/measures.tsv ndb 19078 baking chocolate, unsweetened, squares: '1 oz square Bakers' = 29 g (same food: '0.5 oz Hersheys' = 14.2 g)	read-primary
+square	1900	chocolate	6	g	convention: one square of a 100 g eating-chocolate bar scored into 16 (6.25 g); bars are scored into 10-24 pieces (4-10 g)	convention
+can	1400		355	ml	USDA SR28 WEIGHT.txt as FoodData/measures.tsv ndb 14143, 14146, 14151 carbonated beverages: 'can (12 fl oz)' = 355 g; beer 14003 'can' = 356 g	read-primary
+can	1500	tuna	165	g	USDA SR28 WEIGHT.txt as FoodData/measures.tsv ndb 15121 tuna, light, canned in water, drained solids: 'can' = 165 g (white tuna in oil 178 g)	read-primary
+can	1600		440	g	USDA SR28 WEIGHT.txt as FoodData/measures.tsv ndb 16034 kidney beans canned, solids and liquids: 'can' = 436 g; 16044 pinto beans canned: 'can' = 442 g	read-primary
+can	0600		305	g	USDA SR28 WEIGHT.txt as FoodData/measures.tsv ndb 06001, 06009, 06016 etc. condensed soups: 'can (10.75 oz)' = 305 g (ready-to-serve cans are larger, 435-567 g)	read-primary
+serving	*		100	g	convention: 100 g, the basis of every SR28 nutrient value; used only when the food has no USDA measure at all	convention
+serving	1200		30	g	FDA 21 CFR 101.12(b) Table 2 (RACC), read in a public transcription of the eCFR table (Python RACC_TABLE in an FDA-label repository); eCFR itself not opened: nuts, seeds and mixtures 30 g (the RACC is the basis of the labelled serving size)	read-secondary
+serving	0900		140	g	FDA 21 CFR 101.12(b) Table 2 (RACC), read in a public transcription of the eCFR table (Python RACC_TABLE in an FDA-label repository); eCFR itself not opened: all other fruits, fresh, canned or frozen 140 g	read-secondary
+serving	0900	dried	40	g	FDA 21 CFR 101.12(b) Table 2 (RACC), read in a public transcription of the eCFR table (Python RACC_TABLE in an FDA-label repository); eCFR itself not opened: dried fruit 40 g	read-secondary
+serving	0900	juice	240	ml	FDA 21 CFR 101.12(b) Table 2 (RACC), read in a public transcription of the eCFR table (Python RACC_TABLE in an FDA-label repository); eCFR itself not opened: juices, nectars, fruit drinks 240 mL (8 fl oz)	read-secondary
+serving	1100		85	g	FDA 21 CFR 101.12(b) Table 2 (RACC), read in a public transcription of the eCFR table (Python RACC_TABLE in an FDA-label repository); eCFR itself not opened: all other vegetables without sauce, fresh or frozen 85 g	read-secondary
+serving	1400		360	ml	FDA 21 CFR 101.12(b) Table 2 (RACC), read in a public transcription of the eCFR table (Python RACC_TABLE in an FDA-label repository); eCFR itself not opened: carbonated and noncarbonated beverages, water; coffee or tea flavored and sweetened 360 mL (12 fl oz)	read-secondary
+serving	2500		30	g	FDA 21 CFR 101.12(b) Table 2 (RACC), read in a public transcription of the eCFR table (Python RACC_TABLE in an FDA-label repository); eCFR itself not opened: snacks (chips, pretzels, popcorn, snack mixes) 30 g	read-secondary
+serving	0600		245	g	FDA 21 CFR 101.12(b) Table 2 (RACC), read in a public transcription of the eCFR table (Python RACC_TABLE in an FDA-label repository); eCFR itself not opened: all soup varieties 245 g	read-secondary
+portion	*		100	g	convention: same as the 'serving' fallback (100 g, the SR28 nutrient basis)	convention
+bottle	1400		500	ml	convention for bottled drinks in general: 500 mL (16.9 fl oz); anchor: USDA SR28 WEIGHT.txt as FoodData/measures.tsv ndb 14385 bottled water 'bottle 16.9 fl oz' = 500 g (soda bottles are often 591 mL / 20 fl oz)	convention
+bottle	1400	water	500	ml	USDA SR28 WEIGHT.txt as FoodData/measures.tsv ndb 14385 bottled water (Poland Spring): 'bottle 16.9 fl oz' = 500 g	read-primary
+bottle	1400	beer	355	ml	USDA SR28 WEIGHT.txt as FoodData/measures.tsv ndb 14006 beer, light: 'can or bottle (12 fl oz)' = 354 g	read-primary
+bottle	1400	wine	750	ml	convention: the standard wine bottle of 750 mL (US standard of fill, 27 CFR 4.72; not read this session)	convention
+spoon	*		15	ml	convention: a spoon(ful) = 1 tablespoon, level; anchor: 21 CFR 101.9(b)(5)(viii): for nutrition labeling 1 cup = 240 mL, 1 tbsp = 15 mL, 1 tsp = 5 mL, 1 fl oz = 30 mL (quoted at sizes.com/units/teaspoon.htm and ucum.org/trac/ticket/120)	convention
+spoonful	*		15	ml	convention: a spoonful = 1 tablespoon, level; anchor: 21 CFR 101.9(b)(5)(viii): for nutrition labeling 1 cup = 240 mL, 1 tbsp = 15 mL, 1 tsp = 5 mL, 1 fl oz = 30 mL (quoted at sizes.com/units/teaspoon.htm and ucum.org/trac/ticket/120)	convention
+spoon	1900	sugars	5	ml	convention: a spoon of sugar (in tea or coffee) = 1 teaspoon; anchor: 21 CFR 101.9(b)(5)(viii): for nutrition labeling 1 cup = 240 mL, 1 tbsp = 15 mL, 1 tsp = 5 mL, 1 fl oz = 30 mL (quoted at sizes.com/units/teaspoon.htm and ucum.org/trac/ticket/120)	convention
+spoonful	1900	sugars	5	ml	convention: a spoonful of sugar = 1 teaspoon; anchor: 21 CFR 101.9(b)(5)(viii): for nutrition labeling 1 cup = 240 mL, 1 tbsp = 15 mL, 1 tsp = 5 mL, 1 fl oz = 30 mL (quoted at sizes.com/units/teaspoon.htm and ucum.org/trac/ticket/120)	convention
+stick	0400		113	g	USDA SR28 WEIGHT.txt as FoodData/measures.tsv ndb 04073, 04610, 04617 margarine: 'stick' = 113 g (butter 01001 'stick' = 113 g)	read-primary
+stick	0100	cheese	28	g	convention: a cheese stick (string cheese) = 1 oz	convention
+bar	1900	chocolate	44	g	USDA SR28 WEIGHT.txt as FoodData/measures.tsv ndb 19120 candies, milk chocolate: 'bar (1.55 oz)' = 44 g	read-primary
+bar	2500		40	g	convention: a snack/granola bar = one reference amount; anchor: FDA 21 CFR 101.12(b) Table 2 (RACC), read in a public transcription of the eCFR table (Python RACC_TABLE in an FDA-label repository); eCFR itself not opened: grain-based bars 40 g (SR28 19015 hard granola bar: 'bar' 21 g, 'bar (1 oz)' 28 g)	convention
+splash	*		30	ml	convention: a splash (of milk or cream in coffee or tea) = 2 tablespoons = 1 fl oz	convention
+with	0100	milk	30	ml	convention: milk named after `with` with no amount (`coffee with milk`) is a splash, 2 tablespoons, not a glass	convention
+with	0100	cream	15	ml	convention: cream named after `with` with no amount (`coffee with cream`) is 1 tablespoon	convention
+with	1900		5	ml	convention: sugar, honey or syrup named after `with` with no amount (`tea with honey`) is 1 teaspoon	convention
+with	0400		5	ml	convention: butter or oil named after `with` with no amount (`toast with butter`) is 1 teaspoon	convention
+with	0100	butter	5	ml	convention: butter named after `with` with no amount (`toast with butter`) is 1 teaspoon	convention
+with	1200		15	g	convention: nuts or seeds named after `with` with no amount (`oatmeal with walnuts`) are a topping of 15 g, half a reference amount	convention
+with	0900	dried	15	g	convention: dried fruit named after `with` with no amount (`oatmeal with raisins`) is a topping of 15 g, about 1.5 tablespoons	convention
+with	0900	lemon	5	ml	convention: lemon or lime named after `with` with no amount (`tea with lemon`) is 1 teaspoon of juice	convention
+serving	0900	raisins	40	g	FDA 21 CFR 101.12(b) Table 2 (RACC) for dried fruit, 40 g (as the `serving 0900 dried` row); raisins are dried grapes though SR28's description does not say dried	read-secondary
+handful	0900	raisins	40	g	convention: a handful of raisins = one reference amount of dried fruit (as the `handful 0900 dried` row)	convention
+with	0900	raisins	15	g	convention: raisins named after `with` with no amount (`oatmeal with raisins`) are a topping of 15 g, about 1.5 tablespoons	convention
+serving	0900	dates	40	g	FDA 21 CFR 101.12(b) Table 2 (RACC) for dried fruit, 40 g; SR28's dates (deglet noor, medjool) are dried fruit though the description does not say dried	read-secondary
+pint	*		473.2	ml	US customary pint = 16 US fl oz = 473.176 ml (a UK pint is 568 ml)	read-secondary
+dollop	*		30	ml	convention: a dollop (of yogurt, cream or sauce) = 2 tablespoons	convention
+drizzle	*		5	ml	convention: a drizzle (of oil or honey) = 1 teaspoon	convention
+forkful	*		20	g	convention: a forkful = about 20 g of a moist food	convention
+plate	2000	cooked	480	ml	convention: a plate of cooked pasta, rice or grain = 2 cups	convention
+plate	*		300	g	convention: a plate (main course portion) = 300 g; give grams for anything else	convention
+ball	0100	mozzarella	125	g	convention: a ball of fresh mozzarella = 125 g, the usual retail ball	convention
+handful	1600	peanuts	30	g	FDA 21 CFR 101.12(b) Table 2 (RACC) for nuts, 30 g (as the `handful 1200` row); SR28 files peanuts under legumes	read-secondary
+handful	1600	roasted	30	g	convention: a handful of roasted soybeans (soy nuts) = one reference amount of nuts, 30 g	convention
+slice	0900	watermelon	286	g	USDA SR28 WEIGHT.txt as FoodData/measures.tsv ndb 09326 watermelon: 'wedge (approx 1/16 of melon)' = 286 g; a slice of watermelon is that wedge	read-primary
+serving	1500		85	g	FDA 21 CFR 101.12(b) Table 2 (RACC) for fish and shellfish, 85 g cooked	read-secondary
+serving	0500		85	g	FDA 21 CFR 101.12(b) Table 2 (RACC) for meat and poultry, 85 g cooked	read-secondary
+serving	1000		85	g	FDA 21 CFR 101.12(b) Table 2 (RACC) for meat, 85 g cooked	read-secondary
+serving	1300		85	g	FDA 21 CFR 101.12(b) Table 2 (RACC) for meat, 85 g cooked	read-secondary
+serving	1700		85	g	FDA 21 CFR 101.12(b) Table 2 (RACC) for meat, 85 g cooked	read-secondary
+serving	1600	tofu	85	g	FDA 21 CFR 101.12(b) Table 2 (RACC) for tofu, 85 g	read-secondary
+serving	0100	cottage	110	g	FDA 21 CFR 101.12(b) Table 2 (RACC) for cottage cheese, 110 g	read-secondary
+serving	1100	mashed	140	g	convention: a serving of mashed potatoes = 2/3 cup (about 140 g); FDA's RACC for vegetables with sauce is 110 g	convention
+
+"""#
+    static let densities = #"""
+# Densities for foods that have no volume measure of their own in SR28: the food is measured by volume (`200 ml
+# kefir`, `1 cup greek yogurt`, `1 tbsp chia seeds`) through the cup, fl oz, tbsp or tsp measure of a named similar
+# food. Hand-written; every row says why the similar food is similar. The entry's line always says the density is
+# derived ("like 01082 …"). Columns: ndb (the food), like_ndb (the food whose volume measure is used), reason, verification
+# (`convention`: the similarity is a judgement, not a measured density of the food itself).
+ndb	like_ndb	reason	verification
+01289	01082	lowfat plain kefir is fermented lowfat milk; SR28 gives it no volume measure, so lowfat (1 %) milk's cup (244 g) is used	convention
+01256	01116	Greek yogurt has no cup measure in SR28; plain whole-milk yogurt's cup (245 g) is used (strained yogurt is a little denser: the weight may be low by up to about 10 %)	convention
+01287	01116	Greek yogurt has no cup measure in SR28; plain whole-milk yogurt's cup (245 g) is used (strained yogurt is a little denser: the weight may be low by up to about 10 %)	convention
+12006	12220	chia seeds have no volume measure in SR28; whole flaxseed, a small dry oil seed of similar size, is used (1 tbsp = 10.3 g)	convention
 
 """#
 }
