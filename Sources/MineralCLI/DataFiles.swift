@@ -15,6 +15,14 @@ struct DataFiles {
     var lockPath: String { directory + "/journal.lock" }
     var customFoodsPath: String { directory + "/custom-foods.json" }
     var profilePath: String { directory + "/profile.json" }
+    var personalNamesPath: String { directory + "/personal-names.tsv" }
+
+    /// The names this person chose foods for from pick lists (`personal-names.tsv`; lines that cannot be read
+    /// are left out, never guessed).
+    func personalNames() throws(CLIError) -> PersonalNames {
+        guard let data = try context.files.read(personalNamesPath) else { return PersonalNames() }
+        return PersonalNames(text: String(decoding: data, as: UTF8.self))
+    }
 
     /// The journal as it is on disk now (empty when there is none yet), and a warning for each line that could
     /// not be read (those lines are left out; the rest count).
@@ -45,7 +53,7 @@ struct DataFiles {
     }
 
     func catalog() throws -> FoodCatalog {
-        FoodCatalog(database: try context.loadFoods(), customFoods: try customFoods())
+        FoodCatalog(database: try context.loadFoods(), customFoods: try customFoods(), personalNames: try personalNames())
     }
 
     /// The stored profile's targets on `date`, or `nil` without a profile.

@@ -18,6 +18,7 @@ struct JournalCommands {
                 OptionSpec("--food", value: "NDB", help: "the food, by NDB number or custom:NAME, when its name is ambiguous"),
                 OptionSpec("--supplement", value: "TEXT", help: "a supplement, elemental: \"magnesium 200 mg\", \"vitamin D 25 µg\""),
                 OptionSpec("--dry-run", help: "show how the items are read; write nothing"),
+                OptionSpec("--copy", value: "DATE", help: "copy the entries of DATE (yesterday, YYYY-MM-DD; with --meal, of one meal) to --date"),
                 DataDirectory.option,
             ],
             discussion: """
@@ -80,9 +81,14 @@ struct JournalCommands {
     private func log(_ parsed: ParsedArguments, _ files: DataFiles) throws -> CommandResult {
         let date = try DataFiles.date(parsed.values["--date"], today: context.today)
         let meal = try parsed.values["--meal"].map { (text) throws(MineralIntakeError) in try Meal(parsing: text) } ?? context.defaultMeal
-        let catalog = try files.catalog()
+        var catalog = try files.catalog()
         var parsedItems: [ParsedItem] = []
         var errors: [String] = []
+        var names = try files.personalNames()
+        var chosen = false
+        if let source = parsed.values["--copy"] {
+            return try copy(from: source, to: date, meal: parsed.values["--meal"], parsed, files)
+        }
         if let supplement = parsed.values["--supplement"] {
             guard parsed.arguments.isEmpty, parsed.values["--food"] == nil else {
                 throw CLIError.usage("--supplement takes its own text; log foods in a separate call")
@@ -91,7 +97,21 @@ struct JournalCommands {
         } else {
             var texts = Self.items(parsed.arguments)
             var lineNumbers: [Int?] = texts.map { _ in nil }
-            if texts.isEmpty {
+            if texts.isEmpty, parsed.values["--food"] == nil, let ask = context.ask {
+                // On a terminal: one item a line, each read back at once; an empty line ends.
+                var number = 0
+                while let line = ask(number == 0 ? "Items, one a line (an empty line ends):\n> " : "> ")?.trimmingCharacters(in: .whitespaces), !line.isEmpty {
+                    number += 1
+                    do {
+                        let items = try readItems(line, catalog: &catalog, names: &names, chosen: &chosen, files)
+                        parsedItems += items
+                        context.say?(items.map { "  → \($0.foodName): \($0.explanation)\n" }.joined())
+                    } catch {
+                        context.say?("  mineral: \(error)\n  (not added; type it again)\n")
+                    }
+                }
+                guard !parsedItems.isEmpty else { throw CLIError.usage("no items given; nothing was logged") }
+            } else if texts.isEmpty {
                 guard let input = context.readStandardInput() else {
                     throw CLIError.usage("`mineral log` needs items: mineral log \"50 g dried apricots\", or one item a line on stdin")
                 }
@@ -122,9 +142,10 @@ struct JournalCommands {
             }
             for (text, line) in zip(texts, lineNumbers) {
                 do {
-                    parsedItems += try catalog.parseItems(text, food: fixed)
+                    parsedItems += fixed == nil ? try readItems(text, catalog: &catalog, names: &names, chosen: &chosen, files)
+                        : try catalog.parseItems(text, food: fixed)
                 } catch {
-                    errors.append((line.map { "stdin line \($0): " } ?? "") + error.description)
+                    errors.append((line.map { "stdin line \($0): " } ?? "") + "\(error)")
                 }
             }
         }
@@ -146,6 +167,7 @@ struct JournalCommands {
             }
             try context.files.append(Data(written.map(JournalFormat.line).joined().utf8), to: files.journalPath,
                                      header: Data(JournalFormat.header.utf8))
+            if chosen { try context.files.replace(files.personalNamesPath, with: Data(names.text.utf8)) }
         }
         var out = ""
         for (entry, item) in zip(written, parsedItems) {
@@ -155,6 +177,78 @@ struct JournalCommands {
             out += "\n  \(item.explanation)\n  " + Self.nutrientLine(nutrients, supplement: entry.grams == nil) + "\n"
         }
         return CommandResult(standardOutput: out)
+    }
+
+    /// The items of one line; on a terminal, a food that cannot be told from its words is picked from a numbered
+    /// list (the foods this person logs most first), and the choice is kept as a personal name.
+    private func readItems(
+        _ text: String, catalog: inout FoodCatalog, names: inout PersonalNames, chosen: inout Bool, _ files: DataFiles
+    ) throws -> [ParsedItem] {
+        for _ in 0..<4 {
+            let failure: MineralIntakeError
+            do { return try catalog.parseItems(text) } catch { failure = error }
+            guard case .ambiguousFood(let words, let candidates) = failure, let ask = context.ask, !candidates.isEmpty else { throw failure }
+            do {
+                let counts = try logCounts(files)
+                let ordered = candidates.enumerated().sorted {
+                    (counts[$0.element.ndb] ?? 0, -$0.offset) > (counts[$1.element.ndb] ?? 0, -$1.offset)
+                }.map(\.element)
+                var prompt = "\"\(words)\" may be several foods:\n"
+                for (index, candidate) in ordered.enumerated() {
+                    let logged = counts[candidate.ndb].map { " (logged \($0)×)" } ?? ""
+                    prompt += "  \(index + 1)  \(candidate.ndb)  \(candidate.name)\(logged)\n"
+                }
+                prompt += "Which one? Number (remembered as your name \"\(words)\"), or Enter to skip: "
+                guard let answer = ask(prompt)?.trimmingCharacters(in: .whitespaces), let number = Int(answer), ordered.indices.contains(number - 1) else {
+                    throw failure
+                }
+                names = names.setting(words, to: .usda(ordered[number - 1].ndb))
+                chosen = true
+                catalog = FoodCatalog(database: catalog.database, customFoods: catalog.customFoods, personalNames: names)
+            }
+        }
+        return try catalog.parseItems(text)
+    }
+
+    /// How often each USDA food was logged, for ordering pick lists.
+    private func logCounts(_ files: DataFiles) throws -> [NDBNumber: Int] {
+        var counts: [NDBNumber: Int] = [:]
+        for entry in try files.journal().journal.entries {
+            if case .usda(let ndb) = entry.food { counts[ndb, default: 0] += 1 }
+        }
+        return counts
+    }
+
+    /// `log --copy yesterday [--meal M]`: the entries of that day (or that meal) logged again on `date`.
+    private func copy(from source: String, to date: CalendarDate, meal: String?, _ parsed: ParsedArguments, _ files: DataFiles) throws -> CommandResult {
+        guard parsed.arguments.isEmpty, parsed.values["--food"] == nil, parsed.values["--supplement"] == nil else {
+            throw CLIError.usage("--copy takes no items; it copies a day's entries (optionally one --meal)")
+        }
+        let from = try DataFiles.date(source, today: context.today)
+        let onlyMeal = try meal.map { (text) throws(MineralIntakeError) in try Meal(parsing: text) }
+        guard from != date else { throw CLIError.usage("--copy \(from) copies onto the same day; give --date for another day") }
+        var written: [JournalEntry] = []
+        try context.files.withLock(files.lockPath) {
+            let existing = try context.files.read(files.journalPath) ?? Data()
+            let journal = JournalFormat.parse(data: existing)
+            let source = journal.entries.filter { $0.date == from && (onlyMeal == nil || $0.meal == onlyMeal) }.sorted { $0.id < $1.id }
+            guard !source.isEmpty else {
+                throw CLIError.data("no entries on \(from)" + (onlyMeal.map { " at \($0.rawValue)" } ?? "") + " to copy; see `mineral entries`")
+            }
+            var next = JournalFormat.maxID(in: existing) + 1
+            for entry in source {
+                var copy = entry
+                copy.id = next
+                copy.date = date
+                written.append(copy)
+                next += 1
+            }
+            try context.files.append(Data(written.map(JournalFormat.line).joined().utf8), to: files.journalPath,
+                                     header: Data(JournalFormat.header.utf8))
+        }
+        let catalog = try files.catalog()
+        return CommandResult(standardOutput: "Copied \(written.count) entr\(written.count == 1 ? "y" : "ies") from \(from) to \(date):\n"
+            + written.map { "  #\($0.id) \($0.meal.rawValue): \($0.text) → \(catalog.name(of: $0.food))\n" }.joined())
     }
 
     static func nutrientLine(_ totals: NutrientTotals, supplement: Bool) -> String {

@@ -48,6 +48,11 @@ public struct MineralCommandLine: Sendable {
     public var readStandardInput: @Sendable () -> String?
     /// Whether standard output is a terminal (colour is used only there).
     public var standardOutputIsTerminal: Bool
+    /// On a terminal, shows a prompt (on stderr) and reads one line the person types; `nil` from a pipe or
+    /// script, where nothing is asked. Returns `nil` at the end of input.
+    public var ask: (@Sendable (_ prompt: String) -> String?)?
+    /// On a terminal, shows a message at once (on stderr), between questions.
+    public var say: (@Sendable (_ message: String) -> Void)?
 
     public init(
         environment: [String: String] = [:],
@@ -57,8 +62,12 @@ public struct MineralCommandLine: Sendable {
         loadTables: (@Sendable () throws -> ReferenceTables)? = nil,
         defaultMeal: Meal = .snack,
         readStandardInput: @escaping @Sendable () -> String? = { nil },
-        standardOutputIsTerminal: Bool = false
+        standardOutputIsTerminal: Bool = false,
+        ask: (@Sendable (_ prompt: String) -> String?)? = nil,
+        say: (@Sendable (_ message: String) -> Void)? = nil
     ) {
+        self.ask = ask
+        self.say = say
         self.standardOutputIsTerminal = standardOutputIsTerminal
         self.defaultMeal = defaultMeal
         self.readStandardInput = readStandardInput
