@@ -41,11 +41,7 @@ public struct FoodDatabase: Sendable, Equatable {
         self.store = FoodStore(storage)
         self.groups = groups
         self.lazyIndex = LazySearchIndex(store: store, serialized: files.searchIndex.flatMap { $0.isEmpty ? nil : $0 })
-        var names: [String: Int] = [:]
-        for (position, list) in storage.everydayNames {
-            for name in list { names[TextNormalizer.tokens(name).sorted().joined(separator: " ")] = position }
-        }
-        self.everydayNameIndex = names
+        self.everydayNameIndex = storage.everydayNameKeys
         self.householdWords = try HouseholdWords(text: files.householdWords)
         var standIns: [NDBNumber: (like: NDBNumber, reason: String)] = [:]
         let store = self.store

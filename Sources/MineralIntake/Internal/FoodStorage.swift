@@ -27,6 +27,8 @@ struct FoodStorage: Sendable {
     var measureRecords: [MeasureRecord]
     /// Curated everyday names, by food position.
     var everydayNames: [Int: [String]]
+    /// Food positions by an everyday name's sorted tokens (`apricot dried`): how names are looked up.
+    var everydayNameKeys: [String: Int] = [:]
 
     /// Parses and checks the files' numbers and structure.
     init(files: FoodDataFiles, groups: [FoodGroup]) throws(MineralIntakeError) {
@@ -153,12 +155,15 @@ struct FoodStorage: Sendable {
 
     private mutating func parseNames(_ text: String) throws(MineralIntakeError) {
         let file = FoodDataFiles.FileName.names
-        var seen: [[String]: Int] = [:]
+        var seen: [String: Int] = [:]
+        var keys: [String: Int] = [:]
         var names: [Int: [String]] = [:]
+        var tokens = TextNormalizer.Tokens()
         let storage = self
         try TSVReader.forEachRow(text, file: file, header: FoodDataFiles.namesHeader) { (row) throws(MineralIntakeError) in
-            let name = row.string(0).trimmingWhitespace()
-            let key = TextNormalizer.tokens(name).sorted()
+            var name = row.string(0)
+            if name.first?.isWhitespace == true || name.last?.isWhitespace == true { name = name.trimmingWhitespace() }
+            let key = TextNormalizer.sortedKey(name, buffer: &tokens)
             guard !key.isEmpty else {
                 throw .invalidData(file: file, line: row.line, reason: "empty name")
             }
@@ -170,8 +175,10 @@ struct FoodStorage: Sendable {
                 throw .invalidData(file: file, line: row.line, reason: "\"\(name)\" names food \(row.string(1)), which is not in foods.tsv")
             }
             names[position, default: []].append(name)
+            keys[key] = position
         }
         everydayNames = names
+        everydayNameKeys = keys
     }
 }
 

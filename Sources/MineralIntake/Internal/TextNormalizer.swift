@@ -94,6 +94,24 @@ enum TextNormalizer {
         return length - 1
     }
 
+    /// The tokens of `text`, sorted and joined by spaces (`dried apricots` → `apricot dried`): the key under which
+    /// names are compared whatever their word order; `buffer` is reused from call to call.
+    static func sortedKey(_ text: String, buffer: inout Tokens) -> String {
+        tokenize(text, into: &buffer)
+        let bytes = buffer.bytes
+        var spans = buffer.spans.map(\.range)
+        if spans.count > 1 {
+            spans.sort { lhs, rhs in bytes[lhs].lexicographicallyPrecedes(bytes[rhs]) }
+        }
+        var key: [UInt8] = []
+        key.reserveCapacity(bytes.count + spans.count)
+        for (index, span) in spans.enumerated() {
+            if index > 0 { key.append(0x20) }
+            key.append(contentsOf: bytes[span])
+        }
+        return String(decoding: key, as: UTF8.self)
+    }
+
     /// `text` lower-cased with letters and digits only: `Vitamin-D` → `vitamind`.
     static func compactKey(_ text: String) -> String {
         String(decoding: folded(text).utf8.compactMap { byte -> UInt8? in
