@@ -154,7 +154,8 @@ struct JournalCommands {
             throw CLIError.data(errors.joined(separator: "\nmineral: ") + (count > 1 ? "\nmineral: nothing was logged (\(errors.count) of \(count) items could not be read)" : ""))
         }
         if parsed.flags.contains("--dry-run") {
-            return CommandResult(standardOutput: parsedItems.map { "\($0.text) → \($0.foodName): \($0.explanation)\n" }.joined() + "(dry run: nothing written)\n")
+            return CommandResult(standardOutput: parsedItems.map { "\($0.text) → \($0.foodName): \($0.explanation)\n" + Self.howRead($0) }.joined()
+                + "(dry run: nothing written)\n")
         }
         var written: [JournalEntry] = []
         try context.files.withLock(files.lockPath) {
@@ -174,7 +175,7 @@ struct JournalCommands {
             let nutrients = catalog.nutrients(of: entry)
             out += "Logged #\(entry.id) \(entry.date) \(entry.meal.rawValue): \(item.text) → \(item.foodName)"
             if case .usda(let ndb) = entry.food { out += " (\(ndb))" }
-            out += "\n  \(item.explanation)\n  " + Self.nutrientLine(nutrients, supplement: entry.grams == nil) + "\n"
+            out += "\n  \(item.explanation)\n" + Self.howRead(item) + "  " + Self.nutrientLine(nutrients, supplement: entry.grams == nil) + "\n"
         }
         return CommandResult(standardOutput: out)
     }
@@ -249,6 +250,12 @@ struct JournalCommands {
         let catalog = try files.catalog()
         return CommandResult(standardOutput: "Copied \(written.count) entr\(written.count == 1 ? "y" : "ies") from \(from) to \(date):\n"
             + written.map { "  #\($0.id) \($0.meal.rawValue): \($0.text) → \(catalog.name(of: $0.food))\n" }.joined())
+    }
+
+    /// A line saying how the food was found when it was not by a name the person or the data gave it.
+    static func howRead(_ item: ParsedItem) -> String {
+        guard item.match == .onlyMatch else { return "" }
+        return "  the one food whose USDA name has every word; choose another with --food NDB\n"
     }
 
     static func nutrientLine(_ totals: NutrientTotals, supplement: Bool) -> String {

@@ -191,6 +191,20 @@ public struct FoodCandidate: Sendable, Codable, Equatable {
         self.why = why
     }
 
+    /// Whether every word of `query` is in the food's name or spelled like one of its words (within one edit, two
+    /// for words of seven letters or more).
+    static func fits(_ food: Food, query: String) -> Bool {
+        let have = TextNormalizer.tokens(food.description + " " + (food.usdaCommonNames ?? ""))
+        let haveSet = Set(have)
+        var rows = Suggestions.Rows(capacity: 32)
+        return TextNormalizer.tokens(query).allSatisfy { word in
+            if haveSet.contains(word) || FoodCatalog.fillerWords.contains(word) { return true }
+            let limit = word.utf8.count >= 7 ? 2 : 1
+            guard word.utf8.count >= 4 else { return false }
+            return have.contains { Suggestions.editDistance(Array(word.utf8), Array($0.utf8), limit: limit, rows: &rows) != nil }
+        }
+    }
+
     static func reason(for result: FoodSearchResult, query: String) -> String {
         let wanted = Set(TextNormalizer.tokens(query))
         let have = Set(TextNormalizer.tokens(result.food.description + " " + (result.food.usdaCommonNames ?? "")))

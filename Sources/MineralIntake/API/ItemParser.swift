@@ -267,9 +267,15 @@ extension FoodCatalog {
             let content = text.split(separator: " ").filter { !Self.fillerWords.contains($0.lowercased()) }.joined(separator: " ")
             if !content.isEmpty, content != text, let found = try? resolveFood(content) { return found }
             // A search's best guess is a candidate, never logged, even when it is the only one (it may rest on a typo).
-            throw .ambiguousFood(text, candidates: ([FoodSearchResult(food: resolution.food, score: resolution.score ?? 0)] + resolution.alternatives).map {
+            // Only foods whose names have each word typed, or a spelling of it, are candidates: `moon dust` has none.
+            let results = [FoodSearchResult(food: resolution.food, score: resolution.score ?? 0)] + resolution.alternatives
+            let candidates = results.filter { FoodCandidate.fits($0.food, query: text) }.map {
                 FoodCandidate(ndb: $0.food.ndb, name: $0.food.description, score: $0.score, why: FoodCandidate.reason(for: $0, query: text))
-            })
+            }
+            guard !candidates.isEmpty else {
+                throw .unknownFood(text, suggestions: Suggestions.closest(to: text.lowercased(), among: database.storage.everydayNames.values.flatMap { $0 }, count: 3))
+            }
+            throw .ambiguousFood(text, candidates: candidates)
         }
     }
 

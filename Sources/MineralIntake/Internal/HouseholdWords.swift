@@ -13,10 +13,10 @@ struct HouseholdWords: Sendable {
 
         /// `glass (convention: 240 ml)`.
         var label: String {
-            (word == "with" ? "an addition named with no amount" : word) + " = \(NumberText.plain(amount)) \(isVolume ? "ml" : "g")"
+            (word == "with" ? "addition, no amount" : word) + " = \(NumberText.plain(amount)) \(isVolume ? "ml" : "g")"
         }
         /// Where the amount comes from, in a few words: `convention`, or the table that cites its source.
-        var citation: String { verification == "convention" ? "a convention, household-words.tsv" : "household-words.tsv, " + verification }
+        var citation: String { verification == "convention" ? "convention" : "household-words.tsv" }
     }
 
     static let header = ["word", "group", "description_has", "amount", "unit", "source", "verification"]
