@@ -12,6 +12,8 @@ struct FoodDataFilesTests {
         #expect(files.groups == (try foodDataFile("groups.tsv")))
         #expect(files.names == (try foodDataFile("names.tsv")))
         #expect(files.searchIndex == (try foodDataFile("search-index.tsv")))
+        #expect(files.householdWords == (try foodDataFile("household-words.tsv")))
+        #expect(files.densities == (try foodDataFile("densities.tsv")))
     }
 
     @Test("the compiled-in search index is the one the foods and names give (run `swift run mineral-import` after editing names.tsv)")
