@@ -155,7 +155,7 @@ public struct ArgumentParser: Sendable {
                 parsed.flags.insert(name)
                 continue
             }
-            let value: String
+            var value: String
             if let inlineValue {
                 value = inlineValue
             } else if let next = rest.first {
@@ -163,6 +163,10 @@ public struct ArgumentParser: Sendable {
                 rest = rest.dropFirst()
             } else {
                 throw .usage("\(name) needs a value (\(valueName))" + (option.allowed.map { ": " + $0.joined(separator: ", ") } ?? ""))
+            }
+            // Listed values are words, whatever their case: `--meal Breakfast`.
+            if let allowed = option.allowed, let same = allowed.first(where: { $0.lowercased() == value.lowercased() }) {
+                value = same
             }
             if let allowed = option.allowed, !allowed.contains(value) {
                 let hint = DidYouMean.suggestion(for: value, among: allowed).map { "did you mean \"\($0)\"? " } ?? ""

@@ -20,6 +20,9 @@ struct ArgumentParserTests {
         (["foods", "search", "--", "--format"], ParsedArguments(command: ["foods", "search"], arguments: ["--format"])),
         (["foods", "search", "-5", "g"], ParsedArguments(command: ["foods", "search"], arguments: ["-5", "g"])),
         (["targets", "--pregnant"], ParsedArguments(command: ["targets"], flags: ["--pregnant"])),
+        // A listed value in any case is that value: `--format JSON`, like `--meal Breakfast`.
+        (["foods", "search", "x", "--format", "JSON"],
+         ParsedArguments(command: ["foods", "search"], values: ["--format": "json"], arguments: ["x"])),
     ])
     func parses(arguments: [String], expected: ParsedArguments) throws {
         #expect(try Self.parser.parse(arguments) == .run(expected))
