@@ -10,10 +10,12 @@ public enum CLIError: Error, Equatable, CustomStringConvertible {
     case io(String)
     /// A file the command needs does not exist yet (no profile). Exit 66.
     case noInput(String)
+    /// Another writer held the lock too long; try again. Exit 75.
+    case busy(String)
 
     public var description: String {
         switch self {
-        case .usage(let message), .data(let message), .io(let message), .noInput(let message): message
+        case .usage(let message), .data(let message), .io(let message), .noInput(let message), .busy(let message): message
         }
     }
 
@@ -23,12 +25,17 @@ public enum CLIError: Error, Equatable, CustomStringConvertible {
         case .data: .dataError
         case .io: .ioError
         case .noInput: .noInput
+        case .busy: .tryAgain
         }
     }
 
     /// The library's error, sorted into usage or data.
     init(_ error: MineralIntakeError) {
-        self = error.isUsageError ? .usage(error.description) : .data(error.description)
+        switch error {
+        case .fileAccess(let message): self = .io(message)
+        case .busy(let message): self = .busy(message)
+        default: self = error.isUsageError ? .usage(error.description) : .data(error.description)
+        }
     }
 }
 
@@ -47,4 +54,6 @@ public enum ExitCode: Int32, Sendable, Equatable {
     case software = 70
     /// EX_IOERR: reading or writing a file failed.
     case ioError = 74
+    /// EX_TEMPFAIL: a lock was held too long; the same command may work later.
+    case tryAgain = 75
 }

@@ -11,7 +11,10 @@ struct DataFiles {
         self.directory = try DataDirectory.resolve(flag: parsed.values["--data-dir"], environment: context.environment)
     }
 
-    var journalPath: String { directory + "/journal.tsv" }
+    var journalPath: String { directory + "/" + JournalStore.journalName }
+
+    /// The journal store of this data directory: every journal write goes through it.
+    var store: JournalStore { JournalStore(files: DataDirectoryFiles(store: context.files, directory: directory)) }
     var lockPath: String { directory + "/journal.lock" }
     var customFoodsPath: String { directory + "/custom-foods.json" }
     var profilePath: String { directory + "/profile.json" }
@@ -72,6 +75,37 @@ struct DataFiles {
         case nil, "today": return today
         case "yesterday": return today.adding(days: -1)!
         default: return try CalendarDate(parsing: text!)
+        }
+    }
+}
+
+/// A data directory's files as the library's journal store uses them, over the command line's file store.
+struct DataDirectoryFiles: JournalFiles {
+    let store: any FileStore
+    let directory: String
+
+    func path(_ name: String) -> String { directory + "/" + name }
+
+    func read(_ name: String) throws(MineralIntakeError) -> Data? {
+        do { return try store.read(path(name)) } catch { throw Self.libraryError(error) }
+    }
+
+    func replace(_ name: String, with data: Data) throws(MineralIntakeError) {
+        do { try store.replace(path(name), with: data) } catch { throw Self.libraryError(error) }
+    }
+
+    func append(_ data: Data, to name: String) throws(MineralIntakeError) {
+        do { try store.append(data, to: path(name), header: Data()) } catch { throw Self.libraryError(error) }
+    }
+
+    func withLock<T>(_ body: () throws -> T) throws -> T {
+        try store.withLock(path("journal.lock"), body)
+    }
+
+    static func libraryError(_ error: CLIError) -> MineralIntakeError {
+        switch error {
+        case .busy(let message): .busy(message)
+        default: .fileAccess(error.description)
         }
     }
 }

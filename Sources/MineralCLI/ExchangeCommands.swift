@@ -150,15 +150,7 @@ struct ExchangeCommands {
                 + "\nmineral: nothing was imported (\(problems.count) rows have problems)")
         }
         guard !entries.isEmpty else { throw CLIError.data("\(path) holds no entries; nothing was imported") }
-        try context.files.withLock(files.lockPath) {
-            var next = JournalFormat.maxID(in: try context.files.read(files.journalPath) ?? Data()) + 1
-            for index in entries.indices {
-                entries[index].id = next
-                next += 1
-            }
-            try context.files.append(Data(entries.map(JournalFormat.line).joined().utf8), to: files.journalPath,
-                                     header: Data(JournalFormat.header.utf8))
-        }
+        entries = try files.store.add(entries)
         return CommandResult(standardOutput: "Imported \(entries.count) entries (ids \(entries.first!.id)–\(entries.last!.id)) from \(path)\n")
     }
 
@@ -167,23 +159,24 @@ struct ExchangeCommands {
         let text = row.text ?? ""
         switch row.food {
         case .supplement(let nutrient):
-            guard let amount = row.amount, amount > 0, amount <= 100_000 else {
+            guard let amount = row.amount, amount.isFinite, amount > 0 else {
                 throw .invalidEntry("a \(nutrient.displayName) supplement needs a positive amount in \(nutrient.unit.rawValue)")
             }
-            return JournalEntry(id: 0, date: row.date, meal: row.meal, amount: amount, unit: nutrient.unit.rawValue, grams: nil,
-                                food: row.food, text: text.isEmpty ? "\(nutrient.displayName) \(JournalFormatText.exact(amount)) \(nutrient.unit.rawValue)" : text)
+            let entry = JournalEntry(id: 0, date: row.date, meal: row.meal, amount: amount, unit: nutrient.unit.rawValue, grams: nil,
+                                     food: row.food, text: text.isEmpty ? "\(nutrient.displayName) \(JournalFormatText.exact(amount)) \(nutrient.unit.rawValue)" : text)
+            try JournalFormat.check(entry)
+            return entry
         case .usda(let ndb):
             guard catalog.database.food(ndb) != nil else { throw .unknownNDBNumber(ndb.rawValue) }
         case .custom(let name):
             guard catalog.customFood(named: name) != nil else { throw .invalidEntry("no custom food \"\(name)\"; define it first (mineral custom add)") }
         }
-        guard let grams = row.grams, grams > 0, grams <= FoodCatalog.maximumGrams else {
-            throw .invalidEntry("grams must be a positive number up to \(Int(FoodCatalog.maximumGrams))")
-        }
+        guard let grams = row.grams, grams.isFinite, grams > 0 else { throw .invalidEntry("grams must be a positive number") }
         let amount = row.amount ?? grams
-        let unit = row.unit ?? "g"
-        guard amount > 0 else { throw .invalidEntry("amount must be positive") }
-        return JournalEntry(id: 0, date: row.date, meal: row.meal, amount: amount, unit: unit, grams: grams, food: row.food,
-                            text: text.isEmpty ? "\(JournalFormatText.exact(grams)) g \(catalog.name(of: row.food))" : text)
+        let entry = JournalEntry(id: 0, date: row.date, meal: row.meal, amount: amount, unit: row.unit ?? "g", grams: grams, food: row.food,
+                                 text: text.isEmpty ? "\(JournalFormatText.exact(grams)) g \(catalog.name(of: row.food))" : text)
+        // The same limits as `mineral log` and the journal reader.
+        try JournalFormat.check(entry)
+        return entry
     }
 }

@@ -125,18 +125,7 @@ struct JournalCommands {
                 }
                 guard !texts.isEmpty else { throw CLIError.usage("no items on stdin; give one item a line, e.g. 50 g dried apricots") }
             }
-            let fixed = try parsed.values["--food"].map { (text) throws -> FoodReference in
-                guard let reference = FoodReference(journalText: NDBNumber(parsing: text)?.rawValue ?? text) else {
-                    throw CLIError.usage("--food \"\(text)\" is not an NDB number (09032) or custom:NAME")
-                }
-                if case .usda(let ndb) = reference, catalog.database.food(ndb) == nil {
-                    throw MineralIntakeError.unknownNDBNumber(ndb.rawValue)
-                }
-                if case .custom(let name) = reference, catalog.customFood(named: name) == nil {
-                    throw CLIError.data("no custom food \"\(name)\"; see `mineral custom list`")
-                }
-                return reference
-            }
+            let fixed = try parsed.values["--food"].map { (text) throws -> FoodReference in try Self.food(text, in: catalog) }
             if fixed != nil, texts.count > 1 {
                 throw CLIError.usage("--food names the food of one item, and \(texts.count) items were given; log the others in a separate call")
             }
@@ -157,18 +146,11 @@ struct JournalCommands {
             return CommandResult(standardOutput: parsedItems.map { "\($0.text) → \($0.foodName): \($0.explanation)\n" + Self.howRead($0) }.joined()
                 + "(dry run: nothing written)\n")
         }
-        var written: [JournalEntry] = []
-        try context.files.withLock(files.lockPath) {
-            let existing = try context.files.read(files.journalPath) ?? Data()
-            var next = JournalFormat.maxID(in: existing) + 1
-            for item in parsedItems {
-                written.append(JournalEntry(id: next, date: date, meal: meal, amount: item.amount, unit: item.unit,
-                                            grams: item.grams, food: item.food, text: item.text))
-                next += 1
-            }
-            try context.files.append(Data(written.map(JournalFormat.line).joined().utf8), to: files.journalPath,
-                                     header: Data(JournalFormat.header.utf8))
-            if chosen { try context.files.replace(files.personalNamesPath, with: Data(names.text.utf8)) }
+        let written = try files.store.add(parsedItems.map {
+            JournalEntry(id: 0, date: date, meal: meal, amount: $0.amount, unit: $0.unit, grams: $0.grams, food: $0.food, text: $0.text)
+        })
+        if chosen {
+            try context.files.withLock(files.lockPath) { try context.files.replace(files.personalNamesPath, with: Data(names.text.utf8)) }
         }
         var out = ""
         for (entry, item) in zip(written, parsedItems) {
@@ -228,28 +210,33 @@ struct JournalCommands {
         let from = try DataFiles.date(source, today: context.today)
         let onlyMeal = try meal.map { (text) throws(MineralIntakeError) in try Meal(parsing: text) }
         guard from != date else { throw CLIError.usage("--copy \(from) copies onto the same day; give --date for another day") }
-        var written: [JournalEntry] = []
-        try context.files.withLock(files.lockPath) {
-            let existing = try context.files.read(files.journalPath) ?? Data()
-            let journal = JournalFormat.parse(data: existing)
-            let source = journal.entries.filter { $0.date == from && (onlyMeal == nil || $0.meal == onlyMeal) }.sorted { $0.id < $1.id }
-            guard !source.isEmpty else {
-                throw CLIError.data("no entries on \(from)" + (onlyMeal.map { " at \($0.rawValue)" } ?? "") + " to copy; see `mineral entries`")
-            }
-            var next = JournalFormat.maxID(in: existing) + 1
-            for entry in source {
-                var copy = entry
-                copy.id = next
-                copy.date = date
-                written.append(copy)
-                next += 1
-            }
-            try context.files.append(Data(written.map(JournalFormat.line).joined().utf8), to: files.journalPath,
-                                     header: Data(JournalFormat.header.utf8))
+        let source = try files.store.read(dates: from...from).entries
+            .filter { onlyMeal == nil || $0.meal == onlyMeal }.sorted { $0.id < $1.id }
+        guard !source.isEmpty else {
+            throw CLIError.data("no entries on \(from)" + (onlyMeal.map { " at \($0.rawValue)" } ?? "") + " to copy; see `mineral entries`")
         }
+        let written = try files.store.add(source.map { entry in
+            var copy = entry
+            copy.date = date
+            return copy
+        })
         let catalog = try files.catalog()
         return CommandResult(standardOutput: "Copied \(written.count) entr\(written.count == 1 ? "y" : "ies") from \(from) to \(date):\n"
             + written.map { "  #\($0.id) \($0.meal.rawValue): \($0.text) → \(catalog.name(of: $0.food))\n" }.joined())
+    }
+
+    /// The food `--food` names: an NDB number of the database or a custom food that exists, never a supplement.
+    static func food(_ text: String, in catalog: FoodCatalog) throws -> FoodReference {
+        guard let reference = FoodReference(journalText: NDBNumber(parsing: text)?.rawValue ?? text), reference.isFood else {
+            throw CLIError.usage("--food \"\(text)\" is not an NDB number (09032) or custom:NAME")
+        }
+        if case .usda(let ndb) = reference, catalog.database.food(ndb) == nil {
+            throw MineralIntakeError.unknownNDBNumber(ndb.rawValue)
+        }
+        if case .custom(let name) = reference, catalog.customFood(named: name) == nil {
+            throw CLIError.data("no custom food \"\(name)\"; see `mineral custom list`")
+        }
+        return reference
     }
 
     /// A line saying how the food was found when it was not by a name the person or the data gave it.
@@ -303,28 +290,8 @@ struct JournalCommands {
     /// Removes the entries `ids` (or the last one logged) by rewriting the journal without their lines; every
     /// other line, comments and unreadable ones included, stays exactly as it was.
     private func remove(ids: [Int]?, _ files: DataFiles) throws -> CommandResult {
-        var removed: [String] = []
-        try context.files.withLock(files.lockPath) {
-            guard let data = try context.files.read(files.journalPath), let text = String(data: data, encoding: .utf8) else {
-                throw CLIError.data("the journal is empty; nothing to remove")
-            }
-            let journal = JournalFormat.parse(text)
-            let wanted: Set<Int>
-            if let ids {
-                let missing = ids.filter { id in !journal.entries.contains { $0.id == id } }
-                guard missing.isEmpty else {
-                    throw CLIError.data("no entry with id " + missing.map(String.init).joined(separator: ", ") + "; see `mineral entries` for ids")
-                }
-                wanted = Set(ids)
-            } else {
-                guard let last = journal.entries.map(\.id).max() else { throw CLIError.data("the journal has no entries; nothing to undo") }
-                wanted = [last]
-            }
-            let (kept, dropped) = JournalFormat.removing(ids: wanted, from: text)
-            removed = dropped
-            try context.files.replace(files.journalPath, with: Data(kept.utf8))
-        }
-        return CommandResult(standardOutput: removed.map { "Removed: \($0)\n" }.joined())
+        let removed = try ids.map { try files.store.remove(ids: Set($0)) } ?? [try files.store.removeLast()]
+        return CommandResult(standardOutput: removed.map { "Removed: " + JournalFormat.line($0) }.joined())
     }
 
     private func edit(_ parsed: ParsedArguments, _ files: DataFiles) throws -> CommandResult {
@@ -332,32 +299,22 @@ struct JournalCommands {
             throw CLIError.usage("\"\(parsed.arguments[0])\" is not an entry id; ids are the numbers `mineral day` shows")
         }
         let catalog = try files.catalog()
-        var changed: JournalEntry?
-        try context.files.withLock(files.lockPath) {
-            guard let data = try context.files.read(files.journalPath), let text = String(data: data, encoding: .utf8),
-                  var entry = JournalFormat.parse(text).entries.first(where: { $0.id == id })
-            else { throw CLIError.data("no entry with id \(id); see `mineral entries` for ids") }
+        guard parsed.arguments.count == 2 || !parsed.values.keys.filter({ $0 != "--data-dir" }).isEmpty else {
+            throw CLIError.usage("`mineral edit \(id)` needs a new ITEM, --date, --meal or --food")
+        }
+        let fixed = try parsed.values["--food"].map { (text) throws -> FoodReference in try Self.food(text, in: catalog) }
+        let changed = try files.store.update(id: id) { old in
+            var entry = old
             if let date = parsed.values["--date"] { entry.date = try DataFiles.date(date, today: context.today) }
             if let meal = parsed.values["--meal"] { entry.meal = try Meal(parsing: meal) }
             if parsed.arguments.count == 2 || parsed.values["--food"] != nil {
                 let itemText = parsed.arguments.count == 2 ? parsed.arguments[1] : entry.text
-                let fixed = try parsed.values["--food"].map { (text) throws -> FoodReference in
-                    guard let reference = FoodReference(journalText: NDBNumber(parsing: text)?.rawValue ?? text) else {
-                        throw CLIError.usage("--food \"\(text)\" is not an NDB number (09032) or custom:NAME")
-                    }
-                    return reference
-                }
                 let item = entry.grams == nil && fixed == nil ? try catalog.parseSupplement(itemText) : try catalog.parseItem(itemText, food: fixed)
                 (entry.amount, entry.unit, entry.grams, entry.food, entry.text) = (item.amount, item.unit, item.grams, item.food, item.text)
             }
-            guard parsed.arguments.count == 2 || !parsed.values.keys.filter({ $0 != "--data-dir" }).isEmpty else {
-                throw CLIError.usage("`mineral edit \(id)` needs a new ITEM, --date, --meal or --food")
-            }
-            let replaced = JournalFormat.replacing(id: id, with: entry, in: text)
-            try context.files.replace(files.journalPath, with: Data(replaced.utf8))
-            changed = entry
-        }
-        return CommandResult(standardOutput: "Changed: " + JournalFormat.line(changed!).replacingOccurrences(of: "\t", with: "  "))
+            return entry
+        }.new
+        return CommandResult(standardOutput: "Changed: " + JournalFormat.line(changed).replacingOccurrences(of: "\t", with: "  "))
     }
 
     private func check(_ files: DataFiles) throws -> CommandResult {

@@ -120,12 +120,12 @@ struct JournalCommandTests {
         let cli = Self.cli(files)
         let day = cli.run(["day"])
         #expect(day.exitCode == .success)
-        #expect(day.standardError.contains("mineral: /data/journal.tsv:6: grams \"fifty\" is not a positive number; line left out"))
+        #expect(day.standardError.contains("mineral: /data/journal.tsv:6: grams \"fifty\" is not a number in 0.001–10000; line left out"))
         #expect(day.standardError.contains("the other 2 entries count"))
         let check = cli.run(["check"])
         #expect(check.exitCode == .dataError)
         #expect(check.standardOutput == """
-            /data/journal.tsv:6: grams "fifty" is not a positive number
+            /data/journal.tsv:6: grams "fifty" is not a number in 0.001–10000
                 2\t2026-11-25\tlunch\t50\tg\tfifty\t09032\tbroken
             /data/journal.tsv: entry 3: no USDA food 99999; its grams count as unknown
 

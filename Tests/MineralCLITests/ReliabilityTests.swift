@@ -103,7 +103,8 @@ struct ReliabilityTests {
                                      environment: ["MINERAL_HOME": home.path])
         #expect(outcome.exitCode == 74)
         #expect(outcome.standardError.hasPrefix("mineral: cannot write \(journal.path): "))
-        #expect(outcome.standardError.contains("nothing was added, the journal is as it was"))
+        // Two items are one all-or-nothing replacement of the file.
+        #expect(outcome.standardError.contains("the previous file is unchanged"))
         #expect(try Data(contentsOf: journal) == before)
     }
 
@@ -165,7 +166,8 @@ struct ReliabilityTests {
         let data = home.appendingPathComponent(".local/share/mineral")
         let everything = FileManager.default.enumerator(atPath: root.path)!.compactMap { $0 as? String }.sorted()
         #expect(everything == ["home", "home/.local", "home/.local/share", "home/.local/share/mineral",
-                               "home/.local/share/mineral/custom-foods.json", "home/.local/share/mineral/journal.lock",
+                               "home/.local/share/mineral/custom-foods.json", "home/.local/share/mineral/journal.ids",
+                               "home/.local/share/mineral/journal.lock",
                                "home/.local/share/mineral/journal.tsv", "home/.local/share/mineral/profile.json", "work"])
         for name in ["custom-foods.json", "journal.lock", "journal.tsv", "profile.json"] {
             let attributes = try FileManager.default.attributesOfItem(atPath: data.appendingPathComponent(name).path)

@@ -143,7 +143,7 @@ struct JournalFormatTests {
         #expect(journal.problems.map(\.reason) == [
             "\"2026-02-30\" is not a date; give a real day as YYYY-MM-DD, e.g. 2026-11-24",
             "unknown meal \"brunch\"; known: breakfast, lunch, dinner, snack",
-            "amount \"lots\" is not a positive number",
+            "amount \"lots\" is not a number in 0.000001–1000000000",
             "grams is empty; only supplements go without grams",
             "food \"apricots\" is not a 5-digit NDB number, custom:NAME or supplement:NUTRIENT",
             "id 7 is used by an earlier line too; give each line its own id",
@@ -151,16 +151,10 @@ struct JournalFormatTests {
         ])
     }
 
-    @Test("maxID reads only first fields; removing and replacing keep every other line as it was")
-    func editing() {
+    @Test("maxID reads only first fields")
+    func maxID() {
         let text = JournalFormat.header + "3\t2026-11-24\tlunch\t1\tg\t1\t09032\ta\n# note\n12\t2026-11-24\tlunch\t1\tg\t1\t09032\tb\nbroken line\n"
         #expect(JournalFormat.maxID(in: Data(text.utf8)) == 12)
-        let (kept, removed) = JournalFormat.removing(ids: [12], from: text)
-        #expect(removed == ["12\t2026-11-24\tlunch\t1\tg\t1\t09032\tb"])
-        #expect(kept == JournalFormat.header + "3\t2026-11-24\tlunch\t1\tg\t1\t09032\ta\n# note\nbroken line\n")
-        var changed = JournalFormat.parse(text).entries[0]
-        changed.meal = .dinner
-        #expect(JournalFormat.replacing(id: 3, with: changed, in: text).contains("3\t2026-11-24\tdinner\t1\tg\t1\t09032\ta\n# note\n"))
     }
 }
 

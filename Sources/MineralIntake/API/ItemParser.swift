@@ -229,7 +229,10 @@ extension FoodCatalog {
             let known = nutrient.unit == .micrograms ? "µg (ug, mcg), mg or IU" : "mg or g"
             throw .invalidEntry("supplement \"\(trimmed)\": unit \"\(unitText)\" does not fit \(nutrient.displayName); known: \(known)")
         }
-        let limit = nutrient.unit == .micrograms ? 10_000.0 : 100_000.0
+        let limit = QuantityLimits.supplement(nutrient).upperBound
+        guard value >= QuantityLimits.supplement(nutrient).lowerBound else {
+            throw .invalidEntry("supplement \"\(trimmed)\" is under 0.001 \(nutrient.unit.rawValue); check the amount")
+        }
         guard value <= limit else {
             throw .invalidEntry("supplement \"\(trimmed)\" is over \(NumberText.plain(limit)) \(nutrient.unit.rawValue) a dose; check the amount")
         }
@@ -363,6 +366,9 @@ extension FoodCatalog {
         let name = name(of: food)
         func item(grams: Double, unit: String, explanation: String) throws(MineralIntakeError) -> ParsedItem {
             guard grams.isFinite, grams > 0 else { throw .invalidEntry("\"\(text)\" comes to no weight; give a positive amount") }
+            guard grams >= QuantityLimits.grams.lowerBound else {
+                throw .invalidEntry("\"\(text)\" comes to \(NumberText.display(grams)) g, under the 1 mg an entry may weigh; check the amount")
+            }
             guard grams <= Self.maximumGrams else {
                 throw .invalidEntry("\"\(text)\" comes to \(NumberText.display(grams)) g, over the \(NumberText.plain(Self.maximumGrams)) g one entry may weigh; check the amount or split it")
             }

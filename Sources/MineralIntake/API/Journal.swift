@@ -162,13 +162,42 @@ public enum JournalFormat {
 
     static let fieldCount = 8
 
-    /// The line for `entry`, ending in `\n`. Tabs and line breaks in the typed text become spaces.
+    /// The line for `entry`, ending in `\n`. Every text field goes through ``field(_:)``, so no value can break
+    /// or forge a line.
     public static func line(_ entry: JournalEntry) -> String {
-        let text = entry.text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 }
-        return [
+        [
             String(entry.id), entry.date.description, entry.meal.rawValue, exact(entry.amount),
-            entry.unit, entry.grams.map(exact) ?? "", entry.food.description, String(text),
+            field(entry.unit), entry.grams.map(exact) ?? "", field(entry.food.description), field(entry.text),
         ].joined(separator: "\t") + "\n"
+    }
+
+    /// A text as a journal field: tabs, line breaks (`\r`, `\n`, U+0085, U+2028, U+2029) and other control
+    /// characters become spaces; nothing else changes. The one place every written field passes through.
+    public static func field(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isBreaking) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { isBreaking($0) ? " " : $0 }))
+    }
+
+    private static func isBreaking(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .control || scalar.value == 0x2028 || scalar.value == 0x2029
+    }
+
+    /// Whether `entry` can be written and read back as it is: every number within ``QuantityLimits``.
+    /// - Throws: ``MineralIntakeError/invalidEntry(_:)`` naming the number and the limits.
+    public static func check(_ entry: JournalEntry) throws(MineralIntakeError) {
+        guard QuantityLimits.amount.contains(entry.amount) else {
+            throw .invalidEntry("amount \(exact(entry.amount)) is outside \(QuantityLimits.describe(QuantityLimits.amount)); check it")
+        }
+        if case .supplement(let nutrient) = entry.food {
+            let limits = QuantityLimits.supplement(nutrient)
+            guard entry.grams == nil, limits.contains(entry.amount) else {
+                throw .invalidEntry("a \(nutrient.displayName) supplement of \(exact(entry.amount)) \(nutrient.unit.rawValue) is outside \(QuantityLimits.describe(limits)) \(nutrient.unit.rawValue) a dose; check the amount")
+            }
+        } else {
+            guard let grams = entry.grams, QuantityLimits.grams.contains(grams) else {
+                throw .invalidEntry("grams \(entry.grams.map(exact) ?? "missing") is outside \(QuantityLimits.describe(QuantityLimits.grams)) g an entry may weigh; check the amount")
+            }
+        }
     }
 
     /// The shortest decimal that reads back as exactly `value` (`56.69904625`, `0.5`, `130`).
@@ -199,7 +228,8 @@ public enum JournalFormat {
             var seen = Set<Int>(minimumCapacity: bytes.count / 56)
             var fields: [Range<Int>] = []
             var lineNumber = 0
-            var start = 0
+            // A UTF-8 byte order mark (from some editors and spreadsheets) is not part of the first line.
+            var start = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
             let base = bytes.baseAddress
             while start < bytes.count {
                 lineNumber += 1
@@ -320,9 +350,12 @@ public enum JournalFormat {
             guard let value = decimal(fields[5]) else { return nil }
             grams = value
         }
-        return .success(JournalEntry(
+        let entry = JournalEntry(
             id: id, date: calendarDate, meal: meal, amount: amount, unit: string(fields[4]), grams: grams, food: food,
-            text: string(fields[7])))
+            text: string(fields[7]))
+        // Out of the limits: the slow path says why.
+        guard (try? check(entry)) != nil else { return nil }
+        return .success(entry)
     }
 
     static func parseLine(_ line: Substring) throws(MineralIntakeError) -> JournalEntry {
@@ -330,11 +363,14 @@ public enum JournalFormat {
         guard fields.count >= fieldCount else {
             throw .invalidEntry("\(fields.count) tab-separated fields, expected \(fieldCount): id, date, meal, amount, unit, grams, food, text")
         }
-        guard let id = Int(fields[0]), id > 0 else { throw .invalidEntry("id \"\(fields[0])\" is not a positive whole number") }
+        // Ids are digits only, read one way everywhere (`+4` is no id).
+        guard fields[0].utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), fields[0].utf8.count <= 12, let id = Int(fields[0]), id > 0 else {
+            throw .invalidEntry("id \"\(fields[0])\" is not a positive whole number")
+        }
         let date = try CalendarDate(parsing: String(fields[1]))
         let meal = try Meal(parsing: String(fields[2]))
-        guard let amount = Double(fields[3]), amount.isFinite, amount > 0 else {
-            throw .invalidEntry("amount \"\(fields[3])\" is not a positive number")
+        guard let amount = Double(fields[3]), QuantityLimits.amount.contains(amount) else {
+            throw .invalidEntry("amount \"\(fields[3])\" is not a number in \(QuantityLimits.describe(QuantityLimits.amount))")
         }
         guard let food = FoodReference(journalText: String(fields[6])) else {
             throw .invalidEntry("food \"\(fields[6])\" is not a 5-digit NDB number, custom:NAME or supplement:NUTRIENT")
@@ -343,15 +379,17 @@ public enum JournalFormat {
         if fields[5].isEmpty {
             guard case .supplement = food else { throw .invalidEntry("grams is empty; only supplements go without grams") }
         } else {
-            guard let value = Double(fields[5]), value.isFinite, value > 0 else {
-                throw .invalidEntry("grams \"\(fields[5])\" is not a positive number")
+            guard let value = Double(fields[5]), QuantityLimits.grams.contains(value) else {
+                throw .invalidEntry("grams \"\(fields[5])\" is not a number in \(QuantityLimits.describe(QuantityLimits.grams))")
             }
             grams = value
         }
         // The text is the last field; a tab typed into it by hand is kept as part of it.
         let text = fields[7...].joined(separator: "\t")
-        return JournalEntry(
+        let entry = JournalEntry(
             id: id, date: date, meal: meal, amount: amount, unit: String(fields[4]), grams: grams, food: food, text: text)
+        try check(entry)
+        return entry
     }
 }
 
@@ -383,32 +421,22 @@ extension JournalFormat {
         }
         return highest
     }
+}
 
-    /// The journal text without the lines of entries `ids`, and those lines. Every other line stays as it was.
-    public static func removing(ids: Set<Int>, from text: String) -> (kept: String, removed: [String]) {
-        var kept: [Substring] = []
-        var removed: [String] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if let entry = try? parseLine(line.last == "\r" ? line.dropLast() : line), ids.contains(entry.id) {
-                removed.append(String(line))
-            } else {
-                kept.append(line)
-            }
-        }
-        return (kept.joined(separator: "\n"), removed)
+/// The one set of limits for each quantity, applied by every reader and writer: the item parser, the journal
+/// reader and writer, import.
+public enum QuantityLimits {
+    /// Grams one food entry may weigh: 1 mg to 10 kg.
+    public static let grams: ClosedRange<Double> = 0.001...10_000
+    /// An entry's amount of its unit.
+    public static let amount: ClosedRange<Double> = 0.000001...1_000_000_000
+    /// One supplement dose in the nutrient's unit: up to 10,000 µg (vitamin D) or 100,000 mg.
+    public static func supplement(_ nutrient: Nutrient) -> ClosedRange<Double> {
+        nutrient.unit == .micrograms ? 0.001...10_000 : 0.001...100_000
     }
 
-    /// The journal text with the line of entry `id` replaced by `entry`'s line.
-    public static func replacing(id: Int, with entry: JournalEntry, in text: String) -> String {
-        var lines: [String] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if let parsed = try? parseLine(line.last == "\r" ? line.dropLast() : line), parsed.id == id {
-                lines.append(String(self.line(entry).dropLast()))
-            } else {
-                lines.append(String(line))
-            }
-        }
-        return lines.joined(separator: "\n")
+    static func describe(_ range: ClosedRange<Double>) -> String {
+        "\(NumberText.plain(range.lowerBound, maxDecimals: 6))–\(NumberText.plain(range.upperBound))"
     }
 }
 

@@ -30,13 +30,17 @@ public enum MineralIntakeError: Error, Sendable, Codable, Equatable, CustomStrin
     case ambiguousFood(String, candidates: [FoodCandidate])
     /// A unit the food cannot be measured in: the text, the unit, and the units the food takes.
     case unknownUnit(String, unit: String, food: String, known: [String])
+    /// A file of the data directory could not be read or written; nothing was changed.
+    case fileAccess(String)
+    /// Another writer held the data directory's lock for longer than the wait allows; nothing was changed.
+    case busy(String)
 
     /// Whether the error is about how a call was made (a bad name or option) rather than about data.
     public var isUsageError: Bool {
         switch self {
         case .unknownNutrient, .emptyQuery, .unknownFoodGroup, .ambiguousFoodGroup, .unknownRankingBasis, .invalidDate,
              .invalidProfile, .invalidWeek, .invalidPeriod: true
-        case .unknownNDBNumber, .unknownFood, .invalidData, .invalidEntry, .ambiguousFood, .unknownUnit: false
+        case .unknownNDBNumber, .unknownFood, .invalidData, .invalidEntry, .ambiguousFood, .unknownUnit, .fileAccess, .busy: false
         }
     }
 
@@ -76,6 +80,8 @@ public enum MineralIntakeError: Error, Sendable, Codable, Equatable, CustomStrin
         case .ambiguousFood(let text, let candidates):
             return "\"\(text)\" is not the exact name of one food; nothing was logged. Foods it may mean (name one with --food NDB):\n"
                 + candidates.map { "  \($0.ndb)  \($0.name)" }.joined(separator: "\n")
+        case .fileAccess(let message), .busy(let message):
+            return message
         case .unknownUnit(let text, let unit, let food, let known):
             return "unknown unit \"\(unit)\" in \"\(text)\"; known units for \(food): "
                 + known.map { $0.contains(",") || $0.contains(" ") ? "\"\($0)\"" : $0 }.joined(separator: ", ")
