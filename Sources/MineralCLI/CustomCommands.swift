@@ -26,7 +26,25 @@ struct CustomCommands {
 
     func run(_ parsed: ParsedArguments) throws -> CommandResult {
         let files = try DataFiles(context, parsed)
-        var foods = try files.customFoods()
+        if parsed.command[1] == "list" { return try change(parsed, files) }
+        // Read, change and save under the data directory's lock, so concurrent changes all land.
+        return try context.files.withLock(files.lockPath) { try change(parsed, files) }
+    }
+
+    private func change(_ parsed: ParsedArguments, _ files: DataFiles) throws -> CommandResult {
+        var foods: [CustomFood] = []
+        var aside = ""
+        let read = Result { () throws(CLIError) in try files.customFoods() }
+        switch read {
+        case .success(let found):
+            foods = found
+        case .failure(let error):
+            guard parsed.command[1] == "add" || parsed.command[1] == "recipe" else { throw error }
+            // A damaged file is kept beside, byte for byte, and a new one started.
+            let keptAs = files.customFoodsPath + ".unreadable"
+            if let bytes = try context.files.read(files.customFoodsPath) { try context.files.replace(keptAs, with: bytes) }
+            aside = "mineral: \(error.description); it was kept as \(keptAs) and a new \(files.customFoodsPath) started\n"
+        }
         switch parsed.command[1] {
         case "list":
             if OutputFormat(parsed) == .json { return CommandResult(standardOutput: try JSONOutput.encode("custom-foods", foods)) }
@@ -56,6 +74,10 @@ struct CustomCommands {
             }
             guard !foods.contains(where: { CustomFood.namesMatch($0.name, name) }) else {
                 throw CLIError.data("a custom food \"\(name)\" exists; remove it first (mineral custom remove \"\(name)\")")
+            }
+            // A custom food named like a USDA everyday name or description would silently take its place.
+            if let resolution = try? context.loadFoods().resolve(name), resolution.match == .everydayName || resolution.match == .description {
+                throw CLIError.data("\"\(name)\" already names \(resolution.food.description) (\(resolution.food.ndb)); give your food another name, e.g. \"my \(name)\"")
             }
             let measures = try (parsed.allValues["--measure"] ?? []).enumerated().map { offset, text -> HouseholdMeasure in
                 let parts = text.split(separator: "=", maxSplits: 1)
@@ -99,9 +121,11 @@ struct CustomCommands {
                 }
                 food = CustomFood(name: name, ingredients: ingredients, totalGrams: total, measures: measures)
             }
+            do { try food.validated() } catch { throw CLIError.usage(error.description) }
             foods.append(food)
             try files.saveCustomFoods(foods)
-            return CommandResult(standardOutput: "Saved custom food \"\(name)\" in \(files.customFoodsPath). Log it: mineral log \"100 g \(name)\"\n")
+            return CommandResult(standardOutput: "Saved custom food \"\(name)\" in \(files.customFoodsPath). Log it: mineral log \"100 g \(name)\"\n",
+                                 standardError: aside)
         }
     }
 }

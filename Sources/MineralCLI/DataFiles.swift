@@ -44,9 +44,14 @@ struct DataFiles {
 
     func customFoods() throws(CLIError) -> [CustomFood] {
         guard let data = try context.files.read(customFoodsPath) else { return [] }
-        do { return try JSONDecoder().decode([CustomFood].self, from: data) } catch {
+        let foods: [CustomFood]
+        do { foods = try JSONDecoder().decode([CustomFood].self, from: data) } catch {
             throw .data("\(customFoodsPath) is not readable (\(ProfileCommands.describe(error))); fix it in an editor")
         }
+        for food in foods {
+            do { try food.validated() } catch { throw .data("\(customFoodsPath): \(error.description); fix it in an editor") }
+        }
+        return foods
     }
 
     func saveCustomFoods(_ foods: [CustomFood]) throws {
@@ -55,8 +60,30 @@ struct DataFiles {
         try context.files.replace(customFoodsPath, with: try encoder.encode(foods) + Data("\n".utf8))
     }
 
+    /// The foods this person can log. A damaged `custom-foods.json` does not stop the rest: its foods are left out
+    /// with a note on stderr (`mineral custom add` sets the file aside).
     func catalog() throws -> FoodCatalog {
-        FoodCatalog(database: try context.loadFoods(), customFoods: try customFoods(), personalNames: try personalNames())
+        let custom: [CustomFood]
+        do { custom = try customFoods() } catch {
+            context.notes.add("mineral: \(error.description); its custom foods are left out, the other foods work as usual\n")
+            custom = []
+        }
+        return FoodCatalog(database: try context.loadFoods(), customFoods: custom, personalNames: try personalNames())
+    }
+
+    /// Writes a command's output to `--output PATH` all at once, and says what it did: a data directory file is
+    /// refused (an export onto the journal would wipe it); an existing file is replaced, and the message says so; a
+    /// device or pipe (`/dev/null`, `/dev/stdout`) is written through.
+    func writeOutput(_ path: String, _ text: String, what: String) throws -> String {
+        guard !path.isEmpty else { throw CLIError.usage("--output needs a file name") }
+        let target = context.files.resolved(path)
+        let directory = context.files.resolved(self.directory)
+        if target == directory || target.hasPrefix(directory + "/") || path.hasPrefix(self.directory + "/") {
+            throw CLIError.usage("--output \(path) is in the data directory \(self.directory), whose files only mineral writes; choose a file elsewhere")
+        }
+        let existed = context.files.exists(path)
+        try context.files.replace(path, with: Data(text.utf8))
+        return "Wrote \(what) to \(path)" + (existed && !path.hasPrefix("/dev/") ? " (it replaced the file that was there)" : "") + "\n"
     }
 
     /// The stored profile's targets on `date`, or `nil` without a profile.
@@ -66,6 +93,9 @@ struct DataFiles {
         do { profile = try JSONDecoder().decode(Profile.self, from: data) } catch {
             throw CLIError.data("\(profilePath) is not a readable profile (\(ProfileCommands.describe(error)))")
         }
+        do { _ = try profile.validated(on: date) } catch {
+            throw CLIError.data("\(profilePath): \(error.description); fix it in an editor or with `mineral profile set`")
+        }
         return try context.loadTables().targets(for: profile, on: date)
     }
 
@@ -73,7 +103,9 @@ struct DataFiles {
     static func date(_ text: String?, today: CalendarDate) throws(MineralIntakeError) -> CalendarDate {
         switch text?.lowercased() {
         case nil, "today": return today
-        case "yesterday": return today.adding(days: -1)!
+        case "yesterday":
+            guard let yesterday = today.adding(days: -1) else { throw .invalidDate("yesterday (before 0001-01-01)") }
+            return yesterday
         default: return try CalendarDate(parsing: text!)
         }
     }

@@ -34,6 +34,7 @@ struct ExchangeCommands {
         CommandSpec(["import"], summary: "Add entries from a CSV or JSON file; every row is checked before any is written",
                     arguments: "FILE", minimumArguments: 1, maximumArguments: 1, options: [
                         OptionSpec("--format", value: "FORMAT", allowed: ["csv", "json"], help: "csv or json (default: by the file's ending)"),
+                        OptionSpec("--allow-duplicates", help: "add rows even when the journal already holds the same entry (same day, meal, food, amount and text)"),
                         DataDirectory.option,
                     ],
                     discussion: """
@@ -80,8 +81,7 @@ struct ExchangeCommands {
             text = lines.joined(separator: "\n") + "\n"
         }
         if let output = parsed.values["--output"] {
-            try context.files.replace(output, with: Data(text.utf8))
-            return CommandResult(standardOutput: "Wrote \(rows.count) entries to \(output)\n", standardError: warnings)
+            return CommandResult(standardOutput: try files.writeOutput(output, text, what: "\(rows.count) entries"), standardError: warnings)
         }
         return CommandResult(standardOutput: text, standardError: warnings)
     }
@@ -150,6 +150,18 @@ struct ExchangeCommands {
                 + "\nmineral: nothing was imported (\(problems.count) rows have problems)")
         }
         guard !entries.isEmpty else { throw CLIError.data("\(path) holds no entries; nothing was imported") }
+        // The same file imported twice would double every entry: refuse unless asked.
+        if !parsed.flags.contains("--allow-duplicates") {
+            func key(_ entry: JournalEntry) -> String {
+                [entry.date.description, entry.meal.rawValue, entry.food.description, JournalFormatText.exact(entry.amount), JournalFormat.field(entry.unit),
+                 entry.grams.map(JournalFormatText.exact) ?? "", JournalFormat.field(entry.text)].joined(separator: "\t")
+            }
+            let existing = Set(try files.store.read(dates: (entries.map(\.date).min()!)...(entries.map(\.date).max()!)).entries.map(key))
+            let repeated = entries.filter { existing.contains(key($0)) }.count
+            if repeated > 0 {
+                throw CLIError.data("\(repeated) of \(entries.count) rows of \(path) are already in the journal (same day, meal, food, amount and text): was it imported before? nothing was imported; give --allow-duplicates to add them anyway")
+            }
+        }
         entries = try files.store.add(entries)
         return CommandResult(standardOutput: "Imported \(entries.count) entries (ids \(entries.first!.id)–\(entries.last!.id)) from \(path)\n")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import MineralIntake
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -13,13 +14,34 @@ public protocol FileStore: Sendable {
     /// Adds `data` to the end of the file in one write, all of it or none (a failed write is undone). A new file
     /// starts with `header`. If the file does not end in a line break, one is added first.
     func append(_ data: Data, to path: String, header: Data) throws(CLIError)
-    /// Runs `body` holding an exclusive lock on `lockPath` (created if needed), so writers take turns.
+    /// Runs `body` holding an exclusive lock on `lockPath` (created if needed), so writers take turns; throws
+    /// ``CLIError/busy(_:)`` when another writer holds it past the wait.
     func withLock<T>(_ lockPath: String, _ body: () throws -> T) throws -> T
+    /// Whether something stands at `path` (a file, a device, a link).
+    func exists(_ path: String) -> Bool
+    /// `path` with symbolic links followed, for comparing two paths; `path` itself when it does not exist.
+    func resolved(_ path: String) -> String
 }
 
 /// The real disk: atomic replacement through a temporary file, `fsync` and `rename`; owner-only permissions.
 public struct DiskFileStore: FileStore {
-    public init() {}
+    /// How long `withLock` waits for another writer before giving up with exit 75.
+    public var lockWait: Double
+
+    public init(lockWait: Double = 10) {
+        self.lockWait = lockWait
+    }
+
+    public func exists(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0
+    }
+
+    public func resolved(_ path: String) -> String {
+        guard let real = realpath(path, nil) else { return path }
+        defer { free(real) }
+        return String(cString: real)
+    }
 
     public func read(_ path: String) throws(CLIError) -> Data? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
@@ -31,19 +53,88 @@ public struct DiskFileStore: FileStore {
         }
     }
 
+    /// Replaces `path` all at once: a fresh, unpredictable, exclusive temporary file (`O_EXCL | O_NOFOLLOW`) in the
+    /// real file's directory, synced, then renamed over it. A symbolic link stays a link (its target is replaced);
+    /// an existing file keeps its permissions, and a read-only one is refused; a character device or FIFO
+    /// (`/dev/null`, `/dev/stdout`) is written through, never replaced. Temporary files that writers killed before
+    /// the rename left behind are removed.
     public func replace(_ path: String, with data: Data) throws(CLIError) {
-        let directory = (path as NSString).deletingLastPathComponent
+        var target = path
+        var status = stat()
+        if lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK { target = resolved(path) }
+        let exists = stat(target, &status) == 0
+        if exists, status.st_mode & S_IFMT != S_IFREG {
+            guard status.st_mode & S_IFMT == S_IFCHR || status.st_mode & S_IFMT == S_IFIFO else {
+                throw .io("cannot write \(path): it is not a regular file, a device or a pipe")
+            }
+            let descriptor = open(target, O_WRONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw .io("cannot write \(path): \(String(cString: strerror(errno)))") }
+            defer { close(descriptor) }
+            if let failure = Self.write(descriptor, data) { throw .io("cannot write \(path): \(failure)") }
+            return
+        }
+        if exists, status.st_mode & S_IWUSR == 0 {
+            throw .io("\(path) is read-only; nothing was changed (make it writable to change it)")
+        }
+        let mode = exists ? mode_t(status.st_mode & 0o7777) : 0o600
+        let directory = (target as NSString).deletingLastPathComponent
         try Self.makeDirectory(directory)
-        let temporary = (directory.isEmpty ? "" : directory + "/") + ".\((path as NSString).lastPathComponent).\(getpid()).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        let name = (target as NSString).lastPathComponent
+        let prefix = (directory.isEmpty ? "" : directory + "/") + "." + name + "."
+        Self.removeStaleTemporaries(directory: directory, name: name)
+        var temporary = ""
+        var descriptor: Int32 = -1
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<100 {
+            temporary = prefix + "\(getpid()).\(String(generator.next() as UInt64, radix: 16)).tmp"
+            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            if descriptor >= 0 || errno != EEXIST { break }
+        }
         guard descriptor >= 0 else { throw .io("cannot write \(path): \(String(cString: strerror(errno)))") }
+        _ = fchmod(descriptor, mode)
         var failure = Self.writeAndSync(descriptor, data)
         close(descriptor)
-        if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+        if failure == nil, rename(temporary, target) != 0 { failure = String(cString: strerror(errno)) }
         if let failure {
             unlink(temporary)
             throw .io("cannot write \(path): \(failure); the previous file is unchanged")
         }
+        // The rename itself is durable once the directory is synced.
+        let directoryDescriptor = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if directoryDescriptor >= 0 {
+            _ = fsync(directoryDescriptor)
+            close(directoryDescriptor)
+        }
+    }
+
+    /// Removes `.NAME.PID.RANDOM.tmp` files whose writer process is gone (killed between writing and renaming).
+    static func removeStaleTemporaries(directory: String, name: String) {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory) else { return }
+        for entry in entries where entry.hasPrefix("." + name + ".") && entry.hasSuffix(".tmp") {
+            let middle = entry.dropFirst(name.count + 2).dropLast(4)
+            // The old form `.NAME.PID.tmp` and the new `.NAME.PID.RANDOM.tmp`.
+            guard let pid = middle.split(separator: ".").first.flatMap({ Int32($0) }), pid > 0,
+                  pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            unlink((directory.isEmpty ? "" : directory + "/") + entry)
+        }
+    }
+
+    /// Writes all of `data`; the error text if anything failed.
+    static func write(_ descriptor: Int32, _ data: Data) -> String? {
+        var failure: String?
+        data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = String(cString: strerror(errno))
+                    return
+                }
+                offset += written
+            }
+        }
+        return failure
     }
 
     public func append(_ data: Data, to path: String, header: Data) throws(CLIError) {
@@ -76,8 +167,16 @@ public struct DiskFileStore: FileStore {
         let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw CLIError.io("cannot open lock \(lockPath): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
-        while flock(descriptor, LOCK_EX) != 0 {
-            guard errno == EINTR else { throw CLIError.io("cannot lock \(lockPath): \(String(cString: strerror(errno)))") }
+        // Wait for another writer, but not forever: after `lockWait` seconds say so (exit 75, try again).
+        let deadline = Date().addingTimeInterval(lockWait)
+        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK || errno == EINTR else {
+                throw CLIError.io("cannot lock \(lockPath): \(String(cString: strerror(errno)))")
+            }
+            guard Date() < deadline else {
+                throw CLIError.busy("another mineral has held \(lockPath) for over \(DisplayNumber.plain(lockWait)) s; nothing was changed; try again when it has finished")
+            }
+            usleep(20_000)
         }
         defer { flock(descriptor, LOCK_UN) }
         return try body()
@@ -85,19 +184,7 @@ public struct DiskFileStore: FileStore {
 
     /// Writes all of `data` (a short write is continued) and syncs it to disk; the error text if anything failed.
     static func writeAndSync(_ descriptor: Int32, _ data: Data) -> String? {
-        var failure: String?
-        data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    return
-                }
-                offset += written
-            }
-        }
+        var failure = write(descriptor, data)
         if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
         return failure
     }
@@ -156,6 +243,14 @@ public final class MemoryFileStore: FileStore, @unchecked Sendable {
     }
 
     private let writers = NSLock()
+
+    public func exists(_ path: String) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return files[path] != nil
+    }
+
+    public func resolved(_ path: String) -> String { path }
 
     /// Every file's text, by path.
     public var contents: [String: String] {

@@ -112,12 +112,12 @@ struct JournalCommands {
                 }
                 guard !parsedItems.isEmpty else { throw CLIError.usage("no items given; nothing was logged") }
             } else if texts.isEmpty {
-                guard let input = context.readStandardInput() else {
+                guard let input = try context.readStandardInput() else {
                     throw CLIError.usage("`mineral log` needs items: mineral log \"50 g dried apricots\", or one item a line on stdin")
                 }
                 texts = []
                 lineNumbers = []
-                for (index, line) in input.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                for (index, line) in TextLines.lines(input).enumerated() {
                     let item = line.trimmingCharacters(in: .whitespacesAndNewlines)
                     if item.isEmpty || item.hasPrefix("#") { continue }
                     texts.append(item)
@@ -155,7 +155,7 @@ struct JournalCommands {
         var out = ""
         for (entry, item) in zip(written, parsedItems) {
             let nutrients = catalog.nutrients(of: entry)
-            out += "Logged #\(entry.id) \(entry.date) \(entry.meal.rawValue): \(item.text) → \(item.foodName)"
+            out += "Logged #\(entry.id) \(entry.date) \(entry.meal.rawValue): \(TerminalText.visible(item.text)) → \(TerminalText.visible(item.foodName))"
             if case .usda(let ndb) = entry.food { out += " (\(ndb))" }
             out += "\n  \(item.explanation)\n" + Self.howRead(item) + "  " + Self.nutrientLine(nutrients, supplement: entry.grams == nil) + "\n"
         }
@@ -222,7 +222,7 @@ struct JournalCommands {
         })
         let catalog = try files.catalog()
         return CommandResult(standardOutput: "Copied \(written.count) entr\(written.count == 1 ? "y" : "ies") from \(from) to \(date):\n"
-            + written.map { "  #\($0.id) \($0.meal.rawValue): \($0.text) → \(catalog.name(of: $0.food))\n" }.joined())
+            + written.map { "  #\($0.id) \($0.meal.rawValue): \(TerminalText.visible($0.text)) → \(TerminalText.visible(catalog.name(of: $0.food)))\n" }.joined())
     }
 
     /// The food `--food` names: an NDB number of the database or a custom food that exists, never a supplement.
@@ -269,7 +269,7 @@ struct JournalCommands {
     private func entries(_ parsed: ParsedArguments, _ files: DataFiles) throws -> CommandResult {
         let to = try DataFiles.date(parsed.values["--to"], today: context.today)
         let from = try parsed.values["--from"].map { (text) throws(MineralIntakeError) in try DataFiles.date(text, today: context.today) }
-            ?? to.adding(days: -6)!
+            ?? to.adding(days: -6) ?? CalendarDate.first
         guard from <= to else { throw CLIError.usage("--from \(from) is after --to \(to)") }
         let (journal, warnings) = try files.journal()
         let selected = journal.entries.filter { $0.date >= from && $0.date <= to }
@@ -291,7 +291,7 @@ struct JournalCommands {
     /// other line, comments and unreadable ones included, stays exactly as it was.
     private func remove(ids: [Int]?, _ files: DataFiles) throws -> CommandResult {
         let removed = try ids.map { try files.store.remove(ids: Set($0)) } ?? [try files.store.removeLast()]
-        return CommandResult(standardOutput: removed.map { "Removed: " + JournalFormat.line($0) }.joined())
+        return CommandResult(standardOutput: removed.map { "Removed: " + TerminalText.visible(JournalFormat.line($0)) }.joined())
     }
 
     private func edit(_ parsed: ParsedArguments, _ files: DataFiles) throws -> CommandResult {
@@ -314,7 +314,7 @@ struct JournalCommands {
             }
             return entry
         }.new
-        return CommandResult(standardOutput: "Changed: " + JournalFormat.line(changed).replacingOccurrences(of: "\t", with: "  "))
+        return CommandResult(standardOutput: "Changed: " + TerminalText.visible(JournalFormat.line(changed).replacingOccurrences(of: "\t", with: "  ")))
     }
 
     private func check(_ files: DataFiles) throws -> CommandResult {

@@ -42,10 +42,13 @@ public struct MineralCommandLine: Sendable {
         return try ReferenceTables.builtIn()
     }
 
+    /// Notes a command adds for stderr on its way (a damaged file left out); the run appends them to its result.
+    let notes = Notes()
+
     /// The meal an entry goes to when `--meal` is not given (the executable picks it by the time of day).
     public var defaultMeal: Meal
     /// Standard input, read when a command needs it (`mineral log` with no items); `nil` when there is none.
-    public var readStandardInput: @Sendable () -> String?
+    public var readStandardInput: @Sendable () throws -> String?
     /// Whether standard output is a terminal (colour is used only there).
     public var standardOutputIsTerminal: Bool
     /// On a terminal, shows a prompt (on stderr) and reads one line the person types; `nil` from a pipe or
@@ -61,7 +64,7 @@ public struct MineralCommandLine: Sendable {
         loadFoods: (@Sendable () throws -> FoodDatabase)? = nil,
         loadTables: (@Sendable () throws -> ReferenceTables)? = nil,
         defaultMeal: Meal = .snack,
-        readStandardInput: @escaping @Sendable () -> String? = { nil },
+        readStandardInput: @escaping @Sendable () throws -> String? = { nil },
         standardOutputIsTerminal: Bool = false,
         ask: (@Sendable (_ prompt: String) -> String?)? = nil,
         say: (@Sendable (_ message: String) -> Void)? = nil
@@ -97,10 +100,59 @@ public struct MineralCommandLine: Sendable {
         }
     }
 
+    /// The most standard input `mineral log` reads: 8 MiB (about 200,000 items).
+    public static let standardInputLimit = 8 << 20
+
+    /// Reads all of file descriptor `descriptor` (standard input), up to `limit` bytes: `nil` when it is closed;
+    /// an error naming the cause when it cannot be read (a directory) or holds more than `limit`.
+    public static func readAll(_ descriptor: Int32, limit: Int = standardInputLimit) throws -> String? {
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = read(descriptor, &buffer, buffer.count)
+            if count == 0 { break }
+            if count < 0 {
+                if errno == EINTR { continue }
+                if errno == EBADF { return nil }
+                throw CLIError.io("cannot read standard input: \(String(cString: strerror(errno))); nothing was logged")
+            }
+            data.append(contentsOf: buffer[0..<count])
+            if data.count > limit {
+                throw CLIError.data("standard input holds over \(limit >> 20) MiB; log it in parts of at most that; nothing was logged")
+            }
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Writes all of `text` to `descriptor`; the error's text if it could not (a full disk, a closed pipe).
+    public static func writeAll(_ text: String, to descriptor: Int32) -> String? {
+        var text = text
+        return text.withUTF8 { buffer -> String? in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return String(cString: strerror(errno))
+                }
+                offset += written
+            }
+            return nil
+        }
+    }
+
     static let parser = ArgumentParser(commands: FoodsCommands.specs + ProfileCommands.specs + JournalCommands.specs + ExchangeCommands.specs + CustomCommands.specs + ReportCommand.specs)
 
     /// Runs `arguments` (without the program name).
     public func run(_ arguments: [String]) -> CommandResult {
+        notes.clear()
+        var result = runCommand(arguments)
+        // Nothing meant for stderr carries escape sequences: what files and people typed is shown, not obeyed.
+        result.standardError = TerminalText.visible(notes.text + result.standardError)
+        return result
+    }
+
+    private func runCommand(_ arguments: [String]) -> CommandResult {
         do {
             switch try Self.parser.parse(arguments) {
             case .version:
@@ -156,5 +208,30 @@ enum JSONOutput {
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         let data = try encoder.encode(VersionedOutput(kind: kind, data: content))
         return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}
+
+/// Lines for stderr gathered while a command runs.
+final class Notes: @unchecked Sendable {
+    // @unchecked: `lines` is only touched while holding `lock`.
+    private let lock = NSLock()
+    private var lines: [String] = []
+
+    func add(_ line: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        if !lines.contains(line) { lines.append(line) }
+    }
+
+    func clear() {
+        lock.lock()
+        defer { lock.unlock() }
+        lines.removeAll()
+    }
+
+    var text: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return lines.joined()
     }
 }

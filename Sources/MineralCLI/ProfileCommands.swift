@@ -70,14 +70,20 @@ struct ProfileCommands {
     }
 
     /// The stored profile, or `nil` when there is none yet.
-    func storedProfile(_ parsed: ParsedArguments) throws(CLIError) -> (profile: Profile?, path: String) {
+    func storedProfile(_ parsed: ParsedArguments, checked: Bool = true) throws(CLIError) -> (profile: Profile?, path: String) {
         let path = try profilePath(parsed)
         guard let data = try context.files.read(path) else { return (nil, path) }
+        let profile: Profile
         do {
-            return (try JSONDecoder().decode(Profile.self, from: data), path)
+            profile = try JSONDecoder().decode(Profile.self, from: data)
         } catch {
             throw .data("\(path) is not a readable profile (\(ProfileCommands.describe(error))); fix it in an editor or run `mineral profile set` with all fields")
         }
+        // A hand-edited profile meets the same limits as one set on the command line (`profile set` may mend it).
+        if checked { do { _ = try profile.validated(on: context.today) } catch {
+            throw .data("\(path): \(error.description); fix it in an editor or with `mineral profile set`")
+        } }
+        return (profile, path)
     }
 
     static func describe(_ error: any Error) -> String {
@@ -135,7 +141,7 @@ struct ProfileCommands {
                 ? nil : try Training(parsing: text, sweatRateLitresPerHour: profile.training?.sweatRateLitresPerHour)
         }
         if let text = parsed.values["--sweat-rate"] {
-            guard let rate = Double(text), rate.isFinite, rate > 0, rate <= 6 else {
+            guard let rate = Double(text), rate.isFinite, rate >= 0.1, rate <= 6 else {
                 throw CLIError.usage("--sweat-rate \"\(text)\" is not accepted; give litres per hour from 0.1 to 6, e.g. 1.6")
             }
             guard profile.training != nil else {
@@ -161,7 +167,22 @@ struct ProfileCommands {
     }
 
     private func set(_ parsed: ParsedArguments) throws -> CommandResult {
-        let (stored, path) = try storedProfile(parsed)
+        // Bad input is refused before anything, the lock file included, is created; then the profile is read,
+        // changed and saved under the data directory's lock, so concurrent changes all land.
+        _ = try changedProfile(parsed)
+        let lock = try DataFiles(context, parsed).lockPath
+        return try context.files.withLock(lock) {
+            let (profile, path) = try changedProfile(parsed)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+            try context.files.replace(path, with: try encoder.encode(profile) + Data("\n".utf8))
+            return CommandResult(standardOutput: "Saved \(path)\n\n" + Self.describe(profile, today: context.today))
+        }
+    }
+
+    /// The stored profile with the command line's changes, checked; where it is kept.
+    private func changedProfile(_ parsed: ParsedArguments) throws -> (Profile, String) {
+        let (stored, path) = try storedProfile(parsed, checked: false)
         guard !Set(parsed.values.keys).union(parsed.flags).intersection(Self.profileFlagNames).isEmpty else {
             throw CLIError.usage("`mineral profile set` needs at least one field, e.g. --sex female --age 31; see --help")
         }
@@ -170,10 +191,7 @@ struct ProfileCommands {
             throw CLIError.usage("the profile needs an age: --age YEARS or --born YYYY-MM-DD")
         }
         try profile.validated(on: context.today)  // refuse before writing anything
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-        try context.files.replace(path, with: try encoder.encode(profile) + Data("\n".utf8))
-        return CommandResult(standardOutput: "Saved \(path)\n\n" + Self.describe(profile, today: context.today))
+        return (profile, path)
     }
 
     private func show(_ parsed: ParsedArguments) throws -> CommandResult {

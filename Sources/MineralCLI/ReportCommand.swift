@@ -61,8 +61,9 @@ struct ReportCommand {
         default: text = ReportRenderer.text(report, color: color)
         }
         if let output = parsed.values["--output"] {
-            try context.files.replace(output, with: Data(text.utf8))
-            return CommandResult(standardOutput: "Wrote the \(format) report for \(report.period.label) to \(output)\n", standardError: warnings)
+            let files = try DataFiles(context, parsed)
+            return CommandResult(standardOutput: try files.writeOutput(output, text, what: "the \(format) report for \(report.period.label)"),
+                                 standardError: warnings)
         }
         return CommandResult(standardOutput: text, standardError: warnings)
     }

@@ -2,14 +2,16 @@
 import Foundation
 import MineralCLI
 
-// A write past a file-size limit should fail with an error we report (exit 74), not kill the process.
+// A write past a file-size limit, or into a closed pipe, should fail with an error we report (exit 74), not kill
+// the process.
 signal(SIGXFSZ, SIG_IGN)
+signal(SIGPIPE, SIG_IGN)
 
 // Questions only where a person can answer them: standard input and standard error both a terminal.
 let ask: (@Sendable (String) -> String?)?
 if isatty(STDIN_FILENO) == 1 && isatty(STDERR_FILENO) == 1 {
     ask = { prompt in
-        FileHandle.standardError.write(Data(prompt.utf8))
+        _ = MineralCommandLine.writeAll(prompt, to: STDERR_FILENO)
         return readLine(strippingNewline: true)
     }
 } else {
@@ -17,17 +19,20 @@ if isatty(STDIN_FILENO) == 1 && isatty(STDERR_FILENO) == 1 {
 }
 let say: (@Sendable (String) -> Void)?
 if isatty(STDERR_FILENO) == 1 {
-    say = { message in FileHandle.standardError.write(Data(message.utf8)) }
+    say = { message in _ = MineralCommandLine.writeAll(message, to: STDERR_FILENO) }
 } else {
     say = nil
 }
 
 let result = MineralCommandLine(
-    environment: ProcessInfo.processInfo.environment, files: DiskFileStore(), today: MineralCommandLine.localToday(),
+    environment: ProcessInfo.processInfo.environment, files: DiskFileStore(lockWait: ProcessInfo.processInfo.environment["MINERAL_LOCK_WAIT"].flatMap(Double.init).map { min(max($0, 0), 600) } ?? 10), today: MineralCommandLine.localToday(),
     defaultMeal: MineralCommandLine.localMeal(),
-    readStandardInput: { String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) },
+    readStandardInput: { try MineralCommandLine.readAll(STDIN_FILENO) },
     standardOutputIsTerminal: isatty(STDOUT_FILENO) == 1, ask: ask, say: say
 ).run(Array(CommandLine.arguments.dropFirst()))
-FileHandle.standardOutput.write(Data(result.standardOutput.utf8))
-FileHandle.standardError.write(Data(result.standardError.utf8))
+if let failure = MineralCommandLine.writeAll(result.standardOutput, to: STDOUT_FILENO) {
+    _ = MineralCommandLine.writeAll(result.standardError + "mineral: cannot write to standard output: \(failure)\n", to: STDERR_FILENO)
+    exit(ExitCode.ioError.rawValue)
+}
+_ = MineralCommandLine.writeAll(result.standardError, to: STDERR_FILENO)
 exit(result.exitCode.rawValue)

@@ -179,7 +179,9 @@ struct BadInputCorpusTests {
     @Test("a broken profile or custom-foods file is named, with its problem, and changes nothing")
     func brokenFiles() {
         for (path, text, command) in [("/data/profile.json", "{\"sex\": 3}", ["targets"]), ("/data/profile.json", "not json", ["report"]),
-                                      ("/data/custom-foods.json", "[{\"name\": 1}]", ["log", "50 g raisins"]),
+                                      ("/data/custom-foods.json", "[{\"name\": 1}]", ["custom", "remove", "x"]),
+                                      ("/data/custom-foods.json", "[{\"name\": \"x\", \"per100g\": {\"potassium\": -5}, \"measures\": []}]", ["custom", "list"]),
+                                      ("/data/profile.json", "{\"sex\": \"female\", \"age_years\": 31, \"training\": {\"hours\": 1e308, \"period\": \"week\"}}", ["day"]),
                                       ("/data/profile.json", "{\"sex\": \"female\", \"age_years\": 500}", ["day"])] {
             let files = BadInputCorpus.files()
             _ = try? files.replace(path, with: Data(text.utf8))
@@ -189,5 +191,19 @@ struct BadInputCorpusTests {
             #expect(result.standardError.contains(path) || result.standardError.contains("age 500"), "\(result.standardError)")
             #expect(files.contents == before)
         }
+    }
+
+    @Test("a damaged custom-foods file does not stop logging other foods; custom add keeps it aside and starts anew")
+    func damagedCustomFoods() throws {
+        let files = BadInputCorpus.files()
+        try files.replace("/data/custom-foods.json", with: Data("[{\"name\": 1}]".utf8))
+        let cli = MineralCommandLine(environment: ["MINERAL_HOME": "/data"], files: files, today: testToday)
+        let logged = cli.run(["log", "50 g raisins"])
+        #expect(logged.exitCode == .success)
+        #expect(logged.standardError.contains("/data/custom-foods.json is not readable") && logged.standardError.contains("left out"))
+        let added = cli.run(["custom", "add", "oat brick", "--per-100g", "K=1"])
+        #expect(added.exitCode == .success)
+        #expect(files.contents["/data/custom-foods.json.unreadable"] == "[{\"name\": 1}]")
+        #expect(added.standardError.contains("kept as /data/custom-foods.json.unreadable"))
     }
 }

@@ -153,7 +153,10 @@ struct JournalCommandTests {
         #expect(decoded.data[1].nutrients?.magnesiumMg == nil)  // 16609 has no magnesium value: null, not 0
         let other = MemoryFileStore(files: ["/in.csv": Data(csv.standardOutput.utf8), "/in.json": Data(json.standardOutput.utf8)])
         #expect(Self.cli(other).run(["import", "/in.csv"]).standardOutput == "Imported 3 entries (ids 1–3) from /in.csv\n")
-        #expect(Self.cli(other).run(["import", "/in.json"]).standardOutput == "Imported 3 entries (ids 4–6) from /in.json\n")
+        // The same entries again: refused as a likely second import, unless asked for.
+        let again = Self.cli(other).run(["import", "/in.json"])
+        #expect(again.exitCode == .dataError && again.standardError.contains("3 of 3 rows of /in.json are already in the journal"))
+        #expect(Self.cli(other).run(["import", "/in.json", "--allow-duplicates"]).standardOutput == "Imported 3 entries (ids 4–6) from /in.json\n")
         let imported = Self.journal(other).entries
         #expect(imported.map(\.grams) == Self.journal(files).entries.map(\.grams) + Self.journal(files).entries.map(\.grams))
         let bad = MemoryFileStore(files: ["/bad.csv": Data("date,meal,food,grams\n2026-11-20,lunch,09032,50\n2026-02-30,lunch,09032,50\n".utf8)])
@@ -167,14 +170,17 @@ struct JournalCommandTests {
     func custom() {
         let files = MemoryFileStore()
         let cli = Self.cli(files)
-        #expect(cli.run(["custom", "add", "granola bar", "--per-100g", "K=300,Mg=50,kcal=400", "--measure", "bar=40"]).exitCode == .success)
+        #expect(cli.run(["custom", "add", "oat brick", "--per-100g", "K=300,Mg=50,kcal=400", "--measure", "bar=40"]).exitCode == .success)
         #expect(cli.run(["custom", "recipe", "apricot mix", "--item", "50 g dried apricots", "--item", "50 g almonds"]).exitCode == .success)
-        #expect(cli.run(["custom", "add", "Granola Bars", "--per-100g", "K=1"]).exitCode == .dataError)
-        let logged = cli.run(["log", "2 bars granola bar", "100 g apricot mix"])
+        #expect(cli.run(["custom", "add", "Oat Bricks", "--per-100g", "K=1"]).exitCode == .dataError)
+        let logged = cli.run(["log", "2 bars oat brick", "100 g apricot mix"])
         #expect(logged.standardOutput.contains("K 240 mg · Mg 40 mg · Ca unknown"))
         #expect(logged.standardOutput.contains("Logged #2 2026-11-25 lunch: 100 g apricot mix → apricot mix"))
-        #expect(cli.run(["custom", "list"]).standardOutput.contains("granola bar  per 100 g    400    300     50  missing"))
-        #expect(cli.run(["custom", "remove", "granola bar"]).exitCode == .success)
-        #expect(cli.run(["check"]).standardOutput.contains("no custom food \"granola bar\""))
+        #expect(cli.run(["custom", "list"]).standardOutput.contains("oat brick    per 100 g    400    300     50  missing"))
+        // A name that is already a USDA everyday name would take its place silently: refused.
+        let shadow = cli.run(["custom", "add", "banana", "--per-100g", "K=1"])
+        #expect(shadow.exitCode == .dataError && shadow.standardError.contains("already names Bananas, raw (09040)"))
+        #expect(cli.run(["custom", "remove", "oat brick"]).exitCode == .success)
+        #expect(cli.run(["check"]).standardOutput.contains("no custom food \"oat brick\""))
     }
 }

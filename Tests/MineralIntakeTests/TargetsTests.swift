@@ -142,7 +142,7 @@ struct TargetRefusalTests {
         (Profile(sex: .female, ageYears: 35, groups: [.teenager]), "group teenager is for ages 13 to 19, but the age is 35"),
         (Profile(sex: .female, ageYears: 35, groups: [.elderly]), "group elderly starts at 51 (the tables' older-adult rows), but the age is 35"),
         (Profile(sex: .male, ageYears: 35, groups: [.youngMother]), "group young-mother is for female profiles"),
-        (Profile(sex: .male, ageYears: 35, training: Training(hours: 1, per: .day, sweatRateLitresPerHour: 9)), "sweat rate 9 L/h is outside 0–6 L/h (athletes measured 0.26–5.73)"),
+        (Profile(sex: .male, ageYears: 35, training: Training(hours: 1, per: .day, sweatRateLitresPerHour: 9)), "sweat rate 9 L/h is outside 0.1–6 L/h (athletes measured 0.26–5.73)"),
     ])
     func refused(profile: Profile, message: String) {
         #expect(throws: MineralIntakeError.invalidProfile(message)) { try tables.targets(for: profile, on: today) }

@@ -18,6 +18,17 @@ public struct CalendarDate: Sendable, Codable, Hashable, Comparable, CustomStrin
         self.day = day
     }
 
+    /// The first day the calendar holds, 0001-01-01.
+    public static let first = CalendarDate(unchecked: 1, 1, 1)
+    /// The last day the calendar holds, 9999-12-31.
+    public static let last = CalendarDate(unchecked: 9999, 12, 31)
+
+    private init(unchecked year: Int, _ month: Int, _ day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
     /// Reads `YYYY-MM-DD`.
     /// - Throws: ``MineralIntakeError/invalidDate(_:)`` naming the text.
     public init(parsing text: String) throws(MineralIntakeError) {
@@ -110,8 +121,9 @@ extension CalendarDate {
 
     /// The ISO 8601 week: its year (which may differ from the date's near New Year) and number.
     public var isoWeek: (year: Int, week: Int) {
-        let thursday = adding(days: 3 - weekdayFromMonday)!
-        let january1 = CalendarDate(year: thursday.year, month: 1, day: 1)!
+        // At the ends of the calendar (0001-01-01, 9999-12-31) the Thursday may fall outside it: the date's own year.
+        let thursday = adding(days: 3 - weekdayFromMonday) ?? self
+        let january1 = CalendarDate(year: thursday.year, month: 1, day: 1) ?? thursday
         return (thursday.year, (thursday.daysSinceEpoch - january1.daysSinceEpoch) / 7 + 1)
     }
 
@@ -136,10 +148,11 @@ public struct ReportPeriod: Sendable, Codable, Equatable {
 
     /// The ISO week that holds `date`.
     public init(weekOf date: CalendarDate) {
-        let monday = date.adding(days: -date.weekdayFromMonday)!
+        // The calendar's ends cut the week short rather than leave it.
+        let monday = date.adding(days: -date.weekdayFromMonday) ?? CalendarDate.first
         let (year, week) = date.isoWeek
         self.from = monday
-        self.to = monday.adding(days: 6)!
+        self.to = monday.adding(days: 6) ?? CalendarDate.last
         self.label = "\(year)-W\(week < 10 ? "0" : "")\(week)"
     }
 
@@ -147,7 +160,8 @@ public struct ReportPeriod: Sendable, Codable, Equatable {
     /// - Throws: ``MineralIntakeError/invalidDate(_:)`` naming the text.
     public init(isoWeek text: String) throws(MineralIntakeError) {
         let parts = text.uppercased().split(separator: "W", maxSplits: 1)
-        guard parts.count == 2, parts[0].hasSuffix("-"), let year = Int(parts[0].dropLast()), let week = Int(parts[1]),
+        guard parts.count == 2, parts[0].hasSuffix("-"), parts[0].dropLast().utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+              parts[1].utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let year = Int(parts[0].dropLast()), let week = Int(parts[1]),
               parts[1].count == 2, let monday = CalendarDate.mondayOf(isoYear: year, week: week)
         else { throw .invalidWeek(text) }
         self.init(weekOf: monday)
@@ -166,6 +180,6 @@ public struct ReportPeriod: Sendable, Codable, Equatable {
 
     /// Every day of the period, in order.
     public var days: [CalendarDate] {
-        (0...(to.daysSinceEpoch - from.daysSinceEpoch)).map { from.adding(days: $0)! }
+        (0...(to.daysSinceEpoch - from.daysSinceEpoch)).compactMap { from.adding(days: $0) }
     }
 }

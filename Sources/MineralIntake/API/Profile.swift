@@ -264,8 +264,15 @@ public struct Profile: Sendable, Codable, Equatable {
             default: break
             }
         }
-        if let rate = training?.sweatRateLitresPerHour, !(rate > 0 && rate <= 6) {
-            throw .invalidProfile("sweat rate \(NumberText.plain(rate)) L/h is outside 0–6 L/h (athletes measured 0.26–5.73)")
+        // The same limits whether a value came from the command line or a hand-edited file.
+        if let rate = training?.sweatRateLitresPerHour, !(rate >= 0.1 && rate <= 6) {
+            throw .invalidProfile("sweat rate \(NumberText.plain(rate)) L/h is outside 0.1–6 L/h (athletes measured 0.26–5.73)")
+        }
+        if let training, !(training.hours >= 0 && training.hours <= (training.period == .day ? 24 : 168)) {
+            throw .invalidProfile("training \(NumberText.plain(training.hours)) hours a \(training.period.rawValue) is not possible; give 0 to 24 hours a day or 0 to 168 a week")
+        }
+        for override in overrides where !(override.amount > 0 && override.amount < 1_000_000) {
+            throw .invalidProfile("the \(override.nutrient.rawValue) \(override.role.rawValue) of \(NumberText.plain(override.amount)) is not a positive amount under 1000000")
         }
         return age
     }

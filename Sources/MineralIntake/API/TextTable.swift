@@ -34,6 +34,7 @@ public struct TextTable: Sendable, Equatable {
     /// The table as lines joined by `\n`, two spaces between columns, no trailing spaces, ending in `\n`;
     /// the column titles form the first line unless `header` is false.
     public func rendered(header: Bool = true) -> String {
+        let rows = rows.map { $0.map(TerminalText.visible) }
         var widths = columns.map { $0.title.count }
         for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count {
@@ -52,5 +53,22 @@ public struct TextTable: Sendable, Equatable {
             return text
         }
         return ((header ? [line(columns.map(\.title))] : []) + rows.map(line)).joined(separator: "\n") + "\n"
+    }
+}
+
+/// Text from files and people made safe to print: escape sequences, other control characters and bidirectional
+/// overrides (which can rewrite a terminal or reorder what is shown) become visible `\u{…}`; all else is kept.
+package enum TerminalText {
+    package static func visible(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isHidden) else { return text }
+        return text.unicodeScalars.map { isHidden($0) ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined()
+    }
+
+    static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A: false
+        case 0x00...0x1F, 0x7F...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x061C: true
+        default: false
+        }
     }
 }

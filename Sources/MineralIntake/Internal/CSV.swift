@@ -7,6 +7,9 @@ enum CSV {
     }
 
     static func parse(_ text: String, file: String) throws(MineralIntakeError) -> [Row] {
+        // A UTF-8 byte order mark (spreadsheets write one) is not part of the first field.
+        var text = text
+        if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
         var rows: [Row] = []
         var fields: [String] = []
         var field: [UInt8] = []
@@ -72,6 +75,10 @@ enum CSV {
 
     /// One field, quoted only when it must be.
     static func escape(_ field: String) -> String {
+        var field = field
+        // A cell a spreadsheet would run as a formula (`=HYPERLINK(…)`, `+1`, `-1+1`, `@SUM`) starts with `'`
+        // instead; numbers we write are never negative, so a leading `-` is always text.
+        if let first = field.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { field = "'" + field }
         guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

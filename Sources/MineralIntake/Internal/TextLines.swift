@@ -1,7 +1,7 @@
 /// Lines of a text file, split on `\n` bytes with one `\r` before it dropped: `"\r\n"` is one `Character` in
 /// Swift, so splitting a `String` by `Character` would not see the line break.
-enum TextLines {
-    static func lines(_ text: String) -> [String] {
+package enum TextLines {
+    package static func lines(_ text: String) -> [String] {
         var lines: [String] = []
         var current: [UInt8] = []
         for byte in text.utf8 {
