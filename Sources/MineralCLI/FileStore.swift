@@ -27,9 +27,13 @@ public protocol FileStore: Sendable {
 public struct DiskFileStore: FileStore {
     /// How long `withLock` waits for another writer before giving up with exit 75.
     public var lockWait: Double
+    /// For crash tests only: when set, `replace` creates this file once the temporary copy is written and synced,
+    /// and waits 10 s before the rename, so a test can kill the process inside the write.
+    public var pauseBeforeRename: String?
 
-    public init(lockWait: Double = 10) {
+    public init(lockWait: Double = 10, pauseBeforeRename: String? = nil) {
         self.lockWait = lockWait
+        self.pauseBeforeRename = pauseBeforeRename
     }
 
     public func exists(_ path: String) -> Bool {
@@ -94,6 +98,10 @@ public struct DiskFileStore: FileStore {
         _ = fchmod(descriptor, mode)
         var failure = Self.writeAndSync(descriptor, data)
         close(descriptor)
+        if let pauseBeforeRename, failure == nil {
+            FileManager.default.createFile(atPath: pauseBeforeRename, contents: Data())
+            sleep(10)
+        }
         if failure == nil, rename(temporary, target) != 0 { failure = String(cString: strerror(errno)) }
         if let failure {
             unlink(temporary)

@@ -25,7 +25,9 @@ if isatty(STDERR_FILENO) == 1 {
 }
 
 let result = MineralCommandLine(
-    environment: ProcessInfo.processInfo.environment, files: DiskFileStore(lockWait: ProcessInfo.processInfo.environment["MINERAL_LOCK_WAIT"].flatMap(Double.init).map { min(max($0, 0), 600) } ?? 10), today: MineralCommandLine.localToday(),
+    environment: ProcessInfo.processInfo.environment, files: DiskFileStore(
+        lockWait: ProcessInfo.processInfo.environment["MINERAL_LOCK_WAIT"].flatMap(Double.init).map { min(max($0, 0), 600) } ?? 10,
+        pauseBeforeRename: ProcessInfo.processInfo.environment["MINERAL_TEST_PAUSE_BEFORE_RENAME"]), today: MineralCommandLine.localToday(),
     defaultMeal: MineralCommandLine.localMeal(),
     readStandardInput: { try MineralCommandLine.readAll(STDIN_FILENO) },
     standardOutputIsTerminal: isatty(STDOUT_FILENO) == 1, ask: ask, say: say

@@ -62,7 +62,7 @@ enum BadInputCorpus {
 
     static let dates = ["2026-02-30", "tomorrow+1", "0000-01-01", "99999-01-01", "2026-13-01", "2026-1-1", "26-11-24",
                         "2026/11/24", "yesterday-1", "2026-00-10", "2025-02-29", " 2026-11-24"]
-    static let weeks = ["2026-W54", "2025-W53", "W48", "2026-W4", "2026-W00", "2026W48", "2026-w4x"]
+    static let weeks = ["2026-W54", "2025-W53", "W48", "2026-W4", "2026-W00", "2026W48", "2026-w4x", "2026-W+1", "+2026-W48", "9999-W53"]
 
     static var all: [BadInput] {
         var corpus: [BadInput] = []
@@ -136,6 +136,23 @@ enum BadInputCorpus {
             (["report", "--format", "pdf"], .usage, "--format \"pdf\" is not accepted"),
             (["frobnicate"], .usage, "unknown command \"frobnicate\""), (["log", "--frobnicate"], .usage, "unknown option --frobnicate"),
             (["day", "2026-11-24", "2026-11-25"], .usage, "takes at most 1 argument"),
+            // Issue 11: writes that went wrong.
+            (["log", "1/9999999999 mg almonds"], .dataError, "under the 1 mg an entry may weigh"),
+            (["edit", "1", "--food", "00000"], .dataError, "no food with NDB number 00000"),
+            (["edit", "1", "--food", "custom:ghost"], .dataError, "no custom food \"ghost\""),
+            (["edit", "1", "--food", "supplement:magnesium"], .usage, "is not an NDB number (09032) or custom:NAME"),
+            (["remove", "4"], .dataError, "id 4 stands on lines"), (["edit", "4", "--meal", "dinner"], .dataError, "id 4 stands on lines"),
+            (["log", "1 cup pasta", "1 cup tomato sauce", "--food", "11549"], .usage, "--food names the food of one item"),
+            (["export", "--output", "/data/journal.tsv"], .usage, "is in the data directory"),
+            (["report", "--output", "/data/profile.json"], .usage, "is in the data directory"),
+            (["custom", "add", "banana", "--per-100g", "K=1"], .dataError, "already names Bananas, raw (09040)"),
+            (["custom", "add", "x", "--per-100g", "K=-5"], .usage, "\"-5\" is not an amount"),
+            (["custom", "add", "x", "--per-100g", "K=1", "--measure", "bar=0"], .usage, "--measure \"bar=0\" is not accepted"),
+            (["profile", "set", "--sweat-rate", "1e-300", "--training", "1/day"], .usage, "--sweat-rate \"1e-300\" is not accepted"),
+            (["profile", "set", "--training", "1e308/week"], .usage, "is not possible"),
+            (["profile", "set", "--override", "magnesium=0"], .usage, "\"0\" is not a positive amount"),
+            (["import", "/forged.json"], .dataError, "is outside 0.001–10000 µg a dose"), (["import", "/tiny.csv"], .dataError, "grams 0.0000001 is outside"),
+            (["import", "/huge.csv"], .dataError, "grams 1e+308 is outside"), (["import", "/again.csv"], .dataError, "already in the journal"),
         ]
         for (arguments, code, message) in commands { corpus.append(BadInput(arguments: arguments, code: code, message: message)) }
         return corpus
@@ -148,7 +165,12 @@ enum BadInputCorpus {
             "/data/journal.tsv": Data((JournalFormat.header
                 + "1\t2026-11-24\tbreakfast\t50\tg\t50\t09032\t50 g dried apricots\n"
                 + "2\t2026-11-24\tlunch\tmuch\tg\t50\t09032\tbroken by hand\n"
-                + "3\t2026-11-25\tdinner\t200\tmg\t\tsupplement:magnesium\tmagnesium 200 mg\n").utf8),
+                + "3\t2026-11-25\tdinner\t200\tmg\t\tsupplement:magnesium\tmagnesium 200 mg\n"
+                + "4\t2026-11-25\tdinner\t5\tg\t5\t12061\ta twin\n4\t2026-11-25\tdinner\t6\tg\t6\t12061\tits twin, added by hand\n").utf8),
+            "/forged.json": Data(#"[{"date": "2026-11-24", "meal": "dinner", "food": "supplement:vitamin_d", "amount": 100000, "unit": "µg\n999\t2026-11-24\tdinner\t9000\tg\t9000\t02047\tforged"}]"#.utf8),
+            "/tiny.csv": Data("date,meal,food,grams\n2026-11-24,lunch,09032,0.0000001\n".utf8),
+            "/huge.csv": Data("date,meal,food,grams\n2026-11-24,lunch,09032,1e308\n".utf8),
+            "/again.csv": Data("date,meal,food,grams,text\n2026-11-24,breakfast,09032,50,50 g dried apricots\n".utf8),
             "/bad.csv": Data("date,meal,food,grams\n2026-02-30,lunch,09032,50\n".utf8),
             "/bad.json": Data("{\"not\": \"a list\"}".utf8),
         ])

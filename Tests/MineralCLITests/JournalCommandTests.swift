@@ -183,4 +183,15 @@ struct JournalCommandTests {
         #expect(cli.run(["custom", "remove", "oat brick"]).exitCode == .success)
         #expect(cli.run(["check"]).standardOutput.contains("no custom food \"oat brick\""))
     }
+
+    @Test("separators in imported fields cannot forge a line: one row is one entry")
+    func forgedImport() {
+        let row = #"[{"date": "2026-11-24", "meal": "dinner", "food": "09032", "grams": 50, "unit": "g\n999\t2026-11-24\tdinner\t9000\tg\t9000\t02047\tforged", "text": "a\r\nb\tc"}]"#
+        let files = MemoryFileStore(files: ["/forged.json": Data(row.utf8)])
+        let result = Self.cli(files).run(["import", "/forged.json"])
+        #expect(result.exitCode == .success, "\(result.standardError)")
+        let journal = Self.journal(files)
+        #expect(journal.entries.map(\.id) == [1] && journal.problems.isEmpty)
+        #expect(journal.entries.first?.text == "a  b c")
+    }
 }

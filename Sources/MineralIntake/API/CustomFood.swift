@@ -44,7 +44,6 @@ public struct CustomFood: Sendable, Codable, Equatable {
         self.measures = measures
     }
 
-    /// Whether two names name the same custom food (case, spacing, punctuation and plural do not matter).
     /// Checks what a hand-edited file may hold: a name of 1 to 80 characters without line breaks, values per 100 g
     /// from 0 to 100,000, measure and ingredient weights within ``QuantityLimits/grams``, either values or
     /// ingredients. - Throws: ``MineralIntakeError/invalidEntry(_:)`` naming the food and the value.
@@ -72,6 +71,7 @@ public struct CustomFood: Sendable, Codable, Equatable {
         }
     }
 
+    /// Whether two names name the same custom food (case, spacing, punctuation and plural do not matter).
     public static func namesMatch(_ a: String, _ b: String) -> Bool {
         TextNormalizer.tokens(a) == TextNormalizer.tokens(b)
     }

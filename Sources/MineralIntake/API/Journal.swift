@@ -185,9 +185,6 @@ public enum JournalFormat {
     /// Whether `entry` can be written and read back as it is: every number within ``QuantityLimits``.
     /// - Throws: ``MineralIntakeError/invalidEntry(_:)`` naming the number and the limits.
     public static func check(_ entry: JournalEntry) throws(MineralIntakeError) {
-        guard QuantityLimits.amount.contains(entry.amount) else {
-            throw .invalidEntry("amount \(exact(entry.amount)) is outside \(QuantityLimits.describe(QuantityLimits.amount)); check it")
-        }
         if case .supplement(let nutrient) = entry.food {
             let limits = QuantityLimits.supplement(nutrient)
             guard entry.grams == nil, limits.contains(entry.amount) else {
@@ -197,6 +194,9 @@ public enum JournalFormat {
             guard let grams = entry.grams, QuantityLimits.grams.contains(grams) else {
                 throw .invalidEntry("grams \(entry.grams.map(exact) ?? "missing") is outside \(QuantityLimits.describe(QuantityLimits.grams)) g an entry may weigh; check the amount")
             }
+        }
+        guard QuantityLimits.amount.contains(entry.amount) else {
+            throw .invalidEntry("amount \(exact(entry.amount)) is outside \(QuantityLimits.describe(QuantityLimits.amount)); check it")
         }
     }
 

@@ -32,24 +32,28 @@ public final class MemoryJournalFiles: JournalFiles, @unchecked Sendable {
         return files
     }
 
+    /// The file's bytes, or `nil`.
     public func read(_ name: String) throws(MineralIntakeError) -> Data? {
         lock.lock()
         defer { lock.unlock() }
         return files[name]
     }
 
+    /// Replaces the file.
     public func replace(_ name: String, with data: Data) throws(MineralIntakeError) {
         lock.lock()
         defer { lock.unlock() }
         files[name] = data
     }
 
+    /// Adds to the end of the file.
     public func append(_ data: Data, to name: String) throws(MineralIntakeError) {
         lock.lock()
         defer { lock.unlock() }
         files[name, default: Data()].append(data)
     }
 
+    /// Runs `body` while no other `withLock` body runs.
     public func withLock<T>(_ body: () throws -> T) throws -> T {
         writer.lock()
         defer { writer.unlock() }
