@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import MineralIntake
 
 /// `mineral custom add | recipe | list | remove`.
@@ -68,7 +68,7 @@ struct CustomCommands {
             try files.saveCustomFoods(foods)
             return CommandResult(standardOutput: "Removed custom food \"\(name)\". Entries that log it now count its grams as unknown.\n")
         default:
-            let name = parsed.arguments[0].trimmingCharacters(in: .whitespaces)
+            let name = parsed.arguments[0].trimmedWhitespace()
             guard !name.isEmpty, name.count <= 80, !name.contains("\t"), !name.contains("\n"), NDBNumber(parsing: name) == nil else {
                 throw CLIError.usage("custom food name \"\(name)\" is not accepted; give 1 to 80 characters of text, not a number")
             }
@@ -81,10 +81,10 @@ struct CustomCommands {
             }
             let measures = try (parsed.allValues["--measure"] ?? []).enumerated().map { offset, text -> HouseholdMeasure in
                 let parts = text.split(separator: "=", maxSplits: 1)
-                guard parts.count == 2, let grams = Double(parts[1].trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "g", with: "")),
-                      grams > 0, grams <= FoodCatalog.maximumGrams, !parts[0].trimmingCharacters(in: .whitespaces).isEmpty
+                guard parts.count == 2, let grams = Double(parts[1].trimmedWhitespace().replacing("g", with: "")),
+                      grams > 0, grams <= FoodCatalog.maximumGrams, !parts[0].trimmedWhitespace().isEmpty
                 else { throw CLIError.usage("--measure \"\(text)\" is not accepted; give NAME=GRAMS, e.g. bar=40") }
-                return HouseholdMeasure(sequence: offset + 1, amount: 1, unit: parts[0].trimmingCharacters(in: .whitespaces), grams: grams)
+                return HouseholdMeasure(sequence: offset + 1, amount: 1, unit: parts[0].trimmedWhitespace(), grams: grams)
             }
             let food: CustomFood
             if parsed.command[1] == "add" {
@@ -93,7 +93,7 @@ struct CustomCommands {
                 }
                 var values = NutrientValues()
                 for pair in text.split(separator: ",") {
-                    let sides = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                    let sides = pair.split(separator: "=", maxSplits: 1).map { $0.trimmedWhitespace() }
                     guard sides.count == 2 else { throw CLIError.usage("--per-100g \"\(pair)\" is not NUTRIENT=AMOUNT") }
                     let nutrient = try Nutrient(parsing: sides[0])
                     guard let amount = Double(sides[1]), amount.isFinite, amount >= 0, amount <= 100_000 else {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import MineralIntake
 
 /// One entry as `mineral export` writes it and `mineral import` reads it back.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import MineralIntake
 #if canImport(Glibc)
 import Glibc
@@ -48,13 +48,22 @@ public struct DiskFileStore: FileStore {
     }
 
     public func read(_ path: String) throws(CLIError) -> Data? {
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
-        do {
-            // Mapped, not copied: a ten-year journal is read only where it is looked at.
-            return try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
-        } catch {
-            throw .io("cannot read \(path): \(error.localizedDescription)")
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            if errno == ENOENT { return nil }
+            throw .io("cannot read \(path): \(String(cString: strerror(errno)))")
         }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw .io("cannot read \(path): \(String(cString: strerror(errno)))") }
+        guard status.st_mode & S_IFMT == S_IFREG else { throw .io("cannot read \(path): it is not a regular file") }
+        let size = Int(status.st_size)
+        if size == 0 { return Data() }
+        // Mapped, not copied: a ten-year journal is read only where it is looked at.
+        guard let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), mapped != MAP_FAILED else {
+            throw .io("cannot read \(path): \(String(cString: strerror(errno)))")
+        }
+        return Data(bytesNoCopy: mapped, count: size, deallocator: .custom { pointer, count in munmap(pointer, count) })
     }
 
     /// Replaces `path` all at once: a fresh, unpredictable, exclusive temporary file (`O_EXCL | O_NOFOLLOW`) in the
@@ -81,9 +90,9 @@ public struct DiskFileStore: FileStore {
             throw .io("\(path) is read-only; nothing was changed (make it writable to change it)")
         }
         let mode = exists ? mode_t(status.st_mode & 0o7777) : 0o600
-        let directory = (target as NSString).deletingLastPathComponent
+        let directory = PathText.directory(of: target)
         try Self.makeDirectory(directory)
-        let name = (target as NSString).lastPathComponent
+        let name = PathText.name(of: target)
         let prefix = (directory.isEmpty ? "" : directory + "/") + "." + name + "."
         Self.removeStaleTemporaries(directory: directory, name: name)
         var temporary = ""
@@ -146,7 +155,7 @@ public struct DiskFileStore: FileStore {
     }
 
     public func append(_ data: Data, to path: String, header: Data) throws(CLIError) {
-        try Self.makeDirectory((path as NSString).deletingLastPathComponent)
+        try Self.makeDirectory(PathText.directory(of: path))
         let descriptor = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw .io("cannot open \(path): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
@@ -171,7 +180,7 @@ public struct DiskFileStore: FileStore {
     }
 
     public func withLock<T>(_ lockPath: String, _ body: () throws -> T) throws -> T {
-        try Self.makeDirectory((lockPath as NSString).deletingLastPathComponent)
+        try Self.makeDirectory(PathText.directory(of: lockPath))
         let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw CLIError.io("cannot open lock \(lockPath): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
@@ -200,16 +209,14 @@ public struct DiskFileStore: FileStore {
     /// Creates `path` and its parents, owner-only, if missing.
     static func makeDirectory(_ path: String) throws(CLIError) {
         if path.isEmpty { return }  // the current directory
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw .io("\(path) is not a directory") }
+        var status = stat()
+        if stat(path, &status) == 0 {
+            guard status.st_mode & S_IFMT == S_IFDIR else { throw .io("\(path) is not a directory") }
             return
         }
-        do {
-            try FileManager.default.createDirectory(
-                atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw .io("cannot create data directory \(path): \(error.localizedDescription)")
+        try makeDirectory(PathText.directory(of: path))
+        guard mkdir(path, 0o700) == 0 || errno == EEXIST else {
+            throw .io("cannot create data directory \(path): \(String(cString: strerror(errno)))")
         }
     }
 }
@@ -217,7 +224,7 @@ public struct DiskFileStore: FileStore {
 /// Files in memory, for tests.
 public final class MemoryFileStore: FileStore, @unchecked Sendable {
     // @unchecked: `files` is only touched while holding `lock`.
-    private let lock = NSLock()
+    private let lock = PlainLock()
     private var files: [String: Data]
 
     public init(files: [String: Data] = [:]) {
@@ -250,7 +257,7 @@ public final class MemoryFileStore: FileStore, @unchecked Sendable {
         return try body()
     }
 
-    private let writers = NSLock()
+    private let writers = PlainLock()
 
     public func exists(_ path: String) -> Bool {
         lock.lock()
@@ -265,6 +272,24 @@ public final class MemoryFileStore: FileStore, @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return files.mapValues { String(decoding: $0, as: UTF8.self) }
+    }
+}
+
+/// Paths as text, without Foundation's `NSString`.
+enum PathText {
+    /// `a/b/c.tsv` → `a/b`; `c.tsv` → ``; `/c` → `/`.
+    static func directory(of path: String) -> String {
+        var path = Substring(path)
+        while path.count > 1, path.hasSuffix("/") { path = path.dropLast() }
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// `a/b/c.tsv` → `c.tsv`.
+    static func name(of path: String) -> String {
+        var path = Substring(path)
+        while path.count > 1, path.hasSuffix("/") { path = path.dropLast() }
+        return String(path.split(separator: "/").last ?? path)
     }
 }
 

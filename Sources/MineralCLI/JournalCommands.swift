@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import MineralIntake
 
 /// `mineral log | day | entries | undo | remove | edit | check`.
@@ -100,7 +103,7 @@ struct JournalCommands {
             if texts.isEmpty, parsed.values["--food"] == nil, let ask = context.ask {
                 // On a terminal: one item a line, each read back at once; an empty line ends.
                 var number = 0
-                while let line = ask(number == 0 ? "Items, one a line (an empty line ends):\n> " : "> ")?.trimmingCharacters(in: .whitespaces), !line.isEmpty {
+                while let line = ask(number == 0 ? "Items, one a line (an empty line ends):\n> " : "> ")?.trimmedWhitespace(), !line.isEmpty {
                     number += 1
                     do {
                         let items = try readItems(line, catalog: &catalog, names: &names, chosen: &chosen, files)
@@ -118,7 +121,7 @@ struct JournalCommands {
                 texts = []
                 lineNumbers = []
                 for (index, line) in TextLines.lines(input).enumerated() {
-                    let item = line.trimmingCharacters(in: .whitespacesAndNewlines)
+                    let item = line.trimmedWhitespace()
                     if item.isEmpty || item.hasPrefix("#") { continue }
                     texts.append(item)
                     lineNumbers.append(index + 1)
@@ -182,7 +185,7 @@ struct JournalCommands {
                     prompt += "  \(index + 1)  \(candidate.ndb)  \(candidate.name)\(logged)\n"
                 }
                 prompt += "Which one? Number (remembered as your name \"\(words)\"), or Enter to skip: "
-                guard let answer = ask(prompt)?.trimmingCharacters(in: .whitespaces), let number = Int(answer), ordered.indices.contains(number - 1) else {
+                guard let answer = ask(prompt)?.trimmedWhitespace(), let number = Int(answer), ordered.indices.contains(number - 1) else {
                     throw failure
                 }
                 names = names.setting(words, to: .usda(ordered[number - 1].ndb))
@@ -314,7 +317,7 @@ struct JournalCommands {
             }
             return entry
         }.new
-        return CommandResult(standardOutput: "Changed: " + TerminalText.visible(JournalFormat.line(changed).replacingOccurrences(of: "\t", with: "  ")))
+        return CommandResult(standardOutput: "Changed: " + TerminalText.visible(JournalFormat.line(changed).replacing("\t", with: "  ")))
     }
 
     private func check(_ files: DataFiles) throws -> CommandResult {

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import MineralIntake
 
 /// What running a command produced: the text for stdout and stderr and the exit code. The `mineral` executable
@@ -81,23 +84,28 @@ public struct MineralCommandLine: Sendable {
         self.tablesLoader = loadTables
     }
 
-    /// Today's date in the local time zone, from the system clock: for the executable, not the library.
+    /// Today's date in the local time zone, from the system clock and the C library (no ICU): for the executable,
+    /// not the library.
     public static func localToday() -> CalendarDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone.current
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+        let now = localTime()
+        return CalendarDate(year: Int(now.tm_year) + 1900, month: Int(now.tm_mon) + 1, day: Int(now.tm_mday)) ?? CalendarDate.first
     }
 
     /// The meal for the local time of day: breakfast before 11, lunch before 16, dinner from 17 to 21, else snack.
     public static func localMeal() -> Meal {
-        let hour = Calendar(identifier: .gregorian).component(.hour, from: Date())
-        switch hour {
+        switch Int(localTime().tm_hour) {
         case 4..<11: return .breakfast
         case 11..<16: return .lunch
         case 17..<22: return .dinner
         default: return .snack
         }
+    }
+
+    private static func localTime() -> tm {
+        var clock = time(nil)
+        var parts = tm()
+        localtime_r(&clock, &parts)
+        return parts
     }
 
     /// The most standard input `mineral log` reads: 8 MiB (about 200,000 items).
@@ -214,7 +222,7 @@ enum JSONOutput {
 /// Lines for stderr gathered while a command runs.
 final class Notes: @unchecked Sendable {
     // @unchecked: `lines` is only touched while holding `lock`.
-    private let lock = NSLock()
+    private let lock = PlainLock()
     private var lines: [String] = []
 
     func add(_ line: String) {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import MineralIntake
 
 /// `mineral profile set | show` and `mineral targets`.
@@ -124,7 +124,7 @@ struct ProfileCommands {
         if let text = parsed.values["--standard"] { profile.standard = try ReferenceStandard(parsing: text) }
         if let values = parsed.allValues["--group"] {
             for value in values {
-                let names = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                let names = value.split(separator: ",").map { $0.trimmedWhitespace() }.filter { !$0.isEmpty }
                 if names == ["none"] {
                     profile.groups = []
                     continue
@@ -222,7 +222,7 @@ struct ProfileCommands {
             lines.append(("training", "none"))
         }
         lines.append(("your own targets", profile.overrides.isEmpty ? "none" : profile.overrides.map {
-            "\($0.nutrient.displayName) \($0.role.rawValue.replacingOccurrences(of: "_", with: " ")) \(DisplayNumber.plain($0.amount)) \($0.nutrient.unit.rawValue)"
+            "\($0.nutrient.displayName) \($0.role.rawValue.replacing("_", with: " ")) \(DisplayNumber.plain($0.amount)) \($0.nutrient.unit.rawValue)"
         }.joined(separator: "; ")))
         return TextTable(columns: [.init(""), .init("")], rows: lines.map { [$0.0 + ":", $0.1] }).rendered(header: false)
     }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import MineralIntake
 
 /// `mineral report`: the week's deficiency report.

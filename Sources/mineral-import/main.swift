@@ -5,6 +5,7 @@
 //     swift run mineral-import --check         # compare only; exit 1 if anything differs
 import Foundation
 import MineralCLI
+import MineralImport
 import MineralIntake
 
 func fail(_ message: String, _ code: Int32) -> Never {

@@ -1,5 +1,8 @@
 // The `mineral` command: a thin front end. All the work is in MineralCLI and the MineralIntake library.
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import MineralCLI
 
 // A write past a file-size limit, or into a closed pipe, should fail with an error we report (exit 74), not kill

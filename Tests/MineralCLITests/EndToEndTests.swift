@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import MineralImport
 import MineralIntake
 import Testing
 @testable import MineralCLI

@@ -1,5 +1,6 @@
 import Foundation
 import MineralIntake
+import MineralIntakeMeasurement
 import Testing
 
 /// The getting-started path of the documentation, through the public API only.

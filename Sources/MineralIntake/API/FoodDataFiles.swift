@@ -117,7 +117,7 @@ enum SwiftLiteral {
             while text.contains("\"\"\"" + hashes) || text.contains("\\" + hashes) { hashes += "#" }
             // A multi-line literal turns CR LF into LF, so a CR is written as an escape; and it drops the line break
             // before its closing delimiter, so one is added to keep the text's own.
-            let body = text.replacingOccurrences(of: "\r", with: "\\" + hashes + "r")
+            let body = text.replacing("\r", with: "\\" + hashes + "r")
             return "    static let \(member) = \(hashes)\"\"\"\n\(body)\n\"\"\"\(hashes)\n"
         }
         return """

@@ -609,7 +609,7 @@ enum QuantityReader {
 
     /// Digits with at most one `.` or `,` as the decimal point, at most 9 digits: no exponents, no NaN.
     static func decimal(_ word: String) -> Double? {
-        let normalized = word.replacingOccurrences(of: ",", with: ".")
+        let normalized = word.replacing(",", with: ".")
         guard !normalized.isEmpty, normalized.count <= 10,
               normalized.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
               normalized.filter({ $0 == "." }).count <= 1, normalized != "."

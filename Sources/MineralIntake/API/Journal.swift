@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A meal of the day.
 public enum Meal: String, CaseIterable, Sendable, Codable, Equatable, Comparable {

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The files of a data directory as a journal store needs them, by name (`journal.tsv`): on disk, or in memory in
 /// tests and apps. An implementation must make ``replace(_:with:)`` all or nothing (a reader sees the old or the new
@@ -18,8 +21,8 @@ public protocol JournalFiles: Sendable {
 /// Files in memory, for tests and for apps that keep the journal elsewhere.
 public final class MemoryJournalFiles: JournalFiles, @unchecked Sendable {
     // @unchecked: `files` is only touched while holding `lock`; `writer` serialises `withLock` bodies.
-    private let lock = NSLock()
-    private let writer = NSRecursiveLock()
+    private let lock = PlainLock()
+    private let writer = PlainLock(recursive: true)
     private var files: [String: Data]
 
     /// Files with these contents.
@@ -191,7 +194,7 @@ public struct JournalStore: Sendable {
         let torn = data[start...]
         data.removeSubrange(start...)
         // Kept as it was, tabs too (a comment cannot be read as an entry); only a stray `\r` would end the line.
-        let text = String(decoding: torn, as: UTF8.self).replacingOccurrences(of: "\r", with: " ")
+        let text = String(decoding: torn, as: UTF8.self).replacing("\r", with: " ")
         data.append(Data("# set aside by mineral: this line had no line end (a write cut short?); it is not counted: \(text)\n".utf8))
         return true
     }

@@ -64,7 +64,7 @@ public enum RiskGroup: String, CaseIterable, Sendable, Codable, Equatable, Compa
 
     /// Reads a group name: `athlete`, `office-worker` (also with a space or `_`).
     public init(parsing text: String) throws(MineralIntakeError) {
-        let key = text.lowercased().replacingOccurrences(of: "_", with: "-").replacingOccurrences(of: " ", with: "-")
+        let key = text.lowercased().replacing("_", with: "-").replacing(" ", with: "-")
         guard let group = RiskGroup(rawValue: key) else {
             let hint = DidYouMean.suggestion(for: key, among: RiskGroup.allCases.map(\.rawValue)).map { "did you mean \"\($0)\"? " } ?? ""
             throw .invalidProfile("unknown group \"\(text)\"; \(hint)known: " + RiskGroup.allCases.map(\.rawValue).joined(separator: ", "))
@@ -104,7 +104,7 @@ public struct Training: Sendable, Codable, Equatable {
 
     /// Reads `1.5/day`, `8/week`, `8h/week`, `8 h per week`.
     public init(parsing text: String, sweatRateLitresPerHour: Double? = nil) throws(MineralIntakeError) {
-        let compact = text.lowercased().replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "per", with: "/")
+        let compact = text.lowercased().replacing(" ", with: "").replacing("per", with: "/")
         let parts = compact.split(separator: "/", omittingEmptySubsequences: false)
         let number = parts.first.map { $0.hasSuffix("hours") ? $0.dropLast(5) : $0.hasSuffix("h") ? $0.dropLast() : $0 }
         guard parts.count == 2, let number, let hours = Double(number), hours.isFinite,

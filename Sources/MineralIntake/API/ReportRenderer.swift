@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Turns a ``WeeklyReport`` into text for a terminal, Markdown, CSV, JSON or a self-contained HTML page.
 public enum ReportRenderer {
@@ -125,7 +128,7 @@ public enum ReportRenderer {
 
     /// The report as Markdown: a summary table, verdicts, limits, suggestions, sources and days.
     public static func markdown(_ report: WeeklyReport) -> String {
-        func row(_ cells: [String]) -> String { "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n" }
+        func row(_ cells: [String]) -> String { "| " + cells.map { $0.replacing("|", with: "\\|") }.joined(separator: " | ") + " |\n" }
         var out = "# " + title(report) + "\n\n"
         out += row(["nutrient", "average a day", "goal", "% of goal", "average requirement", "verdict", "no value for", "confidence"])
         out += row(Array(repeating: "---", count: 8))
@@ -194,8 +197,8 @@ public enum ReportRenderer {
     // MARK: HTML
 
     static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        text.replacing("&", with: "&amp;").replacing("<", with: "&lt;")
+            .replacing(">", with: "&gt;").replacing("\"", with: "&quot;")
     }
 
     /// One self-contained page: no scripts, no network; an SVG chart of each nutrient's days against its goal and

@@ -155,7 +155,7 @@ extension GroupNote {
     public var text: String {
         guard !changes.isEmpty else { return note }
         return note + " Changed: " + changes.map { change in
-            let role = change.role.rawValue.replacingOccurrences(of: "_", with: " ")
+            let role = change.role.rawValue.replacing("_", with: " ")
             let from = change.from.map { NumberText.plain($0) } ?? "none"
             let to = change.to.map { NumberText.plain($0) } ?? "none"
             return "\(change.nutrient.displayName) \(role) \(from) → \(to) \(change.unit.rawValue)"

@@ -406,6 +406,6 @@ extension FoodCatalog {
     /// A USDA unit without its descriptions: `cup, whole` → `cup`, `oz (23 whole kernels)` → `oz`.
     static func plainUnit(_ unit: String) -> String {
         let cut = unit.firstIndex { $0 == "," || $0 == "(" } ?? unit.endIndex
-        return unit[..<cut].trimmingCharacters(in: .whitespaces)
+        return unit[..<cut].trimmedWhitespace()
     }
 }

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The USDA SR28 release files the importer reads, as bytes (Latin-1 text, `^`-separated, `~`-quoted).
 public struct SR28Release: Sendable {

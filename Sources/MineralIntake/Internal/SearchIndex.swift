@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// An inverted index over food names: normalised tokens → the foods whose names hold them.
 ///
@@ -307,7 +310,7 @@ struct SearchIndex: Sendable {
 /// The search index of a database, built once, on first use, by whichever thread asks first.
 final class LazySearchIndex: @unchecked Sendable {
     // @unchecked: `built` is only read or written while holding `lock`; the rest is immutable.
-    private let lock = NSLock()
+    private let lock = PlainLock()
     private var built: SearchIndex?
     private let store: FoodStore
     private let serialized: String?

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Fast reading of the tab-separated food files, straight from UTF-8 bytes.
 struct TSVReader {

@@ -1,4 +1,3 @@
-import Foundation
 
 /// Turns food names and queries into comparable tokens: lower case, no accents, singular.
 /// Works on UTF-8 bytes, because the search index tokenises every food name at start-up.
@@ -32,7 +31,7 @@ enum TextNormalizer {
         if !ascii {
             tokens.bytes.removeAll(keepingCapacity: true)
             tokens.spans.removeAll(keepingCapacity: true)
-            var folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+            var folded = LatinFolding.folded(text)
             _ = folded.withUTF8 { scan($0, into: &tokens) }
         }
     }
@@ -126,13 +125,28 @@ enum TextNormalizer {
     /// Accents removed (`Entrée` → `Entree`); plain ASCII passes through untouched and fast.
     static func folded(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
-        return text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+        return LatinFolding.folded(text)
     }
 }
 
 extension String {
     /// The string without leading and trailing white space and newlines.
     func trimmingWhitespace() -> String {
-        trimmingCharacters(in: .whitespacesAndNewlines)
+        trimming { $0.properties.isWhitespace }
     }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing characters that match `drop` (Foundation's trimming needs more than
+    /// FoundationEssentials has).
+    package func trimming(_ drop: (Unicode.Scalar) -> Bool) -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !drop($0) }), let last = scalars.lastIndex(where: { !drop($0) }) else { return "" }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: scalars[first...last])
+        return String(out)
+    }
+
+    /// The text without leading and trailing white space and line breaks.
+    package func trimmedWhitespace() -> String { trimming { $0.properties.isWhitespace } }
 }

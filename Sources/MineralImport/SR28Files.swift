@@ -1,4 +1,5 @@
 import Foundation
+import MineralCLI
 import MineralIntake
 
 /// Reads the USDA SR28 release files from a directory (the importer's only contact with the disk).
