@@ -227,6 +227,52 @@ report("`mineral report`, one-week journal, whole process (median of 15)", Strin
 report("`mineral report`, ten-year journal, whole process (median of 15)", String(format: "%.2f ms", decadeProcess), goal: "see ratio", met: true)
 report("ratio ten-year / one-week report process", String(format: "%.2f×", decadeProcess / weekProcess), goal: "< 2×", met: decadeProcess / weekProcess < 2)
 
+// 6b. Costs that must not grow with the journal (issue 12): `log` and `day` on a ten-year journal of 8 entries a
+//     day (29,200 entries) against a one-week journal, and a ten-year CSV `export` against `check` of the same file;
+//     runs paired (A B A B …) so a noisy machine does not decide the verdict.
+let usualHome = FileManager.default.temporaryDirectory.appendingPathComponent("mineral-benchmark-usual-\(getpid())")
+let usualWeek = FileManager.default.temporaryDirectory.appendingPathComponent("mineral-benchmark-usual-week-\(getpid())")
+defer {
+    try? FileManager.default.removeItem(at: usualHome)
+    try? FileManager.default.removeItem(at: usualWeek)
+}
+var usualText = JournalFormat.header
+var usualWeekText = JournalFormat.header
+var usualID = 0
+for day in 0..<3650 {
+    let date = startDay.adding(days: day)!
+    for slot in 0..<8 {
+        usualID += 1
+        let line = "\(usualID)\t\(date)\t\(Meal.allCases[slot % 4].rawValue)\t50\tg\t50\t\(sampleFoods[(day + slot) % sampleFoods.count])\t50 g food\n"
+        usualText += line
+        if day >= 3643 { usualWeekText += line }
+    }
+}
+for (directory, text) in [(usualHome, usualText), (usualWeek, usualWeekText)] {
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    try Data(text.utf8).write(to: directory.appendingPathComponent("journal.tsv"))
+}
+let lastDay = startDay.adding(days: 3649)!.description
+func paired(_ a: [String], _ b: [String], rounds: Int = 15) throws -> (Double, Double) {
+    var first: [Double] = []
+    var second: [Double] = []
+    for _ in 0..<rounds {
+        first.append(try timeProcess(mineral, a))
+        second.append(try timeProcess(mineral, b))
+    }
+    return (median(first), median(second))
+}
+// The first log writes journal.ids; the measured ones then find the next id without a scan.
+_ = try timeProcess(mineral, ["log", "1 g almonds", "--date", lastDay, "--data-dir", usualHome.path])
+_ = try timeProcess(mineral, ["log", "1 g almonds", "--date", lastDay, "--data-dir", usualWeek.path])
+let (decadeLog, weekLog) = try paired(["log", "50 g almonds", "--date", lastDay, "--data-dir", usualHome.path],
+                                      ["log", "50 g almonds", "--date", lastDay, "--data-dir", usualWeek.path])
+report("`mineral log`, ten-year (29,200 entries) / one-week journal", String(format: "%.2f×", decadeLog / weekLog), goal: "≤ 1.2×", met: decadeLog / weekLog <= 1.2)
+let (decadeDay, weekDay) = try paired(["day", lastDay, "--data-dir", usualHome.path], ["day", lastDay, "--data-dir", usualWeek.path])
+report("`mineral day`, ten-year / one-week journal", String(format: "%.2f×", decadeDay / weekDay), goal: "≤ 1.2×", met: decadeDay / weekDay <= 1.2)
+let (export, check) = try paired(["export", "--data-dir", usualHome.path], ["check", "--data-dir", usualHome.path], rounds: 7)
+report("ten-year CSV `export` / `check` of the same journal", String(format: "%.2f× (%.0f ms)", export / check, export), goal: "≤ 3×", met: export / check <= 3)
+
 // 7. Batch use from concurrent tasks: targets, every day's totals and a weekly report for 10,000 profiles with
 //    1,000 meals each (10 million entries), on all cores.
 let batchStart = clock.now

@@ -56,29 +56,53 @@ struct ExchangeCommands {
     private func export(_ parsed: ParsedArguments, _ files: DataFiles) throws -> CommandResult {
         let (journal, warnings) = try files.journal()
         let catalog = try files.catalog()
-        let rows: [ExportedEntry] = journal.entries.sorted { ($0.date, $0.meal, $0.id) < ($1.date, $1.meal, $1.id) }.map { entry in
-            let totals = catalog.nutrients(of: entry)
+        // One look-up per food, not per entry: a ten-year journal logs the same few hundred foods again and again.
+        var names: [FoodReference: String] = [:]
+        let sorted = journal.entries.sorted { ($0.date, $0.meal, $0.id) < ($1.date, $1.meal, $1.id) }
+        let allTotals = catalog.nutrients(of: sorted)
+        let rows: [ExportedEntry] = zip(sorted, allTotals).map { entry, totals in
+            let name = names[entry.food] ?? {
+                let name = catalog.name(of: entry.food)
+                names[entry.food] = name
+                return name
+            }()
             var values = NutrientValues()
             for nutrient in Nutrient.allCases {
-                guard let total = totals.values[nutrient], !total.isUnknown else { continue }
+                guard totals.has(nutrient), !totals[nutrient].isUnknown else { continue }
+                let total = totals[nutrient]
                 values[nutrient] = total.amount
             }
-            return ExportedEntry(id: entry.id, date: entry.date, meal: entry.meal, food: entry.food, foodName: catalog.name(of: entry.food),
+            return ExportedEntry(id: entry.id, date: entry.date, meal: entry.meal, food: entry.food, foodName: name,
                                  amount: entry.amount, unit: entry.unit, grams: entry.grams, text: entry.text, nutrients: values)
         }
         let text: String
         if parsed.values["--format"] == "json" {
             text = try JSONOutput.encode("export", rows)
         } else {
-            var lines = [Self.csvHeader.joined(separator: ",")]
+            var out = Self.csvHeader.joined(separator: ",") + "\n"
+            out.reserveCapacity(rows.count * 160)
+            var escapedNames: [String: String] = [:]  // the same food's name, escaped once
             for row in rows {
-                let fields = [row.id.map(String.init) ?? "", row.date.description, row.meal.rawValue, row.food.description,
-                              row.foodName ?? "", row.amount.map(JournalFormatText.exact) ?? "", row.unit ?? "",
-                              row.grams.map(JournalFormatText.exact) ?? "", row.text ?? ""]
-                    + Nutrient.allCases.map { nutrient in row.nutrients?[nutrient].map(JournalFormatText.exact) ?? "" }
-                lines.append(fields.map(CSVText.escape).joined(separator: ","))
+                let name = row.foodName ?? ""
+                let escapedName = escapedNames[name] ?? {
+                    let escaped = CSVText.escape(name)
+                    escapedNames[name] = escaped
+                    return escaped
+                }()
+                out += row.id.map(String.init) ?? ""
+                for field in [row.date.description, row.meal.rawValue, CSVText.escape(row.food.description)] { out += ","; out += field }
+                out += ","; out += escapedName
+                out += ","; out += row.amount.map(JournalFormatText.exact) ?? ""
+                out += ","; out += CSVText.escape(row.unit ?? "")
+                out += ","; out += row.grams.map(JournalFormatText.exact) ?? ""
+                out += ","; out += CSVText.escape(row.text ?? "")
+                for nutrient in Nutrient.allCases {
+                    out += ","
+                    if let value = row.nutrients?[nutrient] { out += JournalFormatText.exact(value) }
+                }
+                out += "\n"
             }
-            text = lines.joined(separator: "\n") + "\n"
+            text = out
         }
         if let output = parsed.values["--output"] {
             return CommandResult(standardOutput: try files.writeOutput(output, text, what: "\(rows.count) entries"), standardError: warnings)

@@ -259,7 +259,8 @@ struct JournalCommands {
 
     private func day(_ parsed: ParsedArguments, _ files: DataFiles) throws -> CommandResult {
         let date = try DataFiles.date(parsed.arguments.first, today: context.today)
-        let (journal, warnings) = try files.journal()
+        // Only the day's lines are read; others are skipped after a look at their date.
+        let (journal, warnings) = try files.journal(dates: date...date)
         let catalog = try files.catalog()
         let summary = catalog.summary(of: date, entries: journal.entries)
         let targets = try files.targets(on: date)

@@ -84,6 +84,12 @@ public struct FoodCatalog: Sendable {
         return nutrients(of: entry, cache: &cache)
     }
 
+    /// The nutrients of each of `entries`, in order; each food's composition is worked out once.
+    public func nutrients(of entries: [JournalEntry]) -> [NutrientTotals] {
+        var cache: [FoodReference: Composition] = [:]
+        return entries.map { nutrients(of: $0, cache: &cache) }
+    }
+
     func nutrients(of entry: JournalEntry, cache: inout [FoodReference: Composition]) -> NutrientTotals {
         if case .supplement(let nutrient) = entry.food {
             var totals = NutrientTotals()

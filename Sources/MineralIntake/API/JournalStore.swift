@@ -100,8 +100,10 @@ public struct JournalStore: Sendable {
             var data = try files.read(Self.journalName) ?? Data()
             let isNew = data.isEmpty
             if isNew { data = Data(JournalFormat.header.utf8) }
-            // A torn line's id counts as given, too.
-            var next = max(JournalFormat.maxID(in: data), try highestID()) + 1
+            // A torn line's id counts as given, too. When the journal is exactly as this store last wrote it (the
+            // same size), its highest id is the one recorded: no scan of a long journal.
+            let record = try highestIDRecord()
+            var next = (record.size == data.count && !isNew ? record.id : max(JournalFormat.maxID(in: data), record.id)) + 1
             let repaired = Self.settingAsideTornLastLine(&data)
             var written: [JournalEntry] = []
             for var entry in entries {
@@ -115,7 +117,7 @@ public struct JournalStore: Sendable {
             } else {
                 try files.append(lines, to: Self.journalName)
             }
-            try files.replace(Self.highestIDName, with: Data("\(next - 1)\n".utf8))
+            try files.replace(Self.highestIDName, with: Data("\(next - 1)\t\(data.count + lines.count)\n".utf8))
             return written
         }
     }
@@ -174,11 +176,19 @@ public struct JournalStore: Sendable {
     }
 
     /// The highest id ever given, from `journal.ids` (0 when missing or unreadable: the journal's own ids count too).
-    func highestID() throws(MineralIntakeError) -> Int {
-        guard let data = try files.read(Self.highestIDName) else { return 0 }
-        let digits = data.prefix { $0 >= 0x30 && $0 <= 0x39 }
-        guard !digits.isEmpty, digits.count <= 12 else { return 0 }
-        return Int(String(decoding: digits, as: UTF8.self)) ?? 0
+    func highestID() throws(MineralIntakeError) -> Int { try highestIDRecord().id }
+
+    /// `journal.ids`: the highest id ever given and, after an add, the journal's size then (`12\t4096`).
+    func highestIDRecord() throws(MineralIntakeError) -> (id: Int, size: Int?) {
+        guard let data = try files.read(Self.highestIDName) else { return (0, nil) }
+        let fields = data.split(separator: 0x09, maxSplits: 1).map { field in
+            field.prefix { $0 >= 0x30 && $0 <= 0x39 }
+        }
+        func number(_ digits: Data.SubSequence?) -> Int? {
+            guard let digits, !digits.isEmpty, digits.count <= 15 else { return nil }
+            return Int(String(decoding: digits, as: UTF8.self))
+        }
+        return (number(fields.first) ?? 0, fields.count > 1 ? number(fields[1]) : nil)
     }
 
     /// Keeps the highest id of `data` in `journal.ids` before lines are removed, so their ids are not given again.
