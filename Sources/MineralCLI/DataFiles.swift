@@ -22,6 +22,24 @@ struct DataFiles {
     var customFoodsPath: String { directory + "/custom-foods.json" }
     var profilePath: String { directory + "/profile.json" }
     var personalNamesPath: String { directory + "/personal-names.tsv" }
+    var completeDaysPath: String { directory + "/complete-days.txt" }
+
+    /// The days marked complete (`complete-days.txt`: one `YYYY-MM-DD` a line; other lines are left out).
+    func completeDays() throws(CLIError) -> Set<CalendarDate> {
+        guard let data = try context.files.read(completeDaysPath) else { return [] }
+        return Set(TextLines.lines(String(decoding: data, as: UTF8.self)).compactMap { try? CalendarDate(parsing: $0.trimmedWhitespace()) })
+    }
+
+    /// Marks `date` complete or takes the mark back, under the data directory's lock.
+    func setComplete(_ date: CalendarDate, _ complete: Bool) throws {
+        try context.files.withLock(lockPath) {
+            var days = try completeDays()
+            if complete { days.insert(date) } else { days.remove(date) }
+            let text = "# Days marked complete (mineral day --complete DATE): reports average these days. One date a line.\n"
+                + days.sorted().map { "\($0)\n" }.joined()
+            try context.files.replace(completeDaysPath, with: Data(text.utf8))
+        }
+    }
 
     /// The names this person chose foods for from pick lists (`personal-names.tsv`; lines that cannot be read
     /// are left out, never guessed).

@@ -38,8 +38,12 @@ struct JournalCommands {
                   mineral log --supplement "magnesium 200 mg"
                   printf '50 g almonds\\n1 cup soy milk\\n' | mineral log --meal snack
                 """),
-        CommandSpec(["day"], summary: "A day's entries and totals against your targets", arguments: "[DATE]",
-                    maximumArguments: 1, options: [OutputFormat.option, DataDirectory.option]),
+        CommandSpec(["day"], summary: "A day's entries and totals against your targets; mark a day complete", arguments: "[DATE]",
+                    maximumArguments: 1, options: [
+                        OptionSpec("--complete", help: "mark the day complete (everything eaten is logged): reports then average complete days"),
+                        OptionSpec("--not-complete", help: "take the mark back"),
+                        OutputFormat.option, DataDirectory.option,
+                    ]),
         CommandSpec(["entries"], summary: "List entries, with their ids", options: [
             OptionSpec("--from", value: "DATE", help: "first day (default: 7 days ago)"),
             OptionSpec("--to", value: "DATE", help: "last day (default: today)"),
@@ -259,6 +263,15 @@ struct JournalCommands {
 
     private func day(_ parsed: ParsedArguments, _ files: DataFiles) throws -> CommandResult {
         let date = try DataFiles.date(parsed.arguments.first, today: context.today)
+        var marked = ""
+        if parsed.flags.contains("--complete") || parsed.flags.contains("--not-complete") {
+            guard !(parsed.flags.contains("--complete") && parsed.flags.contains("--not-complete")) else {
+                throw CLIError.usage("give --complete or --not-complete, not both")
+            }
+            let complete = parsed.flags.contains("--complete")
+            try files.setComplete(date, complete)
+            marked = complete ? "Marked \(date) complete: reports average the days marked complete.\n\n" : "\(date) is no longer marked complete.\n\n"
+        }
         // Only the day's lines are read; others are skipped after a look at their date.
         let (journal, warnings) = try files.journal(dates: date...date)
         let catalog = try files.catalog()
@@ -267,7 +280,8 @@ struct JournalCommands {
         if OutputFormat(parsed) == .json {
             return CommandResult(standardOutput: try JSONOutput.encode("day", DayReport(summary: summary, targets: targets)), standardError: warnings)
         }
-        return CommandResult(standardOutput: DayRenderer.text(summary, targets: targets), standardError: warnings)
+        let state = try files.completeDays().contains(date) ? "marked complete" : date == context.today ? "today, not over" : "not marked complete"
+        return CommandResult(standardOutput: marked + DayRenderer.text(summary, targets: targets) + (summary.isLogged ? "(\(state))\n" : ""), standardError: warnings)
     }
 
     private func entries(_ parsed: ParsedArguments, _ files: DataFiles) throws -> CommandResult {

@@ -41,6 +41,7 @@ struct ProfileCommands {
             ["targets"], summary: "Daily intake targets for the stored profile, or for one given by flags",
             options: profileOptions + [
                 OptionSpec("--date", value: "DATE", help: "the day to count a birth date's age on (default today)"),
+                OptionSpec("--sources", help: "list the source of every value (JSON always has them)"),
                 OutputFormat.option, DataDirectory.option,
             ],
             discussion: """
@@ -247,13 +248,13 @@ struct ProfileCommands {
         if OutputFormat(parsed) == .json {
             return CommandResult(standardOutput: try JSONOutput.encode("targets", targets))
         }
-        return CommandResult(standardOutput: TargetsRenderer.text(targets))
+        return CommandResult(standardOutput: TargetsRenderer.text(targets, sources: parsed.flags.contains("--sources")))
     }
 }
 
 /// Targets as text for a terminal.
 enum TargetsRenderer {
-    static func text(_ targets: Targets) -> String {
+    static func text(_ targets: Targets, sources showSources: Bool = true) -> String {
         let profile = targets.profile
         var who = "\(targets.ageYears)-year-old"
         if profile.state != .none { who += " \(profile.state.rawValue)" }
@@ -303,6 +304,9 @@ enum TargetsRenderer {
                     sources.append((target.source, [target.sourceLine]))
                 }
             }
+        }
+        guard showSources else {
+            return out + "\nEvery value comes from FoodData/reference/targets.csv; `mineral targets --sources` lists the \(sources.count) sources and their lines.\n"
         }
         out += "\nSources (FoodData/reference/targets.csv lines):\n"
         out += sources.map { "  [\($0.1.sorted().map(String.init).joined(separator: ", "))] \($0.0)\n" }.joined()

@@ -48,7 +48,8 @@ struct ReportCommand {
             }
             let (journal, journalWarnings) = try files.journal(dates: period.from...period.to)
             warnings = journalWarnings
-            report = try files.catalog().weeklyReport(period: period, entries: journal.entries, targets: targets, today: context.today)
+            report = try files.catalog().weeklyReport(period: period, entries: journal.entries, targets: targets, today: context.today,
+                                                      completeDays: try files.completeDays())
         }
         let color = format == "text" && parsed.values["--output"] == nil && context.standardOutputIsTerminal
             && (context.environment["NO_COLOR"] ?? "").isEmpty

@@ -194,4 +194,24 @@ struct JournalCommandTests {
         #expect(journal.entries.map(\.id) == [1] && journal.problems.isEmpty)
         #expect(journal.entries.first?.text == "a  b c")
     }
+
+    @Test("day --complete marks a day, --not-complete takes it back; the report then averages complete days")
+    func completeDays() throws {
+        let files = MemoryFileStore()
+        let cli = Self.cli(files)
+        _ = cli.run(["profile", "set", "--sex", "female", "--age", "31"])
+        _ = cli.run(["log", "100 g almonds", "--date", "2026-11-23"])
+        _ = cli.run(["log", "10 g almonds", "--date", "2026-11-24"])
+        let marked = cli.run(["day", "2026-11-23", "--complete"])
+        #expect(marked.exitCode == .success && marked.standardOutput.hasPrefix("Marked 2026-11-23 complete"))
+        #expect(marked.standardOutput.contains("(marked complete)"))
+        #expect(files.contents["/data/complete-days.txt"]?.contains("2026-11-23\n") == true)
+        let report = cli.run(["report", "--format", "json"])
+        let decoded = try JSONDecoder().decode(VersionedOutput<WeeklyReport>.self, from: Data(report.standardOutput.utf8)).data
+        #expect(decoded.loggedDays == 1)
+        #expect(decoded[.magnesium]?.days[1].partial == true)
+        _ = cli.run(["day", "2026-11-23", "--not-complete"])
+        #expect(files.contents["/data/complete-days.txt"]?.contains("2026-11-23") == false)
+        #expect(cli.run(["day", "--complete", "--not-complete"]).exitCode == .usage)
+    }
 }

@@ -28,7 +28,7 @@ struct ReportGoldenTests {
         let result = mineral("report", "--sample", "--format", "json")
         let report = try JSONDecoder().decode(VersionedOutput<WeeklyReport>.self, from: Data(result.standardOutput.utf8))
         #expect(report.kind == "report")
-        #expect(report.schemaVersion == 1)
+        #expect(report.schemaVersion == 2)
         #expect(report.data.nutrients.count == 5)
     }
 
@@ -64,7 +64,7 @@ struct ReportCommandTests {
         #expect(report.exitCode == .success)
         #expect(report.standardOutput.hasPrefix("Weekly report 2026-W48 (2026-11-23 – 2026-11-29) · 31-year-old female, NASEM · 1 of 7 days logged\n"))
         let last = cli.run(["report", "--week", "2026-W47", "--format", "csv"])
-        #expect(last.standardOutput.contains("2026-11-16,magnesium,mg,yes,592,0,0,320,265,350,,adequate\n"))
+        #expect(last.standardOutput.contains("2026-11-16,magnesium,mg,yes,no,592,0,0,320,265,350,,adequate\n"))
         let written = cli.run(["report", "--format", "html", "--output", "/out/week.html"])
         #expect(written.standardOutput == "Wrote the html report for 2026-W48 to /out/week.html\n")
         #expect(files.contents["/out/week.html"]?.hasPrefix("<!DOCTYPE html>") == true)

@@ -97,13 +97,18 @@ struct TargetLookupTests {
         #expect(targets.notes.contains { $0.contains("not confirmed in a read source") })
     }
 
-    @Test("pregnancy outside the table's ages falls back to the ordinary rows, and says so")
-    func pregnancyFallback() throws {
-        let targets = try tables.targets(for: Profile(sex: .female, ageYears: 52, state: .pregnant), on: today)
-        #expect(targets.lifeStage == "females 51–70")
-        #expect(targets.notes.contains { $0.contains("pregnancy values for ages 14–50 only") })
+    @Test("pregnancy outside the table's ages uses the nearest pregnancy row, and says so")
+    func pregnancyNearestRow() throws {
+        let late = try tables.targets(for: Profile(sex: .female, ageYears: 52, state: .pregnant), on: today)
+        #expect(late.lifeStage == "pregnancy 31–50")
+        #expect(late[.magnesium].goal?.amount == 360)
+        #expect(late.notes.contains { $0.contains("pregnancy values for ages 14–50; for 52 the nearest pregnancy row (pregnancy 31–50) is used") })
+        let young = try tables.targets(for: Profile(sex: .female, ageYears: 13, state: .pregnant), on: today)
+        #expect(young.lifeStage == "pregnancy 14–18")
+        #expect(young[.magnesium].goal?.amount == 400)  // not the non-pregnant 13-year-old's 240
+        #expect(young.notes.contains { $0.contains("which the 1997 tables label \"≤ 18 y\"") })
         let efsa = try tables.targets(for: Profile(sex: .female, ageYears: 16, state: .pregnant, standard: .efsa), on: today)
-        #expect(efsa.notes.contains { $0.contains("EFSA gives pregnancy values for ages 18+ only") })
+        #expect(efsa.notes.contains { $0.contains("EFSA gives pregnancy values for ages 18+; for 16 the nearest pregnancy row") })
     }
 
     @Test("EFSA: sex-specific magnesium, calcium AR carried into pregnancy, supplemental magnesium UL 250")

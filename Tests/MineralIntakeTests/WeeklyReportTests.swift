@@ -126,7 +126,8 @@ struct WeeklyReportTests {
         for nutrient in report.nutrients {
             for day in nutrient.days {
                 let sum = entries.filter { $0.date == day.date }.reduce(0.0) { $0 + catalog.nutrients(of: $1)[nutrient.nutrient].amount }
-                let logged = entries.contains { $0.date == day.date }
+                // A day counts as logged only when food was logged; a supplement alone makes no day of zero food.
+                let logged = entries.contains { $0.date == day.date && $0.food.isFood }
                 #expect(day.logged == logged)
                 if logged { #expect(abs(day.amount! - sum) <= 1e-9 * max(1, sum)) }
             }

@@ -113,8 +113,10 @@ public enum ReportRenderer {
         for (index, date) in report.period.days.enumerated() {
             days.rows.append([date.description, names[date.weekdayFromMonday]] + report.nutrients.map { nutrient in
                 let day = nutrient.days[index]
-                guard day.logged, let value = day.amount else { return "not logged" }
-                return NumberText.display(value) + ((day.unknownShare ?? 0) > 0 ? "*" : "")
+                guard day.logged, let value = day.amount else {
+                    return day.supplements.map { "supplement " + NumberText.display($0) } ?? "not logged"
+                }
+                return NumberText.display(value) + ((day.unknownShare ?? 0) > 0 ? "*" : "") + (day.partial ? " partial" : "")
             })
         }
         out += days.rendered()
@@ -161,7 +163,8 @@ public enum ReportRenderer {
         for (index, date) in report.period.days.enumerated() {
             out += row([date.description] + report.nutrients.map { nutrient in
                 let day = nutrient.days[index]
-                return day.logged ? day.amount.map { NumberText.display($0) } ?? "–" : "not logged"
+                return day.logged ? (day.amount.map { NumberText.display($0) } ?? "–") + (day.partial ? " (partial)" : "")
+                    : day.supplements.map { "supplement \(NumberText.display($0))" } ?? "not logged"
             })
         }
         if !report.targets.notes.isEmpty { out += "\n## Notes\n\n" + report.targets.notes.map { "- \($0)\n" }.joined() }
@@ -172,12 +175,12 @@ public enum ReportRenderer {
 
     /// One row per day and nutrient.
     public static func csv(_ report: WeeklyReport) -> String {
-        var lines = ["date,nutrient,unit,logged,amount,supplements,unknown_share,goal,average_requirement,upper_limit,reduce_above,verdict"]
+        var lines = ["date,nutrient,unit,logged,partial,amount,supplements,unknown_share,goal,average_requirement,upper_limit,reduce_above,verdict"]
         func number(_ value: Double?) -> String { value.map { JournalFormat.exact($0) } ?? "" }
         for nutrient in report.nutrients {
             for day in nutrient.days {
                 lines.append([day.date.description, nutrient.nutrient.rawValue, nutrient.unit.rawValue, day.logged ? "yes" : "no",
-                              number(day.amount), number(day.supplements), number(day.unknownShare), number(nutrient.goal),
+                              day.partial ? "yes" : "no", number(day.amount), number(day.supplements), number(day.unknownShare), number(nutrient.goal),
                               number(nutrient.averageRequirement), number(nutrient.upperLimit), number(nutrient.reduceAbove),
                               nutrient.verdict.rawValue].map(CSV.escape).joined(separator: ","))
             }
@@ -263,6 +266,9 @@ public enum ReportRenderer {
             let label = days[index].description.suffix(5)
             if let value = day.amount {
                 let barTop = y(value)
+                if day.partial {
+                    svg += "<text x=\"\(NumberText.fixed(x, decimals: 1))\" y=\"\(NumberText.fixed(barTop - 3, decimals: 1))\">partial</text>\n"
+                }
                 let colour = nutrient.averageRequirement.map { value < $0 } == true ? "#d9534f" : (nutrient.goal.map { value < $0 } == true ? "#f0ad4e" : "#5cb85c")
                 svg += "<rect x=\"\(NumberText.fixed(x, decimals: 1))\" y=\"\(NumberText.fixed(barTop, decimals: 1))\" width=\"\(NumberText.fixed(slot * 0.6, decimals: 1))\" height=\"\(NumberText.fixed(height - bottom - barTop, decimals: 1))\" fill=\"\(colour)\"><title>\(days[index]): \(escape(amount(value, nutrient.unit)))</title></rect>\n"
             } else {

@@ -217,18 +217,27 @@ extension ReferenceTables {
         let age = try profile.validated(on: date)
         var notes: [String] = []
         var state = profile.state
+        // Pregnancy and lactation at an age outside the tables' rows (13, or 51 and over) use the nearest row of
+        // the same state, with a note: the needs of pregnancy are not those of a non-pregnant woman.
+        var stateAge = age
         if state != .none, rowsFor(profile.standard, sex: .female, state: state, age: age).isEmpty {
             let covered = rows.filter { $0.standard == profile.standard && $0.state == state }
-            let low = covered.map(\.ageMinimum).min().map { NumberText.plain($0) } ?? "?"
-            let high = covered.contains { $0.ageMaximum == nil }
-                ? nil : covered.compactMap(\.ageMaximum).max().map { NumberText.plain($0) }
-            notes.append(
-                "\(profile.standard.rawValue) gives \(state == .pregnant ? "pregnancy" : "lactation") values for ages \(low)"
-                    + (high.map { "–\($0)" } ?? "+")
-                    + " only; the values for a non-\(state == .pregnant ? "pregnant" : "lactating") \(age)-year-old female are used.")
-            state = .none
+            let name = state == .pregnant ? "pregnancy" : "lactation"
+            if let low = covered.map(\.ageMinimum).min() {
+                let high = covered.contains { $0.ageMaximum == nil } ? nil : covered.compactMap(\.ageMaximum).max()
+                let nearest = Double(age) < low ? Int(low.rounded(.up)) : Int((high ?? Double(age)).rounded(.down))
+                if let band = rowsFor(profile.standard, sex: .female, state: state, age: nearest).first?.bandLabel {
+                    stateAge = nearest
+                    notes.append("\(profile.standard.rawValue) gives \(name) values for ages \(NumberText.plain(low))" + (high.map { "–\(NumberText.plain($0))" } ?? "+")
+                        + "; for \(age) the nearest \(name) row (\(band)\(Double(age) < low ? ", which the 1997 tables label \"≤ 18 y\"" : "")) is used, not the values of a non-\(state == .pregnant ? "pregnant" : "lactating") woman.")
+                }
+            }
+            if stateAge == age {
+                notes.append("\(profile.standard.rawValue) gives no \(name) values; the values for a non-\(state == .pregnant ? "pregnant" : "lactating") \(age)-year-old female are used.")
+                state = .none
+            }
         }
-        var chosen = rowsFor(profile.standard, sex: profile.sex, state: state, age: age)
+        var chosen = rowsFor(profile.standard, sex: profile.sex, state: state, age: stateAge)
         let ordinary = state == .none ? chosen : rowsFor(profile.standard, sex: profile.sex, state: .none, age: age)
         if state != .none {
             // Where the pregnancy or lactation rows give no value of a kind the ordinary rows have (EFSA gives no
@@ -276,6 +285,9 @@ extension ReferenceTables {
         }
         if profile.standard == .nasem, profile.groups.contains(.athlete) || profile.training != nil {
             notes.append("NASEM: the sodium AI does not apply to heavy sweat losers (competitive athletes, heat-exposed workers).")
+        }
+        if let sodium = nutrients.first(where: { $0.nutrient == .sodium }), let loss = sodium.sweatLoss, let reduce = sodium.reduceAbove {
+            notes.append("The sodium CDRR (\(NumberText.plain(reduce.amount)) mg) and AI were set for apparently healthy people, not for those who lose much sodium in sweat: with your training, sodium is judged against the CDRR plus the estimated sweat loss, \(NumberText.plain((reduce.amount + loss.amountPerDay).rounded())) mg a day (an estimate).")
         }
         let lifeStage = chosen.first { $0.nutrient == .potassium }?.bandLabel ?? chosen.first?.bandLabel ?? "no row"
         return Targets(

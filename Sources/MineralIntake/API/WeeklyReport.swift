@@ -34,17 +34,32 @@ public enum Confidence: String, Sendable, Codable, Equatable {
 public struct DayAmount: Sendable, Codable, Equatable {
     /// The day.
     public var date: CalendarDate
-    /// Whether anything was logged that day; a day not logged has no amount (never zero).
+    /// Whether food was logged that day; a day with no food logged has no amount (never zero), even when a
+    /// supplement was (its supplements still count for the limits).
     public var logged: Bool
-    /// Food and supplements, in the nutrient's unit (`nil` when not logged).
+    /// Food and supplements, in the nutrient's unit (`nil` when no food was logged).
     public var amount: Double?
     /// Supplements alone.
     public var supplements: Double?
     /// Share of the day's grams with no value for the nutrient.
     public var unknownShare: Double?
+    /// A day with food logged that is not known to be complete (other days are marked complete and this one is
+    /// not, or it is today and not over): shown, but left out of the average, so a forgotten meal does not look
+    /// like a shortfall.
+    public var partial: Bool = false
+
+    /// One day's amount.
+    public init(date: CalendarDate, logged: Bool, amount: Double? = nil, supplements: Double? = nil, unknownShare: Double? = nil, partial: Bool = false) {
+        self.date = date
+        self.logged = logged
+        self.amount = amount
+        self.supplements = supplements
+        self.unknownShare = unknownShare
+        self.partial = partial
+    }
 
     enum CodingKeys: String, CodingKey {
-        case date, logged, amount, supplements
+        case date, logged, amount, supplements, partial
         case unknownShare = "unknown_share"
     }
 }
@@ -206,20 +221,34 @@ extension FoodCatalog {
 
     /// The report of `period` for `targets` from `entries` (entries outside the period are ignored). Give `today`
     /// (by the caller's clock and time zone) to have a day still going noted as partial.
-    public func weeklyReport(period: ReportPeriod, entries: [JournalEntry], targets: Targets, today: CalendarDate? = nil) -> WeeklyReport {
+    ///
+    /// A day counts for the averages only when food was logged on it (a supplement alone makes no day of zero
+    /// food). With `completeDays` (days the person marked complete) the averages use complete days only, and the
+    /// other days with food are shown as partial; without, a note says that a day with a missing meal lowers the
+    /// average. `today` is partial until it is over or marked.
+    public func weeklyReport(
+        period: ReportPeriod, entries: [JournalEntry], targets: Targets, today: CalendarDate? = nil,
+        completeDays: Set<CalendarDate> = []
+    ) -> WeeklyReport {
         let inPeriod = entries.filter { $0.date >= period.from && $0.date <= period.to }
         var cache: [FoodReference: Composition] = [:]
-        var byDay: [CalendarDate: (food: NutrientTotals, supplements: NutrientTotals)] = [:]
+        var byDay: [CalendarDate: (food: NutrientTotals, supplements: NutrientTotals, hasFood: Bool)] = [:]
         var bySource: [FoodReference: NutrientTotals] = [:]
         for entry in inPeriod {
             let nutrients = self.nutrients(of: entry, cache: &cache)
-            var day = byDay[entry.date] ?? (NutrientTotals(), NutrientTotals())
-            if case .supplement = entry.food { day.supplements += nutrients } else { day.food += nutrients }
+            var day = byDay[entry.date] ?? (NutrientTotals(), NutrientTotals(), false)
+            if case .supplement = entry.food { day.supplements += nutrients } else { day.food += nutrients; day.hasFood = true }
             byDay[entry.date] = day
             bySource[entry.food, default: NutrientTotals()] += nutrients
         }
         let days = period.days
-        let logged = days.filter { byDay[$0] != nil }
+        let foodDays = days.filter { byDay[$0]?.hasFood == true }
+        let marked = foodDays.contains { completeDays.contains($0) }
+        // Partial: food logged, but not complete (others are marked and it is not; or it is today, not marked).
+        let partialDays = Set(foodDays.filter { date in
+            completeDays.contains(date) ? false : marked || date == today
+        })
+        let logged = foodDays.filter { !partialDays.contains($0) }
         let energy = logged.isEmpty ? nil : logged.reduce(0.0) { $0 + byDay[$1]!.food[.energy].amount } / Double(logged.count)
         var reports: [NutrientReport] = []
         for nutrient in Nutrient.tracked {
@@ -239,27 +268,35 @@ extension FoodCatalog {
                 let food = day.food[nutrient]
                 let supplements = day.supplements[nutrient].amount
                 let total = food.amount + supplements
-                grams += food.grams
-                unknownGrams += food.gramsWithoutValue
-                dayAmounts.append(DayAmount(date: date, logged: true, amount: total, supplements: supplements,
-                                            unknownShare: food.grams > 0 ? food.unknownShare : 0))
+                if day.hasFood {
+                    if !partialDays.contains(date) {
+                        grams += food.grams
+                        unknownGrams += food.gramsWithoutValue
+                    }
+                    dayAmounts.append(DayAmount(date: date, logged: true, amount: total, supplements: supplements,
+                                                unknownShare: food.grams > 0 ? food.unknownShare : 0, partial: partialDays.contains(date)))
+                } else {
+                    // A supplement alone: no day of food, but the supplement counts for the limits below.
+                    dayAmounts.append(DayAmount(date: date, logged: false, supplements: supplements > 0 ? supplements : nil))
+                }
                 if let limit = nutrientTargets.upperLimit {
                     let counted = limit.supplementsOnly ? supplements : total
                     if counted > limit.amount {
                         flags.append(LimitFlag(date: date, role: .upperLimit, amount: counted, limit: limit.amount, supplementsOnly: limit.supplementsOnly))
                     }
                 }
-                if let reduce = nutrientTargets.reduceAbove, total > reduce.amount {
-                    flags.append(LimitFlag(date: date, role: .reduceAbove, amount: total, limit: reduce.amount, supplementsOnly: false))
+                // A heavy sweater's sodium is judged against the CDRR plus the estimated sweat loss (see the notes).
+                if day.hasFood, let reduce = nutrientTargets.reduceAbove, total > reduce.amount + (sweat ?? 0) {
+                    flags.append(LimitFlag(date: date, role: .reduceAbove, amount: total, limit: reduce.amount + (sweat ?? 0), supplementsOnly: false))
                 }
             }
-            let amounts = dayAmounts.compactMap(\.amount)
+            let amounts = dayAmounts.filter { !$0.partial }.compactMap(\.amount)
             let average = amounts.isEmpty ? nil : amounts.reduce(0, +) / Double(amounts.count)
             let unknownShare = grams > 0 ? unknownGrams / grams : 0
             let confidence = Confidence(unknownShare: unknownShare)
             let below = requirement.map { ar in amounts.filter { $0 < ar }.count } ?? 0
             let (verdict, explanation) = Self.verdict(
-                nutrient: nutrient, average: average, goal: goal, requirement: requirement, reduceAbove: nutrientTargets.reduceAbove?.amount,
+                nutrient: nutrient, average: average, goal: goal, requirement: requirement, reduceAbove: nutrientTargets.reduceAbove.map { $0.amount + (sweat ?? 0) },
                 goalKind: nutrientTargets.goal?.kind, unknownShare: unknownShare, confidence: confidence, sweat: sweat,
                 loggedDays: amounts.count, daysBelow: below)
             // Summed in a fixed order: a dictionary's order changes from run to run, and so would the last digits.
@@ -271,7 +308,7 @@ extension FoodCatalog {
             }.sorted { ($0.amount, $1.name) > ($1.amount, $0.name) }
             var report = NutrientReport(
                 nutrient: nutrient, unit: nutrient.unit, days: dayAmounts, loggedDays: amounts.count, average: average, goal: goal,
-                goalOverridden: nutrientTargets.goal?.overridden == true, averageRequirement: requirement, upperLimit: nutrientTargets.upperLimit?.amount, reduceAbove: nutrientTargets.reduceAbove?.amount,
+                goalOverridden: nutrientTargets.goal?.overridden == true, averageRequirement: requirement, upperLimit: nutrientTargets.upperLimit?.amount, reduceAbove: nutrientTargets.reduceAbove.map { $0.amount + (sweat ?? 0) },
                 sweatLoss: sweat, percentOfGoal: average.flatMap { average in goal.map { average / $0 * 100 } }, verdict: verdict,
                 explanation: explanation, daysBelowAverageRequirement: below, unknownShare: unknownShare, confidence: confidence,
                 limitFlags: flags, topSources: Array(sources.prefix(3)), suggestions: [])
@@ -286,8 +323,20 @@ extension FoodCatalog {
             reports.append(report)
         }
         var notes: [String] = []
-        if let today, byDay[today] != nil {
-            notes.append("Today (\(today)) is not over: its entries so far count as the whole day, so its figures are still low.")
+        if let today, partialDays.contains(today) {
+            notes.append("Today (\(today)) is not over: it is shown as partial and left out of the averages until it is over or marked complete.")
+        }
+        if marked {
+            let partial = partialDays.subtracting(today.map { [$0] } ?? []).count
+            if partial > 0 {
+                notes.append("Averages use the \(logged.count) day\(logged.count == 1 ? "" : "s") marked complete; \(partial) other day\(partial == 1 ? "" : "s") with food logged \(partial == 1 ? "is" : "are") shown as partial and left out.")
+            }
+        } else if !logged.isEmpty {
+            notes.append("No day is marked complete: a day with a missing meal lowers the average. Mark the days you logged fully (mineral day --complete DATE).")
+        }
+        let supplementOnly = days.filter { byDay[$0] != nil && byDay[$0]?.hasFood != true }.count
+        if supplementOnly > 0 {
+            notes.append("\(supplementOnly) day\(supplementOnly == 1 ? "" : "s") with only a supplement logged \(supplementOnly == 1 ? "is" : "are") not counted as \(supplementOnly == 1 ? "a day" : "days") of food; \(supplementOnly == 1 ? "its" : "their") supplements count for the upper limits.")
         }
         return WeeklyReport(period: period, targets: targets, loggedDays: logged.count, entryCount: inPeriod.count,
                             nutrients: reports, averageEnergyKcal: energy, notes: notes)

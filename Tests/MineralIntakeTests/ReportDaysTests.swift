@@ -1,0 +1,79 @@
+import Testing
+@testable import MineralIntake
+
+/// Which days a report averages: food days only, complete days when some are marked, today as partial; and an
+/// athlete's sodium judged against the CDRR plus sweat loss.
+@Suite("Report days: supplement-only days, complete and partial days, the athlete's sodium")
+struct ReportDaysTests {
+    static let period = WeeklyReportTests.period
+    static func date(_ day: Int) -> CalendarDate { period.from.adding(days: day)! }
+    static func food(_ id: Int, day: Int, grams: Double = 100, ndb: String = "12061") -> JournalEntry {
+        WeeklyReportTests.entry(id, day: day, ndb, grams: grams)
+    }
+    static func pill(_ id: Int, day: Int, _ nutrient: Nutrient, _ amount: Double) -> JournalEntry {
+        JournalEntry(id: id, date: date(day), meal: .lunch, amount: amount, unit: nutrient.unit.rawValue, grams: nil,
+                     food: .supplement(nutrient), text: "pill")
+    }
+
+    @Test("a day with only a supplement is no day of zero food; its supplement still counts for the limits")
+    func supplementOnlyDay() throws {
+        let entries = [Self.food(1, day: 0), Self.pill(2, day: 3, .magnesium, 500)]
+        let report = catalog.weeklyReport(period: Self.period, entries: entries, targets: WeeklyReportTests.woman)
+        #expect(report.loggedDays == 1)
+        let calcium = try #require(report[.calcium])
+        #expect(calcium.loggedDays == 1)
+        #expect(calcium.average == calcium.days[0].amount)  // not halved by a zero-food day
+        let magnesium = try #require(report[.magnesium])
+        #expect(magnesium.days[3].logged == false && magnesium.days[3].amount == nil && magnesium.days[3].supplements == 500)
+        #expect(magnesium.limitFlags.contains { $0.date == Self.date(3) && $0.role == .upperLimit })  // 500 mg > the 350 mg UL
+        #expect(report.notes.contains { $0.contains("1 day with only a supplement logged is not counted as a day of food") })
+        // A supplement alone in the whole week: nothing is judged from no food at all.
+        let alone = catalog.weeklyReport(period: Self.period, entries: [Self.pill(1, day: 0, .magnesium, 100)], targets: WeeklyReportTests.woman)
+        #expect(alone.nutrients.allSatisfy { $0.verdict == .notLogged })
+    }
+
+    @Test("with days marked complete, averages use them; the others are partial and left out")
+    func completeDays() throws {
+        let entries = [Self.food(1, day: 0, grams: 100), Self.food(2, day: 1, grams: 100), Self.food(3, day: 2, grams: 10)]
+        let unmarked = catalog.weeklyReport(period: Self.period, entries: entries, targets: WeeklyReportTests.woman)
+        #expect(unmarked.loggedDays == 3)
+        #expect(unmarked.notes.contains { $0.contains("No day is marked complete") })
+        let marked = catalog.weeklyReport(period: Self.period, entries: entries, targets: WeeklyReportTests.woman,
+                                          completeDays: [Self.date(0), Self.date(1)])
+        #expect(marked.loggedDays == 2)
+        let magnesium = try #require(marked[.magnesium])
+        #expect(magnesium.days[2].partial && !magnesium.days[0].partial)
+        #expect(magnesium.average == magnesium.days[0].amount)  // the 10 g day does not drag the average down
+        #expect(marked.notes.contains { $0.contains("1 other day with food logged is shown as partial") })
+    }
+
+    @Test("today is partial until it is over or marked")
+    func today() throws {
+        let entries = [Self.food(1, day: 0, grams: 100), Self.food(2, day: 1, grams: 5)]
+        let report = catalog.weeklyReport(period: Self.period, entries: entries, targets: WeeklyReportTests.woman, today: Self.date(1))
+        #expect(report.loggedDays == 1)
+        #expect(try #require(report[.calcium]).days[1].partial)
+        #expect(report.notes.contains { $0.contains("is not over: it is shown as partial") })
+        let marked = catalog.weeklyReport(period: Self.period, entries: entries, targets: WeeklyReportTests.woman, today: Self.date(1),
+                                          completeDays: [Self.date(0), Self.date(1)])
+        #expect(marked.loggedDays == 2)
+    }
+
+    @Test("an athlete's sodium is judged against the CDRR plus the estimated sweat loss, said to be an estimate")
+    func athleteSodium() throws {
+        let athlete = try tables.targets(for: Profile(sex: .female, ageYears: 31, training: Training(hours: 1.5, per: .day)), on: Self.date(0))
+        let loss = try #require(athlete[.sodium].sweatLoss?.amountPerDay)
+        #expect(athlete.notes.contains { $0.contains("not for those who lose much sodium in sweat") })
+        // Table salt (38,758 mg sodium per 100 g): 7.756 g is about 3,006 mg, over the CDRR but under CDRR + sweat.
+        let day = [WeeklyReportTests.entry(1, day: 0, "02047", grams: 7.756)]
+        let report = catalog.weeklyReport(period: Self.period, entries: day, targets: athlete)
+        let sodium = try #require(report[.sodium])
+        #expect(sodium.days[0].amount.map { $0 > 2300 && $0 < 2300 + loss } == true)
+        #expect(sodium.limitFlags.isEmpty)
+        #expect(sodium.verdict != .aboveReduceLevel)
+        #expect(sodium.reduceAbove == 2300 + loss)
+        // Without training the same day is over the CDRR.
+        let plain = catalog.weeklyReport(period: Self.period, entries: day, targets: WeeklyReportTests.woman)
+        #expect(try #require(plain[.sodium]).limitFlags.count == 1)
+    }
+}
