@@ -54,8 +54,10 @@ do {
     files.searchIndex = try FoodDatabase(files: files).serializedSearchIndex()  // also refuses data it would not load
     let referenceFiles = ReferenceDataFiles(
         targets: try String(contentsOf: reference.appendingPathComponent(ReferenceDataFiles.FileName.targets), encoding: .utf8),
-        sweat: try String(contentsOf: reference.appendingPathComponent(ReferenceDataFiles.FileName.sweat), encoding: .utf8))
-    _ = try ReferenceTables(targetsCSV: referenceFiles.targets, sweatCSV: referenceFiles.sweat)
+        sweat: try String(contentsOf: reference.appendingPathComponent(ReferenceDataFiles.FileName.sweat), encoding: .utf8),
+        // Hand-written in FoodData/reference, not copied from ../shared/reference.
+        withinPersonSD: try String(contentsOf: referenceCopy.appendingPathComponent(ReferenceDataFiles.FileName.withinPersonSD), encoding: .utf8))
+    _ = try ReferenceTables(targetsCSV: referenceFiles.targets, sweatCSV: referenceFiles.sweat, withinPersonSDCSV: referenceFiles.withinPersonSD)
     let outputs: [(URL, String)] = [
         (foodData.appendingPathComponent(FoodDataFiles.FileName.foods), files.foods),
         (foodData.appendingPathComponent(FoodDataFiles.FileName.measures), files.measures),

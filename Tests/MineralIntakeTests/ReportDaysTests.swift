@@ -77,3 +77,42 @@ struct ReportDaysTests {
         #expect(try #require(plain[.sodium]).limitFlags.count == 1)
     }
 }
+
+/// The NASEM statistics for an individual, against cases computed by hand.
+@Suite("How sure a few days' average is (NASEM 2000, z = (mean − EAR) / √(SD_req² + SD_within²/n))")
+struct CertaintyTests {
+    static let calcium = WeeklyReportTests.woman[.calcium]  // EAR 800, RDA 1000 → SD_req 100; SD_within 325 (table B-2)
+
+    @Test("the sample week's calcium: 516.4 mg over 6 days is below the EAR with about 95 % confidence")
+    func sampleWeek() throws {
+        let certainty = try #require(Certainty.of(.calcium, average: 516.4, days: 6, targets: Self.calcium, sweat: nil))
+        // By hand: √(100² + 325²/6) = √27,604.2 = 166.15; z = (516.4 − 800) / 166.15 = −1.707; Φ(1.707) = 0.956.
+        #expect(certainty.requirementSD == 100 && certainty.withinPersonSD == 325)
+        #expect(abs(try #require(certainty.z) + 1.7069) < 0.001)
+        #expect(certainty.confidencePercent == 95)
+        #expect(certainty.statement == "How sure: with 6 days recorded, about 95 % confident your usual calcium intake is below the requirement (800 mg).")
+        #expect(certainty.moreDaysFor90Percent == nil)
+    }
+
+    @Test("too few days to tell, and how many more days would settle it")
+    func moreDays() throws {
+        // 780 mg over 2 days: z = −20 / √(100² + 325²/2) = −0.080: 53 %, too few; no number of days reaches 90 %
+        // (the average is within the requirement's own spread).
+        let close = try #require(Certainty.of(.calcium, average: 780, days: 2, targets: Self.calcium, sweat: nil))
+        #expect(close.statement.hasPrefix("How sure: too few days to tell (55 %)"))
+        #expect(close.moreDaysFor90Percent == nil)
+        // 600 mg over 2 days: z = −200 / 250.6 = −0.80 (80 %); 90 % needs n ≥ 325² / (200²/1.2816² − 100²) = 7.4,
+        // so 8 days: 6 more.
+        let far = try #require(Certainty.of(.calcium, average: 600, days: 2, targets: Self.calcium, sweat: nil))
+        #expect(far.confidencePercent == 80)
+        #expect(far.moreDaysFor90Percent == 6)
+        #expect(far.statement.hasSuffix("About 6 more days would settle it at 90 %."))
+    }
+
+    @Test("where no within-person SD could be read, nothing is computed and the report says so")
+    func notComputed() throws {
+        let certainty = try #require(Certainty.of(.magnesium, average: 300, days: 6, targets: WeeklyReportTests.woman[.magnesium], sweat: nil))
+        #expect(certainty.z == nil && certainty.confidencePercent == nil)
+        #expect(certainty.statement.hasPrefix("How sure: not computed"))
+    }
+}

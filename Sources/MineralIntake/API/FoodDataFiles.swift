@@ -82,11 +82,14 @@ public struct ReferenceDataFiles: Sendable, Codable, Equatable {
     public var targets: String
     /// `sweat.csv`: athletes' sweat rates and sweat mineral concentrations with sources.
     public var sweat: String
+    /// `within-person-sd.csv`: within-person SDs of intake with sources (hand-written here, not a copy).
+    public var withinPersonSD: String
 
-    /// The two files' text.
-    public init(targets: String, sweat: String) {
+    /// The files' text.
+    public init(targets: String, sweat: String, withinPersonSD: String = "") {
         self.targets = targets
         self.sweat = sweat
+        self.withinPersonSD = withinPersonSD
     }
 
     /// The file names, as they stand in `FoodData/reference/`.
@@ -95,16 +98,19 @@ public struct ReferenceDataFiles: Sendable, Codable, Equatable {
         public static let targets = "targets.csv"
         /// `sweat.csv`.
         public static let sweat = "sweat.csv"
+        /// `within-person-sd.csv`.
+        public static let withinPersonSD = "within-person-sd.csv"
     }
 
     /// The copy compiled into the library.
     public static var builtIn: ReferenceDataFiles {
-        ReferenceDataFiles(targets: EmbeddedReferenceData.targets, sweat: EmbeddedReferenceData.sweat)
+        ReferenceDataFiles(targets: EmbeddedReferenceData.targets, sweat: EmbeddedReferenceData.sweat,
+                           withinPersonSD: EmbeddedReferenceData.withinPersonSD)
     }
 
     /// The Swift source that compiles these files into the library (`Generated/EmbeddedReferenceData.swift`).
     public func embeddedSwiftSource() -> String {
-        SwiftLiteral.enumeration("EmbeddedReferenceData", [("targets", targets), ("sweat", sweat)])
+        SwiftLiteral.enumeration("EmbeddedReferenceData", [("targets", targets), ("sweat", sweat), ("withinPersonSD", withinPersonSD)])
     }
 }
 
@@ -117,7 +123,7 @@ enum SwiftLiteral {
             while text.contains("\"\"\"" + hashes) || text.contains("\\" + hashes) { hashes += "#" }
             // A multi-line literal turns CR LF into LF, so a CR is written as an escape; and it drops the line break
             // before its closing delimiter, so one is added to keep the text's own.
-            let body = text.replacing("\r", with: "\\" + hashes + "r")
+            let body = text.replacingScalar("\r", with: "\\" + hashes + "r")
             return "    static let \(member) = \(hashes)\"\"\"\n\(body)\n\"\"\"\(hashes)\n"
         }
         return """

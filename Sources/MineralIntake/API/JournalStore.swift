@@ -204,7 +204,7 @@ public struct JournalStore: Sendable {
         let torn = data[start...]
         data.removeSubrange(start...)
         // Kept as it was, tabs too (a comment cannot be read as an entry); only a stray `\r` would end the line.
-        let text = String(decoding: torn, as: UTF8.self).replacing("\r", with: " ")
+        let text = String(decoding: torn, as: UTF8.self).replacingScalar("\r", with: " ")
         data.append(Data("# set aside by mineral: this line had no line end (a write cut short?); it is not counted: \(text)\n".utf8))
         return true
     }

@@ -118,17 +118,59 @@ public struct ReferenceTables: Sendable, Equatable {
     public let rows: [TargetRow]
     /// The sweat-loss defaults chosen from `sweat.csv`.
     public let sweat: SweatDefaults
+    /// Within-person (day-to-day) SDs of intake from `within-person-sd.csv`, for judging how sure a few days'
+    /// average is; rows whose value could not be read in a source have `sd` `nil`.
+    public let withinPersonSDs: [WithinPersonSD]
 
     /// The tables compiled into the library.
     public static func builtIn() throws(MineralIntakeError) -> ReferenceTables {
-        try ReferenceTables(targetsCSV: EmbeddedReferenceData.targets, sweatCSV: EmbeddedReferenceData.sweat)
+        try ReferenceTables(targetsCSV: EmbeddedReferenceData.targets, sweatCSV: EmbeddedReferenceData.sweat,
+                            withinPersonSDCSV: EmbeddedReferenceData.withinPersonSD)
     }
 
-    /// Tables from the text of `targets.csv` and `sweat.csv`.
+    /// Tables from the text of `targets.csv`, `sweat.csv` and `within-person-sd.csv` (empty for none).
     /// - Throws: ``MineralIntakeError/invalidData(file:line:reason:)`` naming the file and line that is wrong.
-    public init(targetsCSV: String, sweatCSV: String) throws(MineralIntakeError) {
+    public init(targetsCSV: String, sweatCSV: String, withinPersonSDCSV: String = "") throws(MineralIntakeError) {
         rows = try Self.parseTargets(targetsCSV)
         sweat = try Self.parseSweat(sweatCSV)
+        withinPersonSDs = try Self.parseWithinPersonSD(withinPersonSDCSV)
+    }
+
+    static let withinPersonSDHeader = ["nutrient", "sex", "age_min", "age_max", "within_person_sd", "unit", "source", "table", "verification", "notes"]
+
+    static func parseWithinPersonSD(_ text: String) throws(MineralIntakeError) -> [WithinPersonSD] {
+        guard !text.isEmpty else { return [] }
+        let file = "within-person-sd.csv"
+        let rows = try CSV.parse(text, file: file)
+        guard let header = rows.first, header.fields == withinPersonSDHeader else {
+            throw .invalidData(file: file, line: 1, reason: "header must be " + withinPersonSDHeader.joined(separator: ","))
+        }
+        var result: [WithinPersonSD] = []
+        for row in rows.dropFirst() {
+            let f = row.fields
+            func fail(_ reason: String) -> MineralIntakeError { .invalidData(file: file, line: row.line, reason: reason) }
+            guard f.count == withinPersonSDHeader.count else { throw fail("\(f.count) fields, expected \(withinPersonSDHeader.count)") }
+            guard let nutrient = Nutrient(rawValue: f[0]), nutrient != .energy else { throw fail("unknown nutrient \"\(f[0])\"") }
+            let sex: Sex? = f[1] == "both" ? nil : Sex(rawValue: f[1])
+            guard f[1] == "both" || sex != nil else { throw fail("unknown sex \"\(f[1])\"") }
+            guard let minimum = Double(f[2]), f[3].isEmpty || Double(f[3]) != nil else { throw fail("ages must be numbers") }
+            let sd = f[4].isEmpty ? nil : Double(f[4])
+            guard f[4].isEmpty || (sd.map { $0 > 0 } ?? false) else { throw fail("within_person_sd \"\(f[4])\" is not a positive number") }
+            guard ["read-primary", "read-secondary", "not-found"].contains(f[8]), (sd == nil) == (f[8] == "not-found") else {
+                throw fail("verification \"\(f[8])\": read-primary or read-secondary with a value, not-found without")
+            }
+            result.append(WithinPersonSD(nutrient: nutrient, sex: sex, ageMinimum: minimum, ageMaximum: f[3].isEmpty ? nil : Double(f[3]),
+                                         sd: sd, source: f[6], table: f[7], verification: f[8], line: row.line))
+        }
+        return result
+    }
+
+    /// The within-person SD row for `nutrient`, `sex` and `age` (a sex-specific row before a both-sexes one).
+    public func withinPersonSD(_ nutrient: Nutrient, sex: Sex, age: Int) -> WithinPersonSD? {
+        let fitting = withinPersonSDs.filter {
+            $0.nutrient == nutrient && ($0.sex == nil || $0.sex == sex) && Double(age) >= $0.ageMinimum && $0.ageMaximum.map { Double(age) <= $0 } ?? true
+        }
+        return fitting.first { $0.sex != nil } ?? fitting.first
     }
 
     static let targetsHeader = [
@@ -211,4 +253,27 @@ public struct ReferenceTables: Sendable, Equatable {
         }
         return SweatDefaults(sweatRate: rate!, concentrations: concentrations)
     }
+}
+
+/// One row of `within-person-sd.csv`: how much a person's intake of a nutrient varies from day to day (pooled
+/// from a survey), which decides how sure a few days' average can be.
+public struct WithinPersonSD: Sendable, Codable, Equatable {
+    /// The nutrient.
+    public var nutrient: Nutrient
+    /// The sex, or `nil` for both.
+    public var sex: Sex?
+    /// First year of age covered.
+    public var ageMinimum: Double
+    /// Last year of age covered (`nil`: and older).
+    public var ageMaximum: Double?
+    /// The SD in the nutrient's unit a day; `nil` where no value could be read in a source.
+    public var sd: Double?
+    /// The work it comes from.
+    public var source: String
+    /// Where in it.
+    public var table: String
+    /// `read-primary`, `read-secondary` or `not-found`.
+    public var verification: String
+    /// The line of `within-person-sd.csv`.
+    public var line: Int
 }

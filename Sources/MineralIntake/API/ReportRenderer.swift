@@ -86,6 +86,7 @@ public enum ReportRenderer {
         out += "\nVerdicts:\n"
         for nutrient in report.nutrients {
             out += "  \(nutrient.nutrient.displayName): \(nutrient.explanation)\n"
+            if let certainty = nutrient.certainty { out += "    \(certainty.statement)\n" }
         }
         let flags = report.nutrients.flatMap { nutrient in nutrient.limitFlags.map { (nutrient, $0) } }
         if !flags.isEmpty {
@@ -141,7 +142,9 @@ public enum ReportRenderer {
                         percent(nutrient.unknownShare * 100), nutrient.confidence.rawValue])
         }
         out += report.notes.map { "\n> \($0)\n" }.joined()
-        out += "\n## Verdicts\n\n" + report.nutrients.map { "- **\($0.nutrient.displayName)**: \($0.explanation)\n" }.joined()
+        out += "\n## Verdicts\n\n" + report.nutrients.map {
+            "- **\($0.nutrient.displayName)**: \($0.explanation)" + ($0.certainty.map { " \($0.statement)" } ?? "") + "\n"
+        }.joined()
         let flags = report.nutrients.flatMap { nutrient in nutrient.limitFlags.map { (nutrient, $0) } }
         if !flags.isEmpty { out += "\n## Limits\n\n" + flags.map { "- \(limitText($0.1, $0.0))\n" }.joined() }
         let suggested = report.nutrients.filter { !$0.suggestions.isEmpty }
@@ -228,6 +231,7 @@ public enum ReportRenderer {
         out += "</table>\n" + report.notes.map { "<p>\(escape($0))</p>\n" }.joined()
         for nutrient in report.nutrients {
             out += "<h2>\(escape(nutrient.nutrient.displayName))</h2>\n<p class=\"\(nutrient.verdict.rawValue)\">\(escape(nutrient.explanation))</p>\n"
+                + (nutrient.certainty.map { "<p class=\"certainty\">\(escape($0.statement))</p>\n" } ?? "")
             out += chart(nutrient, days: report.period.days)
             if !nutrient.limitFlags.isEmpty {
                 out += "<ul>" + nutrient.limitFlags.map { "<li>\(escape(limitText($0, nutrient)))</li>" }.joined() + "</ul>\n"

@@ -74,6 +74,9 @@ public struct NutrientTargets: Sendable, Codable, Equatable {
     public var reduceAbove: Target?
     /// Athletes: estimated sweat loss to add to the goal, shown apart from it.
     public var sweatLoss: SweatLossEstimate?
+    /// How much this person's intake varies from day to day (a pooled survey figure), for saying how sure a few
+    /// days' average is; `sd` is `nil` where no value could be read in a source.
+    public var withinPersonSD: WithinPersonSD?
 
     /// The goal plus the estimated sweat loss, when both exist.
     public var goalWithSweatLoss: Double? {
@@ -108,6 +111,7 @@ public struct NutrientTargets: Sendable, Codable, Equatable {
         case reduceAbove = "reduce_above"
         case sweatLoss = "sweat_loss"
         case goalWithSweatLoss = "goal_with_sweat_loss"
+        case withinPersonSD = "within_person_sd"
     }
 
     /// No targets yet for `nutrient`.
@@ -125,6 +129,7 @@ public struct NutrientTargets: Sendable, Codable, Equatable {
         upperLimit = try container.decodeIfPresent(Target.self, forKey: .upperLimit)
         reduceAbove = try container.decodeIfPresent(Target.self, forKey: .reduceAbove)
         sweatLoss = try container.decodeIfPresent(SweatLossEstimate.self, forKey: .sweatLoss)
+        withinPersonSD = try container.decodeIfPresent(WithinPersonSD.self, forKey: .withinPersonSD)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -137,6 +142,7 @@ public struct NutrientTargets: Sendable, Codable, Equatable {
         try container.encode(reduceAbove, forKey: .reduceAbove)
         try container.encode(sweatLoss, forKey: .sweatLoss)
         try container.encode(goalWithSweatLoss, forKey: .goalWithSweatLoss)
+        try container.encode(withinPersonSD, forKey: .withinPersonSD)
     }
 }
 
@@ -273,6 +279,7 @@ extension ReferenceTables {
                     concentrationSource: "sweat.csv line \(concentration.line): \(concentration.source)",
                     amountPerDay: training.hoursPerDay * rate * concentration.value)
             }
+            targets.withinPersonSD = withinPersonSD(nutrient, sex: profile.sex, age: age)
             nutrients.append(targets)
         }
 

@@ -150,3 +150,16 @@ extension StringProtocol {
     /// The text without leading and trailing white space and line breaks.
     package func trimmedWhitespace() -> String { trimming { $0.properties.isWhitespace } }
 }
+
+extension String {
+    /// The text with every `scalar` replaced by `replacement`, scalar by scalar: `"\r\n"` is one `Character`, so
+    /// a `Character`-wise replace of `"\r"` would miss the `\r` of every `\r\n`.
+    package func replacingScalar(_ scalar: Unicode.Scalar, with replacement: String) -> String {
+        guard unicodeScalars.contains(scalar) else { return self }
+        var out = String.UnicodeScalarView()
+        for each in unicodeScalars {
+            if each == scalar { out.append(contentsOf: replacement.unicodeScalars) } else { out.append(each) }
+        }
+        return String(out)
+    }
+}
