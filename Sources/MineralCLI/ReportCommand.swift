@@ -8,8 +8,11 @@ struct ReportCommand {
     static let formats = ["text", "markdown", "csv", "json", "html"]
     static let specs: [CommandSpec] = [
         CommandSpec(["report"], summary: "The weekly deficiency report: shortfalls, confidence, limits, what to eat", options: [
-            OptionSpec("--week", value: "WEEK", help: "ISO week, e.g. 2026-W48 (default: this week)"),
-            OptionSpec("--from", value: "DATE", help: "first day of another period (with --to)"),
+            OptionSpec("--week", value: "WEEK", help: "ISO week, e.g. 2026-W48, or last, or this (default: this week)"),
+            OptionSpec("--month", value: "MONTH", help: "a calendar month, e.g. 2026-11"),
+            OptionSpec("--last", value: "N", help: "the last N complete days (or, with none marked, logged days)"),
+            OptionSpec("--weeks", value: "N", help: "the last N weeks, with a trend line per nutrient"),
+            OptionSpec("--from", value: "DATE", help: "first day of any period (with --to), of any length"),
             OptionSpec("--to", value: "DATE", help: "last day of the period"),
             OptionSpec("--format", value: "FORMAT", allowed: formats, help: "text (default), markdown, csv, json or html"),
             OptionSpec("--output", value: "FILE", help: "write the report to FILE"),
@@ -23,9 +26,14 @@ struct ReportCommand {
             upper limit, the foods that gave most, and additions that close the gap. Days with no entries are shown
             as not logged and left out of the average. Colour only on a terminal, never with NO_COLOR.
 
+            Each verdict says how sure it is (a few days are a sample of usual intake). Mark fully logged days with
+            `mineral day --complete DATE`: averages then use those days. Longer periods add a week-by-week trend.
+
             Examples:
               mineral report --sample
               mineral report --week 2026-W48 --format html --output week48.html
+              mineral report --weeks 8
+              mineral report --last 7
             """),
     ]
 
@@ -34,15 +42,20 @@ struct ReportCommand {
         let report: WeeklyReport
         var warnings = ""
         if parsed.flags.contains("--sample") {
-            guard parsed.values["--week"] == nil, parsed.values["--from"] == nil, parsed.values["--to"] == nil else {
-                throw CLIError.usage("--sample is the fixed week \(SampleWeek.period.label); give no --week, --from or --to with it")
+            guard Self.periodOptions.allSatisfy({ parsed.values[$0] == nil }) else {
+                throw CLIError.usage("--sample is the fixed week \(SampleWeek.period.label); give no other period with it")
             }
             let catalog = FoodCatalog(database: try context.loadFoods())
             let targets = try context.loadTables().targets(for: SampleWeek.profile, on: SampleWeek.period.to)
             report = catalog.weeklyReport(period: SampleWeek.period, entries: try SampleWeek.entries(catalog: catalog), targets: targets)
         } else {
-            let period = try Self.period(parsed, today: context.today)
             let files = try DataFiles(context, parsed)
+            let period = try Self.period(parsed, today: context.today) {
+                // The days that count: complete ones if any is marked, else days with food logged (not today).
+                let complete = try files.completeDays()
+                let logged = Set(try files.journal().journal.entries.filter(\.food.isFood).map(\.date))
+                return complete.isEmpty ? logged.filter { $0 != context.today }.sorted() : complete.sorted()
+            }
             guard let targets = try files.targets(on: period.to) else {
                 throw CLIError.noInput("no profile yet (\(files.profilePath)); set one (mineral profile set --sex female --age 31), or see a sample: mineral report --sample")
             }
@@ -69,10 +82,43 @@ struct ReportCommand {
         return CommandResult(standardOutput: text, standardError: warnings)
     }
 
-    static func period(_ parsed: ParsedArguments, today: CalendarDate) throws -> ReportPeriod {
+    static let periodOptions = ["--week", "--month", "--last", "--weeks", "--from", "--to"]
+
+    /// The period the options name: `--week 2026-W48|last|this`, `--month 2026-11`, `--last N` (the last N days
+    /// that count: complete, or logged when none is marked), `--weeks N`, `--from … --to …`; this week by default.
+    static func period(_ parsed: ParsedArguments, today: CalendarDate, countedDays: () throws -> [CalendarDate] = { [] }) throws -> ReportPeriod {
+        let given = periodOptions.filter { parsed.values[$0] != nil }
+        guard given.count <= 1 || Set(given) == ["--from", "--to"] else {
+            throw CLIError.usage("give one period: " + given.joined(separator: ", ") + " were given together")
+        }
+        func count(_ option: String, _ range: ClosedRange<Int>) throws -> Int {
+            let text = parsed.values[option] ?? ""
+            guard let value = Int(text), range.contains(value) else {
+                throw CLIError.usage("\(option) \"\(text)\" is not accepted; give a whole number from \(range.lowerBound) to \(range.upperBound)")
+            }
+            return value
+        }
         if let week = parsed.values["--week"] {
-            guard parsed.values["--from"] == nil, parsed.values["--to"] == nil else { throw CLIError.usage("give --week or --from/--to, not both") }
-            return try ReportPeriod(isoWeek: week)
+            switch week.lowercased() {
+            case "this": return ReportPeriod(weekOf: today)
+            case "last": return ReportPeriod(weekOf: today.adding(days: -7) ?? today)
+            default: return try ReportPeriod(isoWeek: week)
+            }
+        }
+        if let month = parsed.values["--month"] { return try ReportPeriod(month: month) }
+        if parsed.values["--weeks"] != nil {
+            let weeks = try count("--weeks", 1...520)
+            let this = ReportPeriod(weekOf: today)
+            let first = this.from.adding(days: -7 * (weeks - 1)) ?? CalendarDate.first
+            return try ReportPeriod(from: first, to: this.to, label: "the last \(weeks) weeks, \(ReportPeriod(weekOf: first).label) – \(this.label)")
+        }
+        if parsed.values["--last"] != nil {
+            let n = try count("--last", 1...3650)
+            let days = try countedDays().filter { $0 <= today }.suffix(n)
+            guard let first = days.first, let last = days.last else {
+                throw CLIError.data("no days to report: log meals (and mark complete days with mineral day --complete)")
+            }
+            return try ReportPeriod(from: first, to: last, label: "the last \(days.count) day\(days.count == 1 ? "" : "s") (\(first) – \(last))")
         }
         switch (parsed.values["--from"], parsed.values["--to"]) {
         case (nil, nil): return ReportPeriod(weekOf: today)

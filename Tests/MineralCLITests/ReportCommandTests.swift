@@ -75,7 +75,7 @@ struct ReportCommandTests {
         (["report", "--week", "2026-W54"], .usage, "\"2026-W54\" is not an ISO week; give YYYY-Www, e.g. 2026-W48"),
         (["report", "--from", "2026-11-20"], .usage, "give both --from and --to"),
         (["report", "--from", "2026-11-26", "--to", "2026-11-20"], .usage, "the period starts 2026-11-26, after its end 2026-11-20"),
-        (["report", "--week", "2026-W48", "--from", "2026-11-20", "--to", "2026-11-21"], .usage, "give --week or --from/--to, not both"),
+        (["report", "--week", "2026-W48", "--from", "2026-11-20", "--to", "2026-11-21"], .usage, "give one period: --week, --from, --to were given together"),
         (["report", "--format", "pdf"], .usage, "--format \"pdf\" is not accepted"),
         (["report", "--sample", "--week", "2026-W48"], .usage, "--sample is the fixed week 2026-W47"),
     ])
@@ -110,5 +110,27 @@ struct ReportTodayTests {
         _ = cli.run(["log", "50 g almonds"])
         #expect(cli.run(["report"]).standardOutput.contains("Today (2026-11-25) is not over"))
         #expect(!cli.run(["report", "--week", "2026-W47"]).standardOutput.contains("is not over"))
+    }
+
+    @Test("periods: --week last, --month, --last N complete days, --weeks N with a trend, any --from/--to")
+    func periods() throws {
+        let files = MemoryFileStore()
+        let cli = commandLine(files)
+        _ = cli.run(["profile", "set", "--sex", "female", "--age", "31"])
+        for (day, grams) in [("2026-11-02", 20), ("2026-11-10", 40), ("2026-11-17", 60), ("2026-11-19", 70), ("2026-11-24", 80)] {
+            _ = cli.run(["log", "\(grams) g almonds", "--date", day])
+        }
+        #expect(cli.run(["report", "--week", "last"]).standardOutput.hasPrefix("Weekly report 2026-W47 (2026-11-16 – 2026-11-22)"))
+        #expect(cli.run(["report", "--month", "2026-11"]).standardOutput.hasPrefix("Report 2026-11 · 31-year-old female, NASEM · 5 of 30 days logged"))
+        #expect(cli.run(["report", "--last", "2"]).standardOutput.hasPrefix("Report the last 2 days (2026-11-19 – 2026-11-24)"))
+        _ = cli.run(["day", "2026-11-10", "--complete"])
+        _ = cli.run(["day", "2026-11-17", "--complete"])
+        #expect(cli.run(["report", "--last", "7"]).standardOutput.hasPrefix("Report the last 2 days (2026-11-10 – 2026-11-17)"))
+        let trend = cli.run(["report", "--weeks", "4"])
+        #expect(trend.standardOutput.hasPrefix("Report the last 4 weeks, 2026-W45 – 2026-W48"))
+        #expect(trend.standardOutput.contains("Week by week (2026-W45 – 2026-W48)"))
+        let decade = cli.run(["report", "--from", "2016-11-25", "--to", "2026-11-24"])
+        #expect(decade.exitCode == .success)
+        #expect(!decade.standardOutput.contains("\nDays:\n"))  // weeks, not 3,652 day rows
     }
 }

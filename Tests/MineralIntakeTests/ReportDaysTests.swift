@@ -116,3 +116,45 @@ struct CertaintyTests {
         #expect(certainty.statement.hasPrefix("How sure: not computed"))
     }
 }
+
+/// Periods of any length and the week-by-week trend.
+@Suite("Report periods: months, any length, the weekly trend")
+struct ReportTrendTests {
+    @Test("a month, and a period of years")
+    func periods() throws {
+        let november = try ReportPeriod(month: "2026-11")
+        #expect(november.from.description == "2026-11-01" && november.to.description == "2026-11-30" && november.label == "2026-11")
+        #expect(try ReportPeriod(month: "2024-02").days.count == 29)
+        #expect(throws: MineralIntakeError.self) { try ReportPeriod(month: "2026-13") }
+        #expect(throws: MineralIntakeError.self) { try ReportPeriod(month: "2026-+1") }
+        let decade = try ReportPeriod(from: CalendarDate(year: 2016, month: 11, day: 25)!, to: CalendarDate(year: 2026, month: 11, day: 24)!)
+        #expect(decade.days.count == 3652)
+    }
+
+    @Test("a longer period carries each week's averages, and the trend says better, worse or steady")
+    func trend() throws {
+        let start = CalendarDate(year: 2026, month: 10, day: 5)!  // a Monday
+        // Four weeks of almonds, 20 g more each week: magnesium rises week by week.
+        var entries: [JournalEntry] = []
+        for day in 0..<28 {
+            let grams = Double(20 + 20 * (day / 7))
+            entries.append(JournalEntry(id: day + 1, date: start.adding(days: day)!, meal: .lunch, amount: grams, unit: "g", grams: grams,
+                                        food: .usda(NDBNumber(rawValue: "12061")!), text: "almonds"))
+        }
+        let period = try ReportPeriod(from: start, to: start.adding(days: 27)!)
+        let report = catalog.weeklyReport(period: period, entries: entries, targets: WeeklyReportTests.woman)
+        #expect(report.weeks.map(\.week) == ["2026-W41", "2026-W42", "2026-W43", "2026-W44"])
+        #expect(report.weeks.allSatisfy { $0.days == 7 })
+        let magnesium = report.weeks.compactMap { $0.averages[.magnesium] }
+        #expect(magnesium.count == 4 && zip(magnesium, magnesium.dropFirst()).allSatisfy { $0 < $1 })
+        #expect(WeekAverages.trend(report.weeks, nutrient: .magnesium, goal: 320, lowerIsBetter: false) == "better")
+        #expect(WeekAverages.trend(report.weeks, nutrient: .magnesium, goal: 320, lowerIsBetter: true) == "worse")
+        #expect(WeekAverages.trend(Array(report.weeks.prefix(2)), nutrient: .magnesium, goal: 320, lowerIsBetter: false) == nil)
+        let text = ReportRenderer.text(report)
+        #expect(text.contains("Week by week (2026-W41 – 2026-W44)"))
+        #expect(text.contains("magnesium  ▁▃▆█  latest week"))
+        #expect(text.contains("better"))
+        // A week has no trend lines.
+        #expect(catalog.weeklyReport(period: ReportPeriod(weekOf: start), entries: entries, targets: WeeklyReportTests.woman).weeks.isEmpty)
+    }
+}

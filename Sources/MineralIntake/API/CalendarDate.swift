@@ -167,15 +167,28 @@ public struct ReportPeriod: Sendable, Codable, Equatable {
         self.init(weekOf: monday)
     }
 
-    /// Any range of days, both ends included, up to a year.
-    public init(from: CalendarDate, to: CalendarDate) throws(MineralIntakeError) {
+    /// Any range of days, both ends included, up to a hundred years.
+    public init(from: CalendarDate, to: CalendarDate, label: String? = nil) throws(MineralIntakeError) {
         guard from <= to else { throw .invalidPeriod("the period starts \(from), after its end \(to)") }
-        guard to.daysSinceEpoch - from.daysSinceEpoch < 366 else {
-            throw .invalidPeriod("the period \(from) – \(to) is longer than a year; give at most 366 days")
+        guard to.daysSinceEpoch - from.daysSinceEpoch < 36_525 else {
+            throw .invalidPeriod("the period \(from) – \(to) is longer than a hundred years")
         }
         self.from = from
         self.to = to
-        self.label = "\(from) – \(to)"
+        self.label = label ?? "\(from) – \(to)"
+    }
+
+    /// A calendar month, `2026-11`.
+    /// - Throws: ``MineralIntakeError/invalidPeriod(_:)`` naming the text.
+    public init(month text: String) throws(MineralIntakeError) {
+        let parts = text.split(separator: "-")
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
+              parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }),
+              let year = Int(parts[0]), let month = Int(parts[1]),
+              let first = CalendarDate(year: year, month: month, day: 1),
+              let last = CalendarDate(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year))
+        else { throw .invalidPeriod("\"\(text)\" is not a month; give YYYY-MM, e.g. 2026-11") }
+        try self.init(from: first, to: last, label: text)
     }
 
     /// Every day of the period, in order.

@@ -32,8 +32,37 @@ public enum ReportRenderer {
     }
 
     static func title(_ report: WeeklyReport) -> String {
-        let span = report.period.label.contains("W") ? " (\(report.period.from) – \(report.period.to))" : ""
-        return "Weekly report \(report.period.label)\(span) · \(who(report.targets)) · \(report.loggedDays) of \(report.period.days.count) days logged"
+        let span = report.period.label.contains("W") && !report.period.label.hasPrefix("the last") ? " (\(report.period.from) – \(report.period.to))" : ""
+        let kind = report.period.days.count == 7 && report.period.label.contains("-W") ? "Weekly report" : "Report"
+        return "\(kind) \(report.period.label)\(span) · \(who(report.targets)) · \(report.loggedDays) of \(report.period.days.count) days logged"
+    }
+
+    /// Longer periods show weeks instead of days (a day-by-day table of a year helps no one).
+    static let dayTableLimit = 62
+
+    /// `▁▂▃▅▇` for the weekly averages (a gap where a week had no counted day).
+    static func sparkline(_ values: [Double?]) -> String {
+        let present = values.compactMap { $0 }
+        guard let low = present.min(), let high = present.max() else { return "" }
+        let bars = Array("▁▂▃▄▅▆▇█")
+        return String(values.map { value -> Character in
+            guard let value else { return " " }
+            guard high > low else { return bars[3] }
+            return bars[min(7, Int((value - low) / (high - low) * 7.999))]
+        })
+    }
+
+    /// The trend lines of a longer period: a sparkline per nutrient and whether it is getting better.
+    static func trendLines(_ report: WeeklyReport) -> [String] {
+        guard report.weeks.count >= 2 else { return [] }
+        return report.nutrients.map { nutrient in
+            let values = report.weeks.map { $0.averages[nutrient.nutrient] }
+            let trend = WeekAverages.trend(report.weeks, nutrient: nutrient.nutrient, goal: nutrient.goal,
+                                           lowerIsBetter: nutrient.nutrient == .sodium && (nutrient.average ?? 0) > (nutrient.reduceAbove ?? .infinity))
+            let last = values.last.flatMap { $0 }.map { NumberText.display($0) + " " + nutrient.unit.rawValue } ?? "no days"
+            return "\(nutrient.nutrient.displayName + String(repeating: " ", count: max(0, 10 - nutrient.nutrient.displayName.count))) \(sparkline(values))  latest week \(last)"
+                + (trend.map { ", \($0)" } ?? ", too few weeks to tell")
+        }
     }
 
     static func limitText(_ flag: LimitFlag, _ nutrient: NutrientReport) -> String {
@@ -108,6 +137,16 @@ public enum ReportRenderer {
         if !report.targets.groupNotes.isEmpty {
             out += "\nYour groups:\n" + report.targets.groupNotes.map { "  \($0.text)\n" }.joined()
         }
+        let trend = trendLines(report)
+        if !trend.isEmpty {
+            out += "\nWeek by week (\(report.weeks.first!.week) – \(report.weeks.last!.week)), averages over counted days:\n"
+                + trend.map { "  \($0)\n" }.joined()
+        }
+        if report.period.days.count > dayTableLimit {
+            if !report.targets.notes.isEmpty { out += "\nNotes:\n" + report.targets.notes.map { "  - \($0)\n" }.joined() }
+            out += "\nTargets: \(report.targets.standard.displayName), rows \(report.targets.lifeStage) (`mineral targets` lists each source). Foods: USDA SR28.\n"
+            return out
+        }
         out += "\nDays:\n"
         var days = TextTable(columns: [.init("date"), .init("day")] + report.nutrients.map { .init("\($0.nutrient.displayName) \($0.unit.rawValue)", .right) })
         let names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
@@ -160,6 +199,14 @@ public enum ReportRenderer {
             out += "- \(nutrient.nutrient.displayName): " + nutrient.topSources.map { "\($0.name) \(percent($0.share * 100))" }.joined(separator: ", ") + "\n"
         }
         if !report.targets.groupNotes.isEmpty { out += "\n## Your groups\n\n" + report.targets.groupNotes.map { "- \($0.text)\n" }.joined() }
+        let trend = trendLines(report)
+        if !trend.isEmpty {
+            out += "\n## Week by week\n\n" + trend.map { "- \($0)\n" }.joined()
+        }
+        if report.period.days.count > dayTableLimit {
+            if !report.targets.notes.isEmpty { out += "\n## Notes\n\n" + report.targets.notes.map { "- \($0)\n" }.joined() }
+            return out
+        }
         out += "\n## Days\n\n"
         out += row(["date"] + report.nutrients.map { "\($0.nutrient.displayName) (\($0.unit.rawValue))" })
         out += row(Array(repeating: "---", count: report.nutrients.count + 1))
@@ -229,10 +276,20 @@ public enum ReportRenderer {
                 + "<td class=\"\(nutrient.verdict.rawValue)\">\(escape(verdictLabel(nutrient.verdict)))</td><td class=\"n\">\(percent(nutrient.unknownShare * 100))</td></tr>\n"
         }
         out += "</table>\n" + report.notes.map { "<p>\(escape($0))</p>\n" }.joined()
+        if report.weeks.count >= 2 {
+            // The trend: one row per week, one column per nutrient, and whether each is getting better.
+            out += "<h2>Week by week</h2>\n<table><tr><th>week</th><th>days</th>"
+                + report.nutrients.map { "<th>\(escape($0.nutrient.displayName)) (\($0.unit.rawValue))</th>" }.joined() + "</tr>\n"
+            for week in report.weeks {
+                out += "<tr><td>\(escape(week.week))</td><td class=\"n\">\(week.days)</td>"
+                    + report.nutrients.map { "<td class=\"n\">\(week.averages[$0.nutrient].map { NumberText.display($0) } ?? "–")</td>" }.joined() + "</tr>\n"
+            }
+            out += "</table>\n<ul>" + trendLines(report).map { "<li>\(escape($0))</li>" }.joined() + "</ul>\n"
+        }
         for nutrient in report.nutrients {
             out += "<h2>\(escape(nutrient.nutrient.displayName))</h2>\n<p class=\"\(nutrient.verdict.rawValue)\">\(escape(nutrient.explanation))</p>\n"
                 + (nutrient.certainty.map { "<p class=\"certainty\">\(escape($0.statement))</p>\n" } ?? "")
-            out += chart(nutrient, days: report.period.days)
+            if report.period.days.count <= dayTableLimit { out += chart(nutrient, days: report.period.days) }
             if !nutrient.limitFlags.isEmpty {
                 out += "<ul>" + nutrient.limitFlags.map { "<li>\(escape(limitText($0, nutrient)))</li>" }.joined() + "</ul>\n"
             }

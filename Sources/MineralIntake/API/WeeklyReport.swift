@@ -105,7 +105,7 @@ public struct Certainty: Sendable, Codable, Equatable {
         }
         let z = (average - referenceAmount) / (requirementSD * requirementSD + within * within / Double(days)).squareRoot()
         let probability: Double = min(0.99, 0.5 * (1 + erf(abs(z) / 2.0.squareRoot())))
-        let confidence = Int((probability * 20).rounded()) * 5
+        let confidence = probability >= 0.99 ? 99 : min(95, Int((probability * 20).rounded()) * 5)
         let z90 = 1.2816
         var more: Int?
         let gap = (average - referenceAmount) * (average - referenceAmount) / (z90 * z90) - requirementSD * requirementSD
@@ -231,7 +231,7 @@ public struct NutrientReport: Sendable, Codable, Equatable {
     public var unit: NutrientUnit
     /// Every day of the period, logged or not.
     public var days: [DayAmount]
-    /// Days with any entry.
+    /// Days with food logged that count for the averages (complete, or not known to be partial).
     public var loggedDays: Int
     /// The average over logged days (`nil` when none).
     public var average: Double?
@@ -300,16 +300,45 @@ public struct WeeklyReport: Sendable, Codable, Equatable {
     public var averageEnergyKcal: Double?
     /// Caveats about the period itself (a day still going).
     public var notes: [String]
+    /// For a period longer than a week: each ISO week's averages, oldest first, to see the trend.
+    public var weeks: [WeekAverages] = []
 
     /// The report of `nutrient`.
     public subscript(nutrient: Nutrient) -> NutrientReport? { nutrients.first { $0.nutrient == nutrient } }
 
     enum CodingKeys: String, CodingKey {
-        case period, targets, nutrients
+        case period, targets, nutrients, weeks
         case loggedDays = "logged_days"
         case entryCount = "entry_count"
         case averageEnergyKcal = "average_energy_kcal"
         case notes
+    }
+}
+
+/// One week of a longer period: the average of each nutrient over the week's counted days.
+public struct WeekAverages: Sendable, Codable, Equatable {
+    /// The ISO week, `2026-W47`.
+    public var week: String
+    /// Counted days in it (food logged, not partial).
+    public var days: Int
+    /// Each nutrient's average over those days; absent when there were none.
+    public var averages: [Nutrient: Double]
+
+    /// Whether a nutrient is getting better over `weeks`, from the slope of the weekly averages against the goal:
+    /// `better`, `worse`, `steady`, or `nil` with fewer than 3 weeks that have days.
+    public static func trend(_ weeks: [WeekAverages], nutrient: Nutrient, goal: Double?, lowerIsBetter: Bool) -> String? {
+        let points = weeks.enumerated().compactMap { index, week in week.averages[nutrient].map { (Double(index), $0) } }
+        guard points.count >= 3 else { return nil }
+        let meanX = points.map(\.0).reduce(0, +) / Double(points.count)
+        let meanY = points.map(\.1).reduce(0, +) / Double(points.count)
+        let covariance = points.reduce(0.0) { $0 + ($1.0 - meanX) * ($1.1 - meanY) }
+        let variance = points.reduce(0.0) { $0 + ($1.0 - meanX) * ($1.0 - meanX) }
+        guard variance > 0 else { return "steady" }
+        let slopePerWeek = covariance / variance
+        // Steady: under 2 % of the goal (or of the mean) a week.
+        let scale = goal ?? max(meanY, 1)
+        if abs(slopePerWeek) < 0.02 * scale { return "steady" }
+        return (slopePerWeek > 0) != lowerIsBetter ? "better" : "worse"
     }
 }
 
@@ -440,8 +469,28 @@ extension FoodCatalog {
         if supplementOnly > 0 {
             notes.append("\(supplementOnly) day\(supplementOnly == 1 ? "" : "s") with only a supplement logged \(supplementOnly == 1 ? "is" : "are") not counted as \(supplementOnly == 1 ? "a day" : "days") of food; \(supplementOnly == 1 ? "its" : "their") supplements count for the upper limits.")
         }
-        return WeeklyReport(period: period, targets: targets, loggedDays: logged.count, entryCount: inPeriod.count,
-                            nutrients: reports, averageEnergyKcal: energy, notes: notes)
+        var report = WeeklyReport(period: period, targets: targets, loggedDays: logged.count, entryCount: inPeriod.count,
+                                  nutrients: reports, averageEnergyKcal: energy, notes: notes)
+        if days.count > 7 {
+            // Each ISO week's averages over its counted days (food logged, not partial), for the trend.
+            var weeks: [(label: String, days: [CalendarDate])] = []
+            for date in days {
+                let label = ReportPeriod(weekOf: date).label
+                if weeks.last?.label == label { weeks[weeks.count - 1].days.append(date) } else { weeks.append((label, [date])) }
+            }
+            let counted = Set(logged)
+            report.weeks = weeks.map { week in
+                let weekDays = week.days.filter { counted.contains($0) }
+                var averages: [Nutrient: Double] = [:]
+                if !weekDays.isEmpty {
+                    for nutrient in Nutrient.tracked {
+                        averages[nutrient] = weekDays.reduce(0.0) { $0 + byDay[$1]!.food[nutrient].amount + byDay[$1]!.supplements[nutrient].amount } / Double(weekDays.count)
+                    }
+                }
+                return WeekAverages(week: week.label, days: weekDays.count, averages: averages)
+            }
+        }
+        return report
     }
 
     static func verdict(
