@@ -51,7 +51,9 @@ do {
     var files = try SR28Importer.importRelease(release, names: names)
     files.densities = try String(contentsOf: foodData.appendingPathComponent(FoodDataFiles.FileName.densities), encoding: .utf8)
     files.householdWords = try String(contentsOf: foodData.appendingPathComponent(FoodDataFiles.FileName.householdWords), encoding: .utf8)
-    files.searchIndex = try FoodDatabase(files: files).serializedSearchIndex()  // also refuses data it would not load
+    let checked = try FoodDatabase(files: files)  // also refuses data it would not load
+    files.searchIndex = checked.serializedSearchIndex()
+    files.nameIndex = checked.serializedNameIndex()
     let referenceFiles = ReferenceDataFiles(
         targets: try String(contentsOf: reference.appendingPathComponent(ReferenceDataFiles.FileName.targets), encoding: .utf8),
         sweat: try String(contentsOf: reference.appendingPathComponent(ReferenceDataFiles.FileName.sweat), encoding: .utf8),
@@ -63,6 +65,7 @@ do {
         (foodData.appendingPathComponent(FoodDataFiles.FileName.measures), files.measures),
         (foodData.appendingPathComponent(FoodDataFiles.FileName.groups), files.groups),
         (foodData.appendingPathComponent(FoodDataFiles.FileName.searchIndex), files.searchIndex!),
+        (foodData.appendingPathComponent(FoodDataFiles.FileName.nameIndex), files.nameIndex),
         (swiftFile, files.embeddedSwiftSource()),
         (referenceCopy.appendingPathComponent(ReferenceDataFiles.FileName.targets), referenceFiles.targets),
         (referenceCopy.appendingPathComponent(ReferenceDataFiles.FileName.sweat), referenceFiles.sweat),

@@ -74,6 +74,7 @@ struct FoodDataRebuildTests {
         imported.householdWords = try committed(FoodDataFiles.FileName.householdWords)
         imported.densities = try committed(FoodDataFiles.FileName.densities)
         imported.searchIndex = try FoodDatabase(files: imported).serializedSearchIndex()
+        imported.nameIndex = try FoodDatabase(files: imported).serializedNameIndex()
         #expect(imported.foods == (try committed("foods.tsv")))
         #expect(imported.measures == (try committed("measures.tsv")))
         #expect(imported.groups == (try committed("groups.tsv")))

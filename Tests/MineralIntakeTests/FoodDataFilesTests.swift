@@ -14,6 +14,20 @@ struct FoodDataFilesTests {
         #expect(files.searchIndex == (try foodDataFile("search-index.tsv")))
         #expect(files.householdWords == (try foodDataFile("household-words.tsv")))
         #expect(files.densities == (try foodDataFile("densities.tsv")))
+        #expect(files.nameIndex == (try foodDataFile("name-index.tsv")))
+    }
+
+    @Test("the compiled-in name index is the one the names give, and the trusted built-in database equals a checked load")
+    func nameIndexMatches() throws {
+        let checked = try FoodDatabase(files: .builtIn)
+        #expect(checked.serializedNameIndex() == FoodDataFiles.builtIn.nameIndex)
+        #expect(checked.everydayNameIndex == builtInFoods.everydayNameIndex)
+        #expect(checked.storage.everydayNames == builtInFoods.storage.everydayNames)
+        // Measures read on demand from the built-in text are the ones a full load parses, for every food.
+        #expect(builtInFoods.storage.measureRecords.isEmpty && !checked.storage.measureRecords.isEmpty)
+        for position in 0..<checked.storage.records.count {
+            #expect(builtInFoods.storage.measures(at: position) == checked.storage.measures(at: position), "food \(position)")
+        }
     }
 
     @Test("the compiled-in search index is the one the foods and names give (run `swift run mineral-import` after editing names.tsv)")

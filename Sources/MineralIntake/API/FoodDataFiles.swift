@@ -18,6 +18,9 @@ public struct FoodDataFiles: Sendable, Codable, Equatable {
     /// `densities.tsv`: for foods with no volume measure, the similar food whose volume measure stands in, with the
     /// reason (hand-written, not imported); empty for none.
     public var densities: String
+    /// `name-index.tsv`: each everyday name's normalised key and its food, derived from `names.tsv` by
+    /// `mineral-import` so the built-in database need not tokenise 2,100 names at start-up; empty to build it.
+    public var nameIndex: String = ""
 
     /// The files' text.
     public init(
@@ -49,14 +52,18 @@ public struct FoodDataFiles: Sendable, Codable, Equatable {
         public static let householdWords = "household-words.tsv"
         /// `densities.tsv`.
         public static let densities = "densities.tsv"
+        /// `name-index.tsv`.
+        public static let nameIndex = "name-index.tsv"
     }
 
     /// The copy compiled into the library, generated from `FoodData/` by `swift run mineral-import`.
     public static var builtIn: FoodDataFiles {
-        FoodDataFiles(
+        var files = FoodDataFiles(
             foods: EmbeddedFoodData.foods, measures: EmbeddedFoodData.measures,
             groups: EmbeddedFoodData.groups, names: EmbeddedFoodData.names, searchIndex: EmbeddedFoodData.searchIndex,
             householdWords: EmbeddedFoodData.householdWords, densities: EmbeddedFoodData.densities)
+        files.nameIndex = EmbeddedFoodData.nameIndex
+        return files
     }
 
     /// Column headers of the imported files, the contract between importer and loader.
@@ -71,7 +78,8 @@ public struct FoodDataFiles: Sendable, Codable, Equatable {
     /// The Swift source that compiles these files into the library (`Generated/EmbeddedFoodData.swift`).
     public func embeddedSwiftSource() -> String {
         SwiftLiteral.enumeration("EmbeddedFoodData", [("foods", foods), ("measures", measures), ("groups", groups), ("names", names),
-                                                      ("searchIndex", searchIndex ?? ""), ("householdWords", householdWords), ("densities", densities)])
+                                                      ("searchIndex", searchIndex ?? ""), ("householdWords", householdWords), ("densities", densities),
+                                                      ("nameIndex", nameIndex)])
     }
 }
 

@@ -28,16 +28,21 @@ public struct FoodDatabase: Sendable, Equatable {
     var index: SearchIndex { lazyIndex.index }
 
     /// The database compiled into the library (USDA SR28 and the curated names), parsed from its embedded text.
+    /// Its derived name index is trusted (a test checks it against the names), so start-up tokenises no names.
     /// - Throws: ``MineralIntakeError/invalidData(file:line:reason:)`` if the embedded data were damaged.
     public static func builtIn() throws(MineralIntakeError) -> FoodDatabase {
-        try FoodDatabase(files: .builtIn)
+        try FoodDatabase(files: .builtIn, trustingDerivedFiles: true)
     }
 
     /// A database from the text of the `FoodData/` files.
     /// - Throws: ``MineralIntakeError/invalidData(file:line:reason:)`` naming the file and line that is wrong.
     public init(files: FoodDataFiles) throws(MineralIntakeError) {
+        try self.init(files: files, trustingDerivedFiles: false)
+    }
+
+    init(files: FoodDataFiles, trustingDerivedFiles: Bool) throws(MineralIntakeError) {
         let groups = try FoodDataParser.groups(files.groups)
-        let storage = try FoodStorage(files: files, groups: groups)
+        let storage = try FoodStorage(files: files, groups: groups, nameIndex: trustingDerivedFiles ? files.nameIndex : "")
         self.store = FoodStore(storage)
         self.groups = groups
         self.lazyIndex = LazySearchIndex(store: store, serialized: files.searchIndex.flatMap { $0.isEmpty ? nil : $0 })
@@ -52,6 +57,12 @@ public struct FoodDatabase: Sendable, Equatable {
             standIns[ndb] = (like, row.string(2))
         } }
         self.densityStandIns = standIns
+    }
+
+    /// The everyday names' index as text, for `FoodData/name-index.tsv` (what `mineral-import` writes): each name's
+    /// sorted tokens and its food's NDB number, sorted.
+    public func serializedNameIndex() -> String {
+        "key\tndb\n" + storage.everydayNameKeys.map { "\($0.key)\t\(storage.records[$0.value].ndb)\n" }.sorted().joined()
     }
 
     /// The search index as text, for `FoodData/search-index.tsv` (what `mineral-import` writes).

@@ -103,11 +103,11 @@ extension FoodDatabase {
                 }
                 amount = per100g * 100 / kcal
             case .perPortion:
-                guard let first = record.measures.first.map({ storage.measureRecords[$0] }) else {
+                guard let grams = storage.firstMeasureGrams(at: position) else {
                     notApplicable += 1
                     continue
                 }
-                amount = per100g * first.grams / 100
+                amount = per100g * grams / 100
             }
             scored.append((position, amount))
         }

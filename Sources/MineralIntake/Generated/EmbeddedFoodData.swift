@@ -29784,4 +29784,2113 @@ ndb	like_ndb	reason	verification
 12006	12220	chia seeds have no volume measure in SR28; whole flaxseed, a small dry oil seed of similar size, is used (1 tbsp = 10.3 g)	convention
 
 """#
+    static let nameIndex = #"""
+key	ndb
+1% milk	01082
+2% milk	01079
+70% chocolate dark	19904
+75% beef ground lean	23578
+7up	14144
+80% beef ground lean	23573
+85% beef ground lean	23568
+90% beef ground lean	23563
+93% beef ground lean	23473
+95% beef ground lean	23558
+a1 sauce	27048
+acorn squash	11483
+active dry yeast	18375
+adzuki bean	16002
+agave	19912
+agave nectar	19912
+agave syrup	19912
+ahi tuna	15221
+air popcorn popped	19034
+albacore tuna	15126
+alcoholic beer non	14305
+alcoholic non wine	14553
+ale ginger	14136
+alfalfa sprout	11001
+all bran	08001
+all flour purpose	20081
+allspice	02001
+almond	12061
+almond blanched	12062
+almond butter	12195
+almond chocolate milk	14054
+almond honey roasted	12206
+almond milk	14091
+almond milk unsweetened	14091
+almond milk vanilla	14016
+almond paste	12071
+almond raw	12061
+almond roasted	12063
+amaranth	20002
+amaranth cooked	20002
+american cheese	01042
+anchovy	15002
+and bean black rice	36405
+and bean burrito cheese	21061
+and bean frank	16008
+and bean pork	16009
+and bean red rice	36406
+and bean rice	36405
+and beef broccoli	36603
+and boxed cheese mac	32005
+and bread butter pickle	11940
+and calcium d juice orange vitamin with	09210
+and canned cheese mac	22247
+and carrot pea	11323
+and cheese croissant egg	21011
+and cheese frozen mac	22970
+and cheese mac	32005
+and cheese macaroni	32005
+and chicken rice	36401
+and chicken sour sweet	36621
+and chicken vegetable	36626
+and chip cream onion sour	19043
+and dressing oil vinegar	04135
+and half half	01049
+and ham pea soup split	06451
+and hot soup sour	27001
+and m m	19141
+and meatball spaghetti	36038
+and pork sour sweet	36622
+and sauce sour sweet	06285
+angel cake food	18086
+angel hair	20121
+apple	09003
+apple butter	19294
+apple cider vinegar	02048
+apple cranberry juice	14238
+apple crisp	19186
+apple delicious golden	09501
+apple delicious red	09500
+apple dried	09011
+apple filling pie	19312
+apple fuji	09504
+apple gala	09503
+apple granny smith	09502
+apple green	09502
+apple jack	08003
+apple juice	09400
+apple peeled	09004
+apple pie	18301
+apple red	09003
+apple sauce	09019
+apple stewed	09005
+apple strudel	18354
+applesauce	09019
+applesauce sweetened	09020
+applesauce unsweetened	09019
+apricot	09021
+apricot canned	09024
+apricot dried	09032
+apricot nectar	09036
+arborio rice	20053
+arepa	36415
+arrowroot	20003
+arroz con leche	36404
+arroz con pollo	36401
+artichoke	11008
+artichoke cooked	11008
+artichoke jerusalem	11226
+artichoke raw	11007
+arugula	11959
+asian pear	09340
+asparagus	11012
+asparagus canned	11015
+asparagus cooked	11012
+asparagus raw	11011
+aspartame	19337
+au gratin potato	11373
+au jus	06114
+aubergine	11210
+avocado	09037
+avocado hass	09038
+avocado oil	04581
+azuki bean	16002
+baby back rib	10981
+baby bean lima	16075
+baby carrot	11960
+baby spinach	11457
+back bacon	10998
+bacon	10862
+bacon baked	10860
+bacon biscuit egg	21003
+bacon canadian	10998
+bacon cheeseburger	21097
+bacon cooked	10862
+bacon fried	10862
+bacon grease	04609
+bacon microwave	10861
+bacon raw	10123
+bacon turkey	07973
+bacon veggie	16104
+bagel	18001
+bagel chip	25046
+bagel cinnamon raisin	18005
+bagel egg	18003
+bagel multigrain	28322
+bagel plain	18001
+bagel wheat whole	18968
+baguette	18029
+baked bean	16006
+baked bean canned	16006
+baked chicken	05064
+baked cod	15016
+baked ham	10136
+baked potato	11674
+baked potato sweet	11508
+baked salmon	15237
+baking chocolate	19078
+baking powder	18369
+baking soda	18372
+balsamic vinegar	02069
+bamboo shoot	11028
+banana	09040
+banana bread	18019
+banana chip	19400
+banana cream pie	18304
+banana smoothie strawberry	21521
+bar chewy granola	19020
+bar chip chocolate granola	19404
+bar chocolate	19120
+bar clif	25051
+bar fig	18170
+bar fruit	19263
+bar granola	19015
+bar hershey	19120
+barbecue chip	19042
+barbecue sauce	06150
+barley	20006
+barley beef soup	27062
+barley cooked	20006
+barley hulled	20004
+barley mushroom soup	06442
+barley pearl	20006
+basil	02044
+basil dried	02003
+basil fresh	02044
+basmati rice	20045
+bass sea	15092
+battered fish	36033
+bay leaf	02004
+bay leave	02004
+bbq chicken wing	05313
+bbq chip	19042
+bbq pork pulled	22972
+bbq sauce	06150
+bean	16028
+bean black	16015
+bean black canned	16018
+bean black cooked	16015
+bean black soup	06402
+bean black turtle	16017
+bean boiled green	11053
+bean borlotti	16020
+bean broad	11089
+bean burrito	21060
+bean butter	11032
+bean canned green	11056
+bean canned kidney	16034
+bean canned navy	16039
+bean canned pinto	16044
+bean canned white	16051
+bean cannellini	16050
+bean chili with	16059
+bean chili without	22911
+bean cooked green	11053
+bean cooked kidney	16028
+bean cooked pinto	16043
+bean cranberry	16020
+bean dip	27065
+bean dried fava	16053
+bean edamame	11212
+bean fava	11089
+bean french	11053
+bean frozen green	11062
+bean garbanzo	16057
+bean great northern	16025
+bean green	11053
+bean green raw	11052
+bean green steamed	11053
+bean haricot	16038
+bean jelly	19108
+bean kidney	16028
+bean kidney red	16033
+bean large lima	16072
+bean lima	11032
+bean lupini	16077
+bean mung	16081
+bean mung sprout	11043
+bean navy	16038
+bean paste red	16003
+bean pink	16041
+bean pinto	16043
+bean refried	16103
+bean refried restaurant	36418
+bean refried vegetarian	16171
+bean small white	16046
+bean snap	11053
+bean soup	06404
+bean soy	16109
+bean sprout	11043
+bean string	11053
+bean wax	11724
+bean white	16050
+bean yellow	11724
+bear gummy	19106
+beater egg	01226
+bechamel	06166
+beef brisket	13367
+beef broth	06008
+beef burrito	21064
+beef canned corned	13348
+beef chili	22904
+beef corned	13347
+beef corned hash	22908
+beef crumble ground	23570
+beef deli roast	07043
+beef dog hot	07945
+beef dried	13350
+beef empanada	36403
+beef extra ground lean	23558
+beef gravy	06116
+beef ground	23568
+beef ground lean	23563
+beef ground patty	23568
+beef ground raw	23567
+beef heart	13322
+beef jerky	19002
+beef kidney	13324
+beef liver	13327
+beef minced	23570
+beef noodle soup	06409
+beef pie pot	22529
+beef rib short	13148
+beef roast	13415
+beef roast sandwich	21121
+beef soup vegetable	06471
+beef steak	13454
+beef stew	22905
+beef stick	19407
+beef stock	06170
+beef taco	21082
+beef tenderloin	13439
+beef tongue	13340
+beef vegetable with	36603
+beer	14003
+beer light	14006
+beer lite	14006
+beer regular	14003
+beer root	14157
+beer strong	14251
+beet	11081
+beet canned	11084
+beet cooked	11081
+beet green	11087
+beet pickled	11609
+beet raw	11080
+beetroot	11081
+bell green pepper	11333
+bell pepper	11821
+bell pepper red	11821
+bell pepper yellow	11951
+belly pork	10005
+berry goji	09110
+berry wheat	20072
+beverage coconut milk	14171
+bicarbonate of soda	18372
+big mac	21400
+birthday cake	18141
+biscuit	18009
+biscuit buttermilk	18009
+biscuit chicken	21010
+biscuit egg	21002
+biscuit egg sausage	21005
+biscuit homemade	18016
+biscuit sausage	21009
+bison	17157
+bison burger	17331
+bison ground	17331
+black cod	15208
+black coffee	14209
+black currant	09083
+black eyed pea	16063
+black olive	09193
+black pepper	02030
+black pudding	07005
+black tea	14355
+black walnut	12154
+blackberry	09042
+blackcurrant	09083
+blackeye pea	16063
+blanc sauvignon	14134
+blanco queso	01229
+blood sausage	07005
+blt	21162
+blue cheese	01004
+blue cheese dressing	04539
+blueberry	09050
+blueberry dried	09163
+blueberry frozen	09054
+blueberry muffin	18274
+blueberry pancake	18294
+blueberry pie	18305
+blueberry wild	09053
+boiled broccoli	11091
+boiled brown rice	20037
+boiled cabbage	11110
+boiled carrot	11125
+boiled chicken	05065
+boiled corn	11168
+boiled egg	01129
+boiled egg hard	01129
+boiled lentil	16070
+boiled pasta	20121
+boiled peanut	16088
+boiled potato	11367
+boiled potato sweet	11510
+boiled rice	20045
+boiled spinach	11458
+bok choy	11117
+bok choy cooked	11117
+bok choy raw	11116
+bologna	07008
+bolognese	36630
+bolognese spaghetti	36630
+bone steak t	13473
+boost	14041
+boston cream pie	18090
+boston lettuce	11250
+bottled green tea	14261
+bottled water	14555
+bouillon	06432
+bouillon chicken	06480
+bourbon	14052
+bran	20077
+bran cereal oat	08236
+bran cooked oat	20034
+bran flake	08029
+bran muffin	18388
+bran muffin oat	18283
+bran oat	20033
+bran raisin	08060
+bran rice	20060
+bran wheat	20077
+brandy	14037
+brat	07013
+bratwurst	07013
+braunschweiger	07014
+brazil nut	12078
+bread	18069
+bread brown	18075
+bread cheese	18972
+bread corn	18024
+bread crumb	18079
+bread crumb seasoned	18376
+bread egg	18027
+bread flour	20083
+bread french	18029
+bread garlic	18963
+bread grain whole	18075
+bread italian	18033
+bread multigrain	28397
+bread naan	28307
+bread oatmeal	18039
+bread pita	18041
+bread potato	18971
+bread pumpernickel	18044
+bread raisin	18047
+bread roll	18342
+bread rye	18060
+bread sandwich	18069
+bread sourdough	18029
+bread stick	18080
+bread toast white	18069
+bread wheat	18075
+bread wheat whole	18075
+bread white	18069
+bread wholemeal	18075
+breadcrumb	18079
+breaded cutlet veal	17101
+breaded shrimp	15150
+breadfruit	09059
+breadstick	18080
+breakfast burrito	21519
+breakfast sandwich	21021
+breakfast sausage	07064
+breast chicken	05064
+breast chicken fried	05058
+breast chicken grilled	05747
+breast chicken raw	05062
+breast deli turkey	07081
+breast milk	01107
+breast turkey	05220
+brewed coffee	14209
+brewed green tea	14278
+brie	01006
+brisket	13367
+brittle peanut	19148
+broccoli	11090
+broccoli cooked	11091
+broccoli frozen	11093
+broccoli rabe	11097
+broccoli raw	11090
+broccoli steamed	11091
+broth	06194
+broth chicken	06194
+broth vegetable	06700
+brown cooked rice	20037
+brown flour rice	20090
+brown gravy	06116
+brown hash	11391
+brown hash patty	21026
+brown lentil	16070
+brown rice	20037
+brown rice steamed	20037
+brown rice uncooked	20036
+brown sugar	19334
+brownie	18151
+browny	18151
+browny homemade	18154
+brussel raw sprout	11098
+brussel sprout	11099
+buckwheat	20010
+buckwheat cooked	20010
+buckwheat dry groat	20009
+buckwheat flour	20011
+buckwheat groat	20010
+buckwheat porridge	20010
+buckwheat raw	20008
+buffalo meat	17157
+bulgur	20013
+bull red	14154
+bun cinnamon	18964
+bun dog hot	18350
+bun hamburger	18350
+bun honey	18964
+burger	21108
+burger soy	16147
+burger vegetarian	16147
+burger veggie	16147
+burrito	21064
+burrito frozen	22928
+butter	01001
+butter cashew	12088
+butter chunky peanut	16097
+butter cooky	18155
+butter cooky peanut	18185
+butter cracker peanut	18234
+butter creamy peanut	16098
+butter croissant	18239
+butter crunchy peanut	16097
+butter cup peanut	19150
+butter fat peanut reduced	16150
+butter lettuce	11250
+butter mashed potato with	11934
+butter natural peanut	16398
+butter peanut	16098
+butter peanut smooth	16098
+butter peanut unsalted	16398
+butter salted	01001
+butter seed sunflower	12040
+butter unsalted	01145
+butter whipped	01002
+buttermilk	01088
+buttermilk pancake	18390
+butternut squash	11486
+butterscotch	19070
+button mushroom	11260
+cabbage	11109
+cabbage chinese	11119
+cabbage cooked	11110
+cabbage napa	11119
+cabbage red	11112
+cabbage savoy	11114
+cabernet sauvignon	14097
+caffeine cola free	14147
+cake	18141
+cake chocolate	18096
+cake coffee	18104
+cake crab	15142
+cake donut	18248
+cake flour	20084
+cake pound	18121
+cake rice	19816
+cake snack	18127
+cake sponge	18133
+cake white	18139
+cake yellow	18141
+calamari	15176
+calamari fried	15176
+calcium fortified juice orange	09211
+calf liver	17204
+camembert	01007
+candied fruit	09426
+candied potato sweet	11659
+candied walnut	12156
+candied yam	11659
+candy hard	19107
+canned carrot	11128
+canned cherry	09072
+canned chicken	05311
+canned chickpea	16358
+canned clam	15160
+canned cocktail fruit	09097
+canned coconut milk	12118
+canned corn	11172
+canned crab	15141
+canned mackerel	15048
+canned mandarin orange	09219
+canned mixed vegetable	11581
+canned mushroom	11264
+canned pea	11308
+canned peach	09238
+canned pear	09254
+canned pineapple	09268
+canned potato	11376
+canned potato sweet	11512
+canned pumpkin	11424
+canned ravioli	22900
+canned salmon	15084
+canned shrimp	15152
+canned spinach	11461
+canned tomato	11531
+canned tuna	15121
+canola oil	04582
+cantaloupe	09181
+cantaloupe melon	09181
+cap crunch n	08010
+caper	02054
+capn crunch	08010
+carambola	09060
+caramel	19074
+caramel corn	19039
+caramel creme	19094
+caramel popcorn	19039
+caramel sauce	19364
+caramel sundae	21032
+caramel topping	19364
+caramelized onion	11286
+cardamom	02006
+carne chili con	22904
+carrot	11124
+carrot cooked	11125
+carrot juice	11655
+carrot raw	11124
+carrot steamed	11125
+cashew	12087
+cashew nut	12087
+cashew roasted	12085
+cassava	11134
+cassava chip	25050
+catfish	15235
+catfish fried	15011
+catsup	11935
+cauliflower	11135
+cauliflower cooked	11136
+cauliflower raw	11135
+cauliflower steamed	11136
+caviar	15012
+cayenne	02031
+cayenne pepper	02031
+celeriac	11141
+celery	11143
+celery cream of soup	06410
+celery stick	11143
+cereal life	08049
+cereal total	08077
+challah	18027
+chamomile	14545
+chamomile tea	14545
+chard	11147
+chard cooked swiss	11148
+chard swiss	11147
+chardonnay	14160
+charm lucky	08050
+chayote	11149
+cheddar	01009
+cheddar cheese	01009
+cheddar fat low	01168
+cheddar sharp	01270
+cheerio	08013
+cheerio frosted	08267
+cheerio honey nut	08045
+cheerio multigrain	08087
+cheese cottage	01012
+cheese cottage fat low	01015
+cheese cracker	18214
+cheese cream	01017
+cheese cream frosting	19228
+cheese curl	19008
+cheese danish	18245
+cheese enchilada	36050
+cheese feta	01019
+cheese frozen pizza	21224
+cheese goat	01159
+cheese lasagna	22910
+cheese mac n	32005
+cheese mexican	01251
+cheese mozzarella	01026
+cheese parmesan	01032
+cheese pizza	21299
+cheese popcorn	19040
+cheese processed	01042
+cheese puff	19008
+cheese quesadilla	36052
+cheese ravioli	36055
+cheese ricotta	01036
+cheese sauce	01164
+cheese slice	01042
+cheese soup	06411
+cheese spread	01048
+cheese string	01029
+cheese swiss	01040
+cheeseburger	21090
+cheeseburger double	21094
+cheesecake	18147
+cheesesteak	21160
+cheesesteak philly	21160
+cheeto	19008
+cheez its	18214
+cherry	09070
+cherry dried	09044
+cherry filling pie	19314
+cherry maraschino	09328
+cherry pie	18308
+cherry sour	09063
+cherry sweet	09070
+cherry tart	09063
+cherry tomato	11529
+chestnut	12167
+chestnut roasted	12167
+chestnut water	11590
+chevre	01159
+chewing gum	19163
+chex corn	08019
+chex rice	08064
+chex wheat	08082
+chia	12006
+chia seed	12006
+chick pea	16057
+chicken	05064
+chicken chow mein	36623
+chicken cooked	05064
+chicken cream of soup	06416
+chicken crispy sandwich	21230
+chicken deli	07961
+chicken dog hot	07024
+chicken drumstick	05073
+chicken drumstick fried	21470
+chicken fast food tender	21401
+chicken finger	36015
+chicken fried	05058
+chicken fried thigh	21471
+chicken fried wing	21472
+chicken frozen nugget	22975
+chicken general tso	36618
+chicken gravy	06119
+chicken grilled	05747
+chicken grilled sandwich	21490
+chicken ground	05333
+chicken gumbo	06417
+chicken kung pao	36619
+chicken leg	05082
+chicken lemon	36617
+chicken liver	05028
+chicken noodle soup	06419
+chicken nugget	21229
+chicken orange	36629
+chicken parm	36059
+chicken parmesan	36059
+chicken patty	05324
+chicken pie pot	22906
+chicken popcorn	21229
+chicken quesadilla	21488
+chicken raw	05062
+chicken rice soup	06423
+chicken roast	05064
+chicken roasted	05064
+chicken rotisserie	05342
+chicken sandwich	21230
+chicken sausage	07923
+chicken sesame	36633
+chicken soup	06015
+chicken soup vegetable	06024
+chicken stewed	05065
+chicken stock	06172
+chicken strip	05326
+chicken taco	21487
+chicken tender	05326
+chicken thigh	05098
+chicken wing	05107
+chickpea	16057
+chickpea cooked	16057
+chili	22904
+chili dog	21119
+chili dog hot with	21119
+chili green	11670
+chili pepper	11670
+chili powder	02009
+chili red	11819
+chili restaurant	36037
+chili sauce	06972
+chily green	11980
+chinook salmon	15210
+chip chocolate	19080
+chip chocolate cooky	18159
+chip chocolate cooky homemade	18378
+chip chocolate cooky soft	18160
+chip corn	19003
+chip nacho	19057
+chip pita	25037
+chip plantain	25027
+chip potato	19411
+chip potato sweet	25012
+chip shrimp	25070
+chip taro	19524
+chip terra	25030
+chip tortilla	19056
+chip tortilla yellow	25028
+chip vegetable	25040
+chip veggie	25040
+chive	11156
+chocolate	19120
+chocolate cooky sandwich	18166
+chocolate covered peanut	19126
+chocolate covered pretzel	19048
+chocolate covered raisin	19127
+chocolate cream ice	19270
+chocolate cream pie	18310
+chocolate dark	19904
+chocolate donut	18251
+chocolate frosting	19226
+chocolate fudge sauce	19348
+chocolate hazelnut spread	19125
+chocolate hot	01105
+chocolate malt	14318
+chocolate milk	01104
+chocolate milk soy	16168
+chocolate milkshake	01110
+chocolate mousse	19182
+chocolate pudding	19183
+chocolate semisweet	19080
+chocolate syrup	14181
+chocolate unsweetened	19078
+chocolate white	19087
+choi pak	11117
+chop fried pork	10179
+chop grilled pork	10038
+chop lamb	17024
+chop pork	10038
+chorizo	07019
+chow mein	36623
+chow mein noodle	20113
+chowder clam	06430
+chowder clam england new	06430
+chowder clam manhattan	06428
+chuck roast	13373
+chunk pineapple	09266
+cider hard	14250
+cider vinegar	02048
+cilantro	11165
+cinnamon	02010
+cinnamon crunch toast	08272
+cinnamon roll	18356
+clam	15159
+clam fried	15158
+clam steamed	15159
+clementine	09433
+clove	02011
+clove garlic	11215
+club soda	14121
+cob corn on the	11168
+coca cola	14148
+cocktail cranberry juice	14242
+cocktail fruit	09097
+cocktail sauce	27051
+cocoa	19165
+cocoa dutch	19166
+cocoa hot	01105
+cocoa krispy	08014
+cocoa pebble	08015
+cocoa powder	19165
+cocoa powder unsweetened	19165
+cocoa puff	08271
+coconut	12104
+coconut cream	12115
+coconut cream pie	18313
+coconut desiccated	12108
+coconut flake	12109
+coconut fresh	12104
+coconut meat	12104
+coconut milk	12118
+coconut oil	04047
+coconut shredded	12179
+coconut water	12119
+cod	15016
+cod cooked	15016
+cod liver oil	04589
+cod raw	15015
+coffee	14209
+coffee cream	01050
+coffee creamer	01067
+coffee decaf	14201
+coffee decaffeinated	14201
+coffee filter	14209
+coffee instant	14215
+coffee liqueur	14414
+coffee substitute	14237
+coffee whitener	01069
+cognac	14037
+coho salmon	15247
+coke	14148
+coke diet	14416
+cola	14148
+cola diet	14416
+colada pina	14017
+colby	01011
+cold cut sub	21124
+cole slaw	21127
+coleslaw	21127
+collard	11162
+collard green	11162
+con queso salsa	27052
+concentrate from juice orange	09209
+concord grape	09131
+condensed milk	01095
+condensed milk sweetened	01095
+cone cream ice	18271
+cone waffle	18272
+confectioner sugar	19336
+converted rice	20047
+cooked corn	11168
+cooked couscous	20029
+cooked eggplant	11210
+cooked kale	11234
+cooked lentil	16070
+cooked millet	20032
+cooked mushroom	11261
+cooked oatmeal	08121
+cooked okra	11279
+cooked onion	11283
+cooked oyster	15169
+cooked pasta	20121
+cooked pea	11305
+cooked pea split	16086
+cooked plantain	09278
+cooked pumpkin	11423
+cooked quinoa	20137
+cooked rice	20045
+cooked rice white	20045
+cooked rice wild	20089
+cooked salmon	15237
+cooked shrimp	15151
+cooked soybean	16109
+cooked spaghetti	20121
+cooked spinach	11458
+cooked tomato	11530
+cooked zucchini	11478
+cookie	18159
+cookie fortune	18171
+cooking spray	04679
+cooky	18159
+cooky molasse	18177
+cooky oatmeal	18178
+cooky oatmeal raisin	18184
+cooky sandwich vanilla	18210
+cooky sugar	18204
+coriander fresh	11165
+corn	11168
+corn cream style	11174
+corn creamed	11174
+corn dark syrup	19349
+corn dog	21120
+corn flake	08020
+corn flour	20016
+corn frozen	11179
+corn fructose high syrup	19351
+corn grit	08091
+corn muffin	18279
+corn nut	19401
+corn oil	04518
+corn pop	08068
+corn starch	20027
+corn sweet	11168
+corn syrup	19350
+corn tortilla	18363
+cornbread	18024
+corndog	21120
+cornflake	08020
+cornish hen	05310
+cornmeal	20022
+cornstarch	20027
+cotija	01267
+courgette	11477
+couscous	20029
+cowpea	16063
+crab	15140
+crab dungeness	15226
+crab imitation	15138
+crab king	15137
+crab meat	15140
+crab snow	15227
+crab stick	15138
+cracker	18229
+cracker graham	18173
+cracker jack	19038
+cracker multigrain	28292
+cracker oyster	18228
+cracker prawn	25070
+cracker rice	19051
+cracker ritz	18229
+cracker saltine	18228
+cracker soda	18228
+cracker wheat	18232
+cracker wheat whole	18235
+craisin	09079
+cranberry	09078
+cranberry dried	09079
+cranberry juice	43382
+cranberry sauce	09081
+crawfish	15243
+crayfish	15243
+cream donut filled	18254
+cream heavy	01053
+cream ice	19095
+cream ice sandwich	01238
+cream ice serve soft	19090
+cream ice strawberry	19271
+cream ice vanilla	19095
+cream light	01050
+cream light sour	01179
+cream mushroom of soup	06443
+cream of onion soup	06446
+cream of potato soup	06453
+cream of rice	08101
+cream of tartar	18373
+cream of wheat	08105
+cream puff	18969
+cream soda	14130
+cream sour	01056
+cream whipped	01054
+cream whipping	01053
+creamer nondairy	01067
+creamer powdered	01069
+cremini mushroom	11266
+crimini mushroom	11266
+crisco	04615
+crisp	19411
+crisp potato	19411
+crispbread	18216
+crispix	08259
+crispy rice treat	19010
+croissant	18239
+crouton	18242
+cruller	18253
+crushed tomato	11693
+crust pie	18335
+crust pizza stuffed	21511
+crust pizza thick	21300
+crust pizza thin	21301
+cucumber	11205
+cucumber peeled	11206
+cumin	02014
+cup reese	19150
+currant	09085
+currant red	09084
+curry powder	02015
+custard	19168
+custard pie	18317
+cut oat steel	08120
+cutlet veal	17102
+cuttlefish	15229
+daikon	11430
+daiquiri	14010
+dal	16070
+dal urad	16084
+dandelion green	11208
+danish	18246
+danish pastry	18246
+date	09087
+date medjool	09421
+de dulce leche	01225
+decaf	14201
+decaf green tea	14260
+decaf tea	14352
+deep dish pizza	21300
+deer meat	17165
+deli ham	07029
+deli turkey	07081
+dessert gelatin	19173
+dessert wine	14057
+dhal	16070
+diced tomato	11531
+diet pepsi	14416
+diet soda	14416
+dill	02045
+dill pickle	11937
+dinner kraft	32005
+dinner roll	18342
+dip queso	27052
+dog hot	07949
+dog hot turkey	07025
+donut	18255
+donut glazed	18255
+donut jelly	18256
+dorito	19057
+double hamburger	21111
+doughnut	18255
+doughnut glazed	18255
+dr pepper	14153
+dressing french	04120
+dressing honey mustard	04703
+dressing island thousand	04017
+dressing italian	04114
+dressing ranch	04639
+dried fig	09094
+dried mango	09178
+dried parsley	02029
+dried pasta	20120
+dried peach	09246
+dried pear	09259
+dried plum	09291
+dried rosemary	02036
+dried shiitake	11268
+dried sun tomato	11955
+drink energy	14060
+drink energy free sugar	14061
+drink grape	14277
+drink orange	14323
+drink soft	14148
+drink sport	14460
+drop egg soup	27000
+drumstick	05073
+dry milk	01092
+dry pasta	20120
+dry peanut roasted	16390
+dry quinoa	20035
+dry rice	20044
+dry soybean	16108
+dry spaghetti	20120
+duck	05142
+duck egg	01138
+duck roast	05142
+duck sauce	27046
+durian	09422
+eclair	18969
+edam	01018
+edamame	11212
+edamame frozen	11212
+eel	15026
+egg	01123
+egg fried	01128
+egg mcmuffin	21021
+egg noodle	20110
+egg poached	01131
+egg potato salad with	22971
+egg quail	01140
+egg raw	01123
+egg roll	36601
+egg roll vegetable	22955
+egg roll wrapper	18368
+egg scrambled	01132
+egg substitute	01226
+egg white	01124
+egg whole	01123
+egg yolk	01125
+eggnog	01057
+eggo waffle	18365
+eggplant	11210
+eggplant raw	11209
+elbow macaroni	20121
+elk	17167
+empanada	36403
+enchilada	36050
+enchilada sauce	06599
+endive	11213
+english muffin	18258
+english muffin wheat whole	18266
+english walnut	12155
+ensure	14062
+escarole	11214
+espresso	14210
+evaporated milk	01096
+extra firm tofu	16159
+extra oil olive virgin	04053
+extract vanilla	02050
+eye rib steak	13952
+falafel	16138
+farfalle	20121
+farina	08113
+fast food fry	21138
+fast food mashed potato	21139
+fat free milk	01085
+fat free yogurt	01118
+fat greek low yogurt	01287
+fat low milk	01082
+fat low yogurt	01117
+fat milk reduced	01079
+feet pig	10173
+fennel	11957
+feta	01019
+fettuccine	20121
+fiber one	08244
+fig	09094
+fig fresh	09089
+fig newton	18170
+filbert	12120
+filet fish o	21105
+filet mignon	13439
+fillet salmon	15237
+finger fish	15027
+firm tofu	16426
+fish fried	36033
+fish gefilte	15030
+fish sandwich	21105
+fish sauce	06179
+fish stick	15027
+fish stock	06174
+fish white	15016
+flake frosted	08069
+flake pepper red	02031
+flan	19094
+flank steak	13948
+flax seed	12220
+flaxseed	12220
+flaxseed ground	12220
+flaxseed meal	12220
+flounder	15029
+flour	20081
+flour grain whole	20080
+flour millet	20647
+flour oat	20132
+flour peanut	16100
+flour plain	20081
+flour raising self	20082
+flour rice	20061
+flour rising self	20082
+flour rye	20064
+flour sorghum	20648
+flour soy	16115
+flour tortilla	18364
+flour wheat whole	20080
+flour white	20081
+focaccia	18973
+foie gra	05282
+fortified milk soy	16139
+frankfurter	07949
+free gluten pasta	20657
+french frozen fry	11403
+french fry	21138
+french onion soup	06494
+french roll	18349
+french stick toast	21024
+french toast	18268
+fresco queso	01228
+fresh ginger	11216
+fresh juice orange	09206
+fresh juice orange squeezed	09206
+fresh mint	02064
+fresh parsley	11297
+fresh pasta	20094
+fresh rosemary	02063
+fresh thyme	02049
+fresh tomato	11529
+fresh tuna	15221
+fried liver	13327
+fried onion	11286
+fried oyster	15168
+fried plantain	09447
+fried rice	36602
+fried scallop	15173
+fried shrimp	15150
+fried tofu	16129
+frito	19003
+froot loop	08030
+frosted mini wheat	08319
+frosting	19230
+frozen lasagna	22977
+frozen mixed vegetable	11584
+frozen pancake	18288
+frozen pea	11313
+frozen pizza	21224
+frozen raspberry	09518
+frozen spinach	11464
+frozen strawberry	09318
+frozen waffle	18365
+frozen yogurt	01298
+fruit gummy snack	19919
+fruit kiwi	09148
+fruit leather	19014
+fruit loop	08030
+fruit passion	09231
+fruit punch	14264
+fruit roll up	19014
+fruit salad	09103
+fruit smoothie	21521
+fruit snack	19919
+fruit yogurt	01122
+fruitcake	18110
+fry	21138
+fry oven	11403
+fry steak	11412
+fudge	19100
+fudge hot	19348
+fudge hot sundae	21033
+fusilli	20121
+garbanzo	16057
+garlic	11215
+garlic powder	02020
+gatorade	14460
+gelatin	19173
+gelatin unflavored	19177
+genoa salami	07926
+germ raw wheat	20078
+germ wheat	08084
+gin	14049
+ginger	11216
+ginger ground	02021
+ginger root	11216
+ginger snap	18172
+gingerbread	18116
+gingersnap	18172
+glutinous rice	20055
+goat meat	17169
+goat milk	01106
+golden graham	08035
+golden kiwi	09520
+golden raisin	09297
+goose	05149
+gooseberry	09107
+gouda	01022
+grain long rice	20045
+grain medium rice	20051
+grain pasta whole	20125
+grain rice short	20053
+grain toast whole	18036
+granola	08037
+granola homemade	08037
+granulated sugar	19335
+grape	09132
+grape green	09132
+grape jelly	19300
+grape juice	09135
+grape leave	11975
+grape nut	08038
+grape red	09132
+grape soda	14142
+grapefruit	09111
+grapefruit juice	09123
+grapefruit pink	09112
+grapeseed oil	04517
+grated parmesan	01032
+gravy	06116
+gravy mushroom	06121
+gravy turkey	06125
+greek milk whole yogurt	01293
+greek nonfat yogurt	01256
+greek yoghurt	01256
+greek yogurt	01256
+green leaf lettuce	11253
+green lentil	16070
+green mustard	11271
+green mustard raw	11270
+green olive	09195
+green onion	11291
+green pea	11305
+green pepper	11333
+green tea	14278
+green tomato	11527
+green turnip	11569
+grigio pinot	14113
+grilled portobello	11243
+grilled salmon	15237
+grit	08091
+grit hominy	08091
+ground lamb	17225
+ground lean turkey	05666
+ground pork	10978
+ground turkey	05306
+ground veal	17143
+grouper	15032
+gruyere	01023
+guava	09139
+guava nectar	09435
+gum	19163
+gumdrop	19106
+gummy	19106
+haddock	15034
+haddock smoked	15035
+halibut	15037
+halva	19117
+halvah	19117
+ham	07029
+ham honey	07938
+ham lean	07028
+ham roast	10136
+ham sliced	07029
+ham steak	10149
+ham sub	21156
+hamburger	21108
+hamburger meat	23568
+hamburger patty	23568
+hamburger plain	21107
+hard roll	18353
+hard salami	07072
+hard shell taco	18360
+hard taco	21082
+harina masa	20017
+hawaiian punch	14264
+hazelnut	12120
+hazelnut roasted	12122
+heart hemp	12012
+heart of palm	11961
+hemp seed	12012
+herb tea	14381
+herbal tea	14381
+herring	15040
+herring pickled	15041
+hibiscus tea	14649
+hoagie	21124
+hoisin sauce	06175
+homemade hummus	16137
+homemade pasta	20097
+homemade waffle	18367
+hominy	20030
+honey	19296
+honeydew	09184
+honeydew melon	09184
+horchata	14638
+horseradish	02055
+horseradish sauce	27066
+hot sauce	06168
+houmous	16158
+human milk	01107
+hummus	16158
+humus	16158
+hush puppy	18270
+ice italian	19281
+ice pop	19283
+iceberg	11252
+iceberg lettuce	11252
+iced tea	14247
+icing	19230
+icing sugar	19336
+in juice peach	09238
+in oil sardine	15088
+in oil tuna	15119
+in peach syrup	09241
+in sardine sauce tomato	15089
+in tuna water	15121
+instant mashed potato	11379
+instant noodle	06583
+instant oat	08123
+instant oatmeal	08123
+instant rice	20049
+instant tea	14367
+isolate protein whey	14058
+italian sausage	07089
+jack monterey	01025
+jacket potato	11674
+jackfruit	09144
+jalapeno	11979
+jalapeno pepper	11979
+jalapeno pickled	11632
+jam	19297
+jam strawberry	19297
+jasmine rice	20045
+jell o	19173
+jello	19173
+jelly	19300
+jerky	19002
+jicama	11603
+jim slim	19407
+juice lemon	09152
+juice lime	09160
+juice no salt tomato	11886
+juice orange	09206
+juice pineapple	09409
+juice pomegranate	09442
+juice prune	09294
+juice tangerine	09221
+juice tomato	11540
+juice vegetable	11578
+k special	08067
+kahlua	14414
+kaiser roll	18353
+kale	11233
+kale raw	11233
+kamut	20139
+kasha	20010
+kat kit	19109
+kefir	01289
+kelp	11445
+ketchup	11935
+ketchup tomato	11935
+kielbasa	07969
+kimchi	11118
+king salmon	15210
+kipper	15042
+kiwi	09148
+kiwifruit	09148
+kiwis	09148
+kix	08048
+kohlrabi	11241
+krispy rice	08065
+kumquat	09149
+ladyfinger	18175
+lager	14003
+lamb	17002
+lamb leg of	17012
+lamb liver	17201
+lamb meat stew	17060
+lamb minced	17225
+lamb of rack	17031
+lamb roast	17012
+lard	04002
+lasagna	36041
+lasagna meat	36041
+lasagna noodle	20121
+lasagna vegetable	22956
+lasagne	36041
+latke	11672
+leaf lettuce red	11257
+leave spinach	11457
+leek	11247
+leg turkey	05739
+lemon	09150
+lemon lime soda	14144
+lemon meringue pie	18320
+lemon peel	09156
+lemon zest	09156
+lemonade	14293
+lemonade pink	14543
+lemongrass	11972
+lentil	16070
+lentil red	16070
+lentil soup	06037
+lettuce	11252
+lettuce romaine	11251
+light mayonnaise	04641
+light milk soy	16225
+light tuna	15121
+lime	09159
+limeade	14303
+linguine	20121
+link sausage	07064
+linseed	12220
+liquor	14037
+liquor malt	14252
+litchi	09164
+liver	13327
+liver pate	07055
+liver pork	10111
+liver veal	17204
+liverwurst	07041
+lo mein	36625
+lo mein vegetable	36625
+lobster	15148
+loin pork	10023
+longan	09172
+loquat	09174
+low sauce sodium soy	16424
+lox	15179
+luncheon meat	07908
+lychee	09164
+m ms	19141
+m ms peanut	19140
+macadamia	12131
+macadamia nut	12131
+macaroni	20121
+mackerel	15047
+mahi mahi	15194
+malt meal o	08116
+malted milk	14312
+mandarin	09218
+mandarin orange	09218
+mangetout	11300
+mango	09176
+mango nectar	09436
+maple sugar	19340
+maple syrup	19353
+margarine	04610
+marinara	06931
+marinara sauce	06931
+marinara spaghetti	36046
+marmalade	19303
+marshmallow	19116
+marzipan	12071
+masa	20017
+mashed potato	11657
+matzah	18217
+matzo	18217
+matzoh	18217
+mayo	04025
+mayonnaise	04025
+mcmuffin sausage	21020
+meat sauce spaghetti with	36630
+meatball	07972
+meatball spaghetti with	36038
+meatball sub	21158
+melba toast	18220
+melon	09181
+merlot	14602
+mexican rice	36417
+microwave popcorn	19035
+microwaved potato	11675
+milk	01077
+milk nonfat	01085
+milk powder	01092
+milk powdered	01092
+milk rice	14639
+milk semi skimmed	01079
+milk sheep	01109
+milk skim	01085
+milk soy	16120
+milk soy unsweetened	16222
+milk strawberry	14351
+milk whole	01077
+milk whole yogurt	01116
+milkshake	01111
+milkshake strawberry	14428
+milkshake vanilla	01111
+milky way	19135
+millet	20032
+mince	23570
+mineral water	14555
+minestrone	06440
+minestrone soup	06440
+mini wheat	08319
+mint	02064
+minute rice	20049
+miso	16112
+miso paste	16112
+mix trail	19059
+mixed nut	12135
+mixed nut salted	12635
+mixed vegetable	11584
+molasse	19304
+monkfish	15203
+mortadella	07050
+mozzarella	01026
+mozzarella part skim	01028
+mozzarella shredded	01271
+mozzarella stick	36012
+muenster	01030
+muffin	18274
+mulberry	09190
+mushroom	11260
+mushroom portabella	11265
+mushroom portobello	11265
+mushroom raw	11260
+mushroom sauteed	11263
+mushroom shiitake	11238
+mushroom soup	06443
+mushroom white	11260
+mussel	15165
+mustard	02046
+mustard yellow	02046
+naan	28307
+nacho	21078
+nacho supreme	21080
+natto	16113
+navel orange	09202
+nectar peach	09251
+nectar pear	09262
+nectarine	09191
+neufchatel	01031
+new strip york	13445
+nilla wafer	18213
+no salt sauce tomato	43217
+noir pinot	14099
+nonfat yogurt	01118
+noodle	20121
+noodle pho	20134
+noodle ramen	06583
+noodle rice	20134
+noodle soba	20115
+noodle soup turkey	06465
+nugget	21229
+nut	12135
+nut pine	12147
+nut pistachio	12152
+nut soy	16111
+nutella	19125
+nutmeg	02025
+oat	08120
+oat porridge	08120
+oat quick	08120
+oat rolled	08120
+oatmeal	08121
+octopus	15230
+oil olive	04053
+oil palm	04055
+oil peanut	04042
+oil popcorn popped	19807
+oil rapeseed	04582
+oil safflower	04511
+oil sesame	04058
+oil soybean	04044
+oil sunflower	04506
+oil vegetable	04044
+oil walnut	04528
+oj	09206
+okra	11279
+okra raw	11278
+olive	09193
+omelet	01130
+omelette	01130
+onion	11282
+onion powder	02026
+onion raw	11282
+onion red	11282
+onion ring	11296
+onion sauteed	11286
+onion soup	06494
+onion spring	11291
+onion sweet	11294
+onion vidalia	11294
+onion white	11282
+onion yellow	11282
+oolong tea	14185
+orange	09200
+orange roughy	15232
+orange soda	14150
+orange zest	09216
+oregano	02027
+oreo	18166
+ovaltine	14318
+oyster	15167
+oyster raw	15167
+oyster sauce	06176
+oyster stew	06448
+pancake	18293
+pancake potato	11672
+pancake syrup	19129
+panko	18079
+papaya	09226
+paprika	02028
+parboiled rice	20047
+parfait	21463
+parfait yogurt	21463
+parmesan	01032
+parmigiano reggiano	01033
+parsley	11297
+parsnip	11299
+part ricotta skim	01037
+pasta	20121
+pasta sauce	06931
+pasta sauce tomato with	36046
+pasta spinach	20096
+pasta uncooked	20120
+pasta wheat whole	20125
+paste sesame	12166
+paste tahini	12166
+paste tomato	11546
+pastrami	07925
+pastry puff	18211
+pastry toaster	18362
+pate	07055
+patty sausage	07064
+pawpaw	09226
+pea	11305
+pea pigeon	16102
+pea snap	11300
+pea snap sugar	11300
+pea snow	11300
+pea soup	06449
+pea soup split	06451
+pea split	16086
+pea wasabi	25066
+peach	09236
+peach pie	18323
+peanut	16087
+peanut raw	16087
+peanut roasted	16390
+peanut salted	16090
+peanut sauce	06618
+pear	09252
+pear prickly	09287
+pecan	12142
+pecan pie	18324
+pecorino romano	01038
+penne	20121
+pepita	12014
+pepper red	11821
+pepper red roasted	11916
+pepper sauteed	11921
+pepper serrano	11977
+pepper yellow	11951
+peppermint	02064
+peppermint tea	14381
+pepperoni	07057
+pepperoni pizza	21302
+pepsi	14148
+perch	15061
+persimmon	09263
+pesto	06626
+picante sauce	06603
+pickle	11937
+pickle relish	11945
+pickle sweet	11940
+pie pot	22906
+pie pot turkey	22528
+pie pumpkin	18326
+pike	15063
+pilaf rice	32003
+pineapple	09266
+pink salmon	15212
+pistachio	12152
+pistachio raw	12151
+pita	18041
+pita wheat whole	18042
+pizza	21299
+pizza sauce	06152
+pizza sausage	21484
+pizza slice	21299
+pizza supreme	21304
+plain rice	20045
+plain yogurt	01116
+plantain	09278
+plum	09279
+plum sauce	06151
+polish sausage	07916
+pollock	15067
+pomegranate	09286
+pomegranate seed	09286
+pomelo	09295
+pompano	15069
+pop tart	18362
+popcorn	19034
+poppy seed	02033
+popsicle	19283
+pork	10023
+pork pulled	10071
+pork rib	10940
+pork rind	19041
+pork roast	10023
+pork salt	10165
+pork sausage	07064
+pork shoulder	10071
+pork tamale	36412
+pork tenderloin	10222
+porridge	08121
+porterhouse steak	13459
+pot roast	13373
+potato	11674
+potato raw	11352
+potato russet	11356
+potato salad	11414
+potato scalloped	11372
+potato soup	06453
+potato stick	19415
+potato sweet	11508
+pounder quarter	21202
+powder protein	14066
+powder protein soy	14067
+powder protein whey	14066
+powdered sugar	19336
+prawn	15151
+preserve	19297
+pretzel	19047
+pretzel soft	43109
+prime rib	13386
+pringle	19410
+protein whey	14066
+provolone	01035
+prune	09291
+prune stewed	09292
+pudding rice	19193
+pudding tapioca	19218
+pudding vanilla	19201
+puffed rice	08156
+puffed wheat	08157
+pumpernickel	18044
+pumpkin	11423
+pumpkin puree	11424
+pumpkin roasted seed	12016
+pumpkin seed	12014
+pupusa	36408
+puree tomato	11547
+quesadilla	36052
+quince	09296
+quinoa	20137
+quinoa uncooked	20035
+rabbit	17178
+radicchio	11952
+radish	11429
+rainbow trout	15241
+raisin	09298
+raisinet	19127
+ramen	06583
+ranch	04639
+rapini	11097
+raspberry	09302
+ravioli	36055
+raw rice	20044
+raw salmon	15236
+raw shrimp	15149
+raw spinach	11457
+raw sugar	19908
+raw tomato	11529
+red snapper	15102
+red vinegar wine	02068
+red wine	14096
+relish	11945
+relish sweet	11945
+rhubarb	09307
+rib short	13148
+rib spare	10940
+ribeye	13952
+ribeye steak	13952
+rice	20045
+rice soup tomato	06463
+rice spanish	36417
+rice steamed	20045
+rice sticky	20055
+rice sushi	20053
+rice uncooked	20044
+rice uncooked white	20044
+rice vermicelli	20134
+rice white	20045
+rice wild	20089
+ricotta	01036
+riesling	14132
+rigatoni	20121
+roast turkey	05168
+roasted seed sunflower	12037
+roasted soybean	16111
+rocket	11959
+rockfish	15071
+rockmelon	09181
+roe	15207
+roll wheat whole	18348
+romaine	11251
+romano	01038
+roquefort	01039
+rose wine	14253
+rosemary	02036
+rotini	20121
+round steak	13959
+rum	14050
+rusk	18224
+rutabaga	11436
+rye	20062
+ryvita	18216
+sablefish	15208
+saffron	02037
+sage	02038
+salad taco	21083
+salad tuna	15128
+salami	07069
+salmon	15236
+salmon smoked	15077
+salmon sockeye	15086
+salmon wild	15209
+salsa	06164
+salsa verde	27047
+salt	02047
+salt sea	02047
+salt table	02047
+saltine	18228
+sandwich sub	21124
+sandwich submarine	21124
+sardine	15088
+sauce soy	16123
+sauce spaghetti	06931
+sauce steak	27048
+sauce tartar	27049
+sauce teriyaki	06112
+sauce tomato	11549
+sauce white	06166
+sauce worcestershire	06971
+sauerkraut	11439
+sausage	07064
+sausage smoked	07075
+sausage summer	07078
+sausage turkey	07958
+sausage vegetarian	16107
+sausage vienna	07083
+scallion	11291
+scallop	15172
+scotch	14052
+scrapple	07951
+seasoning taco	02075
+seed sesame	12023
+seed sesame toasted	12024
+seed sunflower	12036
+seed watermelon	12174
+semolina	20066
+serve soft	19090
+sesame stick	19418
+shallot	11677
+shell taco	18360
+shell tostada	18952
+sherbet	19097
+sherry	14536
+shortbread	18192
+shortening	04615
+shoyu	16123
+shredded wheat	08148
+shrimp	15151
+shrimp vegetable with	36620
+silken tofu	16127
+sirloin	13454
+sirloin steak	13454
+sirloin top	13454
+skirt steak	13979
+sliced turkey	05220
+smelt	15100
+smoked whitefish	15131
+smoothie	21521
+snapper	15102
+snicker	19155
+soba	20115
+soda water	14121
+sofrito	06142
+soft taco	21486
+soft tofu	16127
+sole	15029
+somen	20117
+sorghum	20067
+soup tomato	06559
+soup vegetable	06468
+soup vegetable vegetarian	06468
+soup wonton	27002
+sour whiskey	14025
+sourdough	18029
+soy	16109
+soybean	16109
+soymilk	16120
+spaghetti	20121
+spaghetti squash	11493
+spaghetti wheat whole	20125
+spaghettio	22930
+spam	07908
+sparerib	10940
+spelt	20141
+spinach	11457
+spinach steamed	11458
+spirit	14037
+spirulina	11667
+splenda	19868
+spring water	14555
+sprite	14145
+squash	11644
+squash summer	11642
+squash winter	11644
+squash yellow	11468
+squash zucchini	11477
+squid	15176
+sriracha	06631
+starfruit	09060
+steak	13454
+steak strip	13445
+steak tenderloin	13439
+steak tuna	15221
+stevia	19918
+stewed tomato	11533
+strawberry	09316
+strawberry sundae	21034
+strawberry yogurt	01122
+sturgeon	15105
+sub tuna	21126
+sub turkey	21155
+succotash	11496
+sucralose	19868
+sugar	19335
+sugar table	19335
+sugar turbinado	19908
+sugar white	19335
+sultana	09297
+sunchoke	11226
+sundae	21033
+surimi	15109
+swede	11436
+swordfish	15111
+syrup	19129
+tabasco	06169
+taco	21082
+tahini	12166
+tamale	36411
+tamari	16124
+tamarind	09322
+tang	14408
+tangerine	09218
+tap water	14411
+tapioca	20068
+taquito	32006
+tater tot	11399
+tea	14355
+teff	20143
+tempeh	16114
+tequila	14037
+thin wheat	18232
+thyme	02042
+tilapia	15262
+tip tri	13953
+toast	18070
+toast wheat	18076
+toast wheat whole	18076
+toast white	18070
+toffee	19383
+tofu	16427
+tomatillo	11954
+tomato	11529
+tongue	13340
+tonic	14155
+tonic water	14155
+tortilla	18364
+trix	08078
+trout	15241
+truffle	19138
+tuna	15121
+tuna white	15126
+tuna yellowfin	15221
+turkey	05168
+turmeric	02043
+turnip	11565
+twinkie	18128
+twix	19160
+v8	11578
+vanilla	02050
+vanilla wafer	18213
+vanilla yogurt	01119
+veal	17089
+venison	17165
+vinaigrette	04135
+vinegar	02053
+vinegar white	02053
+vodka	14051
+waffle	18365
+wakame	11669
+walleye	15204
+walnut	12155
+wasabi	11990
+water	14411
+water well	14412
+watercress	11591
+watermelon	09326
+wheaty	08089
+whiskey	14052
+whisky	14052
+white wine	14106
+whitefish	15223
+whiting	15133
+whopper	21390
+wiener	07949
+wine	14084
+wing	05107
+wonton wrapper	18368
+yam	11602
+yeast	18375
+yoghurt	01116
+yogurt	01116
+yuca	11134
+zinfandel	14102
+zucchini	11477
+
+"""#
 }

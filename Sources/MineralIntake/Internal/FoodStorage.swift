@@ -29,9 +29,43 @@ struct FoodStorage: Sendable {
     var everydayNames: [Int: [String]]
     /// Food positions by an everyday name's sorted tokens (`apricot dried`): how names are looked up.
     var everydayNameKeys: [String: Int] = [:]
+    /// For the built-in data: where each line of `measures.tsv` starts (its measures are parsed when read).
+    var measureLineStarts: [Int32] = []
+    /// Measures already read on demand, by food position, so a food shown twice is read once.
+    let measureCache = MeasureCache()
 
-    /// Parses and checks the files' numbers and structure.
-    init(files: FoodDataFiles, groups: [FoodGroup]) throws(MineralIntakeError) {
+    /// A lock-guarded cache of measures read on demand.
+    final class MeasureCache: @unchecked Sendable {
+        // @unchecked: `measures` is only touched while holding `lock`.
+        private let lock = PlainLock()
+        private var measures: [Int: [HouseholdMeasure]] = [:]
+
+        func value(_ position: Int, _ make: () -> [HouseholdMeasure]) -> [HouseholdMeasure] {
+            if let known = lock.withLock({ measures[position] }) { return known }
+            let made = make()
+            lock.withLock { measures[position] = made }
+            return made
+        }
+    }
+
+    /// Where each line after the header starts.
+    static func lineStarts(_ text: String) -> [Int32] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var starts: [Int32] = []
+            starts.reserveCapacity(bytes.count / 24)
+            var atStart = false
+            for (index, byte) in bytes.enumerated() {
+                if atStart { starts.append(Int32(index)) }
+                atStart = byte == 0x0A
+            }
+            return starts
+        }
+    }
+
+    /// Parses and checks the files' numbers and structure; with a `nameIndex` (the built-in, derived one), the
+    /// names' keys are read from it instead of tokenising every name.
+    init(files: FoodDataFiles, groups: [FoodGroup], nameIndex: String = "") throws(MineralIntakeError) {
         foodsText = files.foods
         measuresText = files.measures
         groupCodes = groups.map(\.code)
@@ -39,8 +73,39 @@ struct FoodStorage: Sendable {
         measureRecords = []
         everydayNames = [:]
         try parseFoods()
-        try parseMeasures()
-        try parseNames(files.names)
+        if nameIndex.isEmpty {
+            try parseMeasures()
+        } else {
+            // The built-in data (checked by tests against a full load): measures are read when a food is shown.
+            measureLineStarts = Self.lineStarts(measuresText)
+        }
+        if nameIndex.isEmpty {
+            try parseNames(files.names)
+        } else {
+            try readNames(files.names, index: nameIndex)
+        }
+    }
+
+    /// The names by food from `names.tsv`, and their keys from the derived index: no tokenising.
+    private mutating func readNames(_ text: String, index: String) throws(MineralIntakeError) {
+        var names: [Int: [String]] = [:]
+        let storage = self
+        try TSVReader.forEachRow(text, file: FoodDataFiles.FileName.names, header: FoodDataFiles.namesHeader) { (row) throws(MineralIntakeError) in
+            guard let ndb = row.ndbNumber(1), let position = storage.position(of: ndb) else {
+                throw .invalidData(file: FoodDataFiles.FileName.names, line: row.line, reason: "names food \(row.string(1)), which is not in foods.tsv")
+            }
+            names[position, default: []].append(row.string(0))
+        }
+        var keys: [String: Int] = [:]
+        keys.reserveCapacity(names.count * 3)
+        try TSVReader.forEachRow(index, file: FoodDataFiles.FileName.nameIndex, header: ["key", "ndb"]) { (row) throws(MineralIntakeError) in
+            guard let ndb = row.ndbNumber(1), let position = storage.position(of: ndb) else {
+                throw .invalidData(file: FoodDataFiles.FileName.nameIndex, line: row.line, reason: "names food \(row.string(1)), which is not in foods.tsv")
+            }
+            keys[row.string(0)] = position
+        }
+        everydayNames = names
+        everydayNameKeys = keys
     }
 
     // MARK: Reading
@@ -54,9 +119,52 @@ struct FoodStorage: Sendable {
     }
 
     func measures(at position: Int) -> [HouseholdMeasure] {
-        measureRecords[records[position].measures].map {
-            HouseholdMeasure(sequence: $0.sequence, amount: $0.amount, unit: Self.text(measuresText, $0.unit), grams: $0.grams)
+        guard !measureLineStarts.isEmpty else {
+            return measureRecords[records[position].measures].map {
+                HouseholdMeasure(sequence: $0.sequence, amount: $0.amount, unit: Self.text(measuresText, $0.unit), grams: $0.grams)
+            }
         }
+        return measureCache.value(position) { readMeasures(at: position) }
+    }
+
+    /// The measures of the food at `position`, read from the built-in text.
+    private func readMeasures(at position: Int) -> [HouseholdMeasure] {
+        // Lines are sorted by NDB number: find the first of this food's by binary search, read while they are its.
+        let key = Array(records[position].ndb.rawValue.utf8)
+        var text = measuresText
+        return text.withUTF8 { bytes -> [HouseholdMeasure] in
+            func ndbAt(_ line: Int) -> ArraySlice<UInt8> {
+                let start = Int(measureLineStarts[line])
+                return bytes.count >= start + 5 ? ArraySlice(bytes[start..<start + 5]) : []
+            }
+            var low = 0
+            var high = measureLineStarts.count
+            while low < high {
+                let middle = (low + high) / 2
+                if ndbAt(middle).lexicographicallyPrecedes(key) { low = middle + 1 } else { high = middle }
+            }
+            var result: [HouseholdMeasure] = []
+            var line = low
+            while line < measureLineStarts.count, ndbAt(line).elementsEqual(key) {
+                let start = Int(measureLineStarts[line])
+                let end = line + 1 < measureLineStarts.count ? Int(measureLineStarts[line + 1]) - 1 : bytes.count
+                let fields = bytes[start..<end].split(separator: 0x09, omittingEmptySubsequences: false)
+                    .map { String(decoding: $0, as: UTF8.self).trimmingWhitespace() }
+                if fields.count == 5, let sequence = Int(fields[1]), let amount = Double(fields[2]), let grams = Double(fields[4]) {
+                    result.append(HouseholdMeasure(sequence: sequence, amount: amount, unit: fields[3], grams: grams))
+                }
+                line += 1
+            }
+            return result
+        }
+    }
+
+    /// The grams of a food's first measure (its "portion"), without making its measures.
+    func firstMeasureGrams(at position: Int) -> Double? {
+        if measureLineStarts.isEmpty {
+            return records[position].measures.first.map { measureRecords[$0].grams }
+        }
+        return measures(at: position).first?.grams
     }
 
     /// The food at `position`, made from its record and its text.
