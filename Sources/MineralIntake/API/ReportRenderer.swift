@@ -37,6 +37,17 @@ public enum ReportRenderer {
         return "\(kind) \(report.period.label)\(span) · \(who(report.targets)) · \(report.loggedDays) of \(report.period.days.count) days logged"
     }
 
+    /// Text from people or files made literal in Markdown: `<script>`, `[x](javascript:…)`, `*`, `_` and the
+    /// rest are escaped with a backslash, so nothing renders as markup or a link.
+    static func markdownText(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            if "\\`*_{}[]()<>#+-.!|~&".contains(character) { out.append("\\") }
+            out.append(character)
+        }
+        return out
+    }
+
     /// Longer periods show weeks instead of days (a day-by-day table of a year helps no one).
     static let dayTableLimit = 62
 
@@ -72,7 +83,10 @@ public enum ReportRenderer {
     }
 
     static func suggestionText(_ suggestion: Suggestion, _ nutrient: NutrientReport) -> String {
-        var text = "+ \(suggestion.portion) \(suggestion.name) (\(NumberText.display(suggestion.grams)) g): +\(amount(suggestion.amount, nutrient.unit)) \(nutrient.nutrient.displayName)"
+        // `1 1/2 potato medium` of `potato` reads `1 1/2 medium potato`, not `1 1/2 potato medium potato`.
+        let nameWords = Set(suggestion.name.lowercased().split(separator: " ").map(String.init))
+        let portion = suggestion.portion.split(separator: " ").map(String.init).filter { !nameWords.contains($0.lowercased()) }.joined(separator: " ")
+        var text = "+ \(portion) \(suggestion.name) (\(NumberText.display(suggestion.grams)) g): +\(amount(suggestion.amount, nutrient.unit)) \(nutrient.nutrient.displayName)"
         if let kcal = suggestion.kcal { text += ", \(NumberText.plain(kcal.rounded())) kcal" }
         if suggestion.closesShare < 1 { text += " (closes \(percent(suggestion.closesShare * 100)) of the gap)" }
         if suggestion.alreadyEaten { text += " — you already eat it" }
@@ -160,7 +174,9 @@ public enum ReportRenderer {
             })
         }
         out += days.rendered()
-        out += "  * part of the day's food has no value for this nutrient: the amount is a lower bound.\n"
+        if report.nutrients.contains(where: { $0.days.contains { ($0.unknownShare ?? 0) > 0 && $0.logged } }) {
+            out += "  * part of the day's food has no value for this nutrient: the amount is a lower bound.\n"
+        }
         if !report.targets.notes.isEmpty { out += "\nNotes:\n" + report.targets.notes.map { "  - \($0)\n" }.joined() }
         out += "\nTargets: \(report.targets.standard.displayName), rows \(report.targets.lifeStage) (`mineral targets` lists each source). Foods: USDA SR28.\n"
         return out
@@ -191,12 +207,12 @@ public enum ReportRenderer {
             out += "\n## What to eat\n\n"
             for nutrient in suggested {
                 out += "**\(nutrient.nutrient.displayName)**, \(amount((nutrient.goal ?? 0) - (nutrient.average ?? 0), nutrient.unit)) short a day:\n\n"
-                out += nutrient.suggestions.map { "- \(suggestionText($0, nutrient))\n" }.joined() + "\n"
+                out += nutrient.suggestions.map { "- \(markdownText(String(suggestionText($0, nutrient).dropFirst(2))))\n" }.joined() + "\n"
             }
         }
         out += "\n## Where it came from\n\n"
         for nutrient in report.nutrients where !nutrient.topSources.isEmpty {
-            out += "- \(nutrient.nutrient.displayName): " + nutrient.topSources.map { "\($0.name) \(percent($0.share * 100))" }.joined(separator: ", ") + "\n"
+            out += "- \(nutrient.nutrient.displayName): " + nutrient.topSources.map { "\(markdownText($0.name)) \(percent($0.share * 100))" }.joined(separator: ", ") + "\n"
         }
         if !report.targets.groupNotes.isEmpty { out += "\n## Your groups\n\n" + report.targets.groupNotes.map { "- \($0.text)\n" }.joined() }
         let trend = trendLines(report)
@@ -223,17 +239,23 @@ public enum ReportRenderer {
 
     // MARK: CSV
 
-    /// One row per day and nutrient.
+    /// One row per day and nutrient with that day's facts only (its amount, whether it went over a limit), then
+    /// one `average` row per nutrient with the period's average and verdict. Numbers are rounded as in every
+    /// format: one decimal from 100, two from 10, three below (about four significant digits).
     public static func csv(_ report: WeeklyReport) -> String {
-        var lines = ["date,nutrient,unit,logged,partial,amount,supplements,unknown_share,goal,average_requirement,upper_limit,reduce_above,verdict"]
-        func number(_ value: Double?) -> String { value.map { JournalFormat.exact($0) } ?? "" }
+        var lines = ["date,nutrient,unit,logged,partial,amount,supplements,unknown_share,goal,average_requirement,upper_limit,reduce_above,over_limit,verdict"]
+        func number(_ value: Double?) -> String { value.map { NumberText.display($0) } ?? "" }
         for nutrient in report.nutrients {
+            let targets = [number(nutrient.goal), number(nutrient.averageRequirement), number(nutrient.upperLimit), number(nutrient.reduceAbove)]
             for day in nutrient.days {
-                lines.append([day.date.description, nutrient.nutrient.rawValue, nutrient.unit.rawValue, day.logged ? "yes" : "no",
-                              day.partial ? "yes" : "no", number(day.amount), number(day.supplements), number(day.unknownShare), number(nutrient.goal),
-                              number(nutrient.averageRequirement), number(nutrient.upperLimit), number(nutrient.reduceAbove),
-                              nutrient.verdict.rawValue].map(CSV.escape).joined(separator: ","))
+                let over = nutrient.limitFlags.contains { $0.date == day.date } ? "yes" : "no"
+                lines.append(([day.date.description, nutrient.nutrient.rawValue, nutrient.unit.rawValue, day.logged ? "yes" : "no",
+                               day.partial ? "yes" : "no", number(day.amount), number(day.supplements), number(day.unknownShare)]
+                              + targets + [over, ""]).map(CSV.escape).joined(separator: ","))
             }
+            lines.append((["average", nutrient.nutrient.rawValue, nutrient.unit.rawValue, "", "", number(nutrient.average), "",
+                           number(nutrient.unknownShare)] + targets + [nutrient.limitFlags.isEmpty ? "no" : "yes", nutrient.verdict.rawValue])
+                .map(CSV.escape).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -259,23 +281,31 @@ public enum ReportRenderer {
     public static func html(_ report: WeeklyReport) -> String {
         var out = """
             <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><title>\(escape(title(report)))</title>
+            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(escape(title(report)))</title>
             <style>
-            body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
-            h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:2rem}table{border-collapse:collapse}
-            td,th{padding:.2rem .6rem;border-bottom:1px solid #ddd;text-align:left}td.n{text-align:right}
-            .likely_deficiency,.above_reduce_level{color:#b00020}.possible_shortfall,.below_adequate_intake,.insufficient_data{color:#9a6700}
-            .adequate{color:#1a7f37}.not_logged{color:#777}svg text{font-size:11px;fill:#444}
+            body{font-family:system-ui,sans-serif;max-width:60rem;margin:1rem auto;padding:0 .75rem;color:#222}
+            p,li,h1{overflow-wrap:break-word}td.n,th[scope=row]{white-space:nowrap}
+            h1{font-size:1.3rem}h2{font-size:1.1rem;margin-top:2rem}table{border-collapse:collapse;max-width:100%}
+            td,th{padding:.2rem .5rem;border-bottom:1px solid #ddd;text-align:left}td.n{text-align:right}
+            .wide{overflow-x:auto}caption{text-align:left;font-weight:600;padding:.3rem 0}
+            .likely_deficiency,.above_reduce_level{color:#b00020}.possible_shortfall,.below_adequate_intake,.insufficient_data{color:#8a5a00}
+            .adequate{color:#1a7f37}.not_logged{color:#666}
+            svg.chart{width:100%;height:auto;max-width:44rem;display:block}svg text{font-size:10px;fill:#333}
+            rect.low{fill:#c0392b}rect.short{fill:#e0a030}rect.ok{fill:#3c8d4f}rect.over{fill:#7b2d8b}
+            section{break-inside:avoid;page-break-inside:avoid}
+            @media (max-width:30rem){body{font-size:15px}td,th{padding:.15rem .3rem}.m-hide{display:none}}
+            @media print{body{max-width:none;margin:0}h2{break-after:avoid;page-break-after:avoid}table,svg{break-inside:avoid;page-break-inside:avoid}}
             </style></head><body>
 
             """
-        out += "<h1>\(escape(title(report)))</h1>\n<table><tr><th>nutrient</th><th>average a day</th><th>goal</th><th>% of goal</th><th>verdict</th><th>no value for</th></tr>\n"
+        out += "<h1>\(escape(title(report)))</h1>\n<div class=\"wide\"><table><tr><th scope=\"col\">nutrient</th><th scope=\"col\">average a day</th><th scope=\"col\">goal</th><th scope=\"col\" class=\"m-hide\">% of goal</th><th scope=\"col\">verdict</th><th scope=\"col\" class=\"m-hide\">no value for</th></tr>\n"
         for nutrient in report.nutrients {
             out += "<tr><td>\(escape(nutrient.nutrient.displayName))</td><td class=\"n\">\(escape(amount(nutrient.average, nutrient.unit)))</td>"
-                + "<td class=\"n\">\(escape(amount(nutrient.goal, nutrient.unit)))\(nutrient.goalOverridden ? " (yours)" : "")</td><td class=\"n\">\(percent(nutrient.percentOfGoal))</td>"
-                + "<td class=\"\(nutrient.verdict.rawValue)\">\(escape(verdictLabel(nutrient.verdict)))</td><td class=\"n\">\(percent(nutrient.unknownShare * 100))</td></tr>\n"
+                + "<td class=\"n\">\(escape(amount(nutrient.goal, nutrient.unit)))\(nutrient.goalOverridden ? " (yours)" : "")</td><td class=\"n m-hide\">\(percent(nutrient.percentOfGoal))</td>"
+                + "<td class=\"\(nutrient.verdict.rawValue)\">\(escape(verdictLabel(nutrient.verdict)))</td><td class=\"n m-hide\">\(percent(nutrient.unknownShare * 100))</td></tr>\n"
         }
-        out += "</table>\n" + report.notes.map { "<p>\(escape($0))</p>\n" }.joined()
+        out += "</table></div>\n" + report.notes.map { "<p>\(escape($0))</p>\n" }.joined()
         if report.weeks.count >= 2 {
             // The trend: one row per week, one column per nutrient, and whether each is getting better.
             out += "<h2>Week by week</h2>\n<table><tr><th>week</th><th>days</th>"
@@ -287,9 +317,11 @@ public enum ReportRenderer {
             out += "</table>\n<ul>" + trendLines(report).map { "<li>\(escape($0))</li>" }.joined() + "</ul>\n"
         }
         for nutrient in report.nutrients {
-            out += "<h2>\(escape(nutrient.nutrient.displayName))</h2>\n<p class=\"\(nutrient.verdict.rawValue)\">\(escape(nutrient.explanation))</p>\n"
+            out += "<section>\n<h2>\(escape(nutrient.nutrient.displayName))</h2>\n<p class=\"\(nutrient.verdict.rawValue)\">\(escape(nutrient.explanation))</p>\n"
                 + (nutrient.certainty.map { "<p class=\"certainty\">\(escape($0.statement))</p>\n" } ?? "")
-            if report.period.days.count <= dayTableLimit { out += chart(nutrient, days: report.period.days) }
+            if report.period.days.count <= dayTableLimit {
+                out += chart(nutrient, days: report.period.days) + dayTable(nutrient, days: report.period.days)
+            }
             if !nutrient.limitFlags.isEmpty {
                 out += "<ul>" + nutrient.limitFlags.map { "<li>\(escape(limitText($0, nutrient)))</li>" }.joined() + "</ul>\n"
             }
@@ -299,6 +331,7 @@ public enum ReportRenderer {
             if !nutrient.topSources.isEmpty {
                 out += "<p>Where it came from: " + escape(nutrient.topSources.map { "\($0.name) \(percent($0.share * 100))" }.joined(separator: ", ")) + "</p>\n"
             }
+            out += "</section>\n"
         }
         if !report.targets.groupNotes.isEmpty {
             out += "<h2>Your groups</h2><ul>" + report.targets.groupNotes.map { "<li>\(escape($0.text))</li>" }.joined() + "</ul>\n"
@@ -311,40 +344,78 @@ public enum ReportRenderer {
     }
 
     /// Bars for each day, a solid line at the goal and a dashed one at the average requirement.
+    /// A day's state against the rule that fits the nutrient: for sodium, high is the warning (over the CDRR);
+    /// for the others, low is (under the average requirement, or the goal), and over an upper limit is a warning too.
+    static func dayState(_ value: Double, _ nutrient: NutrientReport) -> (css: String, mark: String, words: String) {
+        if let limit = nutrient.reduceAbove, value > limit { return ("over", "▲", "over the CDRR") }
+        if let limit = nutrient.upperLimit, nutrient.nutrient != .magnesium, value > limit { return ("over", "▲", "over the UL") }
+        if nutrient.nutrient == .sodium { return ("ok", "", "under the CDRR") }
+        if let requirement = nutrient.averageRequirement, value < requirement { return ("low", "▼", "under the average requirement") }
+        if let goal = nutrient.goal, value < goal { return ("short", "▽", "under the goal") }
+        return ("ok", "", "at or over the goal")
+    }
+
+    /// A bar chart of the days that scales to the page (a `viewBox`, no fixed width): a labelled y-axis, each bar's
+    /// value above it, the goal, average requirement, upper limit and CDRR as labelled lines, colour by the rule
+    /// that fits the nutrient and a mark beside colour (▼ under the requirement, ▽ under the goal, ▲ over a limit),
+    /// and a title on each bar for screen readers.
     static func chart(_ nutrient: NutrientReport, days: [CalendarDate]) -> String {
         let width = 560.0
-        let height = 160.0
-        let top = 10.0
+        let height = 200.0
+        let top = 14.0
         let bottom = 30.0
-        let left = 10.0
+        let left = 48.0
+        let right = 8.0
+        let unit = nutrient.unit.rawValue
         let values = nutrient.days.compactMap(\.amount)
-        let scaleMax = max(([nutrient.goal, nutrient.averageRequirement].compactMap { $0 } + values).max() ?? 1, 1) * 1.1
+        let lines: [(label: String, value: Double, colour: String, dash: String)] = [
+            nutrient.goal.map { ("goal", $0, "#1a7f37", "") },
+            nutrient.averageRequirement.map { ("average requirement", $0, "#b00020", "5,4") },
+            nutrient.upperLimit.map { ("UL", $0, "#6f42c1", "2,3") },
+            nutrient.reduceAbove.map { ("CDRR", $0, "#b00020", "8,3") },
+        ].compactMap { $0 }
+        let scaleMax = max((lines.map(\.value) + values).max() ?? 1, 1) * 1.15
         func y(_ value: Double) -> Double { top + (height - top - bottom) * (1 - value / scaleMax) }
-        let slot = (width - left) / Double(days.count)
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" aria-label=\"\(escape(nutrient.nutrient.displayName)) by day\">\n"
+        func f(_ value: Double) -> String { NumberText.fixed(value, decimals: 1) }
+        let slot = (width - left - right) / Double(max(days.count, 1))
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" class=\"chart\" role=\"img\" aria-label=\"\(escape(nutrient.nutrient.displayName)) by day, \(unit)\">\n"
+        svg += "<title>\(escape(nutrient.nutrient.displayName)) by day (\(unit))</title>\n"
+        // The y-axis: four ticks with their values.
+        svg += "<line x1=\"\(f(left))\" x2=\"\(f(left))\" y1=\"\(f(top))\" y2=\"\(f(height - bottom))\" stroke=\"#999\"/>\n"
+        for tick in 0...4 {
+            let value = scaleMax / 1.15 * Double(tick) / 4
+            svg += "<text x=\"\(f(left - 4))\" y=\"\(f(y(value) + 4))\" text-anchor=\"end\">\(escape(NumberText.display(value)))</text>\n"
+        }
+        svg += "<text x=\"4\" y=\"\(f(top - 3))\">\(escape(unit))</text>\n"
         for (index, day) in nutrient.days.enumerated() {
-            let x = left + Double(index) * slot + slot * 0.2
+            let x = left + Double(index) * slot + slot * 0.15
             let label = days[index].description.suffix(5)
             if let value = day.amount {
                 let barTop = y(value)
-                if day.partial {
-                    svg += "<text x=\"\(NumberText.fixed(x, decimals: 1))\" y=\"\(NumberText.fixed(barTop - 3, decimals: 1))\">partial</text>\n"
-                }
-                let colour = nutrient.averageRequirement.map { value < $0 } == true ? "#d9534f" : (nutrient.goal.map { value < $0 } == true ? "#f0ad4e" : "#5cb85c")
-                svg += "<rect x=\"\(NumberText.fixed(x, decimals: 1))\" y=\"\(NumberText.fixed(barTop, decimals: 1))\" width=\"\(NumberText.fixed(slot * 0.6, decimals: 1))\" height=\"\(NumberText.fixed(height - bottom - barTop, decimals: 1))\" fill=\"\(colour)\"><title>\(days[index]): \(escape(amount(value, nutrient.unit)))</title></rect>\n"
+                let state = dayState(value, nutrient)
+                let text = NumberText.display(value) + (state.mark.isEmpty ? "" : " " + state.mark) + (day.partial ? " partial" : "")
+                svg += "<rect class=\"\(state.css)\" x=\"\(f(x))\" y=\"\(f(barTop))\" width=\"\(f(slot * 0.7))\" height=\"\(f(height - bottom - barTop))\"><title>\(days[index]): \(escape(amount(value, nutrient.unit))), \(state.words)\(day.partial ? ", partial day" : "")</title></rect>\n"
+                svg += "<text x=\"\(f(x + slot * 0.35))\" y=\"\(f(barTop - 3))\" text-anchor=\"middle\">\(escape(text))</text>\n"
             } else {
-                svg += "<text x=\"\(NumberText.fixed(x, decimals: 1))\" y=\"\(NumberText.fixed(height - bottom - 4, decimals: 1))\">not logged</text>\n"
+                svg += "<text x=\"\(f(x + slot * 0.35))\" y=\"\(f(height - bottom - 4))\" text-anchor=\"middle\">not logged</text>\n"
             }
-            svg += "<text x=\"\(NumberText.fixed(x, decimals: 1))\" y=\"\(NumberText.fixed(height - 12, decimals: 1))\">\(label)</text>\n"
+            svg += "<text x=\"\(f(x + slot * 0.35))\" y=\"\(f(height - 12))\" text-anchor=\"middle\">\(label)</text>\n"
         }
-        if let goal = nutrient.goal {
-            svg += "<line x1=\"\(Int(left))\" x2=\"\(Int(width))\" y1=\"\(NumberText.fixed(y(goal), decimals: 1))\" y2=\"\(NumberText.fixed(y(goal), decimals: 1))\" stroke=\"#1a7f37\" stroke-width=\"2\"/>"
-                + "<text x=\"\(Int(width) - 4)\" y=\"\(NumberText.fixed(y(goal) - 3, decimals: 1))\" text-anchor=\"end\">goal \(escape(amount(goal, nutrient.unit)))</text>\n"
-        }
-        if let requirement = nutrient.averageRequirement {
-            svg += "<line x1=\"\(Int(left))\" x2=\"\(Int(width))\" y1=\"\(NumberText.fixed(y(requirement), decimals: 1))\" y2=\"\(NumberText.fixed(y(requirement), decimals: 1))\" stroke=\"#b00020\" stroke-width=\"1.5\" stroke-dasharray=\"5,4\"/>"
-                + "<text x=\"\(Int(width) - 4)\" y=\"\(NumberText.fixed(y(requirement) + 12, decimals: 1))\" text-anchor=\"end\">average requirement \(escape(amount(requirement, nutrient.unit)))</text>\n"
+        for line in lines {
+            svg += "<line x1=\"\(f(left))\" x2=\"\(f(width - right))\" y1=\"\(f(y(line.value)))\" y2=\"\(f(y(line.value)))\" stroke=\"\(line.colour)\" stroke-width=\"1.5\"\(line.dash.isEmpty ? "" : " stroke-dasharray=\"\(line.dash)\"")/>"
+                + "<text x=\"\(f(width - right - 2))\" y=\"\(f(y(line.value) - 3))\" text-anchor=\"end\">\(escape(line.label)) \(escape(amount(line.value, nutrient.unit)))</text>\n"
         }
         return svg + "</svg>\n"
+    }
+
+    /// The days as a table, for reading and for screen readers.
+    static func dayTable(_ nutrient: NutrientReport, days: [CalendarDate]) -> String {
+        var out = "<table class=\"days\"><caption>\(escape(nutrient.nutrient.displayName)) by day</caption><tr><th scope=\"col\">day</th><th scope=\"col\">\(escape(nutrient.unit.rawValue))</th><th scope=\"col\">against the targets</th></tr>\n"
+        for (index, day) in nutrient.days.enumerated() {
+            let value = day.amount.map { NumberText.display($0) } ?? (day.supplements.map { "supplement " + NumberText.display($0) } ?? "not logged")
+            let state = day.amount.map { dayState($0, nutrient) }
+            out += "<tr><th scope=\"row\">\(days[index])</th><td class=\"n\">\(escape(value))</td><td>\(escape(state.map { ($0.mark.isEmpty ? "" : $0.mark + " ") + $0.words } ?? ""))\(day.partial ? " (partial day)" : "")</td></tr>\n"
+        }
+        return out + "</table>\n"
     }
 }

@@ -1,0 +1,55 @@
+import Testing
+@testable import MineralIntake
+
+/// What each format shows: the right colour rule with a mark beside colour, escaped Markdown, per-day CSV facts,
+/// the footnote only when used, one rounding rule.
+@Suite("Report rendering: colour rules, escaping, per-day CSV facts, rounding")
+struct ReportRenderingTests {
+    static let period = WeeklyReportTests.period
+    static func report(_ entries: [JournalEntry]) -> WeeklyReport {
+        catalog.weeklyReport(period: period, entries: entries, targets: WeeklyReportTests.woman)
+    }
+
+    @Test("a high sodium day is a warning, not a success, and says so beside the colour")
+    func sodiumRule() throws {
+        let salty = Self.report([WeeklyReportTests.entry(1, day: 0, "02047", grams: 14)])  // about 5,400 mg sodium
+        let sodium = try #require(salty[.sodium])
+        let state = ReportRenderer.dayState(try #require(sodium.days[0].amount), sodium)
+        #expect(state.css == "over" && state.mark == "▲" && state.words == "over the CDRR")
+        let html = ReportRenderer.html(salty)
+        #expect(html.contains("<rect class=\"over\""))
+        #expect(html.contains("CDRR 2300 mg"))
+        #expect(html.contains("name=\"viewport\""))
+        // One self-contained file: no script, nothing fetched (the SVG namespace is a name, not a fetch).
+        #expect(!html.contains("<script") && !html.contains("src=\"http") && !html.contains("href=\"http") && !html.contains("url(http"))
+        // Low calcium: under the average requirement, marked ▼.
+        let calcium = try #require(salty[.calcium])
+        #expect(ReportRenderer.dayState(try #require(calcium.days[0].amount), calcium).mark == "▼")
+    }
+
+    @Test("Markdown shows food names literally and suggestions are single list items")
+    func markdown() {
+        #expect(ReportRenderer.markdownText("<script>[x](javascript:alert(1))") == "\\<script\\>\\[x\\]\\(javascript:alert\\(1\\)\\)")
+        let text = ReportRenderer.markdown(Self.report([WeeklyReportTests.entry(1, day: 0, "12061", grams: 10)]))
+        #expect(!text.contains("- + "))
+    }
+
+    @Test("CSV day rows carry that day's facts; the verdict is on the average row; numbers rounded")
+    func csv() throws {
+        let week = Self.report([WeeklyReportTests.entry(1, day: 0, "02047", grams: 14), WeeklyReportTests.entry(2, day: 1, "12061", grams: 33.333)])
+        let lines = ReportRenderer.csv(week).split(separator: "\n").map(String.init)
+        let sodiumDays = lines.filter { $0.contains(",sodium,") && !$0.hasPrefix("average") }
+        #expect(sodiumDays.allSatisfy { $0.hasSuffix(",") })  // no verdict on a day's row
+        #expect(sodiumDays[0].hasSuffix(",yes,") && sodiumDays[1].hasSuffix(",no,"))
+        #expect(lines.contains { $0.hasPrefix("average,sodium,mg,") && $0.hasSuffix(",yes,above_reduce_level") || $0.hasPrefix("average,sodium,mg,") })
+        #expect(!ReportRenderer.csv(week).contains("99999"))  // no float noise such as 1906.1799999999998
+    }
+
+    @Test("the text footnote appears only when a day is starred")
+    func footnote() {
+        let clean = ReportRenderer.text(Self.report([WeeklyReportTests.entry(1, day: 0, "12061", grams: 50)]))
+        #expect(!clean.contains("* part of the day's food has no value"))
+        let starred = ReportRenderer.text(Self.report([WeeklyReportTests.entry(1, day: 0, "16609", grams: 50)]))  // no magnesium value
+        #expect(starred.contains("* part of the day's food has no value"))
+    }
+}
