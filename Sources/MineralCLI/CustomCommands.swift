@@ -58,7 +58,7 @@ struct CustomCommands {
                     + Nutrient.allCases.map { totals[$0].isUnknown ? "missing" : DisplayNumber.amount(totals[$0].amount) + (totals[$0].unknownShare > 0 ? "+?" : "") }
                     + [food.measures.map { "\($0.unit) = \(DisplayNumber.plain($0.grams)) g" }.joined(separator: "; ")])
             }
-            return CommandResult(standardOutput: table.rendered() + "Values per 100 g; \"+?\": part of a recipe's weight has no value.\n")
+            return CommandResult(standardOutput: context.fit(table) + "Values per 100 g; \"+?\": part of a recipe's weight has no value.\n")
         case "remove":
             let name = parsed.arguments[0]
             guard let index = foods.firstIndex(where: { CustomFood.namesMatch($0.name, name) }) else {

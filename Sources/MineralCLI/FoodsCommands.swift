@@ -3,6 +3,10 @@ import MineralIntake
 /// `mineral foods search | show | rich-in`.
 struct FoodsCommands {
     let foods: FoodDatabase
+    /// The terminal's width, to fit tables to.
+    var width: Int? = nil
+
+    func fit(_ table: TextTable) -> String { table.rendered(width: width.map { max(80, $0) }) }
 
     static let specs: [CommandSpec] = [
         CommandSpec(
@@ -83,7 +87,7 @@ struct FoodsCommands {
             if let everyday = result.matchedEverydayName { name += "  [\(everyday)]" }
             table.rows.append([String(offset + 1), result.food.ndb.rawValue] + Self.nutrientCells(result.food.per100g) + [name])
         }
-        return CommandResult(standardOutput: table.rendered() + Self.missingNote(results.map(\.food.per100g)))
+        return CommandResult(standardOutput: fit(table) + Self.missingNote(results.map(\.food.per100g)))
     }
 
     private func show(_ parsed: ParsedArguments) throws -> CommandResult {
@@ -114,7 +118,7 @@ struct FoodsCommands {
         for portion in detail.portions {
             table.rows.append([portion.label, DisplayNumber.plain(portion.grams)] + Self.nutrientCells(portion.nutrients))
         }
-        out += table.rendered()
+        out += fit(table)
         out += Self.missingNote([food.per100g])
         let vitaminD = food.vitaminDSource == .internationalUnits324 ? "324 (IU) ÷ 40" : "328"
         out += "Source: USDA SR28, NDB \(food.ndb), per 100 g edible portion: energy nutrient 208, potassium 306, "
@@ -153,7 +157,7 @@ struct FoodsCommands {
             row.append(food.description)
             table.rows.append(row)
         }
-        out += table.rendered() + "\n"
+        out += fit(table) + "\n"
         out += "Ranked \(ranking.rankedCount) foods. \(ranking.unknownValueCount) have no \(nutrient.displayName) value in USDA SR28 "
             + "(unknown, not zero) and are not ranked"
         switch basis {

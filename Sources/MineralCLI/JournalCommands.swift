@@ -281,7 +281,7 @@ struct JournalCommands {
             return CommandResult(standardOutput: try JSONOutput.encode("day", DayReport(summary: summary, targets: targets)), standardError: warnings)
         }
         let state = try files.completeDays().contains(date) ? "marked complete" : date == context.today ? "today, not over" : "not marked complete"
-        return CommandResult(standardOutput: marked + DayRenderer.text(summary, targets: targets) + (summary.isLogged ? "(\(state))\n" : ""), standardError: warnings)
+        return CommandResult(standardOutput: marked + DayRenderer.text(summary, targets: targets, width: context.terminalWidth) + (summary.isLogged ? "(\(state))\n" : ""), standardError: warnings)
     }
 
     private func entries(_ parsed: ParsedArguments, _ files: DataFiles) throws -> CommandResult {
@@ -301,7 +301,7 @@ struct JournalCommands {
             table.rows.append([String(entry.id), entry.date.description, entry.meal.rawValue,
                                entry.grams.map(DisplayNumber.amount) ?? "–", entry.text, catalog.name(of: entry.food)])
         }
-        let out = selected.isEmpty ? "No entries from \(from) to \(to).\n" : table.rendered()
+        let out = selected.isEmpty ? "No entries from \(from) to \(to).\n" : context.fit(table)
         return CommandResult(standardOutput: out, standardError: warnings)
     }
 
@@ -366,7 +366,8 @@ struct DayReport: Codable, Equatable, Sendable {
 
 /// A day as text.
 enum DayRenderer {
-    static func text(_ summary: DaySummary, targets: Targets?) -> String {
+    static func text(_ summary: DaySummary, targets: Targets?, width: Int? = nil) -> String {
+        func fit(_ table: TextTable) -> String { table.rendered(width: width.map { max(80, $0) }) }
         var out = "\(summary.date)"
         if let targets { out += " · targets: \(targets.ageYears)-year-old \(targets.profile.state == .none ? "" : targets.profile.state.rawValue + " ")\(targets.profile.sex.rawValue), \(targets.standard.rawValue)" }
         out += "\n\n"
@@ -386,7 +387,13 @@ enum DayRenderer {
         let grams = summary.food[.energy].grams
         table.rows.append(["", "total", "", DisplayNumber.amount(grams)]
             + Nutrient.allCases.map { DisplayNumber.amount(summary.total[$0].amount) } + [""])
-        out += table.rendered()
+        // A narrow terminal: the meal column gives way (meals are in `mineral entries`), so numbers and names fit.
+        if let width, width < 100, table.rendered().split(separator: "\n").contains(where: { $0.count > max(80, width) }) {
+            table.columns.remove(at: 1)
+            table.rows = table.rows.map { row in var row = row; row.remove(at: 1); return row }
+            table.rows[table.rows.count - 1][1] = "total"
+        }
+        out += fit(table)
 
         var against = TextTable(columns: [.init("nutrient"), .init("eaten", .right), .init("goal", .right), .init("% of goal", .right),
                                           .init("no value for", .right), .init("note")])
@@ -415,7 +422,7 @@ enum DayRenderer {
             if food.unknownShare > 0 { note += (note.isEmpty ? "" : "; ") + "a lower bound: some food had no value" }
             against.rows.append([nutrient.displayName, "\(DisplayNumber.amount(total.amount)) \(unit)", goalText, percent, share, note])
         }
-        out += "\n" + against.rendered()
+        out += "\n" + fit(against)
         if targets == nil { out += "\nNo profile: set one to compare with targets (mineral profile set --sex female --age 31).\n" }
         return out
     }

@@ -54,6 +54,13 @@ public struct MineralCommandLine: Sendable {
     public var readStandardInput: @Sendable () throws -> String?
     /// Whether standard output is a terminal (colour is used only there).
     public var standardOutputIsTerminal: Bool
+    /// The terminal's width in columns, when standard output is one (tables are fitted to it; never under 80).
+    public var terminalWidth: Int?
+
+    /// A table fitted to the terminal, if there is one.
+    func fit(_ table: TextTable) -> String {
+        table.rendered(width: terminalWidth.map { max(80, $0) })
+    }
     /// On a terminal, shows a prompt (on stderr) and reads one line the person types; `nil` from a pipe or
     /// script, where nothing is asked. Returns `nil` at the end of input.
     public var ask: (@Sendable (_ prompt: String) -> String?)?
@@ -186,7 +193,7 @@ public struct MineralCommandLine: Sendable {
 
     private func dispatch(_ parsed: ParsedArguments) throws -> CommandResult {
         switch parsed.command.first {
-        case "foods": return try FoodsCommands(foods: loadFoods()).run(parsed)
+        case "foods": return try FoodsCommands(foods: loadFoods(), width: terminalWidth).run(parsed)
         case "profile", "targets": return try ProfileCommands(context: self).run(parsed)
         case "log", "day", "entries", "undo", "remove", "edit", "check": return try JournalCommands(context: self).run(parsed)
         case "export", "import": return try ExchangeCommands(context: self).run(parsed)

@@ -248,13 +248,13 @@ struct ProfileCommands {
         if OutputFormat(parsed) == .json {
             return CommandResult(standardOutput: try JSONOutput.encode("targets", targets))
         }
-        return CommandResult(standardOutput: TargetsRenderer.text(targets, sources: parsed.flags.contains("--sources")))
+        return CommandResult(standardOutput: TargetsRenderer.text(targets, sources: parsed.flags.contains("--sources"), width: context.terminalWidth))
     }
 }
 
 /// Targets as text for a terminal.
 enum TargetsRenderer {
-    static func text(_ targets: Targets, sources showSources: Bool = true) -> String {
+    static func text(_ targets: Targets, sources showSources: Bool = true, width: Int? = nil) -> String {
         let profile = targets.profile
         var who = "\(targets.ageYears)-year-old"
         if profile.state != .none { who += " \(profile.state.rawValue)" }
@@ -278,7 +278,7 @@ enum TargetsRenderer {
             }
             table.rows.append(row)
         }
-        out += table.rendered()
+        out += table.rendered(width: width.map { max(80, $0) })
         if !targets.groupNotes.isEmpty {
             out += "\nGroups:\n"
             out += targets.groupNotes.map { "  \($0.text)\n" }.joined()

@@ -27,14 +27,19 @@ if isatty(STDERR_FILENO) == 1 {
     say = nil
 }
 
-let result = MineralCommandLine(
+var commandLine = MineralCommandLine(
     environment: ProcessInfo.processInfo.environment, files: DiskFileStore(
         lockWait: ProcessInfo.processInfo.environment["MINERAL_LOCK_WAIT"].flatMap(Double.init).map { min(max($0, 0), 600) } ?? 10,
         pauseBeforeRename: ProcessInfo.processInfo.environment["MINERAL_TEST_PAUSE_BEFORE_RENAME"]), today: MineralCommandLine.localToday(),
     defaultMeal: MineralCommandLine.localMeal(),
     readStandardInput: { try MineralCommandLine.readAll(STDIN_FILENO) },
     standardOutputIsTerminal: isatty(STDOUT_FILENO) == 1, ask: ask, say: say
-).run(Array(CommandLine.arguments.dropFirst()))
+)
+if isatty(STDOUT_FILENO) == 1 {
+    var size = winsize()
+    if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { commandLine.terminalWidth = Int(size.ws_col) }
+}
+let result = commandLine.run(Array(CommandLine.arguments.dropFirst()))
 if let failure = MineralCommandLine.writeAll(result.standardOutput, to: STDOUT_FILENO) {
     _ = MineralCommandLine.writeAll(result.standardError + "mineral: cannot write to standard output: \(failure)\n", to: STDERR_FILENO)
     exit(ExitCode.ioError.rawValue)

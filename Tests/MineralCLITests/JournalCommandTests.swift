@@ -214,4 +214,16 @@ struct JournalCommandTests {
         #expect(files.contents["/data/complete-days.txt"]?.contains("2026-11-23") == false)
         #expect(cli.run(["day", "--complete", "--not-complete"]).exitCode == .usage)
     }
+
+    @Test("on an 80-column terminal the day's tables fit, numbers whole")
+    func dayFitsTerminal() {
+        let files = MemoryFileStore()
+        var cli = Self.cli(files)
+        _ = cli.run(["profile", "set", "--sex", "female", "--age", "31"])
+        _ = cli.run(["log", "a glass of milk", "oatmeal with raisins and walnuts", "salmon 150g"])
+        cli.terminalWidth = 80
+        let day = cli.run(["day"])
+        #expect(day.standardOutput.split(separator: "\n").allSatisfy { $0.count <= 80 }, "\(day.standardOutput)")
+        #expect(day.standardOutput.contains("247.5"))
+    }
 }

@@ -53,3 +53,16 @@ struct ReportRenderingTests {
         #expect(starred.contains("* part of the day's food has no value"))
     }
 }
+
+@Suite("Tables fit a terminal")
+struct TextTableWidthTests {
+    @Test("text columns give way with …, widest first; numbers are never cut")
+    func fits() {
+        var table = TextTable(columns: [.init("item"), .init("grams", .right), .init("food")])
+        table.rows = [["a glass of milk", "247.5", "Milk, whole, 3.25% milkfat, with added vitamin D"], ["salmon", "150", "Fish"]]
+        let fitted = table.rendered(width: 40)
+        #expect(fitted.split(separator: "\n").allSatisfy { $0.count <= 40 })
+        #expect(fitted.contains("247.5") && fitted.contains("…"))
+        #expect(table.rendered() == table.rendered(width: 500))
+    }
+}

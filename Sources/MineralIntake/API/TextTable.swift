@@ -33,7 +33,11 @@ public struct TextTable: Sendable, Equatable {
 
     /// The table as lines joined by `\n`, two spaces between columns, no trailing spaces, ending in `\n`;
     /// the column titles form the first line unless `header` is false.
-    public func rendered(header: Bool = true) -> String {
+    ///
+    /// With `width` (a terminal's columns), text columns (left-aligned) are shortened with `…`, widest first, until
+    /// the table fits (a text column keeps at least its title and 6 characters); numbers (right-aligned columns)
+    /// are never cut.
+    public func rendered(header: Bool = true, width: Int? = nil) -> String {
         let rows = rows.map { $0.map(TerminalText.visible) }
         var widths = columns.map { $0.title.count }
         for row in rows {
@@ -41,11 +45,25 @@ public struct TextTable: Sendable, Equatable {
                 widths[index] = max(widths[index], cell.count)
             }
         }
+        if let width {
+            var overflow = widths.reduce(0, +) + 2 * max(0, widths.count - 1) - width
+            while overflow > 0 {
+                // The widest text column still over its floor (its title, at least 8) gives one character.
+                guard let widest = columns.indices.filter({ columns[$0].alignment == .left && widths[$0] > max(6, columns[$0].title.count) })
+                    .max(by: { widths[$0] < widths[$1] }) else { break }
+                widths[widest] -= 1
+                overflow -= 1
+            }
+        }
+        func fitted(_ cell: String, _ index: Int) -> String {
+            guard cell.count > widths[index], columns[index].alignment == .left else { return cell }
+            return String(cell.prefix(max(1, widths[index] - 1))) + "…"
+        }
         func line(_ cells: [String]) -> String {
             var parts: [String] = []
             for (index, column) in columns.enumerated() {
-                let cell = index < cells.count ? cells[index] : ""
-                let padding = String(repeating: " ", count: widths[index] - cell.count)
+                let cell = index < cells.count ? fitted(cells[index], index) : ""
+                let padding = String(repeating: " ", count: max(0, widths[index] - cell.count))
                 parts.append(column.alignment == .right ? padding + cell : cell + padding)
             }
             var text = parts.joined(separator: "  ")
