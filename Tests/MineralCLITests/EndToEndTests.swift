@@ -58,13 +58,10 @@ struct EndToEndTests {
 
 @Suite("FoodData is what the importer makes of USDA SR28")
 struct FoodDataRebuildTests {
-    @Test("importing ../shared/data/usda-sr28 again gives the committed FoodData/ files")
+    @Test("importing ../shared/data/usda-sr28 again gives the committed FoodData/ files",
+          .enabled(if: SR28Files.isPresent(in: SR28Files.defaultDirectory(packageRoot: packageRoot)), "the USDA SR28 release is not beside the package"))
     func rebuildMatches() throws {
         let directory = SR28Files.defaultDirectory(packageRoot: packageRoot)
-        guard SR28Files.isPresent(in: directory) else {
-            print("SKIPPED: USDA SR28 files not found at \(directory.path); FoodData/ was not re-imported and compared")
-            return
-        }
         let names = try String(contentsOf: packageRoot.appendingPathComponent("FoodData/names.tsv"), encoding: .utf8)
         var imported = try SR28Importer.importRelease(try SR28Files.load(from: directory), names: names)
         func committed(_ name: String) throws -> String {
