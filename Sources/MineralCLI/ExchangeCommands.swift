@@ -139,7 +139,9 @@ struct ExchangeCommands {
                 throw CLIError.data("\(path):1: the header needs date, meal and food columns (and grams, or amount for supplements); nothing was imported")
             }
             for row in table.dropFirst() {
-                func field(_ name: String) -> String? { column(name).flatMap { $0 < row.fields.count ? row.fields[$0] : nil }.flatMap { $0.isEmpty ? nil : $0 } }
+                func field(_ name: String) -> String? {
+                    column(name).flatMap { $0 < row.fields.count ? row.fields[$0] : nil }.flatMap { $0.isEmpty ? nil : CSVText.unguarded($0) }
+                }
                 do {
                     guard row.fields.count == header.count else { throw MineralIntakeError.invalidEntry("\(row.fields.count) fields, expected \(header.count)") }
                     guard let reference = FoodReference(journalText: NDBNumber(parsing: row.fields[food])?.rawValue ?? row.fields[food]) else {

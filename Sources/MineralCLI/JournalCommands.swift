@@ -157,7 +157,19 @@ struct JournalCommands {
             JournalEntry(id: 0, date: date, meal: meal, amount: $0.amount, unit: $0.unit, grams: $0.grams, food: $0.food, text: $0.text)
         })
         if chosen {
-            try context.files.withLock(files.lockPath) { try context.files.replace(files.personalNamesPath, with: Data(names.text.utf8)) }
+            // Merged with the file as it is now (another `mineral` may have added names meanwhile); the entries are
+            // already written, so a failure here is a warning, not a failed log.
+            do {
+                try context.files.withLock(files.lockPath) {
+                    var current = try files.personalNames()
+                    for (name, food) in names.names where !current.names.contains(where: { $0.name == name && $0.food == food }) {
+                        current = current.setting(name, to: food)
+                    }
+                    try context.files.replace(files.personalNamesPath, with: Data(current.text.utf8))
+                }
+            } catch {
+                context.notes.add("mineral: the entries were logged, but your food choices could not be kept: \(error)\n")
+            }
         }
         var out = ""
         for (entry, item) in zip(written, parsedItems) {
@@ -222,12 +234,18 @@ struct JournalCommands {
         guard !source.isEmpty else {
             throw CLIError.data("no entries on \(from)" + (onlyMeal.map { " at \($0.rawValue)" } ?? "") + " to copy; see `mineral entries`")
         }
-        let written = try files.store.add(source.map { entry in
+        let copies = source.map { entry in
             var copy = entry
             copy.date = date
             return copy
-        })
+        }
         let catalog = try files.catalog()
+        if parsed.flags.contains("--dry-run") {
+            return CommandResult(standardOutput: "Would copy \(copies.count) entr\(copies.count == 1 ? "y" : "ies") from \(from) to \(date):\n"
+                + copies.map { "  \($0.meal.rawValue): \(TerminalText.visible($0.text)) → \(TerminalText.visible(catalog.name(of: $0.food)))\n" }.joined()
+                + "(dry run: nothing written)\n")
+        }
+        let written = try files.store.add(copies)
         return CommandResult(standardOutput: "Copied \(written.count) entr\(written.count == 1 ? "y" : "ies") from \(from) to \(date):\n"
             + written.map { "  #\($0.id) \($0.meal.rawValue): \(TerminalText.visible($0.text)) → \(TerminalText.visible(catalog.name(of: $0.food)))\n" }.joined())
     }

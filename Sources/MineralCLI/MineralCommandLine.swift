@@ -46,7 +46,7 @@ public struct MineralCommandLine: Sendable {
     }
 
     /// Notes a command adds for stderr on its way (a damaged file left out); the run appends them to its result.
-    let notes = Notes()
+    var notes = Notes()
 
     /// The meal an entry goes to when `--meal` is not given (the executable picks it by the time of day).
     public var defaultMeal: Meal
@@ -160,10 +160,12 @@ public struct MineralCommandLine: Sendable {
 
     /// Runs `arguments` (without the program name).
     public func run(_ arguments: [String]) -> CommandResult {
-        notes.clear()
-        var result = runCommand(arguments)
+        // Each run gathers its own notes, so runs of one command line at once do not mix them.
+        var context = self
+        context.notes = Notes()
+        var result = context.runCommand(arguments)
         // Nothing meant for stderr carries escape sequences: what files and people typed is shown, not obeyed.
-        result.standardError = TerminalText.visible(notes.text + result.standardError)
+        result.standardError = TerminalText.visible(context.notes.text + result.standardError)
         return result
     }
 
@@ -238,11 +240,6 @@ final class Notes: @unchecked Sendable {
         if !lines.contains(line) { lines.append(line) }
     }
 
-    func clear() {
-        lock.lock()
-        defer { lock.unlock() }
-        lines.removeAll()
-    }
 
     var text: String {
         lock.lock()

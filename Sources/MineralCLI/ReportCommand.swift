@@ -54,7 +54,7 @@ struct ReportCommand {
                 // The days that count: complete ones if any is marked, else days with food logged (not today).
                 let complete = try files.completeDays()
                 let logged = Set(try files.journal().journal.entries.filter(\.food.isFood).map(\.date))
-                return complete.isEmpty ? logged.filter { $0 != context.today }.sorted() : complete.sorted()
+                return complete.isEmpty ? logged.filter { $0 != context.today }.sorted() : complete.intersection(logged).sorted()
             }
             guard let targets = try files.targets(on: period.to) else {
                 throw CLIError.noInput("no profile yet (\(files.profilePath)); set one (mineral profile set --sex female --age 31), or see a sample: mineral report --sample")

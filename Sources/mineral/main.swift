@@ -27,10 +27,17 @@ if isatty(STDERR_FILENO) == 1 {
     say = nil
 }
 
+// The crash tests' pause inside a write exists in debug builds only; a release binary ignores the variable.
+#if DEBUG
+let testPauseBeforeRename = ProcessInfo.processInfo.environment["MINERAL_TEST_PAUSE_BEFORE_RENAME"]
+#else
+let testPauseBeforeRename: String? = nil
+#endif
+
 var commandLine = MineralCommandLine(
     environment: ProcessInfo.processInfo.environment, files: DiskFileStore(
-        lockWait: ProcessInfo.processInfo.environment["MINERAL_LOCK_WAIT"].flatMap(Double.init).map { min(max($0, 0), 600) } ?? 10,
-        pauseBeforeRename: ProcessInfo.processInfo.environment["MINERAL_TEST_PAUSE_BEFORE_RENAME"]), today: MineralCommandLine.localToday(),
+        lockWait: ProcessInfo.processInfo.environment["MINERAL_LOCK_WAIT"].flatMap(Double.init).flatMap { $0.isFinite ? min(max($0, 0), 600) : nil } ?? 10,
+        pauseBeforeRename: testPauseBeforeRename), today: MineralCommandLine.localToday(),
     defaultMeal: MineralCommandLine.localMeal(),
     readStandardInput: { try MineralCommandLine.readAll(STDIN_FILENO) },
     standardOutputIsTerminal: isatty(STDOUT_FILENO) == 1, ask: ask, say: say

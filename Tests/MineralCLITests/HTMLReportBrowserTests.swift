@@ -19,7 +19,7 @@ struct HTMLReportBrowserTests {
     }
 
     static func run(_ arguments: [String]) throws -> ProcessOutcome {
-        try runProcess(chromiumBinary!, ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars"] + arguments)
+        try runProcess(chromiumBinary!, ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars"] + arguments)
     }
 
     @Test("in a 390 px frame the page is no wider than the frame (no horizontal scrolling on a phone)")

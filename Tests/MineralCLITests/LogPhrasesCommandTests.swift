@@ -106,6 +106,8 @@ struct LogPhrasesCommandTests {
         let files = MemoryFileStore()
         _ = Self.cli(files).run(["log", "50 g dried apricots", "--date", "yesterday", "--meal", "breakfast"])
         _ = Self.cli(files).run(["log", "100 g tofu", "--date", "yesterday", "--meal", "dinner"])
+        let dry = Self.cli(files).run(["log", "--copy", "yesterday", "--dry-run"])
+        #expect(dry.standardOutput.hasPrefix("Would copy 2 entries") && Self.journal(files).entries.count == 2)
         let result = Self.cli(files).run(["log", "--copy", "yesterday", "--meal", "breakfast"])
         #expect(result.exitCode == .success, "\(result.standardError)")
         let entries = Self.journal(files).entries

@@ -45,6 +45,24 @@ struct ReportRenderingTests {
         #expect(!ReportRenderer.csv(week).contains("99999"))  // no float noise such as 1906.1799999999998
     }
 
+    @Test("a cell guarded against formulas reads back as it was")
+    func formulaGuard() {
+        for text in ["=1+1", "+31 6", "-5 g note", "@SUM(A1)", "plain", "'quoted"] {
+            #expect(CSVText.unguarded(CSVText.escape(text).trimmingCharacters(in: ["\""])) == text)
+        }
+        #expect(CSVText.escape("=HYPERLINK(\"x\")").hasPrefix("\"'="))
+    }
+
+    @Test("for an AI no number of days settles an average below it")
+    func aiBelow() throws {
+        var potassium = WeeklyReportTests.woman[.potassium]
+        potassium.withinPersonSD = WithinPersonSD(nutrient: .potassium, sex: .female, ageMinimum: 19, ageMaximum: 50, sd: 800, source: "test", table: "test", verification: "read-primary", line: 0)
+        let below = try #require(Certainty.of(.potassium, average: 2000, days: 3, targets: potassium, sweat: nil))
+        #expect(below.moreDaysFor90Percent == nil && below.statement.contains("below the AI is not a deficiency"))
+        let above = try #require(Certainty.of(.potassium, average: 2900, days: 3, targets: potassium, sweat: nil))
+        #expect(above.moreDaysFor90Percent != nil)  // z = 300 / (800/√3) = 0.65: more days would show it
+    }
+
     @Test("the text footnote appears only when a day is starred")
     func footnote() {
         let clean = ReportRenderer.text(Self.report([WeeklyReportTests.entry(1, day: 0, "12061", grams: 50)]))

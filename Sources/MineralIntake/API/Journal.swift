@@ -465,6 +465,12 @@ public enum CSVText {
         try CSV.parse(text, file: file).map { Row(line: $0.line, fields: $0.fields) }
     }
 
-    /// One field, quoted only when it must be.
+    /// One field, quoted only when it must be; a field a spreadsheet would run as a formula starts with `'`.
     public static func escape(_ field: String) -> String { CSV.escape(field) }
+
+    /// A field as ``escape(_:)`` guarded it, back as it was: `'=1+1` is `=1+1` again (export, then import).
+    public static func unguarded(_ field: String) -> String {
+        guard field.hasPrefix("'"), let second = field.unicodeScalars.dropFirst().first, "=+-@\t\r".unicodeScalars.contains(second) else { return field }
+        return String(field.dropFirst())
+    }
 }

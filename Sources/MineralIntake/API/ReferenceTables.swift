@@ -154,6 +154,8 @@ public struct ReferenceTables: Sendable, Equatable {
             let sex: Sex? = f[1] == "both" ? nil : Sex(rawValue: f[1])
             guard f[1] == "both" || sex != nil else { throw fail("unknown sex \"\(f[1])\"") }
             guard let minimum = Double(f[2]), f[3].isEmpty || Double(f[3]) != nil else { throw fail("ages must be numbers") }
+            let expectedUnit = nutrient == .vitaminD ? "µg/day" : "mg/day"
+            guard f[5] == expectedUnit else { throw fail("unit \"\(f[5])\" for \(nutrient.rawValue), expected \(expectedUnit)") }
             let sd = f[4].isEmpty ? nil : Double(f[4])
             guard f[4].isEmpty || (sd.map { $0 > 0 } ?? false) else { throw fail("within_person_sd \"\(f[4])\" is not a positive number") }
             guard ["read-primary", "read-secondary", "not-found"].contains(f[8]), (sd == nil) == (f[8] == "not-found") else {

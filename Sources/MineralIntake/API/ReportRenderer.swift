@@ -34,7 +34,9 @@ public enum ReportRenderer {
     static func title(_ report: WeeklyReport) -> String {
         let span = report.period.label.contains("W") && !report.period.label.hasPrefix("the last") ? " (\(report.period.from) – \(report.period.to))" : ""
         let kind = report.period.days.count == 7 && report.period.label.contains("-W") ? "Weekly report" : "Report"
+        let partial = report.nutrients.first?.days.filter(\.partial).count ?? 0
         return "\(kind) \(report.period.label)\(span) · \(who(report.targets)) · \(report.loggedDays) of \(report.period.days.count) days logged"
+            + (partial > 0 ? " and counted, \(partial) partial" : "")
     }
 
     /// Text from people or files made literal in Markdown: `<script>`, `[x](javascript:…)`, `*`, `_` and the
@@ -69,7 +71,7 @@ public enum ReportRenderer {
         return report.nutrients.map { nutrient in
             let values = report.weeks.map { $0.averages[nutrient.nutrient] }
             let trend = WeekAverages.trend(report.weeks, nutrient: nutrient.nutrient, goal: nutrient.goal,
-                                           lowerIsBetter: nutrient.nutrient == .sodium && (nutrient.average ?? 0) > (nutrient.reduceAbove ?? .infinity))
+                                           lowerIsBetter: nutrient.nutrient == .sodium)
             let last = values.last.flatMap { $0 }.map { NumberText.display($0) + " " + nutrient.unit.rawValue } ?? "no days"
             return "\(nutrient.nutrient.displayName + String(repeating: " ", count: max(0, 10 - nutrient.nutrient.displayName.count))) \(sparkline(values))  latest week \(last)"
                 + (trend.map { ", \($0)" } ?? ", too few weeks to tell")
@@ -78,7 +80,8 @@ public enum ReportRenderer {
 
     static func limitText(_ flag: LimitFlag, _ nutrient: NutrientReport) -> String {
         let what = flag.supplementsOnly ? "\(nutrient.nutrient.displayName) from supplements" : nutrient.nutrient.displayName
-        let limit = flag.role == .reduceAbove ? "the CDRR of \(amount(flag.limit, nutrient.unit)): reduce" : "the UL of \(amount(flag.limit, nutrient.unit))"
+        let cdrr = nutrient.sweatLoss == nil ? "the CDRR" : "the CDRR plus your estimated sweat loss"
+        let limit = flag.role == .reduceAbove ? "\(cdrr) of \(amount(flag.limit, nutrient.unit)): reduce" : "the UL of \(amount(flag.limit, nutrient.unit))"
         return "\(flag.date): \(what) \(amount(flag.amount, nutrient.unit)), over \(limit)"
     }
 
@@ -347,9 +350,9 @@ public enum ReportRenderer {
     /// A day's state against the rule that fits the nutrient: for sodium, high is the warning (over the CDRR);
     /// for the others, low is (under the average requirement, or the goal), and over an upper limit is a warning too.
     static func dayState(_ value: Double, _ nutrient: NutrientReport) -> (css: String, mark: String, words: String) {
-        if let limit = nutrient.reduceAbove, value > limit { return ("over", "▲", "over the CDRR") }
+        if let limit = nutrient.reduceAbove, value > limit { return ("over", "▲", nutrient.sweatLoss == nil ? "over the CDRR" : "over the CDRR plus sweat loss") }
         if let limit = nutrient.upperLimit, nutrient.nutrient != .magnesium, value > limit { return ("over", "▲", "over the UL") }
-        if nutrient.nutrient == .sodium { return ("ok", "", "under the CDRR") }
+        if nutrient.nutrient == .sodium { return ("ok", "", nutrient.reduceAbove == nil ? "no limit to compare" : "not over the CDRR") }
         if let requirement = nutrient.averageRequirement, value < requirement { return ("low", "▼", "under the average requirement") }
         if let goal = nutrient.goal, value < goal { return ("short", "▽", "under the goal") }
         return ("ok", "", "at or over the goal")
@@ -372,7 +375,7 @@ public enum ReportRenderer {
             nutrient.goal.map { ("goal", $0, "#1a7f37", "") },
             nutrient.averageRequirement.map { ("average requirement", $0, "#b00020", "5,4") },
             nutrient.upperLimit.map { ("UL", $0, "#6f42c1", "2,3") },
-            nutrient.reduceAbove.map { ("CDRR", $0, "#b00020", "8,3") },
+            nutrient.reduceAbove.map { (nutrient.sweatLoss == nil ? "CDRR" : "CDRR + sweat loss", $0, "#b00020", "8,3") },
         ].compactMap { $0 }
         let scaleMax = max((lines.map(\.value) + values).max() ?? 1, 1) * 1.15
         func y(_ value: Double) -> Double { top + (height - top - bottom) * (1 - value / scaleMax) }

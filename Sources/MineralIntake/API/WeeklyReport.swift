@@ -109,7 +109,8 @@ public struct Certainty: Sendable, Codable, Equatable {
         let z90 = 1.2816
         var more: Int?
         let gap = (average - referenceAmount) * (average - referenceAmount) / (z90 * z90) - requirementSD * requirementSD
-        if abs(z) < z90, gap > 0 { more = max(1, Int((within * within / gap).rounded(.up)) - days) }
+        // For an AI only "confidently at or above it" can be said: no number of days settles an average below it.
+        if abs(z) < z90, gap > 0, reference == .averageRequirement || z > 0 { more = max(1, Int((within * within / gap).rounded(.up)) - days) }
         let statement: String
         if reference == .averageRequirement {
             let side = z < 0 ? "below the requirement (\(amount(referenceAmount)))" : "at or above the requirement (\(amount(referenceAmount)))"
