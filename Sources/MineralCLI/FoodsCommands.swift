@@ -9,6 +9,7 @@ struct FoodsCommands {
     func fit(_ table: TextTable) -> String { table.rendered(width: width.map { max(80, $0) }) }
 
     static let specs: [CommandSpec] = [
+        CommandSpec(["foods", "names"], summary: "List the everyday food names, one a line (for shell completion)"),
         CommandSpec(
             ["foods", "search"], summary: "Find foods by name, best match first", arguments: "TEXT…",
             minimumArguments: 1, maximumArguments: .max,
@@ -59,6 +60,7 @@ struct FoodsCommands {
         switch parsed.command.last {
         case "search": try search(parsed)
         case "show": try show(parsed)
+        case "names": CommandResult(standardOutput: foods.everydayNames.sorted().map { $0 + "\n" }.joined())
         default: try richIn(parsed)
         }
     }

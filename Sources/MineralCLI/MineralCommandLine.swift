@@ -115,6 +115,24 @@ public struct MineralCommandLine: Sendable {
         return parts
     }
 
+    /// `--version`: the version and which data it carries, each file named with a short fingerprint of its text, so
+    /// two installs can be told apart.
+    static var versionText: String {
+        func fingerprint(_ text: String) -> String {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
+            for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            return String(hash >> 32, radix: 16)
+        }
+        let food = FoodDataFiles.builtIn
+        let reference = ReferenceDataFiles.builtIn
+        return "mineral \(version)\n"
+            + "food data: USDA SR28 (National Nutrient Database for Standard Reference, Release 28, 2015, revised 2016) "
+            + "foods.tsv \(fingerprint(food.foods)), measures.tsv \(fingerprint(food.measures)), names.tsv \(fingerprint(food.names)), "
+            + "household-words.tsv \(fingerprint(food.householdWords))\n"
+            + "targets: targets.csv \(fingerprint(reference.targets)), sweat.csv \(fingerprint(reference.sweat)), "
+            + "within-person-sd.csv \(fingerprint(reference.withinPersonSD))\n"
+    }
+
     /// The most standard input `mineral log` reads: 8 MiB (about 200,000 items).
     public static let standardInputLimit = 8 << 20
 
@@ -156,7 +174,7 @@ public struct MineralCommandLine: Sendable {
         }
     }
 
-    static let parser = ArgumentParser(commands: FoodsCommands.specs + ProfileCommands.specs + JournalCommands.specs + ExchangeCommands.specs + CustomCommands.specs + ReportCommand.specs)
+    static let parser = ArgumentParser(commands: FoodsCommands.specs + ProfileCommands.specs + JournalCommands.specs + ExchangeCommands.specs + CustomCommands.specs + ReportCommand.specs + ShellCommands.specs)
 
     /// Runs `arguments` (without the program name).
     public func run(_ arguments: [String]) -> CommandResult {
@@ -173,7 +191,7 @@ public struct MineralCommandLine: Sendable {
         do {
             switch try Self.parser.parse(arguments) {
             case .version:
-                return CommandResult(standardOutput: "mineral \(Self.version) (food data: USDA SR28)\n")
+                return CommandResult(standardOutput: Self.versionText)
             case .help(let path):
                 let known = Self.parser.commands.contains { $0.path.starts(with: path) }
                 guard known else {
@@ -201,6 +219,7 @@ public struct MineralCommandLine: Sendable {
         case "export", "import": return try ExchangeCommands(context: self).run(parsed)
         case "custom": return try CustomCommands(context: self).run(parsed)
         case "report": return try ReportCommand(context: self).run(parsed)
+        case "completions", "manual": return try ShellCommands(context: self).run(parsed)
         default: throw CLIError.usage("unknown command \(parsed.command.joined(separator: " "))")
         }
     }

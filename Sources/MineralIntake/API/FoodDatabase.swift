@@ -59,6 +59,9 @@ public struct FoodDatabase: Sendable, Equatable {
         self.densityStandIns = standIns
     }
 
+    /// Every curated everyday name (`dried apricots`, `kasha`), in no particular order.
+    public var everydayNames: [String] { storage.everydayNames.values.flatMap { $0 } }
+
     /// The everyday names' index as text, for `FoodData/name-index.tsv` (what `mineral-import` writes): each name's
     /// sorted tokens and its food's NDB number, sorted.
     public func serializedNameIndex() -> String {
