@@ -107,10 +107,12 @@ enum ShellCompletions {
               fi
               case "$key" in
                 \(foodPattern()))
-                  local IFS=$'\\n' name
+                  local IFS=$'\\n' name typed="${cur//\\\\/}"
+                  typed=${typed#\\\"}; typed=${typed#\\\'}  # what was typed, without the backslashes and opening quote bash keeps
                   COMPREPLY=()
                   while IFS= read -r name; do
-                    [[ "$name" == "$cur"* ]] && COMPREPLY+=("$(printf '%q' "$name")")
+                    [[ "$name" == "$typed"* ]] || continue
+                    if [[ "$typed" != "${cur//\\\\/}" ]]; then COMPREPLY+=("$name"); else COMPREPLY+=("$(printf '%q' "$name")"); fi
                   done < <(mineral foods names 2>/dev/null) ;;
               esac
             }

@@ -30,6 +30,9 @@ struct ShellCommandsTests {
         #expect(try complete(["mineral", "log", "--me"]).contains("--meal"))
         #expect(try complete(["mineral", "report", "--format", ""]) == "text markdown csv json html\n")
         #expect(try complete(["mineral", "log", "dri"]).contains("dried\\ apricots"))
+        // Bash keeps the typed backslash or opening quote in the word; the name still completes, escaped to fit.
+        #expect(try complete(["mineral", "log", "dried\\ apr"]) == "dried\\ apricots\n")
+        #expect(try complete(["mineral", "log", "\"dried apr"]) == "dried apricots\n")
     }
 
     @Test("the zsh and fish scripts parse", .enabled(if: has("zsh") || has("fish"), "neither zsh nor fish is installed"))
