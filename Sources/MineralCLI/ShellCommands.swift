@@ -227,7 +227,10 @@ enum ManualPage {
             page += escape(command.summary) + ".\n"
             for option in command.options {
                 page += ".TP\n.B \(escape(option.name))\(option.valueName.map { " \\fI\(escape($0))\\fR" } ?? "")\n"
-                page += escape(option.help) + (option.allowed.map { " (" + escape($0.joined(separator: ", ")) + ")" } ?? "") + "\n"
+                // The accepted values, unless the help already names every one of them.
+                let unnamed = option.allowed.map { $0.contains { value in !option.help.contains(value) } } ?? false
+                let values = unnamed ? option.allowed.map { " (accepted: " + escape($0.joined(separator: ", ")) + ")" } ?? "" : ""
+                page += escape(option.help) + values + "\n"
             }
         }
         page += """
