@@ -11,7 +11,7 @@ struct ReportCommand {
             OptionSpec("--week", value: "WEEK", help: "ISO week, e.g. 2026-W48, or last, or this (default: this week)"),
             OptionSpec("--month", value: "MONTH", help: "a calendar month, e.g. 2026-11"),
             OptionSpec("--last", value: "N", help: "the last N complete days (or, with none marked, logged days)"),
-            OptionSpec("--weeks", value: "N", help: "the last N weeks, with a trend line per nutrient"),
+            OptionSpec("--weeks", value: "N", help: "the last N weeks, with a trend line per nutrient (CSV: a column per week)"),
             OptionSpec("--from", value: "DATE", help: "first day of any period (with --to), of any length"),
             OptionSpec("--to", value: "DATE", help: "last day of the period"),
             OptionSpec("--format", value: "FORMAT", allowed: formats, help: "text (default), markdown, csv, json or html"),
@@ -69,7 +69,9 @@ struct ReportCommand {
         let text: String
         switch format {
         case "markdown": text = ReportRenderer.markdown(report)
-        case "csv": text = ReportRenderer.csv(report)
+        case "csv":
+            // The trend asked for: a column per week; other periods a row per day and nutrient.
+            text = parsed.values["--weeks"].flatMap { _ in ReportRenderer.trendCSV(report) } ?? ReportRenderer.csv(report)
         case "json": text = try ReportRenderer.json(report)
         case "html": text = ReportRenderer.html(report)
         default: text = ReportRenderer.text(report, color: color)

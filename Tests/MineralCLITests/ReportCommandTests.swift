@@ -130,6 +130,11 @@ struct ReportTodayTests {
         let trend = cli.run(["report", "--weeks", "4"])
         #expect(trend.standardOutput.hasPrefix("Report the last 4 weeks, 2026-W45 – 2026-W48"))
         #expect(trend.standardOutput.contains("Week by week (2026-W45 – 2026-W48)"))
+        // CSV: a column per week; weeks with no complete day are empty cells, not 0.
+        let trendCSV = cli.run(["report", "--weeks", "4", "--format", "csv"]).standardOutput.split(separator: "\n").map(String.init)
+        #expect(trendCSV.first == "nutrient,unit,goal,2026-W45,2026-W46,2026-W47,2026-W48,trend")
+        #expect(trendCSV.dropFirst().first == "days,,,0,1,1,0,")
+        #expect(trendCSV.contains { $0.hasPrefix("magnesium,mg,320,,") && $0.hasSuffix(",,too few weeks to tell") })
         let decade = cli.run(["report", "--from", "2016-11-25", "--to", "2026-11-24"])
         #expect(decade.exitCode == .success)
         #expect(!decade.standardOutput.contains("\nDays:\n"))  // weeks, not 3,652 day rows

@@ -154,6 +154,20 @@ struct ReportTrendTests {
         #expect(text.contains("Week by week (2026-W41 – 2026-W44)"))
         #expect(text.contains("magnesium  ▁▃▆█  latest week"))
         #expect(text.contains("better"))
+        // CSV: a column per week, a days row, the trend; a week has no trend CSV.
+        let csv = try #require(ReportRenderer.trendCSV(report)).split(separator: "\n").map(String.init)
+        #expect(csv[0] == "nutrient,unit,goal,2026-W41,2026-W42,2026-W43,2026-W44,trend")
+        #expect(csv[1] == "days,,,7,7,7,7,")
+        let magnesiumRow = try #require(csv.first { $0.hasPrefix("magnesium,mg,320,") })
+        #expect(magnesiumRow.hasSuffix(",better"))
+        #expect(magnesiumRow.split(separator: ",").dropFirst(3).prefix(4).map { String($0) } == magnesium.map { NumberText.display($0) })
+        // A week with no days is an empty cell, not 0.
+        let gap = catalog.weeklyReport(period: period, entries: entries.filter { !(8...14).contains($0.id) },  // no food in the second week
+                                       targets: WeeklyReportTests.woman)
+        let gapRows = try #require(ReportRenderer.trendCSV(gap)).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(gapRows[1] == "days,,,7,0,7,7,")
+        #expect(try #require(gapRows.first { $0.hasPrefix("magnesium,") }).contains(",,"))
+        #expect(ReportRenderer.trendCSV(catalog.weeklyReport(period: ReportPeriod(weekOf: start), entries: entries, targets: WeeklyReportTests.woman)) == nil)
         // A week has no trend lines.
         #expect(catalog.weeklyReport(period: ReportPeriod(weekOf: start), entries: entries, targets: WeeklyReportTests.woman).weeks.isEmpty)
     }

@@ -263,6 +263,25 @@ public enum ReportRenderer {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// The week-by-week trend of a longer period as CSV, a column per week (`report --weeks N --format csv`): a
+    /// `days` row (counted days in each week), then each nutrient's weekly averages, its goal and its trend
+    /// (`better`, `worse`, `steady` or `too few weeks to tell`). A week with no counted days is an empty cell, never 0.
+    /// `nil` when the report has fewer than two weeks.
+    public static func trendCSV(_ report: WeeklyReport) -> String? {
+        guard report.weeks.count >= 2 else { return nil }
+        func row(_ fields: [String]) -> String { fields.map(CSV.escape).joined(separator: ",") }
+        var lines = [row(["nutrient", "unit", "goal"] + report.weeks.map(\.week) + ["trend"])]
+        lines.append(row(["days", "", ""] + report.weeks.map { String($0.days) } + [""]))
+        for nutrient in report.nutrients {
+            let trend = WeekAverages.trend(report.weeks, nutrient: nutrient.nutrient, goal: nutrient.goal,
+                                           lowerIsBetter: nutrient.nutrient == .sodium)
+            lines.append(row([nutrient.nutrient.rawValue, nutrient.unit.rawValue, nutrient.goal.map { NumberText.display($0) } ?? ""]
+                             + report.weeks.map { $0.averages[nutrient.nutrient].map { NumberText.display($0) } ?? "" }
+                             + [trend ?? "too few weeks to tell"]))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     // MARK: JSON
 
     /// The report as versioned JSON (`kind` `report`), decodable as `VersionedOutput<WeeklyReport>`.
