@@ -42,11 +42,11 @@ struct GettingStartedTests {
     }
 
     @Test("errors are documented values whose messages name the input")
-    func errors() {
+    func errors() throws {
         #expect(throws: MineralIntakeError.unknownNutrient("iron", suggestion: nil)) { try Nutrient(parsing: "iron") }
-        do { _ = try FoodCatalog(database: try FoodDatabase.builtIn()).parseItem("2 cupz raisins") } catch {
-            #expect(error.description.hasPrefix("unknown unit \"cupz\" in \"2 cupz raisins\"; known units for Raisins, seedless: g, kg"))
-        }
+        let catalog = FoodCatalog(database: try FoodDatabase.builtIn())
+        let error = #expect(throws: MineralIntakeError.self) { try catalog.parseItem("2 cupz raisins") }
+        #expect(error?.description.hasPrefix("unknown unit \"cupz\" in \"2 cupz raisins\"; known units for Raisins, seedless: g, kg") == true)
     }
 
     @Test("batch use: targets and reports for many profiles from concurrent tasks")
