@@ -47,6 +47,10 @@ struct GettingStartedTests {
         let catalog = FoodCatalog(database: try FoodDatabase.builtIn())
         let error = #expect(throws: MineralIntakeError.self) { try catalog.parseItem("2 cupz raisins") }
         #expect(error?.description.hasPrefix("unknown unit \"cupz\" in \"2 cupz raisins\"; known units for Raisins, seedless: g, kg") == true)
+        // Foundation's localizedDescription reads the same message (MineralIntakeError is a LocalizedError).
+        let anyError: (any Error)? = error
+        #expect(anyError?.localizedDescription == error?.description)
+        #expect(anyError?.localizedDescription.hasPrefix("unknown unit") == true)
     }
 
     @Test("batch use: targets and reports for many profiles from concurrent tasks")

@@ -1,3 +1,5 @@
+import FoundationEssentials
+
 /// Every error the library throws. Each message names the bad input and says what would be accepted.
 public enum MineralIntakeError: Error, Sendable, Codable, Equatable, CustomStringConvertible {
     /// A nutrient name that is not one of ``Nutrient``'s names.
@@ -87,4 +89,9 @@ public enum MineralIntakeError: Error, Sendable, Codable, Equatable, CustomStrin
                 + known.map { $0.contains(",") || $0.contains(" ") ? "\"\($0)\"" : $0 }.joined(separator: ", ")
         }
     }
+}
+
+extension MineralIntakeError: LocalizedError {
+    /// The same message as ``description``, so `localizedDescription` (Foundation) reads it, not "error 12".
+    public var errorDescription: String? { description }
 }
