@@ -67,7 +67,7 @@ struct CustomCommands {
             foods.remove(at: index)
             try files.saveCustomFoods(foods)
             return CommandResult(standardOutput: "Removed custom food \"\(name)\". Entries that log it now count its grams as unknown.\n")
-        default:
+        case "add", "recipe":
             let name = parsed.arguments[0].trimmedWhitespace()
             guard !name.isEmpty, name.count <= 80, !name.contains("\t"), !name.contains("\n"), NDBNumber(parsing: name) == nil else {
                 throw CLIError.usage("custom food name \"\(name)\" is not accepted; give 1 to 80 characters of text, not a number")
@@ -126,6 +126,7 @@ struct CustomCommands {
             try files.saveCustomFoods(foods)
             return CommandResult(standardOutput: "Saved custom food \"\(name)\" in \(files.customFoodsPath). Log it: mineral log \"100 g \(name)\"\n",
                                  standardError: aside)
+        default: throw CLIError.usage("unknown command \(parsed.command.joined(separator: " "))")
         }
     }
 }

@@ -61,7 +61,8 @@ struct FoodsCommands {
         case "search": try search(parsed)
         case "show": try show(parsed)
         case "names": CommandResult(standardOutput: foods.everydayNames.sorted().map { $0 + "\n" }.joined())
-        default: try richIn(parsed)
+        case "rich-in": try richIn(parsed)
+        default: throw CLIError.usage("unknown command \(parsed.command.joined(separator: " "))")
         }
     }
 

@@ -75,7 +75,8 @@ struct JournalCommands {
             }
             return try remove(ids: ids, files)
         case "edit": return try edit(parsed, files)
-        default: return try check(files)
+        case "check": return try check(files)
+        default: throw CLIError.usage("unknown command \(parsed.command.joined(separator: " "))")
         }
     }
 

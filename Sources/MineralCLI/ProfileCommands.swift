@@ -62,7 +62,8 @@ struct ProfileCommands {
         switch parsed.command {
         case ["profile", "set"]: try set(parsed)
         case ["profile", "show"]: try show(parsed)
-        default: try targets(parsed)
+        case ["targets"]: try targets(parsed)
+        default: throw CLIError.usage("unknown command \(parsed.command.joined(separator: " "))")
         }
     }
 

@@ -66,4 +66,13 @@ struct ArgumentParserTests {
         #expect(search.contains("Usage: mineral foods search [options] TEXT…"))
         #expect(search.contains("--format FORMAT"))
     }
+
+    @Test("every declared command reaches its own handler: none falls through to another or to \"unknown command\"")
+    func everyCommandIsDispatched() {
+        for spec in MineralCommandLine.parser.commands {
+            let argv = spec.path + Array(repeating: "x", count: spec.minimumArguments)
+            let result = commandLine(MemoryFileStore()).run(argv)
+            #expect(!result.standardError.contains("unknown command"), "\(argv): \(result.standardError)")
+        }
+    }
 }
