@@ -13,3 +13,6 @@ let builtInFoods: FoodDatabase = {
 func foodDataFile(_ name: String) throws -> String {
     try String(contentsOf: packageRoot.appendingPathComponent("FoodData").appendingPathComponent(name), encoding: .utf8)
 }
+
+/// The built-in foods as a catalog, shared by the suites.
+let catalog = FoodCatalog(database: builtInFoods)
