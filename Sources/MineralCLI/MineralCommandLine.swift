@@ -118,11 +118,7 @@ public struct MineralCommandLine: Sendable {
     /// `--version`: the version and which data it carries, each file named with a short fingerprint of its text, so
     /// two installs can be told apart.
     static var versionText: String {
-        func fingerprint(_ text: String) -> String {
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
-            for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            return String(hash >> 32, radix: 16)
-        }
+        func fingerprint(_ text: String) -> String { String(FNV1a.hash(text.utf8) >> 32, radix: 16) }
         let food = FoodDataFiles.builtIn
         let reference = ReferenceDataFiles.builtIn
         return "mineral \(version)\n"

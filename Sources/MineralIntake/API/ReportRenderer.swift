@@ -65,13 +65,17 @@ public enum ReportRenderer {
         })
     }
 
+    /// Whether `nutrient` is getting better over the report's weeks (for sodium, lower is better).
+    static func trend(_ report: WeeklyReport, _ nutrient: NutrientReport) -> String? {
+        WeekAverages.trend(report.weeks, nutrient: nutrient.nutrient, goal: nutrient.goal, lowerIsBetter: nutrient.nutrient == .sodium)
+    }
+
     /// The trend lines of a longer period: a sparkline per nutrient and whether it is getting better.
     static func trendLines(_ report: WeeklyReport) -> [String] {
         guard report.weeks.count >= 2 else { return [] }
         return report.nutrients.map { nutrient in
             let values = report.weeks.map { $0.averages[nutrient.nutrient] }
-            let trend = WeekAverages.trend(report.weeks, nutrient: nutrient.nutrient, goal: nutrient.goal,
-                                           lowerIsBetter: nutrient.nutrient == .sodium)
+            let trend = trend(report, nutrient)
             let last = values.last.flatMap { $0 }.map { NumberText.display($0) + " " + nutrient.unit.rawValue } ?? "no days"
             return "\(nutrient.nutrient.displayName + String(repeating: " ", count: max(0, 10 - nutrient.nutrient.displayName.count))) \(sparkline(values))  latest week \(last)"
                 + (trend.map { ", \($0)" } ?? ", too few weeks to tell")
@@ -273,8 +277,7 @@ public enum ReportRenderer {
         var lines = [row(["nutrient", "unit", "goal"] + report.weeks.map(\.week) + ["trend"])]
         lines.append(row(["days", "", ""] + report.weeks.map { String($0.days) } + [""]))
         for nutrient in report.nutrients {
-            let trend = WeekAverages.trend(report.weeks, nutrient: nutrient.nutrient, goal: nutrient.goal,
-                                           lowerIsBetter: nutrient.nutrient == .sodium)
+            let trend = trend(report, nutrient)
             lines.append(row([nutrient.nutrient.rawValue, nutrient.unit.rawValue, nutrient.goal.map { NumberText.display($0) } ?? ""]
                              + report.weeks.map { $0.averages[nutrient.nutrient].map { NumberText.display($0) } ?? "" }
                              + [trend ?? "too few weeks to tell"]))

@@ -21,9 +21,7 @@ struct TokenInterner {
     /// The id of the token `bytes[range]`, adding it if new.
     mutating func id(of bytes: [UInt8], _ range: Range<Int>) -> Int {
         let token = bytes[range]
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in token { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        var slot = Int(truncatingIfNeeded: hash) & mask
+        var slot = Int(truncatingIfNeeded: FNV1a.hash(token)) & mask
         while true {
             let entry = table[slot]
             if entry < 0 { break }
@@ -51,9 +49,7 @@ struct TokenInterner {
         var bigger = [Int32](repeating: -1, count: size)
         let biggerMask = size - 1
         for id in 0..<starts.count {
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in arena[Int(starts[id])..<Int(ends[id])] { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            var slot = Int(truncatingIfNeeded: hash) & biggerMask
+            var slot = Int(truncatingIfNeeded: FNV1a.hash(arena[Int(starts[id])..<Int(ends[id])])) & biggerMask
             while bigger[slot] >= 0 { slot = (slot + 1) & biggerMask }
             bigger[slot] = Int32(id)
         }
