@@ -118,15 +118,19 @@ public struct MineralCommandLine: Sendable {
     /// `--version`: the version and which data it carries, each file named with a short fingerprint of its text, so
     /// two installs can be told apart.
     static var versionText: String {
-        func fingerprint(_ text: String) -> String { String(FNV1a.hash(text.utf8) >> 32, radix: 16) }
+        func fingerprint(_ text: String) -> String {
+            let hex = String(FNV1a.hash(text.utf8) >> 32, radix: 16)
+            return String(repeating: "0", count: 8 - hex.count) + hex  // always 8 digits
+        }
         let food = FoodDataFiles.builtIn
         let reference = ReferenceDataFiles.builtIn
+        // Lines under 80 columns.
         return "mineral \(version)\n"
-            + "food data: USDA SR28 (National Nutrient Database for Standard Reference, Release 28, 2015, revised 2016) "
-            + "foods.tsv \(fingerprint(food.foods)), measures.tsv \(fingerprint(food.measures)), names.tsv \(fingerprint(food.names)), "
-            + "household-words.tsv \(fingerprint(food.householdWords))\n"
-            + "targets: targets.csv \(fingerprint(reference.targets)), sweat.csv \(fingerprint(reference.sweat)), "
-            + "within-person-sd.csv \(fingerprint(reference.withinPersonSD))\n"
+            + "food data: USDA SR28 (Standard Reference, Release 28, 2015, revised 2016)\n"
+            + "  foods.tsv \(fingerprint(food.foods)), measures.tsv \(fingerprint(food.measures)), names.tsv \(fingerprint(food.names)),\n"
+            + "  household-words.tsv \(fingerprint(food.householdWords))\n"
+            + "targets: targets.csv \(fingerprint(reference.targets)), sweat.csv \(fingerprint(reference.sweat)),\n"
+            + "  within-person-sd.csv \(fingerprint(reference.withinPersonSD))\n"
     }
 
     /// The most standard input `mineral log` reads: 8 MiB (about 200,000 items).

@@ -71,6 +71,7 @@ struct ShellCommandsTests {
         let version = mineral("--version").standardOutput
         #expect(version.hasPrefix("mineral \(MineralCommandLine.version)\n"))
         #expect(version.contains("USDA SR28") && version.contains("targets.csv ") && version.contains("names.tsv "))
+        #expect(version.split(separator: "\n").allSatisfy { $0.count < 80 })  // fits a terminal
     }
 
     @Test("scripts/install.sh installs the binary, manual and completions into a prefix, and --uninstall removes them")
