@@ -24,6 +24,8 @@ public struct MineralCommandLine: Sendable {
 
     /// Everything the commands read from outside: the environment (for the data directory, `NO_COLOR`).
     public var environment: [String: String]
+    /// The environment variables commands read (`environment` needs only these): the data directory's and `NO_COLOR`.
+    public static let environmentVariables = ["MINERAL_HOME", "XDG_DATA_HOME", "HOME", "NO_COLOR"]
     /// The data directory's files: the disk, or memory in tests.
     public var files: any FileStore
     /// Which day today is, from the caller's clock, calendar and time zone.
@@ -118,19 +120,18 @@ public struct MineralCommandLine: Sendable {
     /// `--version`: the version and which data it carries, each file named with a short fingerprint of its text, so
     /// two installs can be told apart.
     static var versionText: String {
-        func fingerprint(_ text: String) -> String {
-            let hex = String(FNV1a.hash(text.utf8) >> 32, radix: 16)
-            return String(repeating: "0", count: 8 - hex.count) + hex  // always 8 digits
-        }
-        let food = FoodDataFiles.builtIn
-        let reference = ReferenceDataFiles.builtIn
+        // Worked out when the data was compiled in: hashing 1.3 MB here would cost more than starting the process.
+        let food = FoodDataFiles.builtInFingerprints
+        let reference = ReferenceDataFiles.builtInFingerprints
+        func fingerprint(_ table: [String: String], _ member: String) -> String { table[member] ?? "unknown" }
         // Lines under 80 columns.
         return "mineral \(version)\n"
             + "food data: USDA SR28 (Standard Reference, Release 28, 2015, revised 2016)\n"
-            + "  foods.tsv \(fingerprint(food.foods)), measures.tsv \(fingerprint(food.measures)), names.tsv \(fingerprint(food.names)),\n"
-            + "  household-words.tsv \(fingerprint(food.householdWords))\n"
-            + "targets: targets.csv \(fingerprint(reference.targets)), sweat.csv \(fingerprint(reference.sweat)),\n"
-            + "  within-person-sd.csv \(fingerprint(reference.withinPersonSD))\n"
+            + "  foods.tsv \(fingerprint(food, "foods")), measures.tsv \(fingerprint(food, "measures")), "
+            + "names.tsv \(fingerprint(food, "names")),\n"
+            + "  household-words.tsv \(fingerprint(food, "householdWords"))\n"
+            + "targets: targets.csv \(fingerprint(reference, "targets")), sweat.csv \(fingerprint(reference, "sweat")),\n"
+            + "  within-person-sd.csv \(fingerprint(reference, "withinPersonSD"))\n"
     }
 
     /// The most standard input `mineral log` reads: 8 MiB (about 200,000 items).

@@ -52,20 +52,20 @@ do {
     files.densities = try String(contentsOf: foodData.appendingPathComponent(FoodDataFiles.FileName.densities), encoding: .utf8)
     files.householdWords = try String(contentsOf: foodData.appendingPathComponent(FoodDataFiles.FileName.householdWords), encoding: .utf8)
     let checked = try FoodDatabase(files: files)  // also refuses data it would not load
-    files.searchIndex = checked.serializedSearchIndex()
-    files.nameIndex = checked.serializedNameIndex()
+    let indexes = checked.indexes()
+    files.indexes = indexes
     let referenceFiles = ReferenceDataFiles(
         targets: try String(contentsOf: reference.appendingPathComponent(ReferenceDataFiles.FileName.targets), encoding: .utf8),
         sweat: try String(contentsOf: reference.appendingPathComponent(ReferenceDataFiles.FileName.sweat), encoding: .utf8),
         // Hand-written in FoodData/reference, not copied from ../shared/reference.
         withinPersonSD: try String(contentsOf: referenceCopy.appendingPathComponent(ReferenceDataFiles.FileName.withinPersonSD), encoding: .utf8))
     _ = try ReferenceTables(targetsCSV: referenceFiles.targets, sweatCSV: referenceFiles.sweat, withinPersonSDCSV: referenceFiles.withinPersonSD)
+    try FileManager.default.createDirectory(at: foodData.appendingPathComponent("derived"), withIntermediateDirectories: true)
     let outputs: [(URL, String)] = [
         (foodData.appendingPathComponent(FoodDataFiles.FileName.foods), files.foods),
         (foodData.appendingPathComponent(FoodDataFiles.FileName.measures), files.measures),
         (foodData.appendingPathComponent(FoodDataFiles.FileName.groups), files.groups),
-        (foodData.appendingPathComponent(FoodDataFiles.FileName.searchIndex), files.searchIndex!),
-        (foodData.appendingPathComponent(FoodDataFiles.FileName.nameIndex), files.nameIndex),
+    ] + indexes.files.map { (foodData.appendingPathComponent($0.name), $0.text) } + [
         (swiftFile, files.embeddedSwiftSource()),
         (referenceCopy.appendingPathComponent(ReferenceDataFiles.FileName.targets), referenceFiles.targets),
         (referenceCopy.appendingPathComponent(ReferenceDataFiles.FileName.sweat), referenceFiles.sweat),

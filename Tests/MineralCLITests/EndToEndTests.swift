@@ -70,12 +70,13 @@ struct FoodDataRebuildTests {
         // The hand-written tables are compiled in as they are.
         imported.householdWords = try committed(FoodDataFiles.FileName.householdWords)
         imported.densities = try committed(FoodDataFiles.FileName.densities)
-        imported.searchIndex = try FoodDatabase(files: imported).serializedSearchIndex()
-        imported.nameIndex = try FoodDatabase(files: imported).serializedNameIndex()
+        imported.indexes = try FoodDatabase(files: imported).indexes()
         #expect(imported.foods == (try committed("foods.tsv")))
         #expect(imported.measures == (try committed("measures.tsv")))
         #expect(imported.groups == (try committed("groups.tsv")))
-        #expect(imported.searchIndex == (try committed("search-index.tsv")))
+        for (name, text) in try #require(imported.indexes).files {
+            #expect(text == (try committed(name)), "\(name)")
+        }
         #expect(imported.embeddedSwiftSource() == (try String(
             contentsOf: packageRoot.appendingPathComponent("Sources/MineralIntake/Generated/EmbeddedFoodData.swift"),
             encoding: .utf8)))

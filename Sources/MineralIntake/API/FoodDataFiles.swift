@@ -9,29 +9,26 @@ public struct FoodDataFiles: Sendable, Codable, Equatable {
     public var groups: String
     /// `names.tsv`: curated everyday names (hand-written, not imported).
     public var names: String
-    /// `search-index.tsv`: the search index derived from the foods and names, so it need not be built at start-up;
-    /// `nil` builds it on the first search.
-    public var searchIndex: String?
     /// `household-words.tsv`: household words USDA's measures lack (`glass`, `handful`, `pinch`) by food group, each
     /// with its source (hand-written, not imported); empty for none.
     public var householdWords: String
     /// `densities.tsv`: for foods with no volume measure, the similar food whose volume measure stands in, with the
     /// reason (hand-written, not imported); empty for none.
     public var densities: String
-    /// `name-index.tsv`: each everyday name's normalised key and its food, derived from `names.tsv` by
-    /// `mineral-import` so the built-in database need not tokenise 2,100 names at start-up; empty to build it.
-    public var nameIndex: String = ""
+    /// The index tables derived from the other files (`FoodData/derived/`), with which the built-in database opens
+    /// without parsing anything; `nil` when not made. ``FoodDatabase/init(files:)`` checks every line and makes its own.
+    public var indexes: FoodDataIndexes?
 
     /// The files' text.
     public init(
-        foods: String, measures: String, groups: String, names: String, searchIndex: String? = nil,
-        householdWords: String = "", densities: String = ""
+        foods: String, measures: String, groups: String, names: String, householdWords: String = "", densities: String = "",
+        indexes: FoodDataIndexes? = nil
     ) {
         self.foods = foods
         self.measures = measures
         self.groups = groups
         self.names = names
-        self.searchIndex = searchIndex
+        self.indexes = indexes
         self.householdWords = householdWords
         self.densities = densities
     }
@@ -46,25 +43,26 @@ public struct FoodDataFiles: Sendable, Codable, Equatable {
         public static let groups = "groups.tsv"
         /// `names.tsv`.
         public static let names = "names.tsv"
-        /// `search-index.tsv`.
-        public static let searchIndex = "search-index.tsv"
         /// `household-words.tsv`.
         public static let householdWords = "household-words.tsv"
         /// `densities.tsv`.
         public static let densities = "densities.tsv"
-        /// `name-index.tsv`.
-        public static let nameIndex = "name-index.tsv"
     }
 
     /// The copy compiled into the library, generated from `FoodData/` by `swift run mineral-import`.
     public static var builtIn: FoodDataFiles {
-        var files = FoodDataFiles(
+        FoodDataFiles(
             foods: EmbeddedFoodData.foods, measures: EmbeddedFoodData.measures,
-            groups: EmbeddedFoodData.groups, names: EmbeddedFoodData.names, searchIndex: EmbeddedFoodData.searchIndex,
-            householdWords: EmbeddedFoodData.householdWords, densities: EmbeddedFoodData.densities)
-        files.nameIndex = EmbeddedFoodData.nameIndex
-        return files
+            groups: EmbeddedFoodData.groups, names: EmbeddedFoodData.names,
+            householdWords: EmbeddedFoodData.householdWords, densities: EmbeddedFoodData.densities,
+            indexes: FoodDataIndexes(
+                foods: EmbeddedFoodData.foodIndex, names: EmbeddedFoodData.nameIndex, foodNames: EmbeddedFoodData.foodNames,
+                searchWords: EmbeddedFoodData.searchIndex, searchPostings: EmbeddedFoodData.searchPostings))
     }
+
+    /// The fingerprint (``FNV1a/fingerprint(_:)``) of each built-in file, by its member name (`foods`, `names`…),
+    /// worked out when the data was compiled in; a test checks them.
+    package static var builtInFingerprints: [String: String] { SwiftLiteral.fingerprints(EmbeddedFoodData.fingerprints) }
 
     /// Column headers of the imported files, the contract between importer and loader.
     static let foodsHeader = [
@@ -77,9 +75,58 @@ public struct FoodDataFiles: Sendable, Codable, Equatable {
 
     /// The Swift source that compiles these files into the library (`Generated/EmbeddedFoodData.swift`).
     public func embeddedSwiftSource() -> String {
-        SwiftLiteral.enumeration("EmbeddedFoodData", [("foods", foods), ("measures", measures), ("groups", groups), ("names", names),
-                                                      ("searchIndex", searchIndex ?? ""), ("householdWords", householdWords), ("densities", densities),
-                                                      ("nameIndex", nameIndex)])
+        SwiftLiteral.enumeration("EmbeddedFoodData", [
+            ("foods", foods), ("measures", measures), ("groups", groups), ("names", names),
+            ("householdWords", householdWords), ("densities", densities),
+            ("foodIndex", indexes?.foods ?? ""), ("nameIndex", indexes?.names ?? ""), ("foodNames", indexes?.foodNames ?? ""),
+            ("searchIndex", indexes?.searchWords ?? ""), ("searchPostings", indexes?.searchPostings ?? ""),
+        ])
+    }
+}
+
+/// The index tables derived from the food files by `mineral-import` (`FoodData/derived/`): fixed-width records that
+/// the built-in database reads where they lie, so that opening it parses nothing and a look-up reads only what it
+/// needs. They hold nothing that is not in the other files; tests check that they are what the files give.
+public struct FoodDataIndexes: Sendable, Codable, Equatable {
+    /// `food-index.tsv`: per food, its line in `foods.tsv`, its measures in `measures.tsv` and its description's
+    /// number of distinct words.
+    public var foods: String
+    /// `name-index.tsv`: the everyday names by their sorted words.
+    public var names: String
+    /// `food-names.tsv`: the everyday names by food.
+    public var foodNames: String
+    /// `search-index.tsv`: the search index's words, each with where its postings are.
+    public var searchWords: String
+    /// `search-postings.tsv`: the search index's postings.
+    public var searchPostings: String
+
+    /// The tables' text.
+    public init(foods: String, names: String, foodNames: String, searchWords: String, searchPostings: String) {
+        self.foods = foods
+        self.names = names
+        self.foodNames = foodNames
+        self.searchWords = searchWords
+        self.searchPostings = searchPostings
+    }
+
+    /// The file names, as they stand in `FoodData/`.
+    public enum FileName {
+        /// `derived/food-index.tsv`.
+        public static let foods = "derived/food-index.tsv"
+        /// `derived/name-index.tsv`.
+        public static let names = "derived/name-index.tsv"
+        /// `derived/food-names.tsv`.
+        public static let foodNames = "derived/food-names.tsv"
+        /// `derived/search-index.tsv`.
+        public static let searchWords = "derived/search-index.tsv"
+        /// `derived/search-postings.tsv`.
+        public static let searchPostings = "derived/search-postings.tsv"
+    }
+
+    /// Each table with its file name, in a fixed order.
+    public var files: [(name: String, text: String)] {
+        [(FileName.foods, foods), (FileName.names, names), (FileName.foodNames, foodNames),
+         (FileName.searchWords, searchWords), (FileName.searchPostings, searchPostings)]
     }
 }
 
@@ -116,6 +163,9 @@ public struct ReferenceDataFiles: Sendable, Codable, Equatable {
                            withinPersonSD: EmbeddedReferenceData.withinPersonSD)
     }
 
+    /// The fingerprint of each built-in file, by its member name (`targets`, `sweat`, `withinPersonSD`).
+    package static var builtInFingerprints: [String: String] { SwiftLiteral.fingerprints(EmbeddedReferenceData.fingerprints) }
+
     /// The Swift source that compiles these files into the library (`Generated/EmbeddedReferenceData.swift`).
     public func embeddedSwiftSource() -> String {
         SwiftLiteral.enumeration("EmbeddedReferenceData", [("targets", targets), ("sweat", sweat), ("withinPersonSD", withinPersonSD)])
@@ -124,8 +174,20 @@ public struct ReferenceDataFiles: Sendable, Codable, Equatable {
 
 /// Writes text as Swift raw multi-line string literals.
 enum SwiftLiteral {
-    /// `enum NAME { static let a = #"""…"""# … }`, with a header saying it is generated.
+    /// The `fingerprints` member's lines read back: member name → fingerprint.
+    static func fingerprints(_ text: String) -> [String: String] {
+        var result: [String: String] = [:]
+        for line in text.utf8.split(separator: 0x0A) {
+            let fields = line.split(separator: 0x09)
+            if fields.count == 2 { result[String(decoding: fields[0], as: UTF8.self)] = String(decoding: fields[1], as: UTF8.self) }
+        }
+        return result
+    }
+
+    /// `enum NAME { static let a = #"""…"""# … }`, with a header saying it is generated, and a last member
+    /// `fingerprints`: each member's name and ``FNV1a/fingerprint(_:)``, a line each.
     static func enumeration(_ name: String, _ members: [(String, String)]) -> String {
+        let fingerprints = members.map { "\($0.0)\t\(FNV1a.fingerprint($0.1))\n" }.joined()
         func literal(_ member: String, _ text: String) -> String {
             var hashes = "#"
             while text.contains("\"\"\"" + hashes) || text.contains("\\" + hashes) { hashes += "#" }
@@ -140,7 +202,7 @@ enum SwiftLiteral {
             // swift-format-ignore-file
 
             enum \(name) {
-            \(members.map { literal($0.0, $0.1) }.joined())}
+            \((members + [("fingerprints", fingerprints)]).map { literal($0.0, $0.1) }.joined())}
 
             """
     }

@@ -15,20 +15,24 @@ public struct FoodDatabase: Sendable, Equatable {
     var storage: FoodStorage { store.storage }
     /// USDA's food groups, ordered by code.
     public let groups: [FoodGroup]
-    /// Everyday names by their sorted tokens → food position: small, built at load, so the names people log
-    /// resolve without the search index.
-    let everydayNameIndex: [String: Int]
-    /// Built on the first search, not at load: looking foods up by number, ranking them and reporting need no index.
+    /// The built-in data's index is opened where it lies; another database's is built on the first search, not at
+    /// load: looking foods up by number, ranking them and reporting need no index.
     let lazyIndex: LazySearchIndex
-    /// Household words USDA's measures lack, by food group (`FoodData/household-words.tsv`).
-    let householdWords: HouseholdWords
+    /// Household words USDA's measures lack, by food group (`FoodData/household-words.tsv`): for the built-in data,
+    /// read when an item is first read.
+    let householdWordsTable: OnDemand<HouseholdWords>
     /// For foods with no volume measure, the similar food whose volume measure stands in (`FoodData/densities.tsv`).
-    let densityStandIns: [NDBNumber: (like: NDBNumber, reason: String)]
+    let densityTable: OnDemand<[NDBNumber: DensityStandIn]>
+
+    typealias DensityStandIn = (like: NDBNumber, reason: String)
+
+    var householdWords: HouseholdWords { householdWordsTable.value }
+    var densityStandIns: [NDBNumber: DensityStandIn] { densityTable.value }
 
     var index: SearchIndex { lazyIndex.index }
 
-    /// The database compiled into the library (USDA SR28 and the curated names), parsed from its embedded text.
-    /// Its derived name index is trusted (a test checks it against the names), so start-up tokenises no names.
+    /// The database compiled into the library (USDA SR28 and the curated names), read where it lies through its
+    /// derived index tables (tests check them against a full parse of the files): opening it parses nothing.
     /// - Throws: ``MineralIntakeError/invalidData(file:line:reason:)`` if the embedded data were damaged.
     public static func builtIn() throws(MineralIntakeError) -> FoodDatabase {
         try FoodDatabase(files: .builtIn, trustingDerivedFiles: true)
@@ -42,41 +46,58 @@ public struct FoodDatabase: Sendable, Equatable {
 
     init(files: FoodDataFiles, trustingDerivedFiles: Bool) throws(MineralIntakeError) {
         let groups = try FoodDataParser.groups(files.groups)
-        let storage = try FoodStorage(files: files, groups: groups, nameIndex: trustingDerivedFiles ? files.nameIndex : "")
-        self.store = FoodStore(storage)
+        if trustingDerivedFiles, let indexes = files.indexes,
+           let storage = FoodStorage(files: files, groups: groups, indexes: (indexes.foods, indexes.names, indexes.foodNames)) {
+            let store = FoodStore(storage)
+            self.store = store
+            self.lazyIndex = LazySearchIndex(
+                store: store, ready: SearchIndex(words: indexes.searchWords, postings: indexes.searchPostings, store: store))
+        } else {
+            self.store = FoodStore(try FoodStorage(files: files, groups: groups))
+            self.lazyIndex = LazySearchIndex(store: store)
+        }
         self.groups = groups
-        self.lazyIndex = LazySearchIndex(store: store, serialized: files.searchIndex.flatMap { $0.isEmpty ? nil : $0 })
-        self.everydayNameIndex = storage.everydayNameKeys
-        self.householdWords = try HouseholdWords(text: files.householdWords)
-        var standIns: [NDBNumber: (like: NDBNumber, reason: String)] = [:]
         let store = self.store
-        if !files.densities.isEmpty { try TSVReader.forEachRow(files.densities, file: FoodDataFiles.FileName.densities, header: ["ndb", "like_ndb", "reason", "verification"]) { (row) throws(MineralIntakeError) in
+        if trustingDerivedFiles {
+            // The built-in tables are checked by tests (a checked load reads them); a damaged one would be empty.
+            let (words, densities) = (files.householdWords, files.densities)
+            self.householdWordsTable = OnDemand { (try? HouseholdWords(text: words)) ?? HouseholdWords() }
+            self.densityTable = OnDemand { (try? Self.densityStandIns(densities, store: store)) ?? [:] }
+        } else {
+            self.householdWordsTable = OnDemand(try HouseholdWords(text: files.householdWords))
+            self.densityTable = OnDemand(try Self.densityStandIns(files.densities, store: store))
+        }
+    }
+
+    /// `densities.tsv` read: each food with the food whose volume measure stands in, and why.
+    private static func densityStandIns(_ text: String, store: FoodStore) throws(MineralIntakeError) -> [NDBNumber: DensityStandIn] {
+        var standIns: [NDBNumber: DensityStandIn] = [:]
+        guard !text.isEmpty else { return standIns }
+        let file = FoodDataFiles.FileName.densities
+        try TSVReader.forEachRow(text, file: file, header: ["ndb", "like_ndb", "reason", "verification"]) { (row) throws(MineralIntakeError) in
             guard let ndb = row.ndbNumber(0), let like = row.ndbNumber(1), store.storage.position(of: ndb) != nil,
                   store.storage.position(of: like) != nil, !row.isEmpty(2)
-            else { throw .invalidData(file: FoodDataFiles.FileName.densities, line: row.line, reason: "needs two NDB numbers in foods.tsv and a reason") }
+            else { throw .invalidData(file: file, line: row.line, reason: "needs two NDB numbers in foods.tsv and a reason") }
             standIns[ndb] = (like, row.string(2))
-        } }
-        self.densityStandIns = standIns
+        }
+        return standIns
     }
 
     /// Every curated everyday name (`dried apricots`, `kasha`), in no particular order.
-    public var everydayNames: [String] { storage.everydayNames.values.flatMap { $0 } }
+    public var everydayNames: [String] { storage.allEverydayNames }
 
-    /// The everyday names' index as text, for `FoodData/name-index.tsv` (what `mineral-import` writes): each name's
-    /// sorted tokens and its food's NDB number, sorted.
-    public func serializedNameIndex() -> String {
-        "key\tndb\n" + storage.everydayNameKeys.map { "\($0.key)\t\(storage.records[$0.value].ndb)\n" }.sorted().joined()
-    }
-
-    /// The search index as text, for `FoodData/search-index.tsv` (what `mineral-import` writes).
-    public func serializedSearchIndex() -> String {
-        SearchIndex(foods: Array(foods)).serialized()
+    /// The derived index tables of this database's files, for `FoodData/derived/` (what `mineral-import` writes).
+    public func indexes() -> FoodDataIndexes {
+        let search = SearchIndex.tables(foods: foods)
+        return FoodDataIndexes(
+            foods: storage.foodIndex.text, names: storage.nameIndex.text, foodNames: storage.foodNames.text,
+            searchWords: search.words, searchPostings: search.postings)
     }
 
     /// Two databases are equal when they hold the same foods, measures, names and groups.
     public static func == (lhs: FoodDatabase, rhs: FoodDatabase) -> Bool {
         lhs.groups == rhs.groups && lhs.storage.foodsText == rhs.storage.foodsText
-            && lhs.storage.measuresText == rhs.storage.measuresText && lhs.storage.everydayNames == rhs.storage.everydayNames
+            && lhs.storage.measuresText == rhs.storage.measuresText && lhs.storage.foodNames.text == rhs.storage.foodNames.text
     }
 
     /// The food with this NDB number, or `nil`.
@@ -86,7 +107,7 @@ public struct FoodDatabase: Sendable, Equatable {
 
     /// The nutrients per 100 g of the food with this NDB number, without making the whole ``Food``.
     func values(_ ndb: NDBNumber) -> NutrientValues? {
-        position(of: ndb).map { storage.records[$0].values }
+        position(of: ndb).map { storage.values(at: $0) }
     }
 
     /// The group with this 4-digit code (`0900`), or `nil`.

@@ -6,7 +6,7 @@ public struct FoodList: RandomAccessCollection, Sendable {
     /// The first position, 0.
     public var startIndex: Int { 0 }
     /// One past the last position: the number of foods.
-    public var endIndex: Int { store.storage.records.count }
+    public var endIndex: Int { store.storage.count }
 
     /// The food at `position`.
     public subscript(position: Int) -> Food { store.storage.food(at: position) }

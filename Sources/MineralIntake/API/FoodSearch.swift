@@ -84,12 +84,12 @@ extension FoodDatabase {
         if !trimmed.isEmpty, TextNormalizer.tokens(trimmed).isEmpty {
             throw .unknownFood(trimmed, suggestions: [])
         }
-        if let position = everydayNameIndex[TextNormalizer.tokens(trimmed).sorted().joined(separator: " ")] {
-            return FoodResolution(food: foods[position], match: .everydayName, alternatives: [])
+        if let name = storage.everydayName(key: TextNormalizer.tokens(trimmed).sorted().joined(separator: " ")) {
+            return FoodResolution(food: foods[name.food], match: .everydayName, alternatives: [])
         }
         let results = try search(trimmed, limit: 100)
         guard let first = results.first else {
-            let names = storage.everydayNames.values.flatMap { $0 }
+            let names = storage.allEverydayNames
             throw .unknownFood(trimmed, suggestions: Suggestions.closest(to: trimmed.lowercased(), among: names, count: 3))
         }
         if first.matchedEverydayName != nil, first.score >= 100 {

@@ -276,7 +276,7 @@ extension FoodCatalog {
                 FoodCandidate(ndb: $0.food.ndb, name: $0.food.description, score: $0.score, why: FoodCandidate.reason(for: $0, query: text))
             }
             guard !candidates.isEmpty else {
-                throw .unknownFood(text, suggestions: Suggestions.closest(to: text.lowercased(), among: database.storage.everydayNames.values.flatMap { $0 }, count: 3))
+                throw .unknownFood(text, suggestions: Suggestions.closest(to: text.lowercased(), among: database.storage.allEverydayNames, count: 3))
             }
             throw .ambiguousFood(text, candidates: candidates)
         }

@@ -87,8 +87,9 @@ extension FoodDatabase {
         let groupIndex = group.flatMap { wanted in storage.groupCodes.firstIndex(of: wanted.code) }
         if group != nil, groupIndex == nil { return NutrientRanking(nutrient: nutrient, unit: nutrient.unit, basis: basis, group: group, foods: [], rankedCount: 0, unknownValueCount: 0, basisNotApplicableCount: 0) }
         var scored: [(position: Int, amount: Double)] = []
-        for (position, record) in storage.records.enumerated() where groupIndex == nil || Int(record.group) == groupIndex {
-            guard let per100g = record.values[nutrient] else {
+        for position in 0..<storage.count where groupIndex == nil || storage.groupIndex(at: position) == groupIndex {
+            let values = storage.values(at: position)
+            guard let per100g = values[nutrient] else {
                 unknown += 1
                 continue
             }
@@ -97,7 +98,7 @@ extension FoodDatabase {
             case .per100Grams:
                 amount = per100g
             case .per100Kcal:
-                guard let kcal = record.values.energyKcal, kcal > 0 else {
+                guard let kcal = values.energyKcal, kcal > 0 else {
                     notApplicable += 1
                     continue
                 }
@@ -111,7 +112,8 @@ extension FoodDatabase {
             }
             scored.append((position, amount))
         }
-        scored.sort { ($0.amount, storage.records[$1.position].ndb) > ($1.amount, storage.records[$0.position].ndb) }
+        // Positions are in NDB order, so the position breaks ties as the NDB number would.
+        scored.sort { ($0.amount, $1.position) > ($1.amount, $0.position) }
         for (position, amount) in scored.prefix(max(0, limit)) {
             let food = storage.food(at: position)
             let per100g = food.per100g[nutrient]!

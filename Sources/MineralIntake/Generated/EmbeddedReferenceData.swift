@@ -410,4 +410,10 @@ vitamin_d,male,51,70,,µg/day,"none found (searched: IOM 2000 doi:10.17226/9956 
 vitamin_d,male,71,,,µg/day,"none found (searched: IOM 2000 doi:10.17226/9956 Appendix B; NAP, PMC and code corpora)","none: no within-person SD of vitamin D intake was found in any source read (IOM 2000 Tables B-2 to B-4 were not readable, so whether they list vitamin D is unknown)",not-found,Not found. No primary source with a within-person (day-to-day) SD of vitamin D intake could be read in this search; do not substitute a mineral value or a guess. The app must treat SD_within for vitamin D as unknown (e.g. fall back to a qualitative assessment).
 
 """#
+    static let fingerprints = #"""
+targets	742ad89a
+sweat	02f73ac2
+withinPersonSD	2f0ecb10
+
+"""#
 }

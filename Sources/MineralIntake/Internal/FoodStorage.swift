@@ -1,38 +1,33 @@
-/// The food database in compact form: numbers parsed and checked at load, text left where it is in the files until a
-/// ``Food`` is asked for. Loading makes no string or array per food, which keeps start-up short.
+/// The food database as stored: the text of `foods.tsv` and `measures.tsv` where it lies, found through fixed-width
+/// index tables. Opening it parses nothing; a food's numbers and text are read from its own line when asked for.
+///
+/// The built-in data brings its index tables compiled in (derived by `mineral-import`, checked by tests); data
+/// loaded from other files is parsed and checked line by line once, and its tables are made then.
 struct FoodStorage: Sendable {
-    /// One food: its values, and where its text is in `foods.tsv`.
-    struct Record: Sendable {
-        var ndb: NDBNumber
-        var group: UInt16
-        var values: NutrientValues
-        var vitaminDSource: VitaminDSource?
-        var description: Range<Int>
-        var commonNames: Range<Int>
-        var measures: Range<Int>
-    }
-
-    /// One household measure, its unit left in `measures.tsv`.
-    struct MeasureRecord: Sendable {
-        var sequence: Int
-        var amount: Double
-        var grams: Double
-        var unit: Range<Int>
-    }
-
     let foodsText: String
     let measuresText: String
     let groupCodes: [String]
-    var records: [Record]
-    var measureRecords: [MeasureRecord]
-    /// Curated everyday names, by food position.
-    var everydayNames: [Int: [String]]
-    /// Food positions by an everyday name's sorted tokens (`apricot dried`): how names are looked up.
-    var everydayNameKeys: [String: Int] = [:]
-    /// For the built-in data: where each line of `measures.tsv` starts (its measures are parsed when read).
-    var measureLineStarts: [Int32] = []
-    /// Measures already read on demand, by food position, so a food shown twice is read once.
-    let measureCache = MeasureCache()
+    /// `food-index.tsv`: per food, in NDB order: NDB number, where its line starts in `foods.tsv`, where its measures
+    /// start and end in `measures.tsv`, how many distinct words its description has (for search ranking), its group's
+    /// index, and its vitamin D source and six values as `foods.tsv` writes them (so rankings read no lines).
+    let foodIndex: FixedWidthTable
+    /// `name-index.tsv`: everyday names sorted by key (their sorted words): key, NDB number, name.
+    let nameIndex: FixedWidthTable
+    /// `food-names.tsv`: everyday names by food, in NDB order and then as listed: NDB number, name.
+    let foodNames: FixedWidthTable
+    /// Measures already read, by food position, so a food shown twice is read once.
+    let measureCache: MeasureCache
+
+    enum FoodField {
+        static let ndb = 0, line = 1, measuresFrom = 2, measuresTo = 3, words = 4, group = 5, vitaminDSource = 6
+        /// The six values, in ``FoodDataParser/nutrientColumns`` order.
+        static let values = 7
+        static let count = 13
+    }
+
+    enum NameField {
+        static let key = 0, ndb = 1, name = 2
+    }
 
     /// A lock-guarded cache of measures read on demand.
     final class MeasureCache: @unchecked Sendable {
@@ -48,245 +43,175 @@ struct FoodStorage: Sendable {
         }
     }
 
-    /// Where each line after the header starts.
-    static func lineStarts(_ text: String) -> [Int32] {
-        var text = text
-        return text.withUTF8 { bytes in
-            var starts: [Int32] = []
-            starts.reserveCapacity(bytes.count / 24)
-            var atStart = false
-            for (index, byte) in bytes.enumerated() {
-                if atStart { starts.append(Int32(index)) }
-                atStart = byte == 0x0A
-            }
-            return starts
+    /// The storage over the data files and their derived index tables, trusted as they are (the built-in data: tests
+    /// check the tables against a full parse). `nil` if a table is not one, or does not fit the data.
+    init?(files: FoodDataFiles, groups: [FoodGroup], indexes: (foods: String, names: String, foodNames: String)) {
+        guard let foodIndex = FixedWidthTable(indexes.foods), foodIndex.header == Self.foodIndexHeader,
+              foodIndex.fields.count == FoodField.count || foodIndex.count == 0,
+              let nameIndex = FixedWidthTable(indexes.names), nameIndex.header == Self.nameIndexHeader,
+              nameIndex.fields.count == 3 || nameIndex.count == 0,
+              let foodNames = FixedWidthTable(indexes.foodNames), foodNames.header == Self.foodNamesHeader,
+              foodNames.fields.count == 2 || foodNames.count == 0
+        else { return nil }
+        self.foodsText = files.foods
+        self.measuresText = files.measures
+        self.groupCodes = groups.map(\.code)
+        self.foodIndex = foodIndex
+        self.nameIndex = nameIndex
+        self.foodNames = foodNames
+        self.measureCache = MeasureCache()
+        // The last food's offsets must lie inside the texts (a cheap check that the tables belong to these files).
+        if foodIndex.count > 0 {
+            let last = foodIndex.count - 1
+            let (line, measuresTo) = foodIndex.withBytes { ($0.integer(last, FoodField.line), $0.integer(last, FoodField.measuresTo)) }
+            guard line < foodsText.utf8.count, measuresTo <= measuresText.utf8.count else { return nil }
         }
     }
 
-    /// Parses and checks the files' numbers and structure; with a `nameIndex` (the built-in, derived one), the
-    /// names' keys are read from it instead of tokenising every name.
-    init(files: FoodDataFiles, groups: [FoodGroup], nameIndex: String = "") throws(MineralIntakeError) {
-        foodsText = files.foods
-        measuresText = files.measures
-        groupCodes = groups.map(\.code)
-        records = []
-        measureRecords = []
-        everydayNames = [:]
-        try parseFoods()
-        if nameIndex.isEmpty {
-            try parseMeasures()
-        } else {
-            // The built-in data (checked by tests against a full load): measures are read when a food is shown.
-            measureLineStarts = Self.lineStarts(measuresText)
+    /// Parses and checks every line of the files, and makes the index tables.
+    init(files: FoodDataFiles, groups: [FoodGroup]) throws(MineralIntakeError) {
+        let indexes = try FoodStorageBuilder(files: files, groups: groups).indexes()
+        guard let storage = FoodStorage(files: files, groups: groups, indexes: indexes) else {
+            throw .invalidData(file: FoodDataFiles.FileName.foods, line: 1, reason: "the food index could not be made")
         }
-        if nameIndex.isEmpty {
-            try parseNames(files.names)
-        } else {
-            try readNames(files.names, index: nameIndex)
-        }
+        self = storage
     }
 
-    /// The names by food from `names.tsv`, and their keys from the derived index: no tokenising.
-    private mutating func readNames(_ text: String, index: String) throws(MineralIntakeError) {
-        var names: [Int: [String]] = [:]
-        let storage = self
-        try TSVReader.forEachRow(text, file: FoodDataFiles.FileName.names, header: FoodDataFiles.namesHeader) { (row) throws(MineralIntakeError) in
-            guard let ndb = row.ndbNumber(1), let position = storage.position(of: ndb) else {
-                throw .invalidData(file: FoodDataFiles.FileName.names, line: row.line, reason: "names food \(row.string(1)), which is not in foods.tsv")
-            }
-            names[position, default: []].append(row.string(0))
-        }
-        var keys: [String: Int] = [:]
-        keys.reserveCapacity(names.count * 3)
-        try TSVReader.forEachRow(index, file: FoodDataFiles.FileName.nameIndex, header: ["key", "ndb"]) { (row) throws(MineralIntakeError) in
-            guard let ndb = row.ndbNumber(1), let position = storage.position(of: ndb) else {
-                throw .invalidData(file: FoodDataFiles.FileName.nameIndex, line: row.line, reason: "names food \(row.string(1)), which is not in foods.tsv")
-            }
-            keys[row.string(0)] = position
-        }
-        everydayNames = names
-        everydayNameKeys = keys
-    }
+    static let foodIndexHeader = "# MineralIntake food index, format 2: ndb, foods.tsv line offset, measures.tsv range, description words, group, vitamin D source, values. Derived by mineral-import; do not edit."
+    static let nameIndexHeader = "# MineralIntake everyday-name index, format 2: sorted words, ndb, name; sorted by key. Derived by mineral-import; do not edit."
+    static let foodNamesHeader = "# MineralIntake everyday names by food, format 1: ndb, name; in ndb order. Derived by mineral-import; do not edit."
+
+    var count: Int { foodIndex.count }
 
     // MARK: Reading
 
-    /// `foodsText` or `measuresText` bytes `range` as a string.
-    static func text(_ source: String, _ range: Range<Int>) -> String {
-        if range.isEmpty { return "" }
-        return source.utf8.withContiguousStorageIfAvailable {
-            String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self)
-        } ?? String(decoding: Array(source.utf8)[range], as: UTF8.self)
+    func ndb(at position: Int) -> NDBNumber {
+        NDBNumber(uncheckedDigits: foodIndex.withBytes { $0.string(position, FoodField.ndb) })
+    }
+
+    /// The distinct words of the food's description, for ranking.
+    func descriptionWords(at position: Int) -> Int {
+        foodIndex.withBytes { $0.integer(position, FoodField.words) }
+    }
+
+    /// The position of `ndb`, by binary search.
+    func position(of ndb: NDBNumber) -> Int? {
+        foodIndex.withBytes { table in
+            let position = table.lowerBound(ndb.rawValue.utf8, field: FoodField.ndb)
+            return position < table.table.count && table.field(position, FoodField.ndb).elementsEqual(ndb.rawValue.utf8) ? position : nil
+        }
+    }
+
+    /// The fields of the food's line in `foods.tsv`, read with `body` (no line feed or carriage return).
+    private func withLine<Result>(at position: Int, _ body: (TSVReader.Row) -> Result) -> Result {
+        let start = foodIndex.withBytes { $0.integer(position, FoodField.line) }
+        var text = foodsText
+        return text.withUTF8 { bytes in
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+            var fields: [Range<Int>] = []
+            fields.reserveCapacity(11)
+            var fieldStart = start
+            for index in start..<end where bytes[index] == 0x09 {
+                fields.append(fieldStart..<index)
+                fieldStart = index + 1
+            }
+            fields.append(fieldStart..<end)
+            while fields.count < 11 { fields.append(end..<end) }
+            return body(TSVReader.Row(bytes: bytes, line: 0, fields: fields))
+        }
+    }
+
+    /// The food's values per 100 g, read from its record (the files were checked when the table was made; a value
+    /// that does not read is unknown, never 0).
+    func values(at position: Int) -> NutrientValues {
+        foodIndex.withBytes { table in
+            var values = NutrientValues()
+            for (offset, column) in FoodDataParser.nutrientColumns.enumerated() {
+                let field = table.field(position, FoodField.values + offset)
+                if !field.isEmpty { values[column.nutrient] = TSVReader.decimal(field) }
+            }
+            return values
+        }
+    }
+
+    /// The index of the food's group in `groupCodes`.
+    func groupIndex(at position: Int) -> Int {
+        foodIndex.withBytes { $0.integer(position, FoodField.group) }
+    }
+
+    /// Where the food's vitamin D value comes from.
+    func vitaminDSource(at position: Int) -> VitaminDSource? {
+        foodIndex.withBytes { VitaminDSource(rawValue: $0.string(position, FoodField.vitaminDSource)) }
+    }
+
+    /// The food at `position`, made from its line and its measures.
+    func food(at position: Int) -> Food {
+        let ndb = ndb(at: position)
+        let group = groupIndex(at: position)
+        let (description, common) = withLine(at: position) { row in (row.string(9), row.isEmpty(10) ? nil : row.string(10)) }
+        return Food(
+            ndb: ndb, groupCode: group < groupCodes.count ? groupCodes[group] : "", description: description,
+            usdaCommonNames: common, everydayNames: everydayNames(of: ndb), per100g: values(at: position),
+            vitaminDSource: vitaminDSource(at: position), measures: measures(at: position))
     }
 
     func measures(at position: Int) -> [HouseholdMeasure] {
-        guard !measureLineStarts.isEmpty else {
-            return measureRecords[records[position].measures].map {
-                HouseholdMeasure(sequence: $0.sequence, amount: $0.amount, unit: Self.text(measuresText, $0.unit), grams: $0.grams)
-            }
-        }
-        return measureCache.value(position) { readMeasures(at: position) }
+        measureCache.value(position) { readMeasures(at: position) }
     }
 
-    /// The measures of the food at `position`, read from the built-in text.
+    /// The grams of a food's first measure (its "portion").
+    func firstMeasureGrams(at position: Int) -> Double? {
+        measures(at: position).first?.grams
+    }
+
+    /// The measures of the food at `position`, read from its lines of `measures.tsv`.
     private func readMeasures(at position: Int) -> [HouseholdMeasure] {
-        // Lines are sorted by NDB number: find the first of this food's by binary search, read while they are its.
-        let key = Array(records[position].ndb.rawValue.utf8)
+        let (from, to) = foodIndex.withBytes { ($0.integer(position, FoodField.measuresFrom), $0.integer(position, FoodField.measuresTo)) }
+        guard from < to else { return [] }
         var text = measuresText
         return text.withUTF8 { bytes -> [HouseholdMeasure] in
-            func ndbAt(_ line: Int) -> ArraySlice<UInt8> {
-                let start = Int(measureLineStarts[line])
-                return bytes.count >= start + 5 ? ArraySlice(bytes[start..<start + 5]) : []
-            }
-            var low = 0
-            var high = measureLineStarts.count
-            while low < high {
-                let middle = (low + high) / 2
-                if ndbAt(middle).lexicographicallyPrecedes(key) { low = middle + 1 } else { high = middle }
-            }
+            guard to <= bytes.count else { return [] }
             var result: [HouseholdMeasure] = []
-            var line = low
-            while line < measureLineStarts.count, ndbAt(line).elementsEqual(key) {
-                let start = Int(measureLineStarts[line])
-                let end = line + 1 < measureLineStarts.count ? Int(measureLineStarts[line + 1]) - 1 : bytes.count
-                let fields = bytes[start..<end].split(separator: 0x09, omittingEmptySubsequences: false)
+            for line in bytes[from..<to].split(separator: 0x0A) {
+                let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
                     .map { String(decoding: $0, as: UTF8.self).trimmingWhitespace() }
                 if fields.count == 5, let sequence = Int(fields[1]), let amount = Double(fields[2]), let grams = Double(fields[4]) {
                     result.append(HouseholdMeasure(sequence: sequence, amount: amount, unit: fields[3], grams: grams))
                 }
-                line += 1
             }
             return result
         }
     }
 
-    /// The grams of a food's first measure (its "portion"), without making its measures.
-    func firstMeasureGrams(at position: Int) -> Double? {
-        if measureLineStarts.isEmpty {
-            return records[position].measures.first.map { measureRecords[$0].grams }
+    /// The everyday names of the food `ndb`, as listed.
+    func everydayNames(of ndb: NDBNumber) -> [String] {
+        foodNames.withBytes { table in
+            var result: [String] = []
+            var record = table.lowerBound(ndb.rawValue.utf8, field: 0)
+            while record < table.table.count, table.field(record, 0).elementsEqual(ndb.rawValue.utf8) {
+                result.append(table.string(record, 1))
+                record += 1
+            }
+            return result
         }
-        return measures(at: position).first?.grams
     }
 
-    /// The food at `position`, made from its record and its text.
-    func food(at position: Int) -> Food {
-        let record = records[position]
-        return Food(
-            ndb: record.ndb, groupCode: groupCodes[Int(record.group)], description: Self.text(foodsText, record.description),
-            usdaCommonNames: record.commonNames.isEmpty ? nil : Self.text(foodsText, record.commonNames),
-            everydayNames: everydayNames[position] ?? [], per100g: record.values, vitaminDSource: record.vitaminDSource,
-            measures: measures(at: position))
+    /// Every everyday name, in NDB order.
+    var allEverydayNames: [String] {
+        foodNames.withBytes { table in (0..<table.table.count).map { table.string($0, 1) } }
     }
 
-    /// The position of `ndb`, by binary search (records are sorted by NDB number).
-    func position(of ndb: NDBNumber) -> Int? {
-        var low = 0
-        var high = records.count
-        while low < high {
-            let middle = (low + high) / 2
-            if records[middle].ndb < ndb { low = middle + 1 } else { high = middle }
+    /// The food position and name of the everyday name whose sorted words are `key` (`apricot dried`).
+    func everydayName(key: String) -> (food: Int, name: String)? {
+        let found = nameIndex.withBytes { table -> (ndb: String, name: String)? in
+            let record = table.lowerBound(key.utf8, field: NameField.key)
+            guard record < table.table.count, table.field(record, NameField.key).elementsEqual(key.utf8) else { return nil }
+            return (table.string(record, NameField.ndb), table.string(record, NameField.name))
         }
-        return low < records.count && records[low].ndb == ndb ? low : nil
-    }
-
-    // MARK: Parsing
-
-    private mutating func parseFoods() throws(MineralIntakeError) {
-        let file = FoodDataFiles.FileName.foods
-        let codes = groupCodes.map { Array($0.utf8) }
-        var records: [Record] = []
-        records.reserveCapacity(foodsText.utf8.count / 80)
-        try TSVReader.forEachRow(foodsText, file: file, header: FoodDataFiles.foodsHeader) { (row) throws(MineralIntakeError) in
-            guard let ndb = row.ndbNumber(0) else {
-                throw .invalidData(file: file, line: row.line, reason: "NDB number \"\(row.string(0))\" is not 5 digits")
-            }
-            if let last = records.last, !(last.ndb < ndb) {
-                throw .invalidData(file: file, line: row.line, reason: "NDB number \(ndb) is not after \(last.ndb): foods must be sorted")
-            }
-            guard let group = codes.firstIndex(where: { row.equals(1, $0) }) else {
-                throw .invalidData(file: file, line: row.line, reason: "unknown food group \"\(row.string(1))\"")
-            }
-            var values = NutrientValues()
-            for (column, nutrient) in FoodDataParser.nutrientColumns where !row.isEmpty(column) {
-                guard let value = row.decimal(column) else {
-                    throw .invalidData(
-                        file: file, line: row.line,
-                        reason: "\(nutrient.rawValue) \"\(row.string(column))\" is not a number (leave it empty when unknown)")
-                }
-                values[nutrient] = value
-            }
-            let source: VitaminDSource? = row.equals(8, "328") ? .micrograms328 : row.equals(8, "324/40") ? .internationalUnits324 : nil
-            guard (values.vitaminDMicrograms == nil) == (source == nil), source != nil || row.isEmpty(8) else {
-                throw .invalidData(
-                    file: file, line: row.line,
-                    reason: "vitamin D source \"\(row.string(8))\" must be 328 or 324/40 exactly when a vitamin D value is given")
-            }
-            records.append(Record(
-                ndb: ndb, group: UInt16(group), values: values, vitaminDSource: source, description: row.fields[9],
-                commonNames: row.fields[10], measures: 0..<0))
-        }
-        self.records = records
-    }
-
-    private mutating func parseMeasures() throws(MineralIntakeError) {
-        let file = FoodDataFiles.FileName.measures
-        var measures: [MeasureRecord] = []
-        measures.reserveCapacity(measuresText.utf8.count / 24)
-        var records = self.records
-        self.records = []
-        var position = -1
-        var current: [UInt8] = []
-        try TSVReader.forEachRow(measuresText, file: file, header: FoodDataFiles.measuresHeader) { (row) throws(MineralIntakeError) in
-            if position < 0 || !row.equals(0, current) {
-                let ndbText = row.string(0)
-                var next = position + 1
-                while next < records.count, records[next].ndb.rawValue < ndbText { next += 1 }
-                guard next < records.count, records[next].ndb.rawValue == ndbText else {
-                    throw .invalidData(file: file, line: row.line, reason: "measure for food \(ndbText), which is not in foods.tsv (or not in NDB order)")
-                }
-                position = next
-                current.removeAll(keepingCapacity: true)
-                current.append(contentsOf: ndbText.utf8)
-                records[position].measures = measures.count..<measures.count
-            }
-            guard let sequence = row.decimal(1).map({ Int($0) }),
-                  let amount = row.decimal(2), amount > 0,
-                  let grams = row.decimal(4), grams > 0
-            else {
-                throw .invalidData(file: file, line: row.line, reason: "seq, amount and grams must be positive numbers")
-            }
-            measures.append(MeasureRecord(sequence: sequence, amount: amount, grams: grams, unit: row.fields[3]))
-            records[position].measures = records[position].measures.lowerBound..<measures.count
-        }
-        self.records = records
-        self.measureRecords = measures
-    }
-
-    private mutating func parseNames(_ text: String) throws(MineralIntakeError) {
-        let file = FoodDataFiles.FileName.names
-        var seen: [String: Int] = [:]
-        var keys: [String: Int] = [:]
-        var names: [Int: [String]] = [:]
-        var tokens = TextNormalizer.Tokens()
-        let storage = self
-        try TSVReader.forEachRow(text, file: file, header: FoodDataFiles.namesHeader) { (row) throws(MineralIntakeError) in
-            var name = row.string(0)
-            if name.first?.isWhitespace == true || name.last?.isWhitespace == true { name = name.trimmingWhitespace() }
-            let key = TextNormalizer.sortedKey(name, buffer: &tokens)
-            guard !key.isEmpty else {
-                throw .invalidData(file: file, line: row.line, reason: "empty name")
-            }
-            if let earlier = seen[key] {
-                throw .invalidData(file: file, line: row.line, reason: "\"\(name)\" reads the same as the name on line \(earlier)")
-            }
-            seen[key] = row.line
-            guard let ndb = NDBNumber(rawValue: row.string(1)), let position = storage.position(of: ndb) else {
-                throw .invalidData(file: file, line: row.line, reason: "\"\(name)\" names food \(row.string(1)), which is not in foods.tsv")
-            }
-            names[position, default: []].append(name)
-            keys[key] = position
-        }
-        everydayNames = names
-        everydayNameKeys = keys
+        guard let found, let position = position(of: NDBNumber(uncheckedDigits: found.ndb)) else { return nil }
+        return (position, found.name)
     }
 }
 

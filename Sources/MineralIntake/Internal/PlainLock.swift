@@ -34,3 +34,34 @@ package final class PlainLock: @unchecked Sendable {
         return try body()
     }
 }
+
+/// A value made on first use, by whichever thread asks first; the others wait for it.
+final class OnDemand<Value: Sendable>: @unchecked Sendable {
+    // @unchecked: `made` is only read or written while holding `lock`; `make` is immutable.
+    private let lock = PlainLock()
+    private var made: Value?
+    private let make: @Sendable () -> Value
+
+    /// A value that is there already.
+    init(_ value: Value) {
+        made = value
+        make = { value }
+    }
+
+    /// A value `make` makes on first use.
+    init(make: @escaping @Sendable () -> Value) {
+        self.make = make
+    }
+
+    /// Whether the value has been made.
+    var isMade: Bool { lock.withLock { made != nil } }
+
+    var value: Value {
+        lock.withLock {
+            if let made { return made }
+            let value = make()
+            made = value
+            return value
+        }
+    }
+}

@@ -3,26 +3,19 @@ import FoundationEssentials
 import Glibc
 #endif
 
-/// An inverted index over food names: normalised tokens → the foods whose names hold them.
+/// An inverted index over food names: normalised tokens → the foods whose names hold them, kept as two fixed-width
+/// tables (`search-index.tsv`: the sorted words with where their postings are; `search-postings.tsv`: the postings)
+/// so that the built-in one is searched where it lies, without being read first.
 ///
 /// Each posting packs the food's position with flags saying where the token stands in the food's names, so ranking
 /// can prefer `Raisins, seedless` (token in the head of the description) to `Cereals, oats, … with raisins`.
 struct SearchIndex: Sendable {
-    /// Sorted distinct tokens.
-    let vocabulary: [String]
-    /// The same tokens as UTF-8 bytes, for typo matching.
-    let vocabularyBytes: [[UInt8]]
-    /// For each token, a bit per letter or digit it holds: an edit changes at most two bits, so a token whose bits
-    /// differ from a word's in more than 2 × the allowed edits cannot be within them (a cheap first filter).
-    let vocabularyLetters: [UInt64]
-    /// For each vocabulary entry, `food position << 3 | flags`, ascending.
-    let postings: [[UInt32]]
-    /// Number of distinct tokens in each food's description: shorter descriptions are more generic.
-    let descriptionLengths: [UInt16]
-    /// Everyday names by their sorted tokens (`dried apricots` → `apricot dried`) → (food position, name).
-    let everydayNames: [String: (food: Int, name: String)]
-    /// The tokens of each food's everyday names, for foods that have any.
-    let everydayTokens: [Int: [[String]]]
+    /// Sorted distinct tokens: token, first posting, number of postings.
+    let words: FixedWidthTable
+    /// `food position << 3 | flags` in hexadecimal, a fixed number to a record, each word's ascending.
+    let postings: FixedWidthTable
+    /// The foods, for their description lengths and everyday names.
+    let store: FoodStore
 
     /// Where a token stands in a food's names.
     struct Flags: OptionSet {
@@ -35,14 +28,34 @@ struct SearchIndex: Sendable {
         static let everyday = Flags(rawValue: 4)
     }
 
-    /// Builds the index of `foods`.
-    init(foods: [Food]) {
+    static let wordsHeader = "# MineralIntake search index, format 2: token, first posting, postings; sorted by token. Derived by mineral-import; do not edit."
+    static let postingsHeader = "# MineralIntake search postings, format 2: food position * 8 + flags, hexadecimal. Derived by mineral-import; do not edit."
+    static let postingsPerRecord = 16
+
+    /// The index in these tables, or `nil` if they are not its tables.
+    init?(words wordsText: String, postings postingsText: String, store: FoodStore) {
+        guard let words = FixedWidthTable(wordsText), words.header == Self.wordsHeader, words.fields.count == 3 || words.count == 0,
+              let postings = FixedWidthTable(postingsText), postings.header == Self.postingsHeader,
+              postings.fields.count == Self.postingsPerRecord || postings.count == 0
+        else { return nil }
+        self.words = words
+        self.postings = postings
+        self.store = store
+    }
+
+    /// Builds the index of the foods in `store`.
+    init(store: FoodStore) {
+        let tables = Self.tables(foods: FoodList(store: store))
+        // The tables just made are well formed.
+        self.words = FixedWidthTable(tables.words) ?? FixedWidthTable()
+        self.postings = FixedWidthTable(tables.postings) ?? FixedWidthTable()
+        self.store = store
+    }
+
+    /// The two tables of the index of `foods`: what `mineral-import` writes.
+    static func tables(foods: FoodList) -> (words: String, postings: String) {
         var interner = TokenInterner()
         var lists: [[UInt32]] = []
-        var lengths: [UInt16] = []
-        var names: [String: (food: Int, name: String)] = [:]
-        var nameTokens: [Int: [[String]]] = [:]
-        lengths.reserveCapacity(foods.count)
         // The distinct tokens of the food at hand with their flags: few enough for a linear scan.
         var tokensOfFood: [(id: Int, flags: Flags)] = []
         var tokens = TextNormalizer.Tokens()
@@ -63,7 +76,6 @@ struct SearchIndex: Sendable {
             tokensOfFood.removeAll(keepingCapacity: true)
             TextNormalizer.tokenize(food.description, into: &tokens)
             collect { $0.commas == 0 ? .head : [] }
-            lengths.append(UInt16(clamping: tokensOfFood.count))
             if let common = food.usdaCommonNames {
                 let described = tokensOfFood.count
                 TextNormalizer.tokenize(common, into: &tokens)
@@ -73,117 +85,53 @@ struct SearchIndex: Sendable {
             }
             for name in food.everydayNames {
                 TextNormalizer.tokenize(name, into: &tokens)
-                let words = tokens.spans.map { String(decoding: tokens.bytes[$0.range], as: UTF8.self) }
-                names[words.sorted().joined(separator: " ")] = (position, name)
-                nameTokens[position, default: []].append(words)
                 collect({ _ in .everyday }, clearing: .commonNameOnly)
             }
             for (id, flags) in tokensOfFood {
                 lists[id].append(UInt32(position) << 3 | flags.rawValue)
             }
         }
-        let order = (0..<interner.count).map { (text: interner.token($0), id: $0) }.sorted { $0.text < $1.text }
-        self.init(vocabulary: order.map(\.text), postings: order.map { lists[$0.id] }, descriptionLengths: lengths,
-                  everydayNames: names, everydayTokens: nameTokens)
+        let order = (0..<interner.count).map { (text: interner.token($0), id: $0) }
+            .sorted { Array($0.text.utf8).lexicographicallyPrecedes(Array($1.text.utf8)) }
+        var wordRows: [[String]] = []
+        var all: [String] = []
+        for (text, id) in order {
+            wordRows.append([text, String(all.count), String(lists[id].count)])
+            all.append(contentsOf: lists[id].map { String($0, radix: 16) })
+        }
+        while all.count % postingsPerRecord != 0 { all.append("0") }
+        let postingRows = stride(from: 0, to: all.count, by: postingsPerRecord).map { Array(all[$0..<($0 + postingsPerRecord)]) }
+        return (
+            FixedWidthTable.render(header: wordsHeader, rows: wordRows, numeric: [1, 2]),
+            FixedWidthTable.render(header: postingsHeader, rows: postingRows, numeric: Set(0..<postingsPerRecord))
+        )
     }
 
-    private init(
-        vocabulary: [String], postings: [[UInt32]], descriptionLengths: [UInt16],
-        everydayNames: [String: (food: Int, name: String)], everydayTokens: [Int: [[String]]]
-    ) {
-        self.vocabulary = vocabulary
-        self.vocabularyBytes = vocabulary.map { Array($0.utf8) }
-        self.vocabularyLetters = vocabularyBytes.map(SearchIndex.letterBits)
-        self.postings = postings
-        self.descriptionLengths = descriptionLengths
-        self.everydayNames = everydayNames
-        self.everydayTokens = everydayTokens
+    /// Number of distinct tokens.
+    var wordCount: Int { words.count }
+
+    /// Token `id`.
+    func word(_ id: Int) -> String {
+        words.withBytes { $0.string(id, 0) }
     }
 
-    /// The everyday names (by food position), as the index keys them.
-    static func everydayNames(of everyday: [Int: [String]]) -> (names: [String: (food: Int, name: String)], tokens: [Int: [[String]]]) {
-        var names: [String: (food: Int, name: String)] = [:]
-        var tokens: [Int: [[String]]] = [:]
-        for (position, list) in everyday.sorted(by: { $0.key < $1.key }) {
-            for name in list {
-                let words = TextNormalizer.tokens(name)
-                names[words.sorted().joined(separator: " ")] = (position, name)
-                tokens[position, default: []].append(words)
+    /// The postings of token `id`.
+    func postings(of id: Int) -> [UInt32] {
+        let (first, count) = words.withBytes { ($0.integer(id, 1), $0.integer(id, 2)) }
+        return postings.withBytes { table in
+            (first..<(first + count)).map { index in
+                var value: UInt32 = 0
+                for byte in table.field(index / Self.postingsPerRecord, index % Self.postingsPerRecord) {
+                    let digit: UInt8 = byte &- 0x30 < 10 ? byte &- 0x30 : byte &- 0x61 &+ 10
+                    value = value << 4 | UInt32(digit & 0xF)
+                }
+                return value
             }
         }
-        return (names, tokens)
     }
 
-    // MARK: The index as text
-
-    /// The first line of the index's text form.
-    static let serializedHeader = "# MineralIntake search index, format 1: derived from foods.tsv and names.tsv by mineral-import; do not edit"
-
-    /// The index as text, so it can be compiled in instead of built at start-up: a line of description lengths,
-    /// then one line per token with its postings, each the difference from the one before.
-    func serialized() -> String {
-        var text = Self.serializedHeader + "\nlengths\t" + descriptionLengths.map(String.init).joined(separator: ",") + "\n"
-        for (token, list) in zip(vocabulary, postings) {
-            var previous: UInt32 = 0
-            text += token + "\t" + list.map { value in
-                defer { previous = value }
-                return String(value - previous)
-            }.joined(separator: ",") + "\n"
-        }
-        return text
-    }
-
-    /// An index read from ``serialized()`` text, for `foods`; `nil` if the text is not one (it is then built).
-    init?(serialized text: String, foodCount: Int, everydayNames everyday: [Int: [String]]) {
-        var vocabulary: [String] = []
-        var postings: [[UInt32]] = []
-        var lengths: [UInt16] = []
-        var failed = false
-        var text = text
-        text.withUTF8 { bytes in
-            var start = 0
-            var line = 0
-            while start < bytes.count, !failed {
-                var end = start
-                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-                defer { start = end + 1 }
-                line += 1
-                if line == 1 { continue }  // the header
-                guard let tab = bytes[start..<end].firstIndex(of: 0x09) else { failed = true; return }
-                let token = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<tab]), as: UTF8.self)
-                var values: [UInt32] = []
-                var current: UInt32 = 0
-                var total: UInt32 = 0
-                var digits = 0
-                for index in (tab + 1)...end {
-                    let byte = index < end ? bytes[index] : 0x2C
-                    if byte &- 0x30 < 10 {
-                        current = current &* 10 &+ UInt32(byte &- 0x30)
-                        digits += 1
-                    } else if byte == 0x2C, digits > 0 {
-                        total &+= current
-                        values.append(line == 2 ? current : total)
-                        current = 0
-                        digits = 0
-                    } else {
-                        failed = true
-                        return
-                    }
-                }
-                if line == 2 {
-                    guard token == "lengths" else { failed = true; return }
-                    lengths = values.map { UInt16(clamping: $0) }
-                } else {
-                    vocabulary.append(token)
-                    postings.append(values)
-                }
-            }
-        }
-        guard !failed, lengths.count == foodCount,
-              postings.allSatisfy({ $0.allSatisfy { Int($0 >> 3) < foodCount } })
-        else { return nil }
-        let (names, tokens) = Self.everydayNames(of: everyday)
-        self.init(vocabulary: vocabulary, postings: postings, descriptionLengths: lengths, everydayNames: names, everydayTokens: tokens)
+    private func postingCount(of id: Int) -> Int {
+        words.withBytes { $0.integer(id, 2) }
     }
 
     /// One ranked hit: a food's position, its score, and the everyday name it was found by, if any.
@@ -200,18 +148,21 @@ struct SearchIndex: Sendable {
         for token in TextNormalizer.tokens(query) where !words.contains(token) { words.append(token) }
         guard !words.isEmpty, limit > 0 else { return [] }
 
-        var scores = [Double](repeating: 0, count: descriptionLengths.count)
-        var matchedWords = [UInt8](repeating: 0, count: descriptionLengths.count)
-        var best = [Double](repeating: 0, count: descriptionLengths.count)
+        let storage = store.storage
+        let foodCount = storage.count
+        var scores = [Double](repeating: 0, count: foodCount)
+        var matchedWords = [UInt8](repeating: 0, count: foodCount)
+        var best = [Double](repeating: 0, count: foodCount)
         var touched: [Int] = []
         var corrected: [String] = []
         for word in words {
             let matches = vocabularyMatches(for: word)
-            corrected.append(matches.first { $0.quality >= 0.5 && $0.quality != prefixQuality }.map { vocabulary[$0.id] } ?? word)
+            corrected.append(matches.first { $0.quality >= 0.5 && $0.quality != prefixQuality }.map { self.word($0.id) } ?? word)
             var touchedNow: [Int] = []
             for (id, quality) in matches {
-                for posting in postings[id] {
+                for posting in postings(of: id) {
                     let food = Int(posting >> 3)
+                    guard food < foodCount else { continue }
                     let flags = Flags(rawValue: posting & 7)
                     var weight = quality
                     if !flags.isDisjoint(with: [.everyday, .head]) { weight *= 1.5 }
@@ -229,11 +180,12 @@ struct SearchIndex: Sendable {
         }
         guard let mostWords = touched.lazy.map({ matchedWords[$0] }).max() else { return [] }
 
-        let exactName = everydayNames[words.sorted().joined(separator: " ")]
-        let correctedName = everydayNames[corrected.sorted().joined(separator: " ")]
-        var hits: [Hit] = []
+        let exactName = storage.everydayName(key: words.sorted().joined(separator: " "))
+        let correctedName = storage.everydayName(key: corrected.sorted().joined(separator: " "))
+        var hits: [(hit: Hit, length: Int)] = []
         for food in touched where matchedWords[food] == mostWords {
-            var score = scores[food] - 0.03 * Double(descriptionLengths[food])
+            let length = storage.descriptionWords(at: food)
+            var score = scores[food] - 0.03 * Double(length)
             var name: String?
             if let exact = exactName, exact.food == food {
                 score += 100
@@ -241,19 +193,19 @@ struct SearchIndex: Sendable {
             } else if let near = correctedName, near.food == food {
                 score += 50
                 name = near.name
-            } else if let sets = everydayTokens[food], sets.contains(where: { $0.allSatisfy(corrected.contains) }) {
+            } else if storage.everydayNames(of: storage.ndb(at: food)).contains(where: { TextNormalizer.tokens($0).allSatisfy(corrected.contains) }) {
                 // The query holds all of an everyday name and more (`apricot halves`): a strong hint.
                 score += 3
             }
-            hits.append(Hit(food: food, score: (score * 1000).rounded() / 1000, everydayName: name))
+            hits.append((Hit(food: food, score: (score * 1000).rounded() / 1000, everydayName: name), length))
         }
-        hits.sort { ($0.score, descriptionLengths[$1.food], $1.food) > ($1.score, descriptionLengths[$0.food], $0.food) }
-        return Array(hits.prefix(limit))
+        hits.sort { ($0.hit.score, $1.length, $1.hit.food) > ($1.hit.score, $0.length, $0.hit.food) }
+        return hits.prefix(limit).map(\.hit)
     }
 
     private let prefixQuality = 0.7
 
-    static func letterBits(_ bytes: [UInt8]) -> UInt64 {
+    static func letterBits<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
         var bits: UInt64 = 0
         for byte in bytes {
             switch byte {
@@ -268,66 +220,67 @@ struct SearchIndex: Sendable {
     /// Vocabulary entries `word` matches, with a quality: 1 exact, 0.7 prefix, 0.55 one typo, 0.4 two typos.
     /// Typos are tried only when the word is not itself in the vocabulary.
     func vocabularyMatches(for word: String) -> [(id: Int, quality: Double)] {
-        var result: [(id: Int, quality: Double)] = []
-        var low = 0
-        var high = vocabulary.count
-        while low < high {
-            let middle = (low + high) / 2
-            if vocabulary[middle] < word { low = middle + 1 } else { high = middle }
-        }
-        let exact = low < vocabulary.count && vocabulary[low] == word
-        if exact { result.append((low, 1)) }
-        if word.utf8.count >= 2 {
-            var id = exact ? low + 1 : low
-            while id < vocabulary.count, vocabulary[id].hasPrefix(word) {
-                result.append((id, prefixQuality))
-                id += 1
-            }
-        }
-        let length = word.utf8.count
-        if !exact, length >= 4 {
-            let limit = length >= 7 ? 2 : 1
-            let bytes = Array(word.utf8)
-            let letters = Self.letterBits(bytes)
-            var typos: [(id: Int, quality: Double)] = []
-            var rows = Suggestions.Rows(capacity: 64)
-            for id in vocabularyBytes.indices {
-                let candidate = vocabularyBytes[id]
-                guard abs(candidate.count - length) <= limit,
-                      (letters ^ vocabularyLetters[id]).nonzeroBitCount <= 2 * limit else { continue }
-                if let distance = Suggestions.editDistance(bytes, candidate, limit: limit, rows: &rows), distance > 0 {
-                    typos.append((id, distance == 1 ? 0.55 : 0.4))
+        let bytes = Array(word.utf8)
+        let length = bytes.count
+        var result: [(id: Int, quality: Double)] = words.withBytes { table in
+            var result: [(id: Int, quality: Double)] = []
+            let low = table.lowerBound(bytes, field: 0)
+            let exact = low < table.table.count && table.field(low, 0).elementsEqual(bytes)
+            if exact { result.append((low, 1)) }
+            if length >= 2 {
+                var id = exact ? low + 1 : low
+                while id < table.table.count, table.field(id, 0).starts(with: bytes) {
+                    result.append((id, prefixQuality))
+                    id += 1
                 }
             }
-            // The closest corrections first, and among them the most common word.
-            typos.sort { ($0.quality, postings[$0.id].count) > ($1.quality, postings[$1.id].count) }
-            result.append(contentsOf: typos)
+            if !exact, length >= 4 {
+                let limit = length >= 7 ? 2 : 1
+                let letters = Self.letterBits(bytes)
+                var rows = Suggestions.Rows(capacity: 64)
+                for id in 0..<table.table.count {
+                    let candidate = table.field(id, 0)
+                    guard abs(candidate.count - length) <= limit,
+                          (letters ^ Self.letterBits(candidate)).nonzeroBitCount <= 2 * limit else { continue }
+                    if let distance = Suggestions.editDistance(bytes, Array(candidate), limit: limit, rows: &rows), distance > 0 {
+                        result.append((id, distance == 1 ? 0.55 : 0.4))
+                    }
+                }
+            }
+            return result
+        }
+        // The closest corrections first, and among them the most common word.
+        if let firstTypo = result.firstIndex(where: { $0.quality < prefixQuality }) {
+            let typos = result[firstTypo...].map { (id: $0.id, quality: $0.quality, count: postingCount(of: $0.id)) }
+                .sorted { ($0.quality, $0.count) > ($1.quality, $1.count) }
+            result.replaceSubrange(firstTypo..., with: typos.map { ($0.id, $0.quality) })
         }
         return result
     }
 }
 
-/// The search index of a database, built once, on first use, by whichever thread asks first.
+/// The search index of a database: the built-in one opened where it lies; another built once, on first use, by
+/// whichever thread asks first.
 final class LazySearchIndex: @unchecked Sendable {
     // @unchecked: `built` is only read or written while holding `lock`; the rest is immutable.
     private let lock = PlainLock()
     private var built: SearchIndex?
     private let store: FoodStore
-    private let serialized: String?
 
-    /// An index of the foods in `store`, read from `serialized` text when given and valid, else built.
-    init(store: FoodStore, serialized: String? = nil) {
+    /// The index of the foods in `store`: `ready` when given, else built on first use.
+    init(store: FoodStore, ready: SearchIndex? = nil) {
         self.store = store
-        self.serialized = serialized
+        self.built = ready
     }
+
+    /// Whether the index is there without building it.
+    var isReady: Bool { lock.withLock { built != nil } }
 
     var index: SearchIndex {
         lock.lock()
         defer { lock.unlock() }
         if let built { return built }
-        let index = serialized.flatMap {
-            SearchIndex(serialized: $0, foodCount: store.storage.records.count, everydayNames: store.storage.everydayNames)
-        } ?? SearchIndex(foods: Array(FoodList(store: store)))
+        let index = SearchIndex(store: store)
         built = index
         return index
     }

@@ -36,29 +36,7 @@ struct TSVReader {
         /// Field `index` as a plain decimal (`1162`, `0.85`, `1.025`), read exactly as `Double("…")` would,
         /// or `nil` if it is not one.
         func decimal(_ index: Int) -> Double? {
-            let range = fields[index]
-            var mantissa: UInt64 = 0
-            var digits = 0
-            var fractionDigits = 0
-            var seenPoint = false
-            var position = range.lowerBound
-            while position < range.upperBound {
-                let byte = bytes[position]
-                position += 1
-                if byte &- 0x30 < 10 {
-                    digits += 1
-                    mantissa = mantissa &* 10 &+ UInt64(byte &- 0x30)
-                    if seenPoint { fractionDigits += 1 }
-                } else if byte == 0x2E, !seenPoint {
-                    seenPoint = true
-                } else {
-                    return nil
-                }
-            }
-            guard digits > 0 else { return nil }
-            guard digits <= 15 else { return Double(string(index)) }
-            // Both operands are exact doubles, so the division is correctly rounded, as the standard parser is.
-            return Double(mantissa) / TSVReader.powerOfTen(fractionDigits)
+            TSVReader.decimal(UnsafeBufferPointer(rebasing: bytes[fields[index]]))
         }
 
         /// Field `index` as an NDB number, if it is five digits.
@@ -68,6 +46,30 @@ struct TSVReader {
             for position in range where bytes[position] &- 0x30 >= 10 { return nil }
             return NDBNumber(uncheckedDigits: string(index))
         }
+    }
+
+    /// `bytes` as a plain decimal (`1162`, `0.85`, `1.025`), read exactly as `Double("…")` would, or `nil` if it is
+    /// not one.
+    static func decimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var fractionDigits = 0
+        var seenPoint = false
+        for byte in bytes {
+            if byte &- 0x30 < 10 {
+                digits += 1
+                mantissa = mantissa &* 10 &+ UInt64(byte &- 0x30)
+                if seenPoint { fractionDigits += 1 }
+            } else if byte == 0x2E, !seenPoint {
+                seenPoint = true
+            } else {
+                return nil
+            }
+        }
+        guard digits > 0 else { return nil }
+        guard digits <= 15 else { return Double(String(decoding: bytes, as: UTF8.self)) }
+        // Both operands are exact doubles, so the division is correctly rounded, as the standard parser is.
+        return Double(mantissa) / powerOfTen(fractionDigits)
     }
 
     /// 10 to the power `exponent` (0 to 15), exactly.
