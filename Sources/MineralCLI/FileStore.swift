@@ -108,7 +108,7 @@ public struct DiskFileStore: FileStore {
         var failure = Self.writeAndSync(descriptor, data)
         close(descriptor)
         if let pauseBeforeRename, failure == nil {
-            FileManager.default.createFile(atPath: pauseBeforeRename, contents: Data())
+            _ = FileManager.default.createFile(atPath: pauseBeforeRename, contents: Data())
             sleep(10)
         }
         if failure == nil, rename(temporary, target) != 0 { failure = String(cString: strerror(errno)) }

@@ -27,16 +27,26 @@ if isatty(STDERR_FILENO) == 1 {
     say = nil
 }
 
+/// The environment variable `name`, read with the C library: only the few variables used are read (making the whole
+/// environment a dictionary costs more than the rest of start-up).
+func variable(_ name: String) -> String? {
+    getenv(name).map { String(cString: $0) }
+}
+
 // The crash tests' pause inside a write exists in debug builds only; a release binary ignores the variable.
 #if DEBUG
-let testPauseBeforeRename = ProcessInfo.processInfo.environment["MINERAL_TEST_PAUSE_BEFORE_RENAME"]
+let testPauseBeforeRename = variable("MINERAL_TEST_PAUSE_BEFORE_RENAME")
 #else
 let testPauseBeforeRename: String? = nil
 #endif
 
+var environment: [String: String] = [:]
+for name in MineralCommandLine.environmentVariables {
+    environment[name] = variable(name)
+}
 var commandLine = MineralCommandLine(
-    environment: ProcessInfo.processInfo.environment, files: DiskFileStore(
-        lockWait: ProcessInfo.processInfo.environment["MINERAL_LOCK_WAIT"].flatMap(Double.init).flatMap { $0.isFinite ? min(max($0, 0), 600) : nil } ?? 10,
+    environment: environment, files: DiskFileStore(
+        lockWait: variable("MINERAL_LOCK_WAIT").flatMap(Double.init).flatMap { $0.isFinite ? min(max($0, 0), 600) : nil } ?? 10,
         pauseBeforeRename: testPauseBeforeRename), today: MineralCommandLine.localToday(),
     defaultMeal: MineralCommandLine.localMeal(),
     readStandardInput: { try MineralCommandLine.readAll(STDIN_FILENO) },

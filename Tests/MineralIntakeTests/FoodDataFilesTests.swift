@@ -11,44 +11,62 @@ struct FoodDataFilesTests {
         #expect(files.measures == (try foodDataFile("measures.tsv")))
         #expect(files.groups == (try foodDataFile("groups.tsv")))
         #expect(files.names == (try foodDataFile("names.tsv")))
-        #expect(files.searchIndex == (try foodDataFile("search-index.tsv")))
         #expect(files.householdWords == (try foodDataFile("household-words.tsv")))
         #expect(files.densities == (try foodDataFile("densities.tsv")))
-        #expect(files.nameIndex == (try foodDataFile("name-index.tsv")))
-    }
-
-    @Test("the compiled-in name index is the one the names give, and the trusted built-in database equals a checked load")
-    func nameIndexMatches() throws {
-        let checked = try FoodDatabase(files: .builtIn)
-        #expect(checked.serializedNameIndex() == FoodDataFiles.builtIn.nameIndex)
-        #expect(checked.everydayNameIndex == builtInFoods.everydayNameIndex)
-        #expect(checked.storage.everydayNames == builtInFoods.storage.everydayNames)
-        // Measures read on demand from the built-in text are the ones a full load parses, for every food.
-        #expect(builtInFoods.storage.measureRecords.isEmpty && !checked.storage.measureRecords.isEmpty)
-        for position in 0..<checked.storage.records.count {
-            #expect(builtInFoods.storage.measures(at: position) == checked.storage.measures(at: position), "food \(position)")
+        let indexes = try #require(files.indexes)
+        for (name, text) in indexes.files {
+            #expect(text == (try foodDataFile(name)), "\(name)")
         }
     }
 
-    @Test("the compiled-in search index is the one the foods and names give (run `swift run mineral-import` after editing names.tsv)")
-    func searchIndexIsCurrent() throws {
-        let built = SearchIndex(foods: Array(builtInFoods.foods))
-        let text = try #require(FoodDataFiles.builtIn.searchIndex)
-        let read = try #require(SearchIndex(serialized: text, foodCount: builtInFoods.foods.count, everydayNames: builtInFoods.storage.everydayNames))
-        #expect(read.vocabulary == built.vocabulary)
-        #expect(read.postings == built.postings)
-        #expect(read.descriptionLengths == built.descriptionLengths)
-        #expect(read.vocabularyLetters == built.vocabularyLetters)
-        #expect(built.serialized() == FoodDataFiles.builtIn.searchIndex)
+    @Test("the compiled-in index tables are the ones a checked load of the files makes (run `swift run mineral-import`)")
+    func indexesAreCurrent() throws {
+        let checked = try FoodDatabase(files: .builtIn)
+        let made = checked.indexes()
+        let compiled = try #require(FoodDataFiles.builtIn.indexes)
+        for ((name, mine), (_, theirs)) in zip(made.files, compiled.files) {
+            #expect(mine == theirs, "\(name)")
+        }
+        #expect(checked == builtInFoods)
     }
 
-    @Test("a damaged search index is not used: the index is built instead")
-    func damagedSearchIndex() throws {
-        #expect(SearchIndex(serialized: "header\nlengths\t1,2\n", foodCount: builtInFoods.foods.count, everydayNames: [:]) == nil)
-        #expect(SearchIndex(serialized: "header\nlengths\tx\n", foodCount: builtInFoods.foods.count, everydayNames: [:]) == nil)
+    @Test("the database read through its tables equals a checked load, food by food, field by field")
+    func tablesReadAsTheFilesSay() throws {
+        let checked = try FoodDatabase(files: .builtIn)
+        // The built-in one opened its tables; the checked one parsed every line.
+        #expect(builtInFoods.lazyIndex.isReady && !checked.lazyIndex.isReady)
+        #expect(checked.foods.count == builtInFoods.foods.count)
+        for position in checked.foods.indices {
+            #expect(builtInFoods.foods[position] == checked.foods[position], "food \(position)")
+        }
+        #expect(builtInFoods.everydayNames == checked.everydayNames)
+    }
+
+    @Test("every search gives what a freshly built index gives")
+    func searchIndexAgrees() throws {
+        let built = SearchIndex(store: builtInFoods.store)
+        let compiled = builtInFoods.index
+        #expect(compiled.wordCount == built.wordCount)
+        for id in stride(from: 0, to: built.wordCount, by: 7) {
+            #expect(compiled.word(id) == built.word(id) && compiled.postings(of: id) == built.postings(of: id), "word \(id)")
+        }
+        for query in ["apricot", "rasins", "milk", "dried apricots", "chese chedar", "apricot halves", "kasha", "2% milk", "bran"] {
+            #expect(compiled.search(query, limit: 20).map(\.food) == built.search(query, limit: 20).map(\.food), "\(query)")
+        }
+    }
+
+    @Test("damaged index tables are not used: the database is checked and built from the files instead")
+    func damagedTables() throws {
+        #expect(FixedWidthTable("no header\n1\n") == nil)
+        #expect(FixedWidthTable("# header\n12\t3\n4\n") == nil)  // records of unequal length
+        #expect(FixedWidthTable("# header\n12\t3\n45\t6") == nil)  // the last one cut short
+        #expect(FixedWidthTable("# header\n12\t3\n45\t6\n")?.count == 2)
         var files = FoodDataFiles.builtIn
-        files.searchIndex = "garbage"
-        #expect(try FoodDatabase(files: files).search("raisins").first?.food.ndb.rawValue == "09298")
+        files.indexes?.searchWords = "garbage"
+        files.indexes?.foods = "# wrong header\n1\n"
+        let database = try FoodDatabase(files: files, trustingDerivedFiles: true)
+        #expect(try database.search("raisins").first?.food.ndb.rawValue == "09298")
+        #expect(database.food(NDBNumber(rawValue: "09032")!)?.per100g.potassiumMg == 1162)
     }
 
     @Test("all 8,789 SR28 foods, 15,438 measures and 25 groups are there")
@@ -163,6 +181,15 @@ struct ReferenceDataFilesTests {
         #expect(ReferenceDataFiles.builtIn.sweat == (try foodDataFile("reference/sweat.csv")))
     }
 
+    @Test("the built-in tables, their sweat and SD tables read on first use, equal a checked load of every table")
+    func builtInEqualsCheckedLoad() throws {
+        let files = ReferenceDataFiles.builtIn
+        let checked = try ReferenceTables(targetsCSV: files.targets, sweatCSV: files.sweat, withinPersonSDCSV: files.withinPersonSD)
+        let builtIn = try ReferenceTables.builtIn()
+        #expect(builtIn == checked)
+        #expect(builtIn.sweat.sweatRate.value > 0 && builtIn.withinPersonSDs.count == 50)
+    }
+
     static let sharedReference = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/reference")
 
     @Test("FoodData/reference/ is a verbatim copy of ../shared/reference/",
@@ -174,16 +201,5 @@ struct ReferenceDataFilesTests {
             let original = try String(contentsOf: shared.appendingPathComponent(name), encoding: .utf8)
             #expect(original == (try foodDataFile("reference/\(name)")), "\(name)")
         }
-    }
-
-    @Test("CSV parsing: quotes, doubled quotes, commas and line breaks inside quotes, CRLF")
-    func csv() throws {
-        let rows = try CSV.parse("a,\"b, \"\"c\"\"\",\"d\ne\"\r\nf,,g\n", file: "x.csv")
-        #expect(rows.map(\.fields) == [["a", "b, \"c\"", "d\ne"], ["f", "", "g"]])
-        #expect(rows.map(\.line) == [1, 3])
-        #expect(throws: MineralIntakeError.invalidData(file: "x.csv", line: 1, reason: "a quoted field is not closed")) {
-            try CSV.parse("a,\"b\n", file: "x.csv")
-        }
-        #expect(CSV.escape("a, \"b\"") == "\"a, \"\"b\"\"\"")
     }
 }

@@ -105,6 +105,9 @@ public struct SweatDefaults: Sendable, Codable, Equatable {
     /// Concentration in sweat, mg/L, for potassium, magnesium, calcium and sodium.
     public var concentrations: [Nutrient: Figure]
 
+    /// No figures (never used for the built-in tables, which tests read): a rate of 0 and no concentrations.
+    static let unavailable = SweatDefaults(sweatRate: Figure(value: 0, source: "", context: "", line: 0), concentrations: [:])
+
     enum CodingKeys: String, CodingKey {
         case sweatRate = "sweat_rate_l_per_h"
         case concentrations = "concentrations_mg_per_l"
@@ -117,23 +120,42 @@ public struct ReferenceTables: Sendable, Equatable {
     /// Every row of `targets.csv`, in file order.
     public let rows: [TargetRow]
     /// The sweat-loss defaults chosen from `sweat.csv`.
-    public let sweat: SweatDefaults
+    public var sweat: SweatDefaults { sweatTable.value }
     /// Within-person (day-to-day) SDs of intake from `within-person-sd.csv`, for judging how sure a few days'
     /// average is; rows whose value could not be read in a source have `sd` `nil`.
-    public let withinPersonSDs: [WithinPersonSD]
+    public var withinPersonSDs: [WithinPersonSD] { withinPersonSDTable.value }
 
-    /// The tables compiled into the library.
+    /// For the built-in tables, read on first use (only athletes need the sweat figures; only reports the SDs).
+    private let sweatTable: OnDemand<SweatDefaults>
+    private let withinPersonSDTable: OnDemand<[WithinPersonSD]>
+
+    /// The tables compiled into the library. The sweat and SD tables are read when first used: tests check that
+    /// they read.
     public static func builtIn() throws(MineralIntakeError) -> ReferenceTables {
-        try ReferenceTables(targetsCSV: EmbeddedReferenceData.targets, sweatCSV: EmbeddedReferenceData.sweat,
-                            withinPersonSDCSV: EmbeddedReferenceData.withinPersonSD)
+        let rows = try parseTargets(EmbeddedReferenceData.targets)
+        return ReferenceTables(
+            rows: rows,
+            sweat: OnDemand { (try? parseSweat(EmbeddedReferenceData.sweat)) ?? SweatDefaults.unavailable },
+            withinPersonSDs: OnDemand { (try? parseWithinPersonSD(EmbeddedReferenceData.withinPersonSD)) ?? [] })
     }
 
     /// Tables from the text of `targets.csv`, `sweat.csv` and `within-person-sd.csv` (empty for none).
     /// - Throws: ``MineralIntakeError/invalidData(file:line:reason:)`` naming the file and line that is wrong.
     public init(targetsCSV: String, sweatCSV: String, withinPersonSDCSV: String = "") throws(MineralIntakeError) {
         rows = try Self.parseTargets(targetsCSV)
-        sweat = try Self.parseSweat(sweatCSV)
-        withinPersonSDs = try Self.parseWithinPersonSD(withinPersonSDCSV)
+        sweatTable = OnDemand(try Self.parseSweat(sweatCSV))
+        withinPersonSDTable = OnDemand(try Self.parseWithinPersonSD(withinPersonSDCSV))
+    }
+
+    private init(rows: [TargetRow], sweat: OnDemand<SweatDefaults>, withinPersonSDs: OnDemand<[WithinPersonSD]>) {
+        self.rows = rows
+        self.sweatTable = sweat
+        self.withinPersonSDTable = withinPersonSDs
+    }
+
+    /// Two sets of tables are equal when their rows, sweat figures and SDs are.
+    public static func == (lhs: ReferenceTables, rhs: ReferenceTables) -> Bool {
+        lhs.rows == rhs.rows && lhs.sweat == rhs.sweat && lhs.withinPersonSDs == rhs.withinPersonSDs
     }
 
     static let withinPersonSDHeader = ["nutrient", "sex", "age_min", "age_max", "within_person_sd", "unit", "source", "table", "verification", "notes"]

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// RFC 4180 CSV: fields separated by commas, optionally quoted with `"`, quotes doubled inside quotes,
 /// `\n` or `\r\n` line ends. Returns rows of fields with their 1-based line numbers.
 enum CSV {
@@ -7,70 +13,107 @@ enum CSV {
     }
 
     static func parse(_ text: String, file: String) throws(MineralIntakeError) -> [Row] {
-        // A UTF-8 byte order mark (spreadsheets write one) is not part of the first field.
         var text = text
-        if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
+        // `withUTF8` rethrows untyped errors, so the typed error travels out in a Result.
+        return try text.withUTF8 { bytes in
+            Result { () throws(MineralIntakeError) in try parse(bytes, file: file) }
+        }.get()
+    }
+
+    /// Reads fields as byte ranges, making a string once per field (a copy only for a field with doubled quotes).
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws(MineralIntakeError) -> [Row] {
+        let count = bytes.count
+        // A UTF-8 byte order mark (spreadsheets write one) is not part of the first field.
+        var index = count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
         var rows: [Row] = []
         var fields: [String] = []
-        var field: [UInt8] = []
-        var inQuotes = false
-        var fieldWasQuoted = false
         var line = 1
-        var rowLine = 1
-        let bytes = Array(text.utf8)
-        var index = 0
-        func endField() {
-            fields.append(String(decoding: field, as: UTF8.self))
-            field.removeAll(keepingCapacity: true)
-            fieldWasQuoted = false
+        func text(_ range: Range<Int>) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
         }
-        func endRow() {
-            endField()
-            if !(fields.count == 1 && fields[0].isEmpty) { rows.append(Row(line: rowLine, fields: fields)) }
+        while index < count {
+            let rowLine = line
             fields.removeAll(keepingCapacity: true)
-        }
-        while index < bytes.count {
-            let byte = bytes[index]
-            if inQuotes {
-                if byte == 0x22 {
-                    if index + 1 < bytes.count, bytes[index + 1] == 0x22 {
-                        field.append(0x22)
+            var rowEnded = false
+            while !rowEnded {
+                if index < count, bytes[index] == 0x22 {
+                    // A quoted field: to the closing quote; doubled quotes are one quote.
+                    index += 1
+                    let start = index
+                    var unescaped: [UInt8]?
+                    var closed = false
+                    while index < count {
+                        // Long quoted fields (sources, notes) are most of the text: jump to the next quote.
+                        let quote = offset(of: 0x22, in: bytes, from: index) ?? count
+                        line += newlines(in: bytes, from: index, to: quote)
+                        unescaped?.append(contentsOf: bytes[index..<quote])
+                        index = quote
+                        guard index < count else { break }
+                        if index + 1 < count, bytes[index + 1] == 0x22 {
+                            if unescaped == nil { unescaped = Array(bytes[start..<index]) }
+                            unescaped?.append(0x22)
+                            index += 2
+                            continue
+                        }
+                        closed = true
+                        break
+                    }
+                    guard closed else { throw .invalidData(file: file, line: rowLine, reason: "a quoted field is not closed") }
+                    fields.append(unescaped.map { String(decoding: $0, as: UTF8.self) } ?? text(start..<index))
+                    index += 1
+                    if index == count {
+                        rowEnded = true
+                    } else if bytes[index] == 0x2C {
                         index += 1
+                    } else if bytes[index] == 0x0A || (bytes[index] == 0x0D && index + 1 < count && bytes[index + 1] == 0x0A) {
+                        index += bytes[index] == 0x0D ? 2 : 1
+                        line += 1
+                        rowEnded = true
                     } else {
-                        inQuotes = false
-                    }
-                } else {
-                    if byte == 0x0A { line += 1 }
-                    field.append(byte)
-                }
-            } else {
-                switch byte {
-                case 0x22:
-                    guard field.isEmpty, !fieldWasQuoted else {
-                        throw .invalidData(file: file, line: line, reason: "a quote inside an unquoted field; quote the whole field and double the quote")
-                    }
-                    inQuotes = true
-                    fieldWasQuoted = true
-                case 0x2C:
-                    endField()
-                case 0x0D where index + 1 < bytes.count && bytes[index + 1] == 0x0A:
-                    break
-                case 0x0A:
-                    endRow()
-                    line += 1
-                    rowLine = line
-                default:
-                    if fieldWasQuoted {
                         throw .invalidData(file: file, line: line, reason: "text after a closing quote")
                     }
-                    field.append(byte)
+                } else {
+                    // An unquoted field: to the next comma or line end; a CR only ends it before an LF.
+                    let start = index
+                    while index < count, bytes[index] != 0x2C, bytes[index] != 0x0A {
+                        if bytes[index] == 0x22 {
+                            throw .invalidData(file: file, line: line, reason: "a quote inside an unquoted field; quote the whole field and double the quote")
+                        }
+                        index += 1
+                    }
+                    var end = index
+                    if index < count, bytes[index] == 0x0A, end > start, bytes[end - 1] == 0x0D { end -= 1 }
+                    fields.append(text(start..<end))
+                    if index < count, bytes[index] == 0x2C {
+                        index += 1
+                    } else {
+                        if index < count { line += 1 }
+                        index += 1
+                        rowEnded = true
+                    }
                 }
             }
-            index += 1
+            if !(fields.count == 1 && fields[0].isEmpty) { rows.append(Row(line: rowLine, fields: fields)) }
         }
-        if inQuotes { throw .invalidData(file: file, line: rowLine, reason: "a quoted field is not closed") }
-        if !field.isEmpty || !fields.isEmpty || fieldWasQuoted { endRow() }
         return rows
+    }
+
+    /// The position of the first `byte` in `bytes[start...]`, found by the C library's `memchr`.
+    private static func offset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard start < bytes.count, let base = bytes.baseAddress, let found = memchr(base + start, Int32(byte), bytes.count - start)
+        else { return nil }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+    }
+
+    /// The number of line feeds in `bytes[start..<end]`.
+    private static func newlines(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+        var count = 0
+        var position = start
+        while position < end, let found = offset(of: 0x0A, in: bytes, from: position), found < end {
+            count += 1
+            position = found + 1
+        }
+        return count
     }
 
     /// One field, quoted only when it must be.
