@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs (or, with --uninstall, removes) mineral: the binary, its manual page and its bash, zsh and fish completions.
 #
-#   scripts/install.sh                       # builds a release binary, installs into ~/.local
+#   scripts/install.sh                       # builds the release binary (scripts/build-release.sh), installs into ~/.local
 #   scripts/install.sh --prefix /usr/local   # another prefix (may need sudo)
 #   scripts/install.sh --binary PATH         # install an already built binary instead of building
 #   scripts/install.sh --uninstall           # remove what this script installed (same --prefix)
@@ -38,14 +38,18 @@ if [ "$uninstall" -eq 1 ]; then
 fi
 
 if [ -z "$binary" ]; then
-  swift build -c release --product mineral
-  binary=".build/release/mineral"
+  binary="$(scripts/build-release.sh | tail -n 1)"
 fi
 [ -x "$binary" ] || { echo "install.sh: $binary is not an executable" >&2; exit 66; }
 
 mkdir -p "$prefix/bin" "$prefix/share/man/man1" "$prefix/share/bash-completion/completions" \
   "$prefix/share/zsh/site-functions" "$prefix/share/fish/vendor_completions.d"
-install -m 0755 "$binary" "$prefix/bin/mineral"
+# Installed without its symbol tables (about 19 MB instead of 32 MB) when `strip` is there.
+if command -v strip >/dev/null 2>&1; then
+  install -s -m 0755 "$binary" "$prefix/bin/mineral"
+else
+  install -m 0755 "$binary" "$prefix/bin/mineral"
+fi
 install -m 0644 docs/mineral.1 "$prefix/share/man/man1/mineral.1"
 "$binary" completions bash > "$prefix/share/bash-completion/completions/mineral"
 "$binary" completions zsh > "$prefix/share/zsh/site-functions/_mineral"

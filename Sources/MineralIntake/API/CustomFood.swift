@@ -196,9 +196,16 @@ public struct NutrientTotals: Sendable, Codable, Equatable {
     }
 
     public static func += (lhs: inout NutrientTotals, rhs: NutrientTotals) {
-        for nutrient in Nutrient.allCases {
-            if let total = rhs.field(nutrient) { lhs[nutrient] = lhs.field(nutrient).map { $0 + total } ?? total }
+        // Field by field (a loop over the cases through the subscript cost most of a long report's time).
+        func add(_ total: inout NutrientTotal?, _ other: NutrientTotal?) {
+            if let other { total = total.map { $0 + other } ?? other }
         }
+        add(&lhs.energy, rhs.energy)
+        add(&lhs.potassium, rhs.potassium)
+        add(&lhs.magnesium, rhs.magnesium)
+        add(&lhs.calcium, rhs.calcium)
+        add(&lhs.sodium, rhs.sodium)
+        add(&lhs.vitaminD, rhs.vitaminD)
     }
 
     public init(from decoder: any Decoder) throws {

@@ -101,11 +101,27 @@ public struct FoodCatalog: Sendable {
         if let cached = cache[entry.food] {
             composition = cached
         } else {
-            composition = self.composition(of: entry.food)
-                ?? Composition(known: Composition.nutrients.map { _ in 0 }, unknownShare: Composition.nutrients.map { _ in 1 })
+            composition = knownOrUnknownComposition(of: entry.food)
             cache[entry.food] = composition
         }
         return composition.totals(grams: grams)
+    }
+
+    /// The composition of `reference`, or, for a food that cannot be found, one whose every gram has no value
+    /// (never zero).
+    func knownOrUnknownComposition(of reference: FoodReference) -> Composition {
+        composition(of: reference)
+            ?? Composition(known: Composition.nutrients.map { _ in 0 }, unknownShare: Composition.nutrients.map { _ in 1 })
+    }
+
+    /// The nutrients of `entry`, whose food's composition is `composition` (unused for a supplement).
+    func nutrients(of entry: JournalEntry, composition: Composition?) -> NutrientTotals {
+        if case .supplement(let nutrient) = entry.food {
+            var totals = NutrientTotals()
+            totals[nutrient] = NutrientTotal(amount: entry.amount)
+            return totals
+        }
+        return (composition ?? knownOrUnknownComposition(of: entry.food)).totals(grams: entry.grams ?? 0)
     }
 
     /// A name for people: the USDA description, the custom food's name, or `magnesium supplement`.

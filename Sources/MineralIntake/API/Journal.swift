@@ -16,6 +16,20 @@ public enum Meal: String, CaseIterable, Sendable, Codable, Equatable, Comparable
         self = meal
     }
 
+    /// The meal's name as UTF-8 bytes, for reading journal lines without making a string.
+    var utf8: UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: staticName.utf8Start, count: staticName.utf8CodeUnitCount)
+    }
+
+    private var staticName: StaticString {
+        switch self {
+        case .breakfast: "breakfast"
+        case .lunch: "lunch"
+        case .dinner: "dinner"
+        case .snack: "snack"
+        }
+    }
+
     public static func < (lhs: Meal, rhs: Meal) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
@@ -335,12 +349,12 @@ public enum JournalFormat {
               let month = integer(date.lowerBound + 5..<date.lowerBound + 7),
               let day = integer(date.lowerBound + 8..<date.upperBound),
               let calendarDate = CalendarDate(year: year, month: month, day: day),
-              let meal = Meal(rawValue: string(fields[2])),
+              let meal = Meal.allCases.first(where: { $0.utf8.elementsEqual(bytes[fields[2]]) }),
               let amount = decimal(fields[3])
         else { return nil }
         let food: FoodReference
-        if fields[6].count == 5, let ndb = NDBNumber(rawValue: string(fields[6])) {
-            food = .usda(ndb)
+        if fields[6].count == 5, bytes[fields[6]].allSatisfy({ $0 &- 0x30 < 10 }) {
+            food = .usda(NDBNumber(uncheckedDigits: string(fields[6])))
         } else if let reference = FoodReference(journalText: string(fields[6])) {
             food = reference
         } else {

@@ -357,30 +357,67 @@ extension FoodCatalog {
     /// food). With `completeDays` (days the person marked complete) the averages use complete days only, and the
     /// other days with food are shown as partial; without, a note says that a day with a missing meal lowers the
     /// average. `today` is partial until it is over or marked.
+    /// One day's sums while a report is made: food, supplements, and whether any food was logged.
+    struct DayTotal {
+        var food = NutrientTotals()
+        var supplements = NutrientTotals()
+        var hasFood = false
+        /// Whether anything (food or supplement) was logged.
+        var logged = false
+    }
+
     public func weeklyReport(
         period: ReportPeriod, entries: [JournalEntry], targets: Targets, today: CalendarDate? = nil,
         completeDays: Set<CalendarDate> = []
     ) -> WeeklyReport {
-        let inPeriod = entries.filter { $0.date >= period.from && $0.date <= period.to }
-        var cache: [FoodReference: Composition] = [:]
-        var byDay: [CalendarDate: (food: NutrientTotals, supplements: NutrientTotals, hasFood: Bool)] = [:]
-        var bySource: [FoodReference: NutrientTotals] = [:]
-        for entry in inPeriod {
-            let nutrients = self.nutrients(of: entry, cache: &cache)
-            var day = byDay[entry.date] ?? (NutrientTotals(), NutrientTotals(), false)
-            if case .supplement = entry.food { day.supplements += nutrients } else { day.food += nutrients; day.hasFood = true }
-            byDay[entry.date] = day
-            bySource[entry.food, default: NutrientTotals()] += nutrients
-        }
+        // Each day's totals by its position in the period, each food's (its "source" slot, in the order first met):
+        // one look-up per entry, so a ten-year period costs little more than its entries.
         let days = period.days
-        let foodDays = days.filter { byDay[$0]?.hasFood == true }
+        let firstDay = period.from.daysSinceEpoch
+        var dayTotals = [DayTotal](repeating: DayTotal(), count: days.count)
+        var slots: [FoodReference: Int] = [:]
+        var compositions: [Composition?] = []
+        var sources: [(food: FoodReference, totals: NutrientTotals)] = []
+        var entryCount = 0
+        for entry in entries where entry.date >= period.from && entry.date <= period.to {
+            entryCount += 1
+            let slot: Int
+            if let known = slots[entry.food] {
+                slot = known
+            } else {
+                slot = sources.count
+                slots[entry.food] = slot
+                if case .supplement = entry.food { compositions.append(nil) } else { compositions.append(knownOrUnknownComposition(of: entry.food)) }
+                sources.append((entry.food, NutrientTotals()))
+            }
+            let nutrients = self.nutrients(of: entry, composition: compositions[slot])
+            let index = entry.date.daysSinceEpoch - firstDay
+            dayTotals[index].logged = true
+            if case .supplement = entry.food {
+                dayTotals[index].supplements += nutrients
+            } else {
+                dayTotals[index].food += nutrients
+                dayTotals[index].hasFood = true
+            }
+            sources[slot].totals += nutrients
+        }
+        let bySource = Dictionary(uniqueKeysWithValues: sources.map { ($0.food, $0.totals) })
+        let eaten = sources.map(\.food)
+        let dayIndex = Dictionary(uniqueKeysWithValues: days.enumerated().map { ($0.element, $0.offset) })
+        let byDay = { (date: CalendarDate) -> DayTotal? in dayIndex[date].flatMap { dayTotals[$0].logged ? dayTotals[$0] : nil } }
+        let foodDays = days.enumerated().filter { dayTotals[$0.offset].hasFood }.map(\.element)
         let marked = foodDays.contains { completeDays.contains($0) }
         // Partial: food logged, but not complete (others are marked and it is not; or it is today, not marked).
         let partialDays = Set(foodDays.filter { date in
             completeDays.contains(date) ? false : marked || date == today
         })
         let logged = foodDays.filter { !partialDays.contains($0) }
-        let energy = logged.isEmpty ? nil : logged.reduce(0.0) { $0 + byDay[$1]!.food[.energy].amount } / Double(logged.count)
+        let energy = logged.isEmpty ? nil : logged.reduce(0.0) { $0 + (byDay($1)?.food[.energy].amount ?? 0) } / Double(logged.count)
+        // Each nutrient's average over the counted days, food and supplements, for the suggestions' limit checks.
+        let loggedDayTotals = logged.compactMap(byDay)
+        let loggedAverages = Dictionary(uniqueKeysWithValues: Nutrient.tracked.map { n in
+            (n, logged.isEmpty ? 0 : loggedDayTotals.reduce(0.0) { $0 + $1.food[n].amount + $1.supplements[n].amount } / Double(logged.count))
+        })
         var reports: [NutrientReport] = []
         for nutrient in Nutrient.tracked {
             let nutrientTargets = targets[nutrient]
@@ -391,15 +428,15 @@ extension FoodCatalog {
             var flags: [LimitFlag] = []
             var grams = 0.0
             var unknownGrams = 0.0
-            for date in days {
-                guard let day = byDay[date] else {
+            for (index, date) in days.enumerated() {
+                guard dayTotals[index].logged else {
                     dayAmounts.append(DayAmount(date: date, logged: false))
                     continue
                 }
-                let food = day.food[nutrient]
-                let supplements = day.supplements[nutrient].amount
+                let food = dayTotals[index].food[nutrient]
+                let supplements = dayTotals[index].supplements[nutrient].amount
                 let total = food.amount + supplements
-                if day.hasFood {
+                if dayTotals[index].hasFood {
                     if !partialDays.contains(date) {
                         grams += food.grams
                         unknownGrams += food.gramsWithoutValue
@@ -417,7 +454,7 @@ extension FoodCatalog {
                     }
                 }
                 // A heavy sweater's sodium is judged against the CDRR plus the estimated sweat loss (see the notes).
-                if day.hasFood, let reduce = nutrientTargets.reduceAbove, total > reduce.amount + (sweat ?? 0) {
+                if dayTotals[index].hasFood, let reduce = nutrientTargets.reduceAbove, total > reduce.amount + (sweat ?? 0) {
                     flags.append(LimitFlag(date: date, role: .reduceAbove, amount: total, limit: reduce.amount + (sweat ?? 0), supplementsOnly: false))
                 }
             }
@@ -447,10 +484,8 @@ extension FoodCatalog {
             // No one is told to eat more salt: sodium gets no suggestions, only its limit.
             if let average, let goal, average < goal, verdict != .notLogged, nutrient != .sodium {
                 report.suggestions = suggestions(
-                    for: nutrient, gap: goal - average, eaten: inPeriod.map(\.food), targets: targets,
-                    averages: Dictionary(uniqueKeysWithValues: Nutrient.tracked.map { n in
-                        (n, logged.isEmpty ? 0 : logged.reduce(0.0) { $0 + byDay[$1]!.food[n].amount + byDay[$1]!.supplements[n].amount } / Double(logged.count))
-                    }))
+                    for: nutrient, gap: goal - average, eaten: eaten, targets: targets,
+                    averages: loggedAverages)
             }
             reports.append(report)
         }
@@ -466,18 +501,24 @@ extension FoodCatalog {
         } else if !logged.isEmpty {
             notes.append("No day is marked complete: a day with a missing meal lowers the average. Mark the days you logged fully (mineral day --complete DATE).")
         }
-        let supplementOnly = days.filter { byDay[$0] != nil && byDay[$0]?.hasFood != true }.count
+        let supplementOnly = dayTotals.filter { $0.logged && !$0.hasFood }.count
         if supplementOnly > 0 {
             notes.append("\(supplementOnly) day\(supplementOnly == 1 ? "" : "s") with only a supplement logged \(supplementOnly == 1 ? "is" : "are") not counted as \(supplementOnly == 1 ? "a day" : "days") of food; \(supplementOnly == 1 ? "its" : "their") supplements count for the upper limits.")
         }
-        var report = WeeklyReport(period: period, targets: targets, loggedDays: logged.count, entryCount: inPeriod.count,
+        var report = WeeklyReport(period: period, targets: targets, loggedDays: logged.count, entryCount: entryCount,
                                   nutrients: reports, averageEnergyKcal: energy, notes: notes)
         if days.count > 7 {
             // Each ISO week's averages over its counted days (food logged, not partial), for the trend.
             var weeks: [(label: String, days: [CalendarDate])] = []
+            var week: ReportPeriod?
             for date in days {
-                let label = ReportPeriod(weekOf: date).label
-                if weeks.last?.label == label { weeks[weeks.count - 1].days.append(date) } else { weeks.append((label, [date])) }
+                if let current = week, date <= current.to {
+                    weeks[weeks.count - 1].days.append(date)
+                } else {
+                    let next = ReportPeriod(weekOf: date)
+                    week = next
+                    weeks.append((next.label, [date]))
+                }
             }
             let counted = Set(logged)
             report.weeks = weeks.map { week in
@@ -485,7 +526,7 @@ extension FoodCatalog {
                 var averages: [Nutrient: Double] = [:]
                 if !weekDays.isEmpty {
                     for nutrient in Nutrient.tracked {
-                        averages[nutrient] = weekDays.reduce(0.0) { $0 + byDay[$1]!.food[nutrient].amount + byDay[$1]!.supplements[nutrient].amount } / Double(weekDays.count)
+                        averages[nutrient] = weekDays.reduce(0.0) { $0 + (byDay($1).map { $0.food[nutrient].amount + $0.supplements[nutrient].amount } ?? 0) } / Double(weekDays.count)
                     }
                 }
                 return WeekAverages(week: week.label, days: weekDays.count, averages: averages)
