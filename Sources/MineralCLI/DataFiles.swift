@@ -32,9 +32,14 @@ struct DataFiles {
 
     /// Marks `date` complete or takes the mark back, under the data directory's lock.
     func setComplete(_ date: CalendarDate, _ complete: Bool) throws {
+        try setComplete([date], complete)
+    }
+
+    /// Marks `dates` complete or takes their marks back, in one write under the data directory's lock.
+    func setComplete(_ dates: [CalendarDate], _ complete: Bool) throws {
         try context.files.withLock(lockPath) {
             var days = try completeDays()
-            if complete { days.insert(date) } else { days.remove(date) }
+            if complete { days.formUnion(dates) } else { days.subtract(dates) }
             let text = "# Days marked complete (mineral day --complete DATE): reports average these days. One date a line.\n"
                 + days.sorted().map { "\($0)\n" }.joined()
             try context.files.replace(completeDaysPath, with: Data(text.utf8))

@@ -31,17 +31,27 @@ struct ExchangeCommands {
             OptionSpec("--output", value: "FILE", help: "write to FILE instead of stdout"),
             DataDirectory.option,
         ]),
-        CommandSpec(["import"], summary: "Add entries from a CSV or JSON file; every row is checked before any is written",
-                    arguments: "FILE", minimumArguments: 1, maximumArguments: 1, options: [
+        CommandSpec(["import"], summary: "Add entries from a CSV or JSON file, or from Cronometer; every row is checked before any is written",
+                    arguments: "FILE [FILE]", minimumArguments: 1, maximumArguments: 2, options: [
                         OptionSpec("--format", value: "FORMAT", allowed: ["csv", "json"], help: "csv or json (default: by the file's ending)"),
+                        OptionSpec("--from", value: "TRACKER", allowed: ["cronometer"],
+                                   help: "FILEs are another tracker's exports: cronometer (servings and/or daily summary CSV)"),
                         OptionSpec("--allow-duplicates", help: "add rows even when the journal already holds the same entry (same day, meal, food, amount and text)"),
                         DataDirectory.option,
                     ],
                     discussion: """
 
-                        Rows need date, meal, food (NDB number, custom:NAME or supplement:NUTRIENT) and grams (for
+                        Rows need date, meal, food (NDB number, custom:NAME, supplement:NUTRIENT or recorded:…) and grams (for
                         supplements: amount, in mg or µg); amount, unit and text are kept when given. The CSV header is
                         the one `mineral export` writes. Imported entries get new ids after the journal's last.
+
+                        From Cronometer (--from cronometer): give its servings export, its daily summary export, or
+                        both (told apart by their headers). Each serving becomes an entry that carries Cronometer's own
+                        amounts (food recorded:cronometer|…), its weight when the amount is in g, kg, oz or lb; an
+                        empty cell stays unknown, never 0; vitamin D in IU is divided by 40. Groups Breakfast, Lunch,
+                        Dinner and Snacks become meals; other groups are logged as snack (and said). Days the daily
+                        summary marks Completed are marked complete (as `mineral day --complete`).
+                          mineral import --from cronometer servings.csv dailysummary.csv
                         """),
     ]
 
@@ -111,6 +121,10 @@ struct ExchangeCommands {
     }
 
     private func importFile(_ parsed: ParsedArguments, _ files: DataFiles) throws -> CommandResult {
+        if parsed.values["--from"] == "cronometer" { return try importCronometer(parsed, files) }
+        guard parsed.arguments.count == 1 else {
+            throw CLIError.usage("`mineral import` takes one FILE (two only with --from cronometer: servings and daily summary)")
+        }
         let path = parsed.arguments[0]
         guard let data = try context.files.read(path) else { throw CLIError.noInput("\(path) does not exist") }
         guard let text = String(data: data, encoding: .utf8) else { throw CLIError.data("\(path) is not UTF-8 text") }
@@ -176,20 +190,74 @@ struct ExchangeCommands {
                 + "\nmineral: nothing was imported (\(problems.count) rows have problems)")
         }
         guard !entries.isEmpty else { throw CLIError.data("\(path) holds no entries; nothing was imported") }
-        // The same file imported twice would double every entry: refuse unless asked.
-        if !parsed.flags.contains("--allow-duplicates") {
-            func key(_ entry: JournalEntry) -> String {
-                [entry.date.description, entry.meal.rawValue, entry.food.description, JournalFormatText.exact(entry.amount), JournalFormat.field(entry.unit),
-                 entry.grams.map(JournalFormatText.exact) ?? "", JournalFormat.field(entry.text)].joined(separator: "\t")
-            }
-            let existing = Set(try files.store.read(dates: (entries.map(\.date).min()!)...(entries.map(\.date).max()!)).entries.map(key))
-            let repeated = entries.filter { existing.contains(key($0)) }.count
-            if repeated > 0 {
-                throw CLIError.data("\(repeated) of \(entries.count) rows of \(path) are already in the journal (same day, meal, food, amount and text): was it imported before? nothing was imported; give --allow-duplicates to add them anyway")
+        try refuseDuplicates(entries, of: path, parsed, files)
+        entries = try files.store.add(entries)
+        return CommandResult(standardOutput: "Imported \(entries.count) entries (ids \(entries[0].id)–\(entries[entries.count - 1].id)) from \(path)\n")
+    }
+
+    /// The same file imported twice would double every entry: refuse unless asked (`--allow-duplicates`).
+    private func refuseDuplicates(_ entries: [JournalEntry], of path: String, _ parsed: ParsedArguments, _ files: DataFiles) throws {
+        guard !parsed.flags.contains("--allow-duplicates"), let first = entries.map(\.date).min(), let last = entries.map(\.date).max() else { return }
+        func key(_ entry: JournalEntry) -> String {
+            [entry.date.description, entry.meal.rawValue, entry.food.description, JournalFormatText.exact(entry.amount), JournalFormat.field(entry.unit),
+             entry.grams.map(JournalFormatText.exact) ?? "", JournalFormat.field(entry.text)].joined(separator: "\t")
+        }
+        let existing = Set(try files.store.read(dates: first...last).entries.map(key))
+        let repeated = entries.filter { existing.contains(key($0)) }.count
+        if repeated > 0 {
+            throw CLIError.data("\(repeated) of \(entries.count) rows of \(path) are already in the journal (same day, meal, food, amount and text): was it imported before? nothing was imported; give --allow-duplicates to add them anyway")
+        }
+    }
+
+    /// `mineral import --from cronometer FILE [FILE]`: servings as entries with Cronometer's amounts, and days the
+    /// daily summary marks completed as complete. Both files are read and checked before anything is written.
+    private func importCronometer(_ parsed: ParsedArguments, _ files: DataFiles) throws -> CommandResult {
+        guard parsed.values["--format"] == nil else { throw CLIError.usage("--format is for mineral's own files; --from cronometer reads Cronometer's CSV") }
+        var servings: (path: String, read: CronometerImport.Servings)?
+        var summary: (path: String, days: [CalendarDate: Bool])?
+        for path in parsed.arguments {
+            guard let data = try context.files.read(path) else { throw CLIError.noInput("\(path) does not exist") }
+            guard let text = String(data: data, encoding: .utf8) else { throw CLIError.data("\(path) is not UTF-8 text; nothing was imported") }
+            switch CronometerImport.kind(of: text) {
+            case .servings:
+                if let earlier = servings { throw CLIError.usage("two servings exports given (\(earlier.path), \(path)); import them one at a time") }
+                do { servings = (path, try CronometerImport.servings(csv: text, file: path)) } catch {
+                    throw CLIError.data(error.description.replacing("\n", with: "\nmineral: ") + "\nmineral: nothing was imported")
+                }
+            case .dailySummary:
+                if let earlier = summary { throw CLIError.usage("two daily summary exports given (\(earlier.path), \(path)); give one") }
+                do { summary = (path, try CronometerImport.dailySummary(csv: text, file: path)) } catch {
+                    throw CLIError.data(error.description.replacing("\n", with: "\nmineral: ") + "\nmineral: nothing was imported")
+                }
+            case nil:
+                throw CLIError.data("\(path) is not a Cronometer export: a servings export has Day, Group, Food Name and Amount columns, a daily summary Date and Completed; nothing was imported")
             }
         }
-        entries = try files.store.add(entries)
-        return CommandResult(standardOutput: "Imported \(entries.count) entries (ids \(entries.first!.id)–\(entries.last!.id)) from \(path)\n")
+        var out = ""
+        if let servings {
+            guard !servings.read.entries.isEmpty else { throw CLIError.data("\(servings.path) holds no servings; nothing was imported") }
+            try refuseDuplicates(servings.read.entries, of: servings.path, parsed, files)
+            let written = try files.store.add(servings.read.entries)
+            out += "Imported \(written.count) servings from Cronometer (ids \(written[0].id)–\(written[written.count - 1].id)) from \(servings.path), with Cronometer's amounts\n"
+            if !servings.read.otherGroups.isEmpty {
+                let groups = servings.read.otherGroups.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: ", ")
+                out += "  logged as snack: servings in groups that are no meal: \(groups)\n"
+            }
+            if !servings.read.missingNutrients.isEmpty {
+                out += "  no column for \(servings.read.missingNutrients.map(\.displayName).joined(separator: ", ")): unknown in these entries, not 0\n"
+            }
+            let unknownCells = servings.read.entries.reduce(0) { count, entry in
+                guard case .recorded(let food) = entry.food else { return count }
+                return count + Nutrient.tracked.filter { food.amounts[$0] == nil }.count
+            }
+            if unknownCells > 0 { out += "  \(unknownCells) empty nutrient cells kept as unknown (reports count them as foods without a value)\n" }
+        }
+        if let summary {
+            let completed = summary.days.filter(\.value).map(\.key)
+            try files.setComplete(completed, true)
+            out += "Marked \(completed.count) of \(summary.days.count) days complete from \(summary.path) (the days Cronometer marks Completed)\n"
+        }
+        return CommandResult(standardOutput: out)
     }
 
     /// A journal entry from an imported row, checked as `mineral log` would check it.
@@ -202,6 +270,13 @@ struct ExchangeCommands {
             }
             let entry = JournalEntry(id: 0, date: row.date, meal: row.meal, amount: amount, unit: nutrient.unit.rawValue, grams: nil,
                                      food: row.food, text: text.isEmpty ? "\(nutrient.displayName) \(JournalFormatText.exact(amount)) \(nutrient.unit.rawValue)" : text)
+            try JournalFormat.check(entry)
+            return entry
+        case .recorded(let food):
+            // A serving recorded elsewhere: its amounts are its own; its weight, when known, is checked like any.
+            let amount = row.amount ?? 1
+            let entry = JournalEntry(id: 0, date: row.date, meal: row.meal, amount: amount, unit: row.unit ?? (row.grams == nil ? "serving" : "g"),
+                                     grams: row.grams, food: row.food, text: text.isEmpty ? "\(food.name) (\(food.sourceName))" : text)
             try JournalFormat.check(entry)
             return entry
         case .usda(let ndb):

@@ -346,7 +346,7 @@ struct JournalCommands {
             if let meal = parsed.values["--meal"] { entry.meal = try Meal(parsing: meal) }
             if parsed.arguments.count == 2 || parsed.values["--food"] != nil {
                 let itemText = parsed.arguments.count == 2 ? parsed.arguments[1] : entry.text
-                let item = entry.grams == nil && fixed == nil ? try catalog.parseSupplement(itemText) : try catalog.parseItem(itemText, food: fixed)
+                let item = !entry.food.isFood && fixed == nil ? try catalog.parseSupplement(itemText) : try catalog.parseItem(itemText, food: fixed)
                 (entry.amount, entry.unit, entry.grams, entry.food, entry.text) = (item.amount, item.unit, item.grams, item.food, item.text)
             }
             return entry
@@ -395,7 +395,7 @@ enum DayRenderer {
             + Nutrient.allCases.map { .init(FoodsCommands.shortName($0) == "kcal" ? "kcal" : "\(FoodsCommands.shortName($0)) \($0.unit.rawValue)", .right) }
             + [.init("food")])
         for item in summary.entries {
-            let supplement = item.entry.grams == nil
+            let supplement = !item.entry.food.isFood
             let cells = Nutrient.allCases.map { nutrient -> String in
                 guard let total = item.nutrients.values[nutrient] else { return supplement ? "" : "–" }
                 return total.isUnknown ? "missing" : DisplayNumber.amount(total.amount)
@@ -437,8 +437,12 @@ enum DayRenderer {
                     }
                 }
             }
-            let share = food.grams > 0 ? DisplayNumber.plain((food.unknownShare * 100).rounded()) + " % of grams" : "–"
-            if food.unknownShare > 0 { note += (note.isEmpty ? "" : "; ") + "a lower bound: some food had no value" }
+            var share = food.grams > 0 ? DisplayNumber.plain((food.unknownShare * 100).rounded()) + " % of grams" : "–"
+            if food.entriesWithoutValue > 0 {
+                let servings = "\(food.entriesWithoutValue) serving\(food.entriesWithoutValue == 1 ? "" : "s") of unknown weight"
+                share = food.grams > 0 ? share + " + " + servings : servings
+            }
+            if food.hasUnknown { note += (note.isEmpty ? "" : "; ") + "a lower bound: some food had no value" }
             against.rows.append([nutrient.displayName, "\(DisplayNumber.amount(total.amount)) \(unit)", goalText, percent, share, note])
         }
         out += "\n" + fit(against)

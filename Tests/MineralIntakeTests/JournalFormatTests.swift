@@ -40,8 +40,8 @@ struct JournalFormatTests {
             "\"2026-02-30\" is not a date; give a real day as YYYY-MM-DD, e.g. 2026-11-24",
             "unknown meal \"brunch\"; known: breakfast, lunch, dinner, snack",
             "amount \"lots\" is not a number in 0.000001–1000000000",
-            "grams is empty; only supplements go without grams",
-            "food \"apricots\" is not a 5-digit NDB number, custom:NAME or supplement:NUTRIENT",
+            "grams is empty; only supplements and servings recorded elsewhere go without grams",
+            "food \"apricots\" is not a 5-digit NDB number, custom:NAME, supplement:NUTRIENT or recorded:SOURCE|amounts|NAME",
             "id 7 is used by an earlier line too; give each line its own id",
             "1 tab-separated fields, expected 8: id, date, meal, amount, unit, grams, food, text",
         ])

@@ -92,23 +92,33 @@ public struct NutrientTotal: Sendable, Codable, Equatable {
     public var gramsWithoutValue: Double
     /// All grams counted.
     public var grams: Double
+    /// Entries of unknown weight (servings recorded elsewhere, `1 cup`) that had no value: the total is a lower bound
+    /// when this is above 0, by an amount no weight can say.
+    public var entriesWithoutValue: Int
 
-    /// A total of `amount` over `grams`, of which `gramsWithoutValue` had no value.
-    public init(amount: Double = 0, gramsWithoutValue: Double = 0, grams: Double = 0) {
+    /// A total of `amount` over `grams`, of which `gramsWithoutValue` had no value, and `entriesWithoutValue` entries
+    /// of unknown weight without a value.
+    public init(amount: Double = 0, gramsWithoutValue: Double = 0, grams: Double = 0, entriesWithoutValue: Int = 0) {
         self.amount = amount
         self.gramsWithoutValue = gramsWithoutValue
         self.grams = grams
+        self.entriesWithoutValue = entriesWithoutValue
     }
 
     /// The share of the grams with no value, 0 to 1 (0 when there are no grams).
     public var unknownShare: Double { grams > 0 ? gramsWithoutValue / grams : 0 }
 
-    /// Whether nothing at all is known (some grams, none of them with a value).
-    public var isUnknown: Bool { grams > 0 && gramsWithoutValue >= grams && amount == 0 }
+    /// Whether anything counted had no value: some grams, or an entry of unknown weight.
+    public var hasUnknown: Bool { gramsWithoutValue > 0 || entriesWithoutValue > 0 }
+
+    /// Whether nothing at all is known (some grams or entries, none of them with a value).
+    public var isUnknown: Bool {
+        amount == 0 && (grams > 0 ? gramsWithoutValue >= grams : entriesWithoutValue > 0)
+    }
 
     public static func + (lhs: NutrientTotal, rhs: NutrientTotal) -> NutrientTotal {
         NutrientTotal(amount: lhs.amount + rhs.amount, gramsWithoutValue: lhs.gramsWithoutValue + rhs.gramsWithoutValue,
-                      grams: lhs.grams + rhs.grams)
+                      grams: lhs.grams + rhs.grams, entriesWithoutValue: lhs.entriesWithoutValue + rhs.entriesWithoutValue)
     }
 
     public static func += (lhs: inout NutrientTotal, rhs: NutrientTotal) { lhs = lhs + rhs }
@@ -117,6 +127,7 @@ public struct NutrientTotal: Sendable, Codable, Equatable {
         case amount, grams
         case gramsWithoutValue = "grams_without_value"
         case unknownShare = "unknown_share"
+        case entriesWithoutValue = "entries_without_value"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -124,14 +135,17 @@ public struct NutrientTotal: Sendable, Codable, Equatable {
         amount = try container.decode(Double.self, forKey: .amount)
         gramsWithoutValue = try container.decode(Double.self, forKey: .gramsWithoutValue)
         grams = try container.decode(Double.self, forKey: .grams)
+        entriesWithoutValue = try container.decodeIfPresent(Int.self, forKey: .entriesWithoutValue) ?? 0
     }
 
+    /// `entries_without_value` is written only when above 0 (it comes only from servings recorded elsewhere).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(amount, forKey: .amount)
         try container.encode(gramsWithoutValue, forKey: .gramsWithoutValue)
         try container.encode(grams, forKey: .grams)
         try container.encode(unknownShare, forKey: .unknownShare)
+        if entriesWithoutValue > 0 { try container.encode(entriesWithoutValue, forKey: .entriesWithoutValue) }
     }
 }
 

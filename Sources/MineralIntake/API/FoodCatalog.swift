@@ -52,6 +52,9 @@ public struct FoodCatalog: Sendable {
 
     func composition(of reference: FoodReference, depth: Int = 0) -> Composition? {
         switch reference {
+        case .supplement, .recorded:
+            // Counted by their own amounts, not per 100 g.
+            return nil
         case .usda(let ndb):
             return database.values(ndb).map { Composition(values: $0) }
         case .custom(let name):
@@ -72,8 +75,6 @@ public struct FoodCatalog: Sendable {
             return Composition(
                 known: Composition.nutrients.map { sum[$0].amount / total * 100 },
                 unknownShare: Composition.nutrients.map { sum[$0].gramsWithoutValue / grams })
-        case .supplement:
-            return nil
         }
     }
 
@@ -91,10 +92,15 @@ public struct FoodCatalog: Sendable {
     }
 
     func nutrients(of entry: JournalEntry, cache: inout [FoodReference: Composition]) -> NutrientTotals {
-        if case .supplement(let nutrient) = entry.food {
+        switch entry.food {
+        case .supplement(let nutrient):
             var totals = NutrientTotals()
             totals[nutrient] = NutrientTotal(amount: entry.amount)
             return totals
+        case .recorded(let food):
+            return food.totals(grams: entry.grams)
+        case .usda, .custom:
+            break
         }
         let grams = entry.grams ?? 0
         let composition: Composition
@@ -116,20 +122,27 @@ public struct FoodCatalog: Sendable {
 
     /// The nutrients of `entry`, whose food's composition is `composition` (unused for a supplement).
     func nutrients(of entry: JournalEntry, composition: Composition?) -> NutrientTotals {
-        if case .supplement(let nutrient) = entry.food {
+        switch entry.food {
+        case .supplement(let nutrient):
             var totals = NutrientTotals()
             totals[nutrient] = NutrientTotal(amount: entry.amount)
             return totals
+        case .recorded(let food):
+            return food.totals(grams: entry.grams)
+        case .usda, .custom:
+            break
         }
         return (composition ?? knownOrUnknownComposition(of: entry.food)).totals(grams: entry.grams ?? 0)
     }
 
-    /// A name for people: the USDA description, the custom food's name, or `magnesium supplement`.
+    /// A name for people: the USDA description, the custom food's name, `magnesium supplement`, or a recorded
+    /// serving's name with its tracker (`Apple, raw (Cronometer)`).
     public func name(of reference: FoodReference) -> String {
         switch reference {
         case .usda(let ndb): database.food(ndb)?.description ?? "unknown food \(ndb)"
         case .custom(let name): customFood(named: name)?.name ?? name
         case .supplement(let nutrient): "\(nutrient.displayName) supplement"
+        case .recorded(let food): "\(food.name) (\(food.sourceName))"
         }
     }
 
@@ -144,7 +157,7 @@ public struct FoodCatalog: Sendable {
         switch reference {
         case .usda(let ndb): database.food(ndb)?.measures ?? []
         case .custom(let name): customFood(named: name)?.measures ?? []
-        case .supplement: []
+        case .supplement, .recorded: []
         }
     }
 }

@@ -43,26 +43,42 @@ public enum FoodReference: Sendable, Hashable, Codable, CustomStringConvertible 
     case custom(String)
     /// A supplement of one nutrient, counted by its amount, with no grams.
     case supplement(Nutrient)
+    /// A serving logged in another tracker, with the amounts recorded there (``RecordedFood``); grams when known.
+    case recorded(RecordedFood)
 
-    /// As written in the journal: `09032`, `custom:granola bar`, `supplement:magnesium`.
+    /// As written in the journal: `09032`, `custom:granola bar`, `supplement:magnesium`,
+    /// `recorded:cronometer|95|195||6|2|0|Apple, raw`.
     public var description: String {
         switch self {
         case .usda(let ndb): ndb.rawValue
         case .custom(let name): "custom:" + name
         case .supplement(let nutrient): "supplement:" + nutrient.rawValue
+        case .recorded(let food): "recorded:" + food.journalText
         }
     }
 
-    /// Whether this is a food (USDA or custom), not a supplement.
+    /// Whether an entry of it may have no grams: a supplement (counted by its amount) or a serving recorded elsewhere
+    /// (counted by its recorded amounts).
+    public var goesWithoutGrams: Bool {
+        switch self {
+        case .supplement, .recorded: true
+        case .usda, .custom: false
+        }
+    }
+
+    /// Whether this is a food (USDA, custom or recorded elsewhere), not a supplement.
     public var isFood: Bool {
         if case .supplement = self { return false }
         return true
     }
 
-    /// Reads the journal's text form; `nil` if it is none of the three.
+    /// Reads the journal's text form; `nil` if it is none of the four.
     public init?(journalText text: String) {
         if let ndb = NDBNumber(rawValue: text) {
             self = .usda(ndb)
+        } else if text.hasPrefix("recorded:") {
+            guard let food = RecordedFood(journalText: String(text.dropFirst(9))) else { return nil }
+            self = .recorded(food)
         } else if text.hasPrefix("custom:"), text.count > 7 {
             self = .custom(String(text.dropFirst(7)))
         } else if text.hasPrefix("supplement:"), let nutrient = Nutrient(rawValue: String(text.dropFirst(11))),
@@ -78,7 +94,7 @@ public enum FoodReference: Sendable, Hashable, Codable, CustomStringConvertible 
         guard let reference = FoodReference(journalText: text) else {
             throw DecodingError.dataCorrupted(.init(
                 codingPath: decoder.codingPath,
-                debugDescription: "\"\(text)\" is not a food: give a 5-digit NDB number, custom:NAME or supplement:NUTRIENT"))
+                debugDescription: "\"\(text)\" is not a food: give a 5-digit NDB number, custom:NAME, supplement:NUTRIENT or recorded:…"))
         }
         self = reference
     }
@@ -172,7 +188,7 @@ public enum JournalFormat {
     public static let header = """
         # MineralIntake meal journal, format 1. One entry a line, fields separated by tabs:
         # id	date	meal	amount	unit	grams	food	text
-        # food is a USDA NDB number, custom:NAME or supplement:NUTRIENT; grams is empty for supplements.
+        # food is a USDA NDB number, custom:NAME, supplement:NUTRIENT or recorded:SOURCE|amounts|NAME (another tracker's); grams is empty for supplements and recorded servings of unknown weight.
         # Lines starting with # are comments. Edit freely; `mineral check` lists any line it cannot read.
 
         """
@@ -207,6 +223,8 @@ public enum JournalFormat {
             guard entry.grams == nil, limits.contains(entry.amount) else {
                 throw .invalidEntry("a \(nutrient.displayName) supplement of \(exact(entry.amount)) \(nutrient.unit.rawValue) is outside \(QuantityLimits.describe(limits)) \(nutrient.unit.rawValue) a dose; check the amount")
             }
+        } else if case .recorded = entry.food, entry.grams == nil {
+            // A serving recorded elsewhere may come without its weight (`1 cup`): its amounts are per serving.
         } else {
             guard let grams = entry.grams, QuantityLimits.grams.contains(grams) else {
                 throw .invalidEntry("grams \(entry.grams.map(exact) ?? "missing") is outside \(QuantityLimits.describe(QuantityLimits.grams)) g an entry may weigh; check the amount")
@@ -362,7 +380,7 @@ public enum JournalFormat {
         }
         var grams: Double?
         if fields[5].isEmpty {
-            guard case .supplement = food else { return nil }
+            guard food.goesWithoutGrams else { return nil }
         } else {
             guard let value = decimal(fields[5]) else { return nil }
             grams = value
@@ -390,11 +408,11 @@ public enum JournalFormat {
             throw .invalidEntry("amount \"\(fields[3])\" is not a number in \(QuantityLimits.describe(QuantityLimits.amount))")
         }
         guard let food = FoodReference(journalText: String(fields[6])) else {
-            throw .invalidEntry("food \"\(fields[6])\" is not a 5-digit NDB number, custom:NAME or supplement:NUTRIENT")
+            throw .invalidEntry("food \"\(fields[6])\" is not a 5-digit NDB number, custom:NAME, supplement:NUTRIENT or recorded:SOURCE|amounts|NAME")
         }
         var grams: Double?
         if fields[5].isEmpty {
-            guard case .supplement = food else { throw .invalidEntry("grams is empty; only supplements go without grams") }
+            guard food.goesWithoutGrams else { throw .invalidEntry("grams is empty; only supplements and servings recorded elsewhere go without grams") }
         } else {
             guard let value = Double(fields[5]), QuantityLimits.grams.contains(value) else {
                 throw .invalidEntry("grams \"\(fields[5])\" is not a number in \(QuantityLimits.describe(QuantityLimits.grams))")
@@ -447,6 +465,15 @@ public enum QuantityLimits {
     public static let grams: ClosedRange<Double> = 0.001...10_000
     /// An entry's amount of its unit.
     public static let amount: ClosedRange<Double> = 0.000001...1_000_000_000
+    /// One serving's amount as recorded by another tracker: up to 20,000 kcal, 100,000 mg or 10,000 µg (vitamin D).
+    public static func recordedAmount(_ nutrient: Nutrient) -> ClosedRange<Double> {
+        switch nutrient {
+        case .energy: 0...20_000
+        case .vitaminD: 0...10_000
+        default: 0...100_000
+        }
+    }
+
     /// One supplement dose in the nutrient's unit: up to 10,000 µg (vitamin D) or 100,000 mg.
     public static func supplement(_ nutrient: Nutrient) -> ClosedRange<Double> {
         nutrient.unit == .micrograms ? 0.001...10_000 : 0.001...100_000

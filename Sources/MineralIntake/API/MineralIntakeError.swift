@@ -36,13 +36,16 @@ public enum MineralIntakeError: Error, Sendable, Codable, Equatable, CustomStrin
     case fileAccess(String)
     /// Another writer held the data directory's lock for longer than the wait allows; nothing was changed.
     case busy(String)
+    /// Rows of a file that cannot be read, each `FILE:LINE: what is wrong`; a file with any is refused whole.
+    case invalidRows([String])
 
     /// Whether the error is about how a call was made (a bad name or option) rather than about data.
     public var isUsageError: Bool {
         switch self {
         case .unknownNutrient, .emptyQuery, .unknownFoodGroup, .ambiguousFoodGroup, .unknownRankingBasis, .invalidDate,
              .invalidProfile, .invalidWeek, .invalidPeriod: true
-        case .unknownNDBNumber, .unknownFood, .invalidData, .invalidEntry, .ambiguousFood, .unknownUnit, .fileAccess, .busy: false
+        case .unknownNDBNumber, .unknownFood, .invalidData, .invalidEntry, .ambiguousFood, .unknownUnit, .fileAccess, .busy,
+             .invalidRows: false
         }
     }
 
@@ -84,6 +87,8 @@ public enum MineralIntakeError: Error, Sendable, Codable, Equatable, CustomStrin
                 + candidates.map { "  \($0.ndb)  \($0.name)" }.joined(separator: "\n")
         case .fileAccess(let message), .busy(let message):
             return message
+        case .invalidRows(let problems):
+            return problems.joined(separator: "\n")
         case .unknownUnit(let text, let unit, let food, let known):
             return "unknown unit \"\(unit)\" in \"\(text)\"; known units for \(food): "
                 + known.map { $0.contains(",") || $0.contains(" ") ? "\"\($0)\"" : $0 }.joined(separator: ", ")

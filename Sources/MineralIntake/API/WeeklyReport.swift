@@ -28,7 +28,8 @@ public enum Confidence: String, Sendable, Codable, Equatable {
     case high
     /// 5 % to 20 %.
     case moderate
-    /// Over 20 %: the figure is a lower bound only.
+    /// Over 20 %, or servings of unknown weight (recorded in another tracker) without a value: the figure is a
+    /// lower bound only.
     case low
 
     init(unknownShare: Double) {
@@ -350,13 +351,6 @@ extension FoodCatalog {
         "09032", "09298", "12061", "12155", "12014", "20077", "20033", "20010", "16109", "16426", "16139", "18075", "08121",
     ]
 
-    /// The report of `period` for `targets` from `entries` (entries outside the period are ignored). Give `today`
-    /// (by the caller's clock and time zone) to have a day still going noted as partial.
-    ///
-    /// A day counts for the averages only when food was logged on it (a supplement alone makes no day of zero
-    /// food). With `completeDays` (days the person marked complete) the averages use complete days only, and the
-    /// other days with food are shown as partial; without, a note says that a day with a missing meal lowers the
-    /// average. `today` is partial until it is over or marked.
     /// One day's sums while a report is made: food, supplements, and whether any food was logged.
     struct DayTotal {
         var food = NutrientTotals()
@@ -366,6 +360,13 @@ extension FoodCatalog {
         var logged = false
     }
 
+    /// The report of `period` for `targets` from `entries` (entries outside the period are ignored). Give `today`
+    /// (by the caller's clock and time zone) to have a day still going noted as partial.
+    ///
+    /// A day counts for the averages only when food was logged on it (a supplement alone makes no day of zero
+    /// food). With `completeDays` (days the person marked complete) the averages use complete days only, and the
+    /// other days with food are shown as partial; without, a note says that a day with a missing meal lowers the
+    /// average. `today` is partial until it is over or marked.
     public func weeklyReport(
         period: ReportPeriod, entries: [JournalEntry], targets: Targets, today: CalendarDate? = nil,
         completeDays: Set<CalendarDate> = []
@@ -387,7 +388,10 @@ extension FoodCatalog {
             } else {
                 slot = sources.count
                 slots[entry.food] = slot
-                if case .supplement = entry.food { compositions.append(nil) } else { compositions.append(knownOrUnknownComposition(of: entry.food)) }
+                switch entry.food {
+                case .supplement, .recorded: compositions.append(nil)
+                case .usda, .custom: compositions.append(knownOrUnknownComposition(of: entry.food))
+                }
                 sources.append((entry.food, NutrientTotals()))
             }
             let nutrients = self.nutrients(of: entry, composition: compositions[slot])
@@ -419,6 +423,7 @@ extension FoodCatalog {
             (n, logged.isEmpty ? 0 : loggedDayTotals.reduce(0.0) { $0 + $1.food[n].amount + $1.supplements[n].amount } / Double(logged.count))
         })
         var reports: [NutrientReport] = []
+        var recordedNotes: [String] = []
         for nutrient in Nutrient.tracked {
             let nutrientTargets = targets[nutrient]
             let sweat = nutrientTargets.sweatLoss?.amountPerDay
@@ -428,6 +433,7 @@ extension FoodCatalog {
             var flags: [LimitFlag] = []
             var grams = 0.0
             var unknownGrams = 0.0
+            var unknownEntries = 0
             for (index, date) in days.enumerated() {
                 guard dayTotals[index].logged else {
                     dayAmounts.append(DayAmount(date: date, logged: false))
@@ -440,6 +446,7 @@ extension FoodCatalog {
                     if !partialDays.contains(date) {
                         grams += food.grams
                         unknownGrams += food.gramsWithoutValue
+                        unknownEntries += food.entriesWithoutValue
                     }
                     dayAmounts.append(DayAmount(date: date, logged: true, amount: total, supplements: supplements,
                                                 unknownShare: food.grams > 0 ? food.unknownShare : 0, partial: partialDays.contains(date)))
@@ -461,12 +468,16 @@ extension FoodCatalog {
             let amounts = dayAmounts.filter { !$0.partial }.compactMap(\.amount)
             let average = amounts.isEmpty ? nil : amounts.reduce(0, +) / Double(amounts.count)
             let unknownShare = grams > 0 ? unknownGrams / grams : 0
-            let confidence = Confidence(unknownShare: unknownShare)
+            // Servings of unknown weight without a value (recorded elsewhere) make the average a lower bound only.
+            let confidence = unknownEntries > 0 ? .low : Confidence(unknownShare: unknownShare)
+            if unknownEntries > 0 {
+                recordedNotes.append("\(unknownEntries) serving\(unknownEntries == 1 ? "" : "s") of unknown weight, recorded in another tracker, had no \(nutrient.displayName) value: its average is a lower bound (confidence low).")
+            }
             let below = requirement.map { ar in amounts.filter { $0 < ar }.count } ?? 0
             let (verdict, explanation) = Self.verdict(
                 nutrient: nutrient, average: average, goal: goal, requirement: requirement, reduceAbove: nutrientTargets.reduceAbove.map { $0.amount + (sweat ?? 0) },
                 goalKind: nutrientTargets.goal?.kind, unknownShare: unknownShare, confidence: confidence, sweat: sweat,
-                loggedDays: amounts.count, daysBelow: below)
+                loggedDays: amounts.count, daysBelow: below, unknownServings: unknownEntries)
             // Summed in a fixed order: a dictionary's order changes from run to run, and so would the last digits.
             let periodTotal = bySource.sorted { $0.key.description < $1.key.description }.reduce(0.0) { $0 + $1.value[nutrient].amount }
             let sources = bySource.compactMap { reference, totals -> NutrientSource? in
@@ -489,7 +500,7 @@ extension FoodCatalog {
             }
             reports.append(report)
         }
-        var notes: [String] = []
+        var notes: [String] = recordedNotes
         if let today, partialDays.contains(today) {
             notes.append("Today (\(today)) is not over: it is shown as partial and left out of the averages until it is over or marked complete.")
         }
@@ -537,7 +548,7 @@ extension FoodCatalog {
 
     static func verdict(
         nutrient: Nutrient, average: Double?, goal: Double?, requirement: Double?, reduceAbove: Double?, goalKind: TargetKind?,
-        unknownShare: Double, confidence: Confidence, sweat: Double?, loggedDays: Int, daysBelow: Int
+        unknownShare: Double, confidence: Confidence, sweat: Double?, loggedDays: Int, daysBelow: Int, unknownServings: Int = 0
     ) -> (Verdict, String) {
         let unit = nutrient.unit.rawValue
         func amount(_ value: Double) -> String { "\(NumberText.display(value)) \(unit)" }
@@ -552,7 +563,11 @@ extension FoodCatalog {
         }
         let missing = NumberText.plain((unknownShare * 100).rounded())
         if confidence == .low {
-            return (.insufficientData, "Not enough data: \(missing) % of the food logged has no \(nutrient.displayName) value. The foods with a value give \(amount(average)) a day, under the goal of \(amount(goal)), but the true intake is unknown: it may be higher.")
+            // Servings of unknown weight (recorded elsewhere) cannot be a share of the grams: they are counted.
+            let what = unknownServings == 0 ? "\(missing) % of the food logged has"
+                : unknownShare > 0 ? "\(missing) % of the grams logged, and \(unknownServings) serving\(unknownServings == 1 ? "" : "s") of unknown weight, have"
+                : "\(unknownServings) serving\(unknownServings == 1 ? "" : "s") of unknown weight \(unknownServings == 1 ? "has" : "have")"
+            return (.insufficientData, "Not enough data: \(what) no \(nutrient.displayName) value. The foods with a value give \(amount(average)) a day, under the goal of \(amount(goal)), but the true intake is unknown: it may be higher.")
         }
         let caveat = unknownShare > 0 ? " (\(missing) % of the food logged has no value: the true intake may be a little higher)" : ""
         if let requirement {

@@ -1,5 +1,16 @@
 /// Locale-free number formatting, so output is the same on every machine.
 enum NumberText {
+    /// `text` as a plain decimal (`12`, `0.5`, `1162.25`): digits with at most one point, nothing else; `nil` otherwise.
+    static func plainDecimal(_ text: String) -> Double? {
+        var points = 0
+        var digits = 0
+        for byte in text.utf8 {
+            if byte == 0x2E { points += 1 } else if byte >= 0x30, byte <= 0x39 { digits += 1 } else { return nil }
+        }
+        guard digits > 0, points <= 1, let value = Double(text), value.isFinite else { return nil }
+        return value
+    }
+
     /// A number as plainly as it can be written without losing digits that matter:
     /// whole numbers without decimals (`130`), others with up to `maxDecimals`, trailing zeros trimmed (`0.5`).
     static func plain(_ value: Double, maxDecimals: Int = 3) -> String {
