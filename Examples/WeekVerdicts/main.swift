@@ -32,10 +32,13 @@ do {
     let text = try String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8)
     let catalog = FoodCatalog(database: try FoodDatabase.builtIn())
     var entries: [JournalEntry] = []
-    for row in try CSVText.parse(text, file: path).dropFirst() {  // header: date,amount,food
-        guard row.fields.count == 3 else { fail("\(path):\(row.line): expected date,amount,food") }
-        let date = try CalendarDate(parsing: row.fields[0])
-        let item = try catalog.parseItem("\(row.fields[1]) \(row.fields[2])")
+    // A plain CSV without quotes: header date,amount,food, then one meal a line.
+    for (index, line) in text.components(separatedBy: "\n").enumerated().dropFirst() {
+        let fields = line.trimmingCharacters(in: .whitespacesAndNewlines).components(separatedBy: ",")
+        if fields == [""] { continue }
+        guard fields.count == 3 else { fail("\(path):\(index + 1): expected date,amount,food") }
+        let date = try CalendarDate(parsing: fields[0])
+        let item = try catalog.parseItem("\(fields[1]) \(fields[2])")
         entries.append(JournalEntry(id: entries.count + 1, date: date, meal: .lunch, amount: item.amount, unit: item.unit,
                                     grams: item.grams, food: item.food, text: item.text))
     }

@@ -1,5 +1,54 @@
 import MineralIntake
 
+/// A long option's name (`--format`), declared once, below: the declarations, the parser, help, completions, the
+/// manual and every command read options through these names, so an option misspelt in code does not compile.
+public struct OptionName: Hashable, Sendable {
+    /// The name with its dashes: `--format`.
+    public let rawValue: String
+
+    init(_ rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    static let age = OptionName("--age")
+    static let allowDuplicates = OptionName("--allow-duplicates")
+    static let born = OptionName("--born")
+    static let complete = OptionName("--complete")
+    static let copy = OptionName("--copy")
+    static let dataDir = OptionName("--data-dir")
+    static let date = OptionName("--date")
+    static let dryRun = OptionName("--dry-run")
+    static let food = OptionName("--food")
+    static let format = OptionName("--format")
+    static let from = OptionName("--from")
+    static let group = OptionName("--group")
+    static let item = OptionName("--item")
+    static let lactating = OptionName("--lactating")
+    static let last = OptionName("--last")
+    static let limit = OptionName("--limit")
+    static let meal = OptionName("--meal")
+    static let measure = OptionName("--measure")
+    static let month = OptionName("--month")
+    static let notComplete = OptionName("--not-complete")
+    static let output = OptionName("--output")
+    static let override = OptionName("--override")
+    static let per = OptionName("--per")
+    static let per100g = OptionName("--per-100g")
+    static let pregnant = OptionName("--pregnant")
+    static let sample = OptionName("--sample")
+    static let sex = OptionName("--sex")
+    static let sources = OptionName("--sources")
+    static let standard = OptionName("--standard")
+    static let state = OptionName("--state")
+    static let supplement = OptionName("--supplement")
+    static let sweatRate = OptionName("--sweat-rate")
+    static let to = OptionName("--to")
+    static let totalGrams = OptionName("--total-grams")
+    static let training = OptionName("--training")
+    static let week = OptionName("--week")
+    static let weeks = OptionName("--weeks")
+}
+
 /// An option a command accepts: `--format json`, `--limit 5`, or a flag like `--pregnant`.
 public struct OptionSpec: Sendable, Equatable {
     /// The long name, with its dashes: `--format`.
@@ -11,8 +60,8 @@ public struct OptionSpec: Sendable, Equatable {
     /// One line of help.
     public var help: String
 
-    public init(_ name: String, value valueName: String? = nil, allowed: [String]? = nil, help: String) {
-        self.name = name
+    public init(_ name: OptionName, value valueName: String? = nil, allowed: [String]? = nil, help: String) {
+        self.name = name.rawValue
         self.valueName = valueName
         self.allowed = allowed
         self.help = help
@@ -59,6 +108,15 @@ public struct ParsedArguments: Sendable, Equatable {
     public var flags: Set<String>
     /// Positional arguments, in order.
     public var arguments: [String]
+
+    /// The value of `option`, if given (the last one given wins).
+    public subscript(_ option: OptionName) -> String? { values[option.rawValue] }
+
+    /// Whether the flag `option` was given.
+    public func has(_ option: OptionName) -> Bool { flags.contains(option.rawValue) }
+
+    /// Every value given for `option`, in order, or `nil` when it was not given.
+    public func all(_ option: OptionName) -> [String]? { allValues[option.rawValue] }
 
     public init(
         command: [String], values: [String: String] = [:], allValues: [String: [String]]? = nil, flags: Set<String> = [],

@@ -29,12 +29,25 @@ public enum CLIError: Error, Equatable, CustomStringConvertible {
         }
     }
 
-    /// The library's error, sorted into usage or data.
+    /// The library's error, sorted by the command line's policy: how a call was made (a name, option or date the
+    /// person typed: exit 64) or what the data holds (exit 65); files and locks apart.
     init(_ error: MineralIntakeError) {
         switch error {
         case .fileAccess(let message): self = .io(message)
         case .busy(let message): self = .busy(message)
-        default: self = error.isUsageError ? .usage(error.description) : .data(error.description)
+        case .unknownNutrient, .emptyQuery, .unknownFoodGroup, .ambiguousFoodGroup, .unknownRankingBasis, .invalidDate,
+             .invalidProfile, .invalidWeek, .invalidPeriod:
+            self = .usage(error.description)
+        case .profileWithoutAge:
+            self = .usage(error.description.replacing("give an age in years or a birth date", with: "give --age YEARS or --born YYYY-MM-DD"))
+        case .unknownEntryID:
+            self = .data(error.description + "; see `mineral entries` for ids")
+        case .unknownNDBNumber:
+            self = .data(error.description.replacing("a search by name finds the numbers", with: "find numbers with `mineral foods search NAME`"))
+        case .ambiguousFood:
+            self = .data(error.description.replacing("(name one by its NDB number)", with: "(name one with --food NDB)"))
+        case .unknownFood, .invalidData, .invalidEntry, .unknownUnit, .invalidRows:
+            self = .data(error.description)
         }
     }
 }

@@ -5,18 +5,18 @@ import MineralIntake
 struct CustomCommands {
     let context: MineralCommandLine
 
-    static let measureOption = OptionSpec("--measure", value: "NAME=GRAMS", help: "a household measure, repeatable: bar=40, serving=250")
+    static let measureOption = OptionSpec(.measure, value: "NAME=GRAMS", help: "a household measure, repeatable: bar=40, serving=250")
     static let specs: [CommandSpec] = [
         CommandSpec(["custom", "add"], summary: "Define a food by its values per 100 g", arguments: "NAME", minimumArguments: 1,
                     maximumArguments: 1, options: [
-                        OptionSpec("--per-100g", value: "VALUES", help: "potassium=300,magnesium=50,calcium=20,sodium=5,vitamin_d=0,kcal=120; leave out what you do not know"),
+                        OptionSpec(.per100g, value: "VALUES", help: "potassium=300,magnesium=50,calcium=20,sodium=5,vitamin_d=0,kcal=120; leave out what you do not know"),
                         measureOption, DataDirectory.option,
                     ],
                     discussion: "\nValues left out stay unknown, never zero. Log it by name: mineral log \"1 bar granola bar\".\n"),
         CommandSpec(["custom", "recipe"], summary: "Define a recipe from ingredients", arguments: "NAME", minimumArguments: 1,
                     maximumArguments: 1, options: [
-                        OptionSpec("--item", value: "ITEM", help: "an ingredient as you would log it, repeatable: \"50 g rolled oats\""),
-                        OptionSpec("--total-grams", value: "GRAMS", help: "the finished weight, if cooking changed it"),
+                        OptionSpec(.item, value: "ITEM", help: "an ingredient as you would log it, repeatable: \"50 g rolled oats\""),
+                        OptionSpec(.totalGrams, value: "GRAMS", help: "the finished weight, if cooking changed it"),
                         measureOption, DataDirectory.option,
                     ]),
         CommandSpec(["custom", "list"], summary: "List your custom foods and recipes", options: [OutputFormat.option, DataDirectory.option]),
@@ -79,7 +79,7 @@ struct CustomCommands {
             if let resolution = try? context.loadFoods().resolve(name), resolution.match == .everydayName || resolution.match == .description {
                 throw CLIError.data("\"\(name)\" already names \(resolution.food.description) (\(resolution.food.ndb)); give your food another name, e.g. \"my \(name)\"")
             }
-            let measures = try (parsed.allValues["--measure"] ?? []).enumerated().map { offset, text -> HouseholdMeasure in
+            let measures = try (parsed.all(.measure) ?? []).enumerated().map { offset, text -> HouseholdMeasure in
                 let parts = text.split(separator: "=", maxSplits: 1)
                 guard parts.count == 2, let grams = Double(parts[1].trimmedWhitespace().replacing("g", with: "")),
                       grams > 0, grams <= FoodCatalog.maximumGrams, !parts[0].trimmedWhitespace().isEmpty
@@ -88,7 +88,7 @@ struct CustomCommands {
             }
             let food: CustomFood
             if parsed.command[1] == "add" {
-                guard let text = parsed.values["--per-100g"] else {
+                guard let text = parsed[.per100g] else {
                     throw CLIError.usage("`mineral custom add` needs --per-100g, e.g. --per-100g potassium=300,magnesium=50")
                 }
                 var values = NutrientValues()
@@ -103,7 +103,7 @@ struct CustomCommands {
                 }
                 food = CustomFood(name: name, per100g: values, measures: measures)
             } else {
-                let items = parsed.allValues["--item"] ?? []
+                let items = parsed.all(.item) ?? []
                 guard !items.isEmpty else { throw CLIError.usage("`mineral custom recipe` needs ingredients: --item \"50 g rolled oats\" …") }
                 let catalog = try files.catalog()
                 var ingredients: [CustomFood.Ingredient] = []
@@ -115,7 +115,7 @@ struct CustomCommands {
                     } catch { errors.append(error.description) }
                 }
                 guard errors.isEmpty else { throw CLIError.data(errors.joined(separator: "\nmineral: ") + "\nmineral: the recipe was not saved") }
-                let total = try parsed.values["--total-grams"].map { text -> Double in
+                let total = try parsed[.totalGrams].map { text -> Double in
                     guard let grams = Double(text), grams > 0, grams <= 100_000 else { throw CLIError.usage("--total-grams \"\(text)\" is not a positive weight") }
                     return grams
                 }

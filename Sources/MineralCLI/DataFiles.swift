@@ -11,7 +11,7 @@ struct DataFiles {
 
     init(_ context: MineralCommandLine, _ parsed: ParsedArguments) throws(CLIError) {
         self.context = context
-        self.directory = try DataDirectory.resolve(flag: parsed.values["--data-dir"], environment: context.environment)
+        self.directory = try DataDirectory.resolve(flag: parsed[.dataDir], environment: context.environment)
     }
 
     var journalPath: String { directory + "/" + JournalStore.journalName }

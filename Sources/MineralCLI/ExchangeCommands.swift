@@ -27,16 +27,16 @@ struct ExchangeCommands {
 
     static let specs: [CommandSpec] = [
         CommandSpec(["export"], summary: "Write every entry with its nutrients as CSV or JSON", options: [
-            OptionSpec("--format", value: "FORMAT", allowed: ["csv", "json"], help: "csv (default) or json"),
-            OptionSpec("--output", value: "FILE", help: "write to FILE instead of stdout"),
+            OptionSpec(.format, value: "FORMAT", allowed: ["csv", "json"], help: "csv (default) or json"),
+            OptionSpec(.output, value: "FILE", help: "write to FILE instead of stdout"),
             DataDirectory.option,
         ]),
         CommandSpec(["import"], summary: "Add entries from a CSV or JSON file, or from Cronometer; every row is checked before any is written",
                     arguments: "FILE [FILE]", minimumArguments: 1, maximumArguments: 2, options: [
-                        OptionSpec("--format", value: "FORMAT", allowed: ["csv", "json"], help: "csv or json (default: by the file's ending)"),
-                        OptionSpec("--from", value: "TRACKER", allowed: ["cronometer"],
+                        OptionSpec(.format, value: "FORMAT", allowed: ["csv", "json"], help: "csv or json (default: by the file's ending)"),
+                        OptionSpec(.from, value: "TRACKER", allowed: ["cronometer"],
                                    help: "FILEs are another tracker's exports: cronometer (servings and/or daily summary CSV)"),
-                        OptionSpec("--allow-duplicates", help: "add rows even when the journal already holds the same entry (same day, meal, food, amount and text)"),
+                        OptionSpec(.allowDuplicates, help: "add rows even when the journal already holds the same entry (same day, meal, food, amount and text)"),
                         DataDirectory.option,
                     ],
                     discussion: """
@@ -86,7 +86,7 @@ struct ExchangeCommands {
                                  amount: entry.amount, unit: entry.unit, grams: entry.grams, text: entry.text, nutrients: values)
         }
         let text: String
-        if parsed.values["--format"] == "json" {
+        if parsed[.format] == "json" {
             text = try JSONOutput.encode("export", rows)
         } else {
             var out = Self.csvHeader.joined(separator: ",") + "\n"
@@ -114,21 +114,21 @@ struct ExchangeCommands {
             }
             text = out
         }
-        if let output = parsed.values["--output"] {
+        if let output = parsed[.output] {
             return CommandResult(standardOutput: try files.writeOutput(output, text, what: "\(rows.count) entries"), standardError: warnings)
         }
         return CommandResult(standardOutput: text, standardError: warnings)
     }
 
     private func importFile(_ parsed: ParsedArguments, _ files: DataFiles) throws -> CommandResult {
-        if parsed.values["--from"] == "cronometer" { return try importCronometer(parsed, files) }
+        if parsed[.from] == "cronometer" { return try importCronometer(parsed, files) }
         guard parsed.arguments.count == 1 else {
             throw CLIError.usage("`mineral import` takes one FILE (two only with --from cronometer: servings and daily summary)")
         }
         let path = parsed.arguments[0]
         guard let data = try context.files.read(path) else { throw CLIError.noInput("\(path) does not exist") }
         guard let text = String(data: data, encoding: .utf8) else { throw CLIError.data("\(path) is not UTF-8 text") }
-        let format = parsed.values["--format"] ?? (path.lowercased().hasSuffix(".json") ? "json" : "csv")
+        let format = parsed[.format] ?? (path.lowercased().hasSuffix(".json") ? "json" : "csv")
         var rows: [(line: Int, entry: ExportedEntry)] = []
         var problems: [String] = []
         if format == "json" {
@@ -197,7 +197,7 @@ struct ExchangeCommands {
 
     /// The same file imported twice would double every entry: refuse unless asked (`--allow-duplicates`).
     private func refuseDuplicates(_ entries: [JournalEntry], of path: String, _ parsed: ParsedArguments, _ files: DataFiles) throws {
-        guard !parsed.flags.contains("--allow-duplicates"), let first = entries.map(\.date).min(), let last = entries.map(\.date).max() else { return }
+        guard !parsed.has(.allowDuplicates), let first = entries.map(\.date).min(), let last = entries.map(\.date).max() else { return }
         func key(_ entry: JournalEntry) -> String {
             [entry.date.description, entry.meal.rawValue, entry.food.description, JournalFormatText.exact(entry.amount), JournalFormat.field(entry.unit),
              entry.grams.map(JournalFormatText.exact) ?? "", JournalFormat.field(entry.text)].joined(separator: "\t")
@@ -212,7 +212,7 @@ struct ExchangeCommands {
     /// `mineral import --from cronometer FILE [FILE]`: servings as entries with Cronometer's amounts, and days the
     /// daily summary marks completed as complete. Both files are read and checked before anything is written.
     private func importCronometer(_ parsed: ParsedArguments, _ files: DataFiles) throws -> CommandResult {
-        guard parsed.values["--format"] == nil else { throw CLIError.usage("--format is for mineral's own files; --from cronometer reads Cronometer's CSV") }
+        guard parsed[.format] == nil else { throw CLIError.usage("--format is for mineral's own files; --from cronometer reads Cronometer's CSV") }
         var servings: (path: String, read: CronometerImport.Servings)?
         var summary: (path: String, days: [CalendarDate: Bool])?
         for path in parsed.arguments {

@@ -296,8 +296,7 @@ enum PathText {
 /// Where the data directory is: `--data-dir`, else `MINERAL_HOME`, else `$XDG_DATA_HOME/mineral`,
 /// else `~/.local/share/mineral`.
 public enum DataDirectory {
-    public static let option = OptionSpec(
-        "--data-dir", value: "DIR", help: "data directory (default: $MINERAL_HOME, $XDG_DATA_HOME/mineral, ~/.local/share/mineral)")
+    public static let option = OptionSpec(.dataDir, value: "DIR", help: "data directory (default: $MINERAL_HOME, $XDG_DATA_HOME/mineral, ~/.local/share/mineral)")
 
     public static func resolve(flag: String?, environment: [String: String]) throws(CLIError) -> String {
         if let flag {

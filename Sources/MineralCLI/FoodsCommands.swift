@@ -15,7 +15,7 @@ struct FoodsCommands {
             minimumArguments: 1, maximumArguments: .max,
             options: [
                 OutputFormat.option,
-                OptionSpec("--limit", value: "N", help: "how many foods to list (default 10)"),
+                OptionSpec(.limit, value: "N", help: "how many foods to list (default 10)"),
             ],
             discussion: """
 
@@ -39,10 +39,10 @@ struct FoodsCommands {
             ["foods", "rich-in"], summary: "List the foods richest in a nutrient", arguments: "NUTRIENT",
             minimumArguments: 1, maximumArguments: 1,
             options: [
-                OptionSpec("--per", value: "BASIS", allowed: RankingBasis.allCases.map(\.rawValue),
+                OptionSpec(.per, value: "BASIS", allowed: RankingBasis.allCases.map(\.rawValue),
                            help: "100g (default), 100kcal (nutrient density) or portion (USDA's first household measure)"),
-                OptionSpec("--group", value: "GROUP", help: "only foods of this USDA group: a code (1200) or name (nuts)"),
-                OptionSpec("--limit", value: "N", help: "how many foods to list (default 20)"),
+                OptionSpec(.group, value: "GROUP", help: "only foods of this USDA group: a code (1200) or name (nuts)"),
+                OptionSpec(.limit, value: "N", help: "how many foods to list (default 20)"),
                 OutputFormat.option,
             ],
             discussion: """
@@ -67,7 +67,7 @@ struct FoodsCommands {
     }
 
     private func limit(_ parsed: ParsedArguments, default value: Int) throws(CLIError) -> Int {
-        guard let text = parsed.values["--limit"] else { return value }
+        guard let text = parsed[.limit] else { return value }
         guard let number = Int(text), number > 0, number <= 10_000 else {
             throw .usage("--limit \"\(text)\" is not accepted; give a whole number from 1 to 10000")
         }
@@ -131,8 +131,8 @@ struct FoodsCommands {
 
     private func richIn(_ parsed: ParsedArguments) throws -> CommandResult {
         let nutrient = try Nutrient(parsing: parsed.arguments[0])
-        let basis = try parsed.values["--per"].map { (text) throws(MineralIntakeError) in try RankingBasis(parsing: text) } ?? .per100Grams
-        let group = try parsed.values["--group"].map { (text) throws(MineralIntakeError) in try foods.group(matching: text) }
+        let basis = try parsed[.per].map { (text) throws(MineralIntakeError) in try RankingBasis(parsing: text) } ?? .per100Grams
+        let group = try parsed[.group].map { (text) throws(MineralIntakeError) in try foods.group(matching: text) }
         let ranking = foods.richest(in: nutrient, per: basis, group: group, limit: try limit(parsed, default: 20))
         if OutputFormat(parsed) == .json {
             return CommandResult(standardOutput: try JSONOutput.encode("foods.rich-in", ranking))

@@ -8,8 +8,8 @@ import MineralIntake
 struct JournalCommands {
     let context: MineralCommandLine
 
-    static let dateOption = OptionSpec("--date", value: "DATE", help: "YYYY-MM-DD, today (default) or yesterday")
-    static let mealOption = OptionSpec("--meal", value: "MEAL", allowed: Meal.allCases.map(\.rawValue),
+    static let dateOption = OptionSpec(.date, value: "DATE", help: "YYYY-MM-DD, today (default) or yesterday")
+    static let mealOption = OptionSpec(.meal, value: "MEAL", allowed: Meal.allCases.map(\.rawValue),
                                        help: "breakfast, lunch, dinner or snack (default: by the time of day)")
 
     static let specs: [CommandSpec] = [
@@ -18,10 +18,10 @@ struct JournalCommands {
             maximumArguments: .max,
             options: [
                 dateOption, mealOption,
-                OptionSpec("--food", value: "NDB", help: "the food, by NDB number or custom:NAME, when its name is ambiguous"),
-                OptionSpec("--supplement", value: "TEXT", help: "a supplement, elemental: \"magnesium 200 mg\", \"vitamin D 25 µg\""),
-                OptionSpec("--dry-run", help: "show how the items are read; write nothing"),
-                OptionSpec("--copy", value: "DATE", help: "copy the entries of DATE (yesterday, YYYY-MM-DD; with --meal, of one meal) to --date"),
+                OptionSpec(.food, value: "NDB", help: "the food, by NDB number or custom:NAME, when its name is ambiguous"),
+                OptionSpec(.supplement, value: "TEXT", help: "a supplement, elemental: \"magnesium 200 mg\", \"vitamin D 25 µg\""),
+                OptionSpec(.dryRun, help: "show how the items are read; write nothing"),
+                OptionSpec(.copy, value: "DATE", help: "copy the entries of DATE (yesterday, YYYY-MM-DD; with --meal, of one meal) to --date"),
                 DataDirectory.option,
             ],
             discussion: """
@@ -40,13 +40,13 @@ struct JournalCommands {
                 """),
         CommandSpec(["day"], summary: "A day's entries and totals against your targets; mark a day complete", arguments: "[DATE]",
                     maximumArguments: 1, options: [
-                        OptionSpec("--complete", help: "mark the day complete (everything eaten is logged): reports then average complete days"),
-                        OptionSpec("--not-complete", help: "take the mark back"),
+                        OptionSpec(.complete, help: "mark the day complete (everything eaten is logged): reports then average complete days"),
+                        OptionSpec(.notComplete, help: "take the mark back"),
                         OutputFormat.option, DataDirectory.option,
                     ]),
         CommandSpec(["entries"], summary: "List entries, with their ids", options: [
-            OptionSpec("--from", value: "DATE", help: "first day (default: 7 days ago)"),
-            OptionSpec("--to", value: "DATE", help: "last day (default: today)"),
+            OptionSpec(.from, value: "DATE", help: "first day (default: 7 days ago)"),
+            OptionSpec(.to, value: "DATE", help: "last day (default: today)"),
             OutputFormat.option, DataDirectory.option,
         ]),
         CommandSpec(["undo"], summary: "Remove the last entry logged", options: [DataDirectory.option]),
@@ -55,7 +55,7 @@ struct JournalCommands {
         CommandSpec(["edit"], summary: "Correct an entry: a new item, date or meal", arguments: "ID [ITEM]",
                     minimumArguments: 1, maximumArguments: 2,
                     options: [dateOption, mealOption,
-                              OptionSpec("--food", value: "NDB", help: "the food, by NDB number or custom:NAME"),
+                              OptionSpec(.food, value: "NDB", help: "the food, by NDB number or custom:NAME"),
                               DataDirectory.option]),
         CommandSpec(["check"], summary: "List every line of the journal that cannot be read, and other problems",
                     options: [DataDirectory.option]),
@@ -87,25 +87,25 @@ struct JournalCommands {
     }
 
     private func log(_ parsed: ParsedArguments, _ files: DataFiles) throws -> CommandResult {
-        let date = try DataFiles.date(parsed.values["--date"], today: context.today)
-        let meal = try parsed.values["--meal"].map { (text) throws(MineralIntakeError) in try Meal(parsing: text) } ?? context.defaultMeal
+        let date = try DataFiles.date(parsed[.date], today: context.today)
+        let meal = try parsed[.meal].map { (text) throws(MineralIntakeError) in try Meal(parsing: text) } ?? context.defaultMeal
         var catalog = try files.catalog()
         var parsedItems: [ParsedItem] = []
         var errors: [String] = []
         var names = try files.personalNames()
         var chosen = false
-        if let source = parsed.values["--copy"] {
-            return try copy(from: source, to: date, meal: parsed.values["--meal"], parsed, files)
+        if let source = parsed[.copy] {
+            return try copy(from: source, to: date, meal: parsed[.meal], parsed, files)
         }
-        if let supplement = parsed.values["--supplement"] {
-            guard parsed.arguments.isEmpty, parsed.values["--food"] == nil else {
+        if let supplement = parsed[.supplement] {
+            guard parsed.arguments.isEmpty, parsed[.food] == nil else {
                 throw CLIError.usage("--supplement takes its own text; log foods in a separate call")
             }
             parsedItems.append(try catalog.parseSupplement(supplement))
         } else {
             var texts = Self.items(parsed.arguments)
             var lineNumbers: [Int?] = texts.map { _ in nil }
-            if texts.isEmpty, parsed.values["--food"] == nil, let ask = context.ask {
+            if texts.isEmpty, parsed[.food] == nil, let ask = context.ask {
                 // On a terminal: one item a line, each read back at once; an empty line ends.
                 var number = 0
                 while let line = ask(number == 0 ? "Items, one a line (an empty line ends):\n> " : "> ")?.trimmedWhitespace(), !line.isEmpty {
@@ -133,7 +133,7 @@ struct JournalCommands {
                 }
                 guard !texts.isEmpty else { throw CLIError.usage("no items on stdin; give one item a line, e.g. 50 g dried apricots") }
             }
-            let fixed = try parsed.values["--food"].map { (text) throws -> FoodReference in try Self.food(text, in: catalog) }
+            let fixed = try parsed[.food].map { (text) throws -> FoodReference in try Self.food(text, in: catalog) }
             if fixed != nil, texts.count > 1 {
                 throw CLIError.usage("--food names the food of one item, and \(texts.count) items were given; log the others in a separate call")
             }
@@ -150,7 +150,7 @@ struct JournalCommands {
             let count = parsedItems.count + errors.count
             throw CLIError.data(errors.joined(separator: "\nmineral: ") + (count > 1 ? "\nmineral: nothing was logged (\(errors.count) of \(count) items could not be read)" : ""))
         }
-        if parsed.flags.contains("--dry-run") {
+        if parsed.has(.dryRun) {
             return CommandResult(standardOutput: parsedItems.map { "\($0.text) → \($0.foodName): \($0.explanation)\n" + Self.howRead($0) }.joined()
                 + "(dry run: nothing written)\n")
         }
@@ -224,7 +224,7 @@ struct JournalCommands {
 
     /// `log --copy yesterday [--meal M]`: the entries of that day (or that meal) logged again on `date`.
     private func copy(from source: String, to date: CalendarDate, meal: String?, _ parsed: ParsedArguments, _ files: DataFiles) throws -> CommandResult {
-        guard parsed.arguments.isEmpty, parsed.values["--food"] == nil, parsed.values["--supplement"] == nil else {
+        guard parsed.arguments.isEmpty, parsed[.food] == nil, parsed[.supplement] == nil else {
             throw CLIError.usage("--copy takes no items; it copies a day's entries (optionally one --meal)")
         }
         let from = try DataFiles.date(source, today: context.today)
@@ -241,7 +241,7 @@ struct JournalCommands {
             return copy
         }
         let catalog = try files.catalog()
-        if parsed.flags.contains("--dry-run") {
+        if parsed.has(.dryRun) {
             return CommandResult(standardOutput: "Would copy \(copies.count) entr\(copies.count == 1 ? "y" : "ies") from \(from) to \(date):\n"
                 + copies.map { "  \($0.meal.rawValue): \(TerminalText.visible($0.text)) → \(TerminalText.visible(catalog.name(of: $0.food)))\n" }.joined()
                 + "(dry run: nothing written)\n")
@@ -283,11 +283,11 @@ struct JournalCommands {
     private func day(_ parsed: ParsedArguments, _ files: DataFiles) throws -> CommandResult {
         let date = try DataFiles.date(parsed.arguments.first, today: context.today)
         var marked = ""
-        if parsed.flags.contains("--complete") || parsed.flags.contains("--not-complete") {
-            guard !(parsed.flags.contains("--complete") && parsed.flags.contains("--not-complete")) else {
+        if parsed.has(.complete) || parsed.has(.notComplete) {
+            guard !(parsed.has(.complete) && parsed.has(.notComplete)) else {
                 throw CLIError.usage("give --complete or --not-complete, not both")
             }
-            let complete = parsed.flags.contains("--complete")
+            let complete = parsed.has(.complete)
             try files.setComplete(date, complete)
             marked = complete ? "Marked \(date) complete: reports average the days marked complete.\n\n" : "\(date) is no longer marked complete.\n\n"
         }
@@ -304,8 +304,8 @@ struct JournalCommands {
     }
 
     private func entries(_ parsed: ParsedArguments, _ files: DataFiles) throws -> CommandResult {
-        let to = try DataFiles.date(parsed.values["--to"], today: context.today)
-        let from = try parsed.values["--from"].map { (text) throws(MineralIntakeError) in try DataFiles.date(text, today: context.today) }
+        let to = try DataFiles.date(parsed[.to], today: context.today)
+        let from = try parsed[.from].map { (text) throws(MineralIntakeError) in try DataFiles.date(text, today: context.today) }
             ?? to.adding(days: -6) ?? CalendarDate.first
         guard from <= to else { throw CLIError.usage("--from \(from) is after --to \(to)") }
         let (journal, warnings) = try files.journal()
@@ -336,15 +336,15 @@ struct JournalCommands {
             throw CLIError.usage("\"\(parsed.arguments[0])\" is not an entry id; ids are the numbers `mineral day` shows")
         }
         let catalog = try files.catalog()
-        guard parsed.arguments.count == 2 || !parsed.values.keys.filter({ $0 != "--data-dir" }).isEmpty else {
+        guard parsed.arguments.count == 2 || !parsed.values.keys.filter({ $0 != OptionName.dataDir.rawValue }).isEmpty else {
             throw CLIError.usage("`mineral edit \(id)` needs a new ITEM, --date, --meal or --food")
         }
-        let fixed = try parsed.values["--food"].map { (text) throws -> FoodReference in try Self.food(text, in: catalog) }
+        let fixed = try parsed[.food].map { (text) throws -> FoodReference in try Self.food(text, in: catalog) }
         let changed = try files.store.update(id: id) { old in
             var entry = old
-            if let date = parsed.values["--date"] { entry.date = try DataFiles.date(date, today: context.today) }
-            if let meal = parsed.values["--meal"] { entry.meal = try Meal(parsing: meal) }
-            if parsed.arguments.count == 2 || parsed.values["--food"] != nil {
+            if let date = parsed[.date] { entry.date = try DataFiles.date(date, today: context.today) }
+            if let meal = parsed[.meal] { entry.meal = try Meal(parsing: meal) }
+            if parsed.arguments.count == 2 || parsed[.food] != nil {
                 let itemText = parsed.arguments.count == 2 ? parsed.arguments[1] : entry.text
                 let item = !entry.food.isFood && fixed == nil ? try catalog.parseSupplement(itemText) : try catalog.parseItem(itemText, food: fixed)
                 (entry.amount, entry.unit, entry.grams, entry.food, entry.text) = (item.amount, item.unit, item.grams, item.food, item.text)

@@ -230,11 +230,10 @@ public struct MineralCommandLine: Sendable {
 enum OutputFormat: String, CaseIterable {
     case table, json
 
-    static let option = OptionSpec(
-        "--format", value: "FORMAT", allowed: allCases.map(\.rawValue), help: "table (default, for people) or json (for programs)")
+    static let option = OptionSpec(.format, value: "FORMAT", allowed: allCases.map(\.rawValue), help: "table (default, for people) or json (for programs)")
 
     init(_ parsed: ParsedArguments) {
-        self = parsed.values["--format"].flatMap(OutputFormat.init(rawValue:)) ?? .table
+        self = parsed[.format].flatMap(OutputFormat.init(rawValue:)) ?? .table
     }
 }
 

@@ -6,19 +6,19 @@ struct ProfileCommands {
     let context: MineralCommandLine
 
     static let profileOptions: [OptionSpec] = [
-        OptionSpec("--sex", value: "SEX", allowed: ["female", "male"], help: "female or male"),
-        OptionSpec("--age", value: "YEARS", help: "age in whole years (1 to 130)"),
-        OptionSpec("--born", value: "DATE", help: "birth date YYYY-MM-DD, instead of --age"),
-        OptionSpec("--pregnant", help: "use the pregnancy rows"),
-        OptionSpec("--lactating", help: "use the lactation (breastfeeding) rows"),
-        OptionSpec("--state", value: "STATE", allowed: PhysiologicalState.allCases.map(\.rawValue),
+        OptionSpec(.sex, value: "SEX", allowed: ["female", "male"], help: "female or male"),
+        OptionSpec(.age, value: "YEARS", help: "age in whole years (1 to 130)"),
+        OptionSpec(.born, value: "DATE", help: "birth date YYYY-MM-DD, instead of --age"),
+        OptionSpec(.pregnant, help: "use the pregnancy rows"),
+        OptionSpec(.lactating, help: "use the lactation (breastfeeding) rows"),
+        OptionSpec(.state, value: "STATE", allowed: PhysiologicalState.allCases.map(\.rawValue),
                    help: "none, pregnant or lactating"),
-        OptionSpec("--standard", value: "STD", allowed: ["nasem", "efsa"], help: "nasem (default, U.S./Canada) or efsa (EU)"),
-        OptionSpec("--group", value: "GROUP",
+        OptionSpec(.standard, value: "STD", allowed: ["nasem", "efsa"], help: "nasem (default, U.S./Canada) or efsa (EU)"),
+        OptionSpec(.group, value: "GROUP",
                    help: "risk group, repeatable or comma-separated: " + RiskGroup.allCases.map(\.rawValue).joined(separator: ", ") + "; none clears"),
-        OptionSpec("--training", value: "H/PERIOD", help: "training hours, e.g. 1.5/day or 8/week; none clears"),
-        OptionSpec("--sweat-rate", value: "L/H", help: "your sweat rate in litres per hour (default 1.21, Baker et al. 2016)"),
-        OptionSpec("--override", value: "N[.T]=AMOUNT",
+        OptionSpec(.training, value: "H/PERIOD", help: "training hours, e.g. 1.5/day or 8/week; none clears"),
+        OptionSpec(.sweatRate, value: "L/H", help: "your sweat rate in litres per hour (default 1.21, Baker et al. 2016)"),
+        OptionSpec(.override, value: "N[.T]=AMOUNT",
                    help: "your own target, repeatable: magnesium=400, sodium.cdrr=2000, Mg.ul=300; N.T=default removes one; none removes all"),
     ]
 
@@ -40,8 +40,8 @@ struct ProfileCommands {
         CommandSpec(
             ["targets"], summary: "Daily intake targets for the stored profile, or for one given by flags",
             options: profileOptions + [
-                OptionSpec("--date", value: "DATE", help: "the day to count a birth date's age on (default today)"),
-                OptionSpec("--sources", help: "list the source of every value (JSON always has them)"),
+                OptionSpec(.date, value: "DATE", help: "the day to count a birth date's age on (default today)"),
+                OptionSpec(.sources, help: "list the source of every value (JSON always has them)"),
                 OutputFormat.option, DataDirectory.option,
             ],
             discussion: """
@@ -68,7 +68,7 @@ struct ProfileCommands {
     }
 
     private func profilePath(_ parsed: ParsedArguments) throws(CLIError) -> String {
-        try DataDirectory.resolve(flag: parsed.values["--data-dir"], environment: context.environment) + "/profile.json"
+        try DataDirectory.resolve(flag: parsed[.dataDir], environment: context.environment) + "/profile.json"
     }
 
     /// The stored profile, or `nil` when there is none yet.
@@ -103,28 +103,28 @@ struct ProfileCommands {
 
     /// `base` changed by the profile flags in `parsed`.
     func apply(_ parsed: ParsedArguments, to base: Profile?) throws -> Profile {
-        let sex = try parsed.values["--sex"].map { (text) throws(MineralIntakeError) in try Sex(parsing: text) } ?? base?.sex
+        let sex = try parsed[.sex].map { (text) throws(MineralIntakeError) in try Sex(parsing: text) } ?? base?.sex
         guard let sex else { throw CLIError.usage("the profile needs --sex female or --sex male") }
         var profile = base ?? Profile(sex: sex)
         profile.sex = sex
-        if let text = parsed.values["--age"] {
+        if let text = parsed[.age] {
             guard let age = Int(text) else {
                 throw CLIError.usage("--age \"\(text)\" is not accepted; give whole years from 1 to 130, or --born YYYY-MM-DD")
             }
             profile.ageYears = age
             profile.birthDate = nil
         }
-        if let text = parsed.values["--born"] {
-            guard parsed.values["--age"] == nil else { throw CLIError.usage("give --age or --born, not both") }
+        if let text = parsed[.born] {
+            guard parsed[.age] == nil else { throw CLIError.usage("give --age or --born, not both") }
             profile.birthDate = try CalendarDate(parsing: text)
             profile.ageYears = nil
         }
-        let states = [parsed.flags.contains("--pregnant") ? "pregnant" : nil, parsed.flags.contains("--lactating") ? "lactating" : nil,
-                      parsed.values["--state"]].compactMap { $0 }
+        let states = [parsed.has(.pregnant) ? "pregnant" : nil, parsed.has(.lactating) ? "lactating" : nil,
+                      parsed[.state]].compactMap { $0 }
         if Set(states).count > 1 { throw CLIError.usage("choose one of --pregnant, --lactating and --state") }
         if let state = states.first { profile.state = PhysiologicalState(rawValue: state)! }
-        if let text = parsed.values["--standard"] { profile.standard = try ReferenceStandard(parsing: text) }
-        if let values = parsed.allValues["--group"] {
+        if let text = parsed[.standard] { profile.standard = try ReferenceStandard(parsing: text) }
+        if let values = parsed.all(.group) {
             for value in values {
                 let names = value.split(separator: ",").map { $0.trimmedWhitespace() }.filter { !$0.isEmpty }
                 if names == ["none"] {
@@ -138,11 +138,11 @@ struct ProfileCommands {
             }
             profile.groups.sort()
         }
-        if let text = parsed.values["--training"] {
+        if let text = parsed[.training] {
             profile.training = text.lowercased() == "none"
                 ? nil : try Training(parsing: text, sweatRateLitresPerHour: profile.training?.sweatRateLitresPerHour)
         }
-        if let text = parsed.values["--sweat-rate"] {
+        if let text = parsed[.sweatRate] {
             guard let rate = Double(text), rate.isFinite, rate >= 0.1, rate <= 6 else {
                 throw CLIError.usage("--sweat-rate \"\(text)\" is not accepted; give litres per hour from 0.1 to 6, e.g. 1.6")
             }
@@ -151,7 +151,7 @@ struct ProfileCommands {
             }
             profile.training?.sweatRateLitresPerHour = rate
         }
-        for text in parsed.allValues["--override"] ?? [] {
+        for text in parsed.all(.override) ?? [] {
             if text.lowercased() == "none" {
                 profile.overrides = []
                 continue
@@ -244,12 +244,12 @@ struct ProfileCommands {
             }
             profile = stored
         }
-        let date = try parsed.values["--date"].map { (text) throws(MineralIntakeError) in try CalendarDate(parsing: text) } ?? context.today
+        let date = try parsed[.date].map { (text) throws(MineralIntakeError) in try CalendarDate(parsing: text) } ?? context.today
         let targets = try context.loadTables().targets(for: profile, on: date)
         if OutputFormat(parsed) == .json {
             return CommandResult(standardOutput: try JSONOutput.encode("targets", targets))
         }
-        return CommandResult(standardOutput: TargetsRenderer.text(targets, sources: parsed.flags.contains("--sources"), width: context.terminalWidth))
+        return CommandResult(standardOutput: TargetsRenderer.text(targets, sources: parsed.has(.sources), width: context.terminalWidth))
     }
 }
 

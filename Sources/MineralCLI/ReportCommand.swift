@@ -8,15 +8,15 @@ struct ReportCommand {
     static let formats = ["text", "markdown", "csv", "json", "html"]
     static let specs: [CommandSpec] = [
         CommandSpec(["report"], summary: "The weekly deficiency report: shortfalls, confidence, limits, what to eat", options: [
-            OptionSpec("--week", value: "WEEK", help: "ISO week, e.g. 2026-W48, or last, or this (default: this week)"),
-            OptionSpec("--month", value: "MONTH", help: "a calendar month, e.g. 2026-11"),
-            OptionSpec("--last", value: "N", help: "the last N complete days (or, with none marked, logged days)"),
-            OptionSpec("--weeks", value: "N", help: "the last N weeks, with a trend line per nutrient (CSV: a column per week)"),
-            OptionSpec("--from", value: "DATE", help: "first day of any period (with --to), of any length"),
-            OptionSpec("--to", value: "DATE", help: "last day of the period"),
-            OptionSpec("--format", value: "FORMAT", allowed: formats, help: "text (default), markdown, csv, json or html"),
-            OptionSpec("--output", value: "FILE", help: "write the report to FILE"),
-            OptionSpec("--sample", help: "the built-in sample week, to see a report before logging anything"),
+            OptionSpec(.week, value: "WEEK", help: "ISO week, e.g. 2026-W48, or last, or this (default: this week)"),
+            OptionSpec(.month, value: "MONTH", help: "a calendar month, e.g. 2026-11"),
+            OptionSpec(.last, value: "N", help: "the last N complete days (or, with none marked, logged days)"),
+            OptionSpec(.weeks, value: "N", help: "the last N weeks, with a trend line per nutrient (CSV: a column per week)"),
+            OptionSpec(.from, value: "DATE", help: "first day of any period (with --to), of any length"),
+            OptionSpec(.to, value: "DATE", help: "last day of the period"),
+            OptionSpec(.format, value: "FORMAT", allowed: formats, help: "text (default), markdown, csv, json or html"),
+            OptionSpec(.output, value: "FILE", help: "write the report to FILE"),
+            OptionSpec(.sample, help: "the built-in sample week, to see a report before logging anything"),
             DataDirectory.option,
         ], discussion: """
 
@@ -38,11 +38,11 @@ struct ReportCommand {
     ]
 
     func run(_ parsed: ParsedArguments) throws -> CommandResult {
-        let format = parsed.values["--format"] ?? "text"
+        let format = parsed[.format] ?? "text"
         let report: WeeklyReport
         var warnings = ""
-        if parsed.flags.contains("--sample") {
-            guard Self.periodOptions.allSatisfy({ parsed.values[$0] == nil }) else {
+        if parsed.has(.sample) {
+            guard Self.periodOptions.allSatisfy({ parsed[$0] == nil }) else {
                 throw CLIError.usage("--sample is the fixed week \(SampleWeek.period.label); give no other period with it")
             }
             let catalog = FoodCatalog(database: try context.loadFoods())
@@ -64,19 +64,19 @@ struct ReportCommand {
             report = try files.catalog().weeklyReport(period: period, entries: journal.entries, targets: targets, today: context.today,
                                                       completeDays: try files.completeDays())
         }
-        let color = format == "text" && parsed.values["--output"] == nil && context.standardOutputIsTerminal
+        let color = format == "text" && parsed[.output] == nil && context.standardOutputIsTerminal
             && (context.environment["NO_COLOR"] ?? "").isEmpty
         let text: String
         switch format {
         case "markdown": text = ReportRenderer.markdown(report)
         case "csv":
             // The trend asked for: a column per week; other periods a row per day and nutrient.
-            text = parsed.values["--weeks"].flatMap { _ in ReportRenderer.trendCSV(report) } ?? ReportRenderer.csv(report)
+            text = parsed[.weeks].flatMap { _ in ReportRenderer.trendCSV(report) } ?? ReportRenderer.csv(report)
         case "json": text = try ReportRenderer.json(report)
         case "html": text = ReportRenderer.html(report)
-        default: text = ReportRenderer.text(report, color: color)
+        default: text = ReportRenderer.text(report, color: color, sourcesHint: "`mineral targets` lists each source")
         }
-        if let output = parsed.values["--output"] {
+        if let output = parsed[.output] {
             let files = try DataFiles(context, parsed)
             return CommandResult(standardOutput: try files.writeOutput(output, text, what: "the \(format) report for \(report.period.label)"),
                                  standardError: warnings)
@@ -84,45 +84,45 @@ struct ReportCommand {
         return CommandResult(standardOutput: text, standardError: warnings)
     }
 
-    static let periodOptions = ["--week", "--month", "--last", "--weeks", "--from", "--to"]
+    static let periodOptions: [OptionName] = [.week, .month, .last, .weeks, .from, .to]
 
     /// The period the options name: `--week 2026-W48|last|this`, `--month 2026-11`, `--last N` (the last N days
     /// that count: complete, or logged when none is marked), `--weeks N`, `--from … --to …`; this week by default.
     static func period(_ parsed: ParsedArguments, today: CalendarDate, countedDays: () throws -> [CalendarDate] = { [] }) throws -> ReportPeriod {
-        let given = periodOptions.filter { parsed.values[$0] != nil }
-        guard given.count <= 1 || Set(given) == ["--from", "--to"] else {
-            throw CLIError.usage("give one period: " + given.joined(separator: ", ") + " were given together")
+        let given = periodOptions.filter { parsed[$0] != nil }
+        guard given.count <= 1 || Set(given) == [.from, .to] else {
+            throw CLIError.usage("give one period: " + given.map(\.rawValue).joined(separator: ", ") + " were given together")
         }
-        func count(_ option: String, _ range: ClosedRange<Int>) throws -> Int {
-            let text = parsed.values[option] ?? ""
+        func count(_ option: OptionName, _ range: ClosedRange<Int>) throws -> Int {
+            let text = parsed[option] ?? ""
             guard let value = Int(text), range.contains(value) else {
-                throw CLIError.usage("\(option) \"\(text)\" is not accepted; give a whole number from \(range.lowerBound) to \(range.upperBound)")
+                throw CLIError.usage("\(option.rawValue) \"\(text)\" is not accepted; give a whole number from \(range.lowerBound) to \(range.upperBound)")
             }
             return value
         }
-        if let week = parsed.values["--week"] {
+        if let week = parsed[.week] {
             switch week.lowercased() {
             case "this": return ReportPeriod(weekOf: today)
             case "last": return ReportPeriod(weekOf: today.adding(days: -7) ?? today)
             default: return try ReportPeriod(isoWeek: week)
             }
         }
-        if let month = parsed.values["--month"] { return try ReportPeriod(month: month) }
-        if parsed.values["--weeks"] != nil {
-            let weeks = try count("--weeks", 1...520)
+        if let month = parsed[.month] { return try ReportPeriod(month: month) }
+        if parsed[.weeks] != nil {
+            let weeks = try count(.weeks, 1...520)
             let this = ReportPeriod(weekOf: today)
             let first = this.from.adding(days: -7 * (weeks - 1)) ?? CalendarDate.first
             return try ReportPeriod(from: first, to: this.to, label: "the last \(weeks) weeks, \(ReportPeriod(weekOf: first).label) – \(this.label)")
         }
-        if parsed.values["--last"] != nil {
-            let n = try count("--last", 1...3650)
+        if parsed[.last] != nil {
+            let n = try count(.last, 1...3650)
             let days = try countedDays().filter { $0 <= today }.suffix(n)
             guard let first = days.first, let last = days.last else {
                 throw CLIError.data("no days to report: log meals (and mark complete days with mineral day --complete)")
             }
             return try ReportPeriod(from: first, to: last, label: "the last \(days.count) day\(days.count == 1 ? "" : "s") (\(first) – \(last))")
         }
-        switch (parsed.values["--from"], parsed.values["--to"]) {
+        switch (parsed[.from], parsed[.to]) {
         case (nil, nil): return ReportPeriod(weekOf: today)
         case (let from?, let to?): return try ReportPeriod(from: DataFiles.date(from, today: today), to: DataFiles.date(to, today: today))
         default: throw CLIError.usage("give both --from and --to, e.g. --from 2026-11-20 --to 2026-11-26")

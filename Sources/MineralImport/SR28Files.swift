@@ -3,14 +3,14 @@ import MineralCLI
 import MineralIntake
 
 /// Reads the USDA SR28 release files from a directory (the importer's only contact with the disk).
-public enum SR28Files {
+package enum SR28Files {
     /// Where the release sits beside this project: `../shared/data/usda-sr28` from the package root.
-    public static func defaultDirectory(packageRoot: URL) -> URL {
+    package static func defaultDirectory(packageRoot: URL) -> URL {
         packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data/usda-sr28")
     }
 
     /// Whether `directory` holds the files the importer needs.
-    public static func isPresent(in directory: URL) -> Bool {
+    package static func isPresent(in directory: URL) -> Bool {
         let manager = FileManager.default
         let required = [SR28Release.FileName.foodDescriptions, SR28Release.FileName.foodGroups, SR28Release.FileName.weights]
         let nutrients = [SR28Release.FileName.nutrientData, SR28Release.FileName.nutrientData + ".gz"]
@@ -19,7 +19,7 @@ public enum SR28Files {
     }
 
     /// The release's files; `NUT_DATA.txt` is read as it is, or from `NUT_DATA.txt.gz` through `gzip -dc`.
-    public static func load(from directory: URL) throws -> SR28Release {
+    package static func load(from directory: URL) throws -> SR28Release {
         func read(_ name: String) throws -> Data {
             let url = directory.appendingPathComponent(name)
             do { return try Data(contentsOf: url) } catch {

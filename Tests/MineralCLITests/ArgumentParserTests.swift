@@ -5,10 +5,10 @@ import Testing
 struct ArgumentParserTests {
     static let parser = ArgumentParser(commands: [
         CommandSpec(["foods", "search"], summary: "s", arguments: "TEXT…", minimumArguments: 1, maximumArguments: .max,
-                    options: [OptionSpec("--format", value: "FORMAT", allowed: ["table", "json"], help: ""),
-                              OptionSpec("--limit", value: "N", help: "")]),
+                    options: [OptionSpec(.format, value: "FORMAT", allowed: ["table", "json"], help: ""),
+                              OptionSpec(.limit, value: "N", help: "")]),
         CommandSpec(["foods", "show"], summary: "s", arguments: "FOOD", minimumArguments: 1, maximumArguments: 1),
-        CommandSpec(["targets"], summary: "t", options: [OptionSpec("--pregnant", help: "")]),
+        CommandSpec(["targets"], summary: "t", options: [OptionSpec(.pregnant, help: "")]),
     ])
 
     @Test(arguments: [

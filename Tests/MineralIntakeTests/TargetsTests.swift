@@ -145,7 +145,6 @@ struct TargetRefusalTests {
         (Profile(sex: .male, ageYears: 30, state: .pregnant), "a male profile cannot be pregnant; pregnancy and lactation are for female profiles"),
         (Profile(sex: .male, ageYears: 30, state: .lactating), "a male profile cannot be lactating; pregnancy and lactation are for female profiles"),
         (Profile(sex: .female, ageYears: 5, state: .pregnant), "age 5 cannot be pregnant; check the age"),
-        (Profile(sex: .female), "the profile has no age; give --age YEARS or --born YYYY-MM-DD"),
         (Profile(sex: .female, ageYears: 30, birthDate: CalendarDate(year: 1996, month: 1, day: 1)), "give either an age or a birth date, not both"),
         (Profile(sex: .female, birthDate: CalendarDate(year: 2027, month: 1, day: 1)), "birth date 2027-01-01 is after 2026-11-25; give the date you were born"),
         (Profile(sex: .female, ageYears: 35, groups: [.teenager]), "group teenager is for ages 13 to 19, but the age is 35"),
@@ -155,6 +154,12 @@ struct TargetRefusalTests {
     ])
     func refused(profile: Profile, message: String) {
         #expect(throws: MineralIntakeError.invalidProfile(message)) { try tables.targets(for: profile, on: today) }
+    }
+
+    @Test("a profile with neither age nor birth date is its own error case, its message free of command-line words")
+    func withoutAge() {
+        #expect(throws: MineralIntakeError.profileWithoutAge) { try tables.targets(for: Profile(sex: .female), on: today) }
+        #expect(MineralIntakeError.profileWithoutAge.description == "the profile has no age; give an age in years or a birth date")
     }
 }
 

@@ -37,9 +37,9 @@ public struct FoodDetail: Sendable, Codable, Equatable {
 }
 
 /// Number formatting for people, the same on every machine (no locale).
-public enum DisplayNumber {
+package enum DisplayNumber {
     /// A nutrient amount for a person: about four significant digits, never a nonzero value shown as 0.
-    public static func amount(_ value: Double) -> String { NumberText.display(value) }
+    package static func amount(_ value: Double) -> String { NumberText.display(value) }
     /// A number without needless decimals: `130`, `0.5`, `1.025`.
-    public static func plain(_ value: Double) -> String { NumberText.plain(value) }
+    package static func plain(_ value: Double) -> String { NumberText.plain(value) }
 }

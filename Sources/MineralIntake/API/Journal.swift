@@ -485,32 +485,32 @@ public enum QuantityLimits {
 }
 
 /// Number text as the journal and exports write it, for front ends.
-public enum JournalFormatText {
+package enum JournalFormatText {
     /// The shortest decimal that reads back as exactly `value`.
-    public static func exact(_ value: Double) -> String { JournalFormat.exact(value) }
+    package static func exact(_ value: Double) -> String { JournalFormat.exact(value) }
 }
 
 /// CSV for front ends: RFC 4180 reading and field escaping.
-public enum CSVText {
+package enum CSVText {
     /// A CSV row with its 1-based line number.
-    public struct Row: Sendable, Equatable {
+    package struct Row: Sendable, Equatable {
         /// The 1-based line the row starts on.
-        public var line: Int
+        package var line: Int
         /// The row's fields, unquoted.
-        public var fields: [String]
+        package var fields: [String]
     }
 
     /// Parses RFC 4180 CSV.
     /// - Throws: ``MineralIntakeError/invalidData(file:line:reason:)`` naming `file` and the line.
-    public static func parse(_ text: String, file: String) throws(MineralIntakeError) -> [Row] {
+    package static func parse(_ text: String, file: String) throws(MineralIntakeError) -> [Row] {
         try CSV.parse(text, file: file).map { Row(line: $0.line, fields: $0.fields) }
     }
 
     /// One field, quoted only when it must be; a field a spreadsheet would run as a formula starts with `'`.
-    public static func escape(_ field: String) -> String { CSV.escape(field) }
+    package static func escape(_ field: String) -> String { CSV.escape(field) }
 
     /// A field as ``escape(_:)`` guarded it, back as it was: `'=1+1` is `=1+1` again (export, then import).
-    public static func unguarded(_ field: String) -> String {
+    package static func unguarded(_ field: String) -> String {
         guard field.hasPrefix("'"), let second = field.unicodeScalars.dropFirst().first, "=+-@\t\r".unicodeScalars.contains(second) else { return field }
         return String(field.dropFirst())
     }

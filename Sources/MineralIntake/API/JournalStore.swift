@@ -235,7 +235,7 @@ struct JournalLines {
     func only(_ id: Int) throws(MineralIntakeError) -> Int {
         let found = entries.indices.filter { entries[$0]?.id == id }
         guard let first = found.first else {
-            throw .invalidEntry("no entry with id \(id); see `mineral entries` for ids")
+            throw .unknownEntryID(id)
         }
         guard found.count == 1 else {
             throw .invalidEntry("id \(id) stands on lines " + found.map { String($0 + 1) }.joined(separator: " and ")

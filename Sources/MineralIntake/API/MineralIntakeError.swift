@@ -38,16 +38,10 @@ public enum MineralIntakeError: Error, Sendable, Codable, Equatable, CustomStrin
     case busy(String)
     /// Rows of a file that cannot be read, each `FILE:LINE: what is wrong`; a file with any is refused whole.
     case invalidRows([String])
-
-    /// Whether the error is about how a call was made (a bad name or option) rather than about data.
-    public var isUsageError: Bool {
-        switch self {
-        case .unknownNutrient, .emptyQuery, .unknownFoodGroup, .ambiguousFoodGroup, .unknownRankingBasis, .invalidDate,
-             .invalidProfile, .invalidWeek, .invalidPeriod: true
-        case .unknownNDBNumber, .unknownFood, .invalidData, .invalidEntry, .ambiguousFood, .unknownUnit, .fileAccess, .busy,
-             .invalidRows: false
-        }
-    }
+    /// No journal entry has this id.
+    case unknownEntryID(Int)
+    /// The profile has neither an age nor a birth date, so no targets can be chosen.
+    case profileWithoutAge
 
     public var description: String {
         switch self {
@@ -58,7 +52,7 @@ public enum MineralIntakeError: Error, Sendable, Codable, Equatable, CustomStrin
         case .emptyQuery:
             return "empty food search; give some words of the food's name, e.g. \"dried apricots\""
         case .unknownNDBNumber(let text):
-            return "no food with NDB number \(text) in USDA SR28; find numbers with `mineral foods search NAME`"
+            return "no food with NDB number \(text) in USDA SR28; a search by name finds the numbers"
         case .unknownFood(let text, let suggestions):
             let hint = suggestions.isEmpty
                 ? "" : "; did you mean " + suggestions.map { "\"\($0)\"" }.joined(separator: ", ") + "?"
@@ -83,10 +77,14 @@ public enum MineralIntakeError: Error, Sendable, Codable, Equatable, CustomStrin
         case .invalidProfile(let message), .invalidEntry(let message):
             return message
         case .ambiguousFood(let text, let candidates):
-            return "\"\(text)\" is not the exact name of one food; nothing was logged. Foods it may mean (name one with --food NDB):\n"
+            return "\"\(text)\" is not the exact name of one food; nothing was logged. Foods it may mean (name one by its NDB number):\n"
                 + candidates.map { "  \($0.ndb)  \($0.name)" }.joined(separator: "\n")
         case .fileAccess(let message), .busy(let message):
             return message
+        case .unknownEntryID(let id):
+            return "no entry with id \(id)"
+        case .profileWithoutAge:
+            return "the profile has no age; give an age in years or a birth date"
         case .invalidRows(let problems):
             return problems.joined(separator: "\n")
         case .unknownUnit(let text, let unit, let food, let known):

@@ -223,11 +223,11 @@ public struct Profile: Sendable, Codable, Equatable {
     }
 
     /// Age in whole years on `date`.
-    /// - Throws: ``MineralIntakeError/invalidProfile(_:)`` when the profile has neither age nor birth date, or a
-    ///   birth date after `date`.
+    /// - Throws: ``MineralIntakeError/profileWithoutAge`` when the profile has neither age nor birth date, or
+    ///   ``MineralIntakeError/invalidProfile(_:)`` for a birth date after `date`.
     public func age(on date: CalendarDate) throws(MineralIntakeError) -> Int {
         if let ageYears { return ageYears }
-        guard let birthDate else { throw .invalidProfile("the profile has no age; give --age YEARS or --born YYYY-MM-DD") }
+        guard let birthDate else { throw .profileWithoutAge }
         guard birthDate <= date else {
             throw .invalidProfile("birth date \(birthDate) is after \(date); give the date you were born")
         }

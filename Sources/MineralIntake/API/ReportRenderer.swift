@@ -103,8 +103,9 @@ public enum ReportRenderer {
     // MARK: Text
 
     /// A terminal page: a bar per nutrient against its goal, the verdicts, limits, sources and suggestions.
-    /// `color` adds ANSI colours (the caller decides: a terminal, and no `NO_COLOR`).
-    public static func text(_ report: WeeklyReport, color: Bool = false) -> String {
+    /// `color` adds ANSI colours (the caller decides: a terminal, and no `NO_COLOR`); `sourcesHint` says, after the
+    /// targets line, where a front end lists each target's source (`mineral targets` lists each source).
+    public static func text(_ report: WeeklyReport, color: Bool = false, sourcesHint: String? = nil) -> String {
         func paint(_ text: String, _ verdict: Verdict) -> String {
             guard color else { return text }
             let code: String
@@ -165,7 +166,7 @@ public enum ReportRenderer {
         }
         if report.period.days.count > dayTableLimit {
             if !report.targets.notes.isEmpty { out += "\nNotes:\n" + report.targets.notes.map { "  - \($0)\n" }.joined() }
-            out += "\nTargets: \(report.targets.standard.displayName), rows \(report.targets.lifeStage) (`mineral targets` lists each source). Foods: USDA SR28.\n"
+            out += "\nTargets: \(report.targets.standard.displayName), rows \(report.targets.lifeStage)\(sourcesHint.map { " (\($0))" } ?? ""). Foods: USDA SR28.\n"
             return out
         }
         out += "\nDays:\n"
@@ -185,7 +186,7 @@ public enum ReportRenderer {
             out += "  * part of the day's food has no value for this nutrient: the amount is a lower bound.\n"
         }
         if !report.targets.notes.isEmpty { out += "\nNotes:\n" + report.targets.notes.map { "  - \($0)\n" }.joined() }
-        out += "\nTargets: \(report.targets.standard.displayName), rows \(report.targets.lifeStage) (`mineral targets` lists each source). Foods: USDA SR28.\n"
+        out += "\nTargets: \(report.targets.standard.displayName), rows \(report.targets.lifeStage)\(sourcesHint.map { " (\($0))" } ?? ""). Foods: USDA SR28.\n"
         return out
     }
 

@@ -1,32 +1,32 @@
 /// A plain-text table for terminals: columns padded to their widest cell, numbers aligned right.
-public struct TextTable: Sendable, Equatable {
+package struct TextTable: Sendable, Equatable {
     /// How a column's cells line up.
-    public enum Alignment: Sendable, Equatable {
+    package enum Alignment: Sendable, Equatable {
         /// Cells padded on the right (text) or on the left (numbers).
         case left, right
     }
 
     /// A column's title and alignment.
-    public struct Column: Sendable, Equatable {
+    package struct Column: Sendable, Equatable {
         /// The header.
-        public var title: String
+        package var title: String
         /// How cells line up.
-        public var alignment: Alignment
+        package var alignment: Alignment
 
         /// A column.
-        public init(_ title: String, _ alignment: Alignment = .left) {
+        package init(_ title: String, _ alignment: Alignment = .left) {
             self.title = title
             self.alignment = alignment
         }
     }
 
     /// The columns.
-    public var columns: [Column]
+    package var columns: [Column]
     /// The rows, one cell per column.
-    public var rows: [[String]]
+    package var rows: [[String]]
 
     /// A table.
-    public init(columns: [Column], rows: [[String]] = []) {
+    package init(columns: [Column], rows: [[String]] = []) {
         self.columns = columns
         self.rows = rows
     }
@@ -37,7 +37,7 @@ public struct TextTable: Sendable, Equatable {
     /// With `width` (a terminal's columns), text columns (left-aligned) are shortened with `…`, widest first, until
     /// the table fits (a text column keeps at least its title and 6 characters); numbers (right-aligned columns)
     /// are never cut.
-    public func rendered(header: Bool = true, width: Int? = nil) -> String {
+    package func rendered(header: Bool = true, width: Int? = nil) -> String {
         let rows = rows.map { $0.map(TerminalText.visible) }
         var widths = columns.map { $0.title.count }
         for row in rows {

@@ -4,18 +4,18 @@ import Glibc
 #endif
 
 /// The USDA SR28 release files the importer reads, as bytes (Latin-1 text, `^`-separated, `~`-quoted).
-public struct SR28Release: Sendable {
+package struct SR28Release: Sendable {
     /// `FOOD_DES.txt`.
-    public var foodDescriptions: Data
+    package var foodDescriptions: Data
     /// `FD_GROUP.txt`.
-    public var foodGroups: Data
+    package var foodGroups: Data
     /// `NUT_DATA.txt`, uncompressed.
-    public var nutrientData: Data
+    package var nutrientData: Data
     /// `WEIGHT.txt`.
-    public var weights: Data
+    package var weights: Data
 
     /// The four files' bytes.
-    public init(foodDescriptions: Data, foodGroups: Data, nutrientData: Data, weights: Data) {
+    package init(foodDescriptions: Data, foodGroups: Data, nutrientData: Data, weights: Data) {
         self.foodDescriptions = foodDescriptions
         self.foodGroups = foodGroups
         self.nutrientData = nutrientData
@@ -23,23 +23,23 @@ public struct SR28Release: Sendable {
     }
 
     /// The release's file names, as in `../shared/data/usda-sr28/`.
-    public enum FileName {
+    package enum FileName {
         /// `FOOD_DES.txt`.
-        public static let foodDescriptions = "FOOD_DES.txt"
+        package static let foodDescriptions = "FOOD_DES.txt"
         /// `FD_GROUP.txt`.
-        public static let foodGroups = "FD_GROUP.txt"
+        package static let foodGroups = "FD_GROUP.txt"
         /// `NUT_DATA.txt`.
-        public static let nutrientData = "NUT_DATA.txt"
+        package static let nutrientData = "NUT_DATA.txt"
         /// `WEIGHT.txt`.
-        public static let weights = "WEIGHT.txt"
+        package static let weights = "WEIGHT.txt"
     }
 }
 
 /// Turns the USDA SR28 release into the `FoodData/` files: every food, its six nutrients per 100 g, every household
 /// measure and every food group. Values are copied as USDA writes them; a nutrient USDA has no row for stays empty.
-public enum SR28Importer {
+package enum SR28Importer {
     /// The imported `foods.tsv`, `measures.tsv` and `groups.tsv`, with `names` (the curated file) carried through.
-    public static func importRelease(_ release: SR28Release, names: String) throws(MineralIntakeError) -> FoodDataFiles {
+    package static func importRelease(_ release: SR28Release, names: String) throws(MineralIntakeError) -> FoodDataFiles {
         let groups = try records(release.foodGroups, file: SR28Release.FileName.foodGroups, fields: 2)
         let foods = try records(release.foodDescriptions, file: SR28Release.FileName.foodDescriptions, fields: 14)
         let weights = try records(release.weights, file: SR28Release.FileName.weights, fields: 7)

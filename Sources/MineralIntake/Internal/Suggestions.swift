@@ -87,9 +87,9 @@ extension Suggestions {
 }
 
 /// "Did you mean" for front ends: the known word closest to a mistyped one.
-public enum DidYouMean {
+package enum DidYouMean {
     /// The candidate nearest to `word` (edit distance within about a third of its length, at least 2), if any.
-    public static func suggestion(for word: String, among candidates: [String]) -> String? {
+    package static func suggestion(for word: String, among candidates: [String]) -> String? {
         Suggestions.closest(to: word, among: candidates, maxDistance: max(2, word.utf8.count / 3))
     }
 }
