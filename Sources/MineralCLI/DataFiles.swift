@@ -62,10 +62,15 @@ struct DataFiles {
     }
 
     static func warnings(_ journal: Journal, path: String) -> String {
-        guard !journal.problems.isEmpty else { return "" }
-        var text = journal.problems.prefix(3).map { "mineral: \(path):\($0.line): \($0.reason); line left out\n" }.joined()
-        if journal.problems.count > 3 { text += "mineral: … and \(journal.problems.count - 3) more lines left out\n" }
-        return text + "mineral: the other \(journal.entries.count) entries count; `mineral check` lists every problem\n"
+        warnings(journal.problems, entryCount: journal.entries.count, path: path)
+    }
+
+    /// A warning for each of the first three `problems`, and how many entries still count.
+    static func warnings(_ problems: [JournalProblem], entryCount: Int, path: String) -> String {
+        guard !problems.isEmpty else { return "" }
+        var text = problems.prefix(3).map { "mineral: \(path):\($0.line): \($0.reason); line left out\n" }.joined()
+        if problems.count > 3 { text += "mineral: … and \(problems.count - 3) more lines left out\n" }
+        return text + "mineral: the other \(entryCount) entries count; `mineral check` lists every problem\n"
     }
 
     func customFoods() throws(CLIError) -> [CustomFood] {

@@ -59,10 +59,12 @@ struct ReportCommand {
             guard let targets = try files.targets(on: period.to) else {
                 throw CLIError.noInput("no profile yet (\(files.profilePath)); set one (mineral profile set --sex female --age 31), or see a sample: mineral report --sample")
             }
-            let (journal, journalWarnings) = try files.journal(dates: period.from...period.to)
-            warnings = journalWarnings
-            report = try files.catalog().weeklyReport(period: period, entries: journal.entries, targets: targets, today: context.today,
-                                                      completeDays: try files.completeDays())
+            // Read as it is added up: a report of years costs little more than reading the file.
+            let data = try context.files.read(files.journalPath) ?? Data()
+            let made = try files.catalog().weeklyReport(period: period, journal: data, targets: targets, today: context.today,
+                                                        completeDays: try files.completeDays())
+            report = made.report
+            warnings = DataFiles.warnings(made.problems, entryCount: made.report.entryCount, path: files.journalPath)
         }
         let color = format == "text" && parsed[.output] == nil && context.standardOutputIsTerminal
             && (context.environment["NO_COLOR"] ?? "").isEmpty

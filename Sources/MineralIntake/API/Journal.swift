@@ -258,56 +258,164 @@ public enum JournalFormat {
 
     static func parse(bytes: UnsafeBufferPointer<UInt8>, dates: ClosedRange<CalendarDate>?) -> Journal {
         var journal = Journal()
-        do {
-            journal.entries.reserveCapacity(bytes.count / 56)
-            var seen = Set<Int>(minimumCapacity: bytes.count / 56)
-            var fields: [Range<Int>] = []
-            var lineNumber = 0
-            // A UTF-8 byte order mark (from some editors and spreadsheets) is not part of the first line.
-            var start = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
-            let base = bytes.baseAddress
-            while start < bytes.count {
-                lineNumber += 1
-                let end = base.flatMap { memchr($0 + start, 0x0A, bytes.count - start) }
-                    .map { UnsafeRawPointer($0) - UnsafeRawPointer(base!) } ?? bytes.count
-                var lineEnd = end
-                if lineEnd > start, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
-                defer { start = end + 1 }
-                if lineEnd == start || bytes[start] == 0x23 { continue }
-                // With a date range, look at the date (the second field) first and skip other days' lines.
-                if let dates, let tab = memchr(base! + start, 0x09, min(13, lineEnd - start)) {
-                    let dateStart = UnsafeRawPointer(tab) - UnsafeRawPointer(base!) + 1
-                    if dateStart + 10 <= lineEnd, let date = dateField(bytes, dateStart..<dateStart + 10),
-                       dateStart + 10 == lineEnd || bytes[dateStart + 10] == 0x09, !dates.contains(date) { continue }
-                }
-                if bytes[start..<lineEnd].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-                fields.removeAll(keepingCapacity: true)
-                var fieldStart = start
-                for index in start..<lineEnd where bytes[index] == 0x09 && fields.count < fieldCount - 1 {
-                    fields.append(fieldStart..<index)
-                    fieldStart = index + 1
-                }
-                fields.append(fieldStart..<lineEnd)
-                let parsed = fastEntry(bytes, fields) ?? {
-                    Result { () throws(MineralIntakeError) in
-                        try parseLine(Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<lineEnd]), as: UTF8.self)))
-                    }
-                }()
-                switch parsed {
-                case .success(let entry) where seen.insert(entry.id).inserted:
-                    journal.entries.append(entry)
-                case .success(let entry):
-                    journal.problems.append(JournalProblem(
-                        line: lineNumber, content: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<lineEnd]), as: UTF8.self),
-                        reason: "id \(entry.id) is used by an earlier line too; give each line its own id"))
-                case .failure(let error):
-                    journal.problems.append(JournalProblem(
-                        line: lineNumber, content: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<lineEnd]), as: UTF8.self),
-                        reason: error.description))
-                }
+        journal.entries.reserveCapacity(bytes.count / 56)
+        scan(bytes: bytes, dates: dates) { line in
+            switch line {
+            case .usda(let fast): journal.entries.append(fast.entry)
+            case .entry(let entry): journal.entries.append(entry)
+            case .problem(let problem): journal.problems.append(problem)
             }
         }
         return journal
+    }
+
+    /// A line of a USDA food as the scan reads it, before any string is made: what a total needs, and where the
+    /// rest is (`entry` makes the ``JournalEntry`` that ``parse(_:dates:)`` returns for the line).
+    struct FastLine {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let id: Int
+        let date: CalendarDate
+        let meal: Meal
+        let amount: Double
+        let grams: Double
+        /// The NDB number as a number, 0–99999.
+        let ndb: Int
+        let unit: Range<Int>
+        let food: Range<Int>
+        let text: Range<Int>
+
+        var ndbNumber: NDBNumber { NDBNumber(uncheckedDigits: string(food)) }
+
+        var entry: JournalEntry {
+            JournalEntry(id: id, date: date, meal: meal, amount: amount, unit: string(unit), grams: grams, food: .usda(ndbNumber),
+                         text: string(text))
+        }
+
+        private func string(_ range: Range<Int>) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
+    }
+
+    /// What the scan found on a line.
+    enum ScannedLine {
+        /// A line of a USDA food that reads, its fields not yet made into strings.
+        case usda(FastLine)
+        /// Any other line that reads.
+        case entry(JournalEntry)
+        /// A line that cannot be read, or whose id an earlier line has.
+        case problem(JournalProblem)
+    }
+
+    /// The one reader of journal lines, for ``parse(_:dates:)`` and for reports that add up lines as they go:
+    /// skips comments, blank lines and (with `dates`) other days' lines after a look at their date; reads each
+    /// other line the fast way when it can and the thorough way (``parseLine(_:)``, which says what is wrong)
+    /// when it cannot; refuses a second line with an id already seen.
+    static func scan(bytes: UnsafeBufferPointer<UInt8>, dates: ClosedRange<CalendarDate>?, _ visit: (ScannedLine) -> Void) {
+        guard let base = bytes.baseAddress else { return }
+        var seen = Set<Int>(minimumCapacity: bytes.count / 56)
+        var fields: [Range<Int>] = []
+        var lineNumber = 0
+        // A UTF-8 byte order mark (from some editors and spreadsheets) is not part of the first line.
+        var start = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        while start < bytes.count {
+            lineNumber += 1
+            let end = memchr(base + start, 0x0A, bytes.count - start).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? bytes.count
+            var lineEnd = end
+            if lineEnd > start, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+            defer { start = end + 1 }
+            if lineEnd == start || bytes[start] == 0x23 { continue }
+            // With a date range, look at the date (the second field) first and skip other days' lines.
+            if let dates, let tab = memchr(base + start, 0x09, min(13, lineEnd - start)) {
+                let dateStart = UnsafeRawPointer(tab) - UnsafeRawPointer(base) + 1
+                if dateStart + 10 <= lineEnd, let date = dateField(bytes, dateStart..<dateStart + 10),
+                   dateStart + 10 == lineEnd || bytes[dateStart + 10] == 0x09, !dates.contains(date) { continue }
+            }
+            if bytes[start..<lineEnd].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            fields.removeAll(keepingCapacity: true)
+            var fieldStart = start
+            for index in start..<lineEnd where bytes[index] == 0x09 && fields.count < fieldCount - 1 {
+                fields.append(fieldStart..<index)
+                fieldStart = index + 1
+            }
+            fields.append(fieldStart..<lineEnd)
+            func content() -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<lineEnd]), as: UTF8.self) }
+            func duplicate(_ id: Int) -> ScannedLine {
+                .problem(JournalProblem(line: lineNumber, content: content(), reason: "id \(id) is used by an earlier line too; give each line its own id"))
+            }
+            if let fast = fastLine(bytes, fields) {
+                visit(seen.insert(fast.id).inserted ? .usda(fast) : duplicate(fast.id))
+                continue
+            }
+            let parsed = fastEntry(bytes, fields) ?? Result { () throws(MineralIntakeError) in try parseLine(Substring(content())) }
+            switch parsed {
+            case .success(let entry): visit(seen.insert(entry.id).inserted ? .entry(entry) : duplicate(entry.id))
+            case .failure(let error): visit(.problem(JournalProblem(line: lineNumber, content: content(), reason: error.description)))
+            }
+        }
+    }
+
+    /// The common line, a USDA food with its grams, read without making strings; `nil` for any other line (or one
+    /// outside the limits: the thorough reader then says why).
+    private static func fastLine(_ bytes: UnsafeBufferPointer<UInt8>, _ fields: [Range<Int>]) -> FastLine? {
+        guard fields.count == fieldCount, fields[6].count == 5, !fields[5].isEmpty else { return nil }
+        var ndb = 0
+        for index in fields[6] {
+            let digit = bytes[index] &- 0x30
+            guard digit < 10 else { return nil }
+            ndb = ndb * 10 + Int(digit)
+        }
+        guard let common = commonFields(bytes, fields), let grams = positiveDecimal(bytes, fields[5]),
+              QuantityLimits.grams.contains(grams), QuantityLimits.amount.contains(common.amount)
+        else { return nil }
+        return FastLine(bytes: bytes, id: common.id, date: common.date, meal: common.meal, amount: common.amount, grams: grams, ndb: ndb,
+                        unit: fields[4], food: fields[6], text: fields[7])
+    }
+
+    /// Id, date, meal and amount of a line, read from its bytes; `nil` when one does not read the fast way.
+    private static func commonFields(_ bytes: UnsafeBufferPointer<UInt8>, _ fields: [Range<Int>]) -> (id: Int, date: CalendarDate, meal: Meal, amount: Double)? {
+        func integer(_ range: Range<Int>) -> Int? {
+            guard !range.isEmpty, range.count <= 12 else { return nil }
+            var value = 0
+            for index in range {
+                let byte = bytes[index]
+                guard byte >= 0x30, byte <= 0x39 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
+        }
+        let date = fields[1]
+        guard let id = integer(fields[0]), id > 0, date.count == 10, bytes[date.lowerBound + 4] == 0x2D,
+              bytes[date.lowerBound + 7] == 0x2D,
+              let year = integer(date.lowerBound..<date.lowerBound + 4),
+              let month = integer(date.lowerBound + 5..<date.lowerBound + 7),
+              let day = integer(date.lowerBound + 8..<date.upperBound),
+              let calendarDate = CalendarDate(year: year, month: month, day: day),
+              let meal = Meal.allCases.first(where: { $0.utf8.elementsEqual(bytes[fields[2]]) }),
+              let amount = positiveDecimal(bytes, fields[3])
+        else { return nil }
+        return (id, calendarDate, meal, amount)
+    }
+
+    /// A positive plain decimal of at most 15 digits, read exactly; `nil` for anything else.
+    private static func positiveDecimal(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Double? {
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var fraction = 0
+        var point = false
+        for index in range {
+            let byte = bytes[index]
+            if byte == 0x2E, !point {
+                point = true
+            } else if byte >= 0x30, byte <= 0x39, digits < 15 {
+                digits += 1
+                mantissa = mantissa * 10 + UInt64(byte - 0x30)
+                if point { fraction += 1 }
+            } else {
+                return nil
+            }
+        }
+        guard digits > 0, mantissa > 0 else { return nil }
+        return Double(mantissa) / TSVReader.powersOfTen[fraction]
     }
 
     /// The date in a line's date field, if it is a valid `YYYY-MM-DD`.
@@ -327,49 +435,11 @@ public enum JournalFormat {
     }
 
     /// The common case read straight from bytes; `nil` sends the line to ``parseLine(_:)``, which explains problems.
+    /// A line of any food read the fast way (strings made); `nil` when it does not read so (the thorough reader then
+    /// decides, and says why).
     private static func fastEntry(_ bytes: UnsafeBufferPointer<UInt8>, _ fields: [Range<Int>]) -> Result<JournalEntry, MineralIntakeError>? {
-        guard fields.count == fieldCount else { return nil }
+        guard fields.count == fieldCount, let common = commonFields(bytes, fields) else { return nil }
         func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
-        func integer(_ range: Range<Int>) -> Int? {
-            guard !range.isEmpty, range.count <= 12 else { return nil }
-            var value = 0
-            for index in range {
-                let byte = bytes[index]
-                guard byte >= 0x30, byte <= 0x39 else { return nil }
-                value = value * 10 + Int(byte - 0x30)
-            }
-            return value
-        }
-        func decimal(_ range: Range<Int>) -> Double? {
-            var mantissa: UInt64 = 0
-            var digits = 0
-            var fraction = 0
-            var point = false
-            for index in range {
-                let byte = bytes[index]
-                if byte == 0x2E, !point {
-                    point = true
-                } else if byte >= 0x30, byte <= 0x39, digits < 15 {
-                    digits += 1
-                    mantissa = mantissa * 10 + UInt64(byte - 0x30)
-                    if point { fraction += 1 }
-                } else {
-                    return nil
-                }
-            }
-            guard digits > 0, mantissa > 0 else { return nil }
-            return Double(mantissa) / TSVReader.powersOfTen[fraction]
-        }
-        let date = fields[1]
-        guard let id = integer(fields[0]), id > 0, date.count == 10, bytes[date.lowerBound + 4] == 0x2D,
-              bytes[date.lowerBound + 7] == 0x2D,
-              let year = integer(date.lowerBound..<date.lowerBound + 4),
-              let month = integer(date.lowerBound + 5..<date.lowerBound + 7),
-              let day = integer(date.lowerBound + 8..<date.upperBound),
-              let calendarDate = CalendarDate(year: year, month: month, day: day),
-              let meal = Meal.allCases.first(where: { $0.utf8.elementsEqual(bytes[fields[2]]) }),
-              let amount = decimal(fields[3])
-        else { return nil }
         let food: FoodReference
         if fields[6].count == 5, bytes[fields[6]].allSatisfy({ $0 &- 0x30 < 10 }) {
             food = .usda(NDBNumber(uncheckedDigits: string(fields[6])))
@@ -382,11 +452,11 @@ public enum JournalFormat {
         if fields[5].isEmpty {
             guard food.goesWithoutGrams else { return nil }
         } else {
-            guard let value = decimal(fields[5]) else { return nil }
+            guard let value = positiveDecimal(bytes, fields[5]) else { return nil }
             grams = value
         }
         let entry = JournalEntry(
-            id: id, date: calendarDate, meal: meal, amount: amount, unit: string(fields[4]), grams: grams, food: food,
+            id: common.id, date: common.date, meal: common.meal, amount: common.amount, unit: string(fields[4]), grams: grams, food: food,
             text: string(fields[7]))
         // Out of the limits: the slow path says why.
         guard (try? check(entry)) != nil else { return nil }

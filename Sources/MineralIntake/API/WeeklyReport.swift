@@ -1,3 +1,4 @@
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -371,33 +372,91 @@ extension FoodCatalog {
         period: ReportPeriod, entries: [JournalEntry], targets: Targets, today: CalendarDate? = nil,
         completeDays: Set<CalendarDate> = []
     ) -> WeeklyReport {
-        // Each day's totals by its position in the period, each food's (its "source" slot, in the order first met):
-        // one look-up per entry, so a ten-year period costs little more than its entries.
-        let days = period.days
-        let firstDay = period.from.daysSinceEpoch
-        var dayTotals = [DayTotal](repeating: DayTotal(), count: days.count)
+        var sums = PeriodSums(period: period)
+        for entry in entries where entry.date >= period.from && entry.date <= period.to {
+            sums.add(entry, catalog: self)
+        }
+        return weeklyReport(sums, targets: targets, today: today, completeDays: completeDays)
+    }
+
+    /// The report of `period` straight from a journal file's bytes, and the lines of the period it could not read.
+    /// Lines of other days are skipped after a look at their date, and a line of a USDA food is added up without
+    /// making an entry of it, so a report of years costs little more than reading the file. The report is the one
+    /// ``weeklyReport(period:entries:targets:today:completeDays:)`` makes of the entries
+    /// ``JournalFormat/parse(data:dates:)`` reads.
+    public func weeklyReport(
+        period: ReportPeriod, journal data: Data, targets: Targets, today: CalendarDate? = nil,
+        completeDays: Set<CalendarDate> = []
+    ) -> (report: WeeklyReport, problems: [JournalProblem]) {
+        var sums = PeriodSums(period: period)
+        var problems: [JournalProblem] = []
+        data.withUnsafeBytes { raw in
+            JournalFormat.scan(bytes: raw.bindMemory(to: UInt8.self), dates: period.from...period.to) { line in
+                switch line {
+                case .usda(let fast): sums.add(fast, catalog: self)
+                case .entry(let entry): sums.add(entry, catalog: self)
+                case .problem(let problem): problems.append(problem)
+                }
+            }
+        }
+        return (weeklyReport(sums, targets: targets, today: today, completeDays: completeDays), problems)
+    }
+
+    /// Sums of a period while a report is made: each day's totals by its position in the period, and each food's
+    /// (its "source" slot, in the order first met). One look-up per entry, none for a USDA food met before.
+    struct PeriodSums {
+        let period: ReportPeriod
+        let days: [CalendarDate]
+        let firstDay: Int
+        var dayTotals: [DayTotal]
         var slots: [FoodReference: Int] = [:]
+        /// Slots of USDA foods by NDB number (0–99999), -1 for none yet.
+        var ndbSlots = [Int32](repeating: -1, count: 100_000)
         var compositions: [Composition?] = []
         var sources: [(food: FoodReference, totals: NutrientTotals)] = []
         var entryCount = 0
-        for entry in entries where entry.date >= period.from && entry.date <= period.to {
-            entryCount += 1
-            let slot: Int
-            if let known = slots[entry.food] {
-                slot = known
-            } else {
-                slot = sources.count
-                slots[entry.food] = slot
-                switch entry.food {
-                case .supplement, .recorded: compositions.append(nil)
-                case .usda, .custom: compositions.append(knownOrUnknownComposition(of: entry.food))
-                }
-                sources.append((entry.food, NutrientTotals()))
+
+        init(period: ReportPeriod) {
+            self.period = period
+            days = period.days
+            firstDay = period.from.daysSinceEpoch
+            dayTotals = [DayTotal](repeating: DayTotal(), count: days.count)
+        }
+
+        /// The slot of `food`, made when first met.
+        mutating func slot(_ food: FoodReference, catalog: FoodCatalog) -> Int {
+            if let known = slots[food] { return known }
+            let slot = sources.count
+            slots[food] = slot
+            switch food {
+            case .supplement, .recorded: compositions.append(nil)
+            case .usda, .custom: compositions.append(catalog.knownOrUnknownComposition(of: food))
             }
-            let nutrients = self.nutrients(of: entry, composition: compositions[slot])
-            let index = entry.date.daysSinceEpoch - firstDay
+            sources.append((food, NutrientTotals()))
+            return slot
+        }
+
+        mutating func add(_ entry: JournalEntry, catalog: FoodCatalog) {
+            let slot = slot(entry.food, catalog: catalog)
+            let nutrients = catalog.nutrients(of: entry, composition: compositions[slot])
+            add(nutrients, slot: slot, day: entry.date.daysSinceEpoch - firstDay, supplement: !entry.food.isFood)
+        }
+
+        /// A line of a USDA food, read without making an entry: the same sums as its entry would add.
+        mutating func add(_ line: JournalFormat.FastLine, catalog: FoodCatalog) {
+            var slot = Int(ndbSlots[line.ndb])
+            if slot < 0 {
+                slot = self.slot(.usda(line.ndbNumber), catalog: catalog)
+                ndbSlots[line.ndb] = Int32(slot)
+            }
+            let nutrients = (compositions[slot] ?? catalog.knownOrUnknownComposition(of: sources[slot].food)).totals(grams: line.grams)
+            add(nutrients, slot: slot, day: line.date.daysSinceEpoch - firstDay, supplement: false)
+        }
+
+        private mutating func add(_ nutrients: NutrientTotals, slot: Int, day index: Int, supplement: Bool) {
+            entryCount += 1
             dayTotals[index].logged = true
-            if case .supplement = entry.food {
+            if supplement {
                 dayTotals[index].supplements += nutrients
             } else {
                 dayTotals[index].food += nutrients
@@ -405,6 +464,15 @@ extension FoodCatalog {
             }
             sources[slot].totals += nutrients
         }
+    }
+
+    /// The report made of a period's sums.
+    func weeklyReport(_ sums: PeriodSums, targets: Targets, today: CalendarDate?, completeDays: Set<CalendarDate>) -> WeeklyReport {
+        let period = sums.period
+        let days = sums.days
+        let dayTotals = sums.dayTotals
+        let sources = sums.sources
+        let entryCount = sums.entryCount
         let bySource = Dictionary(uniqueKeysWithValues: sources.map { ($0.food, $0.totals) })
         let eaten = sources.map(\.food)
         let dayIndex = Dictionary(uniqueKeysWithValues: days.enumerated().map { ($0.element, $0.offset) })
