@@ -300,6 +300,16 @@ report("`mineral day`, ten-year / one-week journal", String(format: "%.2f×", de
 let (export, check) = try paired(["export", "--data-dir", usualHome.path], ["check", "--data-dir", usualHome.path], rounds: 7)
 report("ten-year CSV `export` / `check` of the same journal", String(format: "%.2f× (%.0f ms)", export / check, export), goal: "≤ 3×", met: export / check <= 3)
 
+// The binary as shipped (scripts/build-release.sh), for what follows.
+let shippedDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(".build-static/release")
+let shippedMineral = shippedDirectory.appendingPathComponent("mineral")
+let shippedPrintOnly = shippedDirectory.appendingPathComponent("print-only")
+let haveShipped = [shippedMineral, shippedPrintOnly].allSatisfy { FileManager.default.isExecutableFile(atPath: $0.path) }
+if !haveShipped {
+    print("  (the shipped build is missing: run scripts/build-release.sh from the package root; measuring .build/release)")
+}
+let measured = haveShipped ? shippedMineral : mineral
+
 // 6b'. Any period can be reported (issue 12): a ten-year `report --from … --to …` on the 29,200-entry journal against
 //      `wc -l` over the same file; and export's memory on the ten-year journal against the one-week one.
 let wc = URL(fileURLWithPath: "/usr/bin/wc")
@@ -307,14 +317,14 @@ let firstDay = startDay.description
 var decadeAll: [Double] = []
 var counting: [Double] = []
 for _ in 0..<9 {
-    decadeAll.append(try timeProcess(mineral, ["report", "--from", firstDay, "--to", lastDay, "--data-dir", usualHome.path]))
+    decadeAll.append(try timeProcess(measured, ["report", "--from", firstDay, "--to", lastDay, "--data-dir", usualHome.path]))
     counting.append(try timeProcess(wc, ["-l", usualHome.appendingPathComponent("journal.tsv").path]))
 }
 let allRatio = median(decadeAll) / median(counting)
 report("ten-year `report --from --to` / `wc -l` of the same journal", String(format: "%.2f× (%.0f ms)", allRatio, median(decadeAll)),
        goal: "≤ 5×", met: allRatio <= 5)
-let exportDecade = try (0..<3).compactMap { _ in try peakMemory(mineral, ["export", "--data-dir", usualHome.path]) }
-let exportWeek = try (0..<3).compactMap { _ in try peakMemory(mineral, ["export", "--data-dir", usualWeek.path]) }
+let exportDecade = try (0..<3).compactMap { _ in try peakMemory(measured, ["export", "--data-dir", usualHome.path]) }
+let exportWeek = try (0..<3).compactMap { _ in try peakMemory(measured, ["export", "--data-dir", usualWeek.path]) }
 if !exportDecade.isEmpty, !exportWeek.isEmpty {
     let memoryRatio = median(exportDecade.map(Double.init)) / median(exportWeek.map(Double.init))
     report("`export` peak memory, ten-year / one-week journal", String(format: "%.2f× (%d KiB)", memoryRatio, Int(median(exportDecade.map(Double.init)))),
@@ -324,14 +334,6 @@ if !exportDecade.isEmpty, !exportWeek.isEmpty {
 // 6c. Every everyday command as a whole process, as shipped (scripts/build-release.sh: static Swift libraries), against
 //     the print-only program built the ordinary way (goal ≤ 2×) and built the same way as the shipped binary (goal
 //     ≤ 3×), runs paired (A B C A B C …), 15 rounds; and peak memory against the ordinary print-only (goal ≤ 2×).
-let shippedDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(".build-static/release")
-let shippedMineral = shippedDirectory.appendingPathComponent("mineral")
-let shippedPrintOnly = shippedDirectory.appendingPathComponent("print-only")
-let haveShipped = [shippedMineral, shippedPrintOnly].allSatisfy { FileManager.default.isExecutableFile(atPath: $0.path) }
-if !haveShipped {
-    print("  (the shipped build is missing: run scripts/build-release.sh from the package root; measuring .build/release)")
-}
-let measured = haveShipped ? shippedMineral : mineral
 let everydayHome = FileManager.default.temporaryDirectory.appendingPathComponent("mineral-benchmark-everyday-\(getpid())")
 defer { try? FileManager.default.removeItem(at: everydayHome) }
 try FileManager.default.createDirectory(at: everydayHome, withIntermediateDirectories: true)

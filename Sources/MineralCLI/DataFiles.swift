@@ -106,6 +106,12 @@ struct DataFiles {
     /// refused (an export onto the journal would wipe it); an existing file is replaced, and the message says so; a
     /// device or pipe (`/dev/null`, `/dev/stdout`) is written through.
     func writeOutput(_ path: String, _ text: String, what: String) throws -> String {
+        try writeOutput(path, what: { what }, writing: { write in try write(Data(text.utf8)) })
+    }
+
+    /// Writes `--output FILE` with the bytes `body` writes piece by piece (never into the data directory); what was
+    /// written is said with `what`, asked once the writing is done.
+    func writeOutput(_ path: String, what: () -> String, writing body: (_ write: (Data) throws -> Void) throws -> Void) throws -> String {
         guard !path.isEmpty else { throw CLIError.usage("--output needs a file name") }
         let target = context.files.resolved(path)
         let directory = context.files.resolved(self.directory)
@@ -113,8 +119,8 @@ struct DataFiles {
             throw CLIError.usage("--output \(path) is in the data directory \(self.directory), whose files only mineral writes; choose a file elsewhere")
         }
         let existed = context.files.exists(path)
-        try context.files.replace(path, with: Data(text.utf8))
-        return "Wrote \(what) to \(path)" + (existed && !path.hasPrefix("/dev/") ? " (it replaced the file that was there)" : "") + "\n"
+        try context.files.replace(path, writing: body)
+        return "Wrote \(what()) to \(path)" + (existed && !path.hasPrefix("/dev/") ? " (it replaced the file that was there)" : "") + "\n"
     }
 
     /// The stored profile's targets on `date`, or `nil` without a profile.

@@ -63,61 +63,116 @@ struct ExchangeCommands {
         return parsed.command[0] == "export" ? try export(parsed, files) : try importFile(parsed, files)
     }
 
+    /// `mineral export`: every entry in date, meal and id order, with its nutrients, as CSV or JSON, written in
+    /// pieces as the entries are read (a journal of years is never held whole as rows or as text).
     private func export(_ parsed: ParsedArguments, _ files: DataFiles) throws -> CommandResult {
-        let (journal, warnings) = try files.journal()
+        let data = try context.files.read(files.journalPath) ?? Data()
         let catalog = try files.catalog()
-        // One look-up per food, not per entry: a ten-year journal logs the same few hundred foods again and again.
-        var names: [FoodReference: String] = [:]
-        let sorted = journal.entries.sorted { ($0.date, $0.meal, $0.id) < ($1.date, $1.meal, $1.id) }
-        let allTotals = catalog.nutrients(of: sorted)
-        let rows: [ExportedEntry] = zip(sorted, allTotals).map { entry, totals in
+        let json = parsed[.format] == "json"
+        var count = 0
+        var problems: [JournalProblem] = []
+        /// Writes the whole export through `write`, in pieces of about 64 KB.
+        func produce(_ write: (Data) throws -> Void) throws {
+            try withoutActuallyEscaping(write) { write in
+                var writer = ExportWriter(json: json, catalog: catalog, write: write)
+                problems = try JournalFormat.forEachEntryInOrder(data: data) { entry in
+                    count += 1
+                    try writer.add(entry)
+                }
+                try writer.finish()
+            }
+        }
+        var output = ""
+        if let path = parsed[.output] {
+            output = try files.writeOutput(path, what: { "\(count) entries" }, writing: produce)
+        } else if let stream = context.writeStandardOutput {
+            try produce { piece in
+                if let failure = stream(String(decoding: piece, as: UTF8.self)) {
+                    throw CLIError.io("cannot write to standard output: \(failure)")
+                }
+            }
+        } else {
+            var whole = Data()
+            try produce { whole.append($0) }
+            output = String(decoding: whole, as: UTF8.self)
+        }
+        return CommandResult(standardOutput: output, standardError: DataFiles.warnings(problems, entryCount: count, path: files.journalPath))
+    }
+
+    /// The rows of an export, written as they come: CSV, or the JSON ``JSONOutput`` writes for the whole list
+    /// (the envelope around rows encoded one by one).
+    struct ExportWriter {
+        let json: Bool
+        let catalog: FoodCatalog
+        let write: (Data) throws -> Void
+        private var buffer = ""
+        private var rows = 0
+        /// Each food's name, worked out once, and escaped for CSV once.
+        private var names: [FoodReference: (name: String, escaped: String)] = [:]
+        private var cache: [FoodReference: FoodCatalog.Composition] = [:]
+        private let encoder: JSONEncoder = {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+            return encoder
+        }()
+
+        init(json: Bool, catalog: FoodCatalog, write: @escaping (Data) throws -> Void) {
+            self.json = json
+            self.catalog = catalog
+            self.write = write
+        }
+
+        mutating func add(_ entry: JournalEntry) throws {
             let name = names[entry.food] ?? {
                 let name = catalog.name(of: entry.food)
-                names[entry.food] = name
-                return name
+                let pair = (name, CSVText.escape(name))
+                names[entry.food] = pair
+                return pair
             }()
+            let totals = catalog.nutrients(of: entry, cache: &cache)
             var values = NutrientValues()
-            for nutrient in Nutrient.allCases {
-                guard totals.has(nutrient), !totals[nutrient].isUnknown else { continue }
-                let total = totals[nutrient]
-                values[nutrient] = total.amount
+            for nutrient in Nutrient.allCases where totals.has(nutrient) && !totals[nutrient].isUnknown {
+                values[nutrient] = totals[nutrient].amount
             }
-            return ExportedEntry(id: entry.id, date: entry.date, meal: entry.meal, food: entry.food, foodName: name,
-                                 amount: entry.amount, unit: entry.unit, grams: entry.grams, text: entry.text, nutrients: values)
-        }
-        let text: String
-        if parsed[.format] == "json" {
-            text = try JSONOutput.encode("export", rows)
-        } else {
-            var out = Self.csvHeader.joined(separator: ",") + "\n"
-            out.reserveCapacity(rows.count * 160)
-            var escapedNames: [String: String] = [:]  // the same food's name, escaped once
-            for row in rows {
-                let name = row.foodName ?? ""
-                let escapedName = escapedNames[name] ?? {
-                    let escaped = CSVText.escape(name)
-                    escapedNames[name] = escaped
-                    return escaped
-                }()
-                out += row.id.map(String.init) ?? ""
-                for field in [row.date.description, row.meal.rawValue, CSVText.escape(row.food.description)] { out += ","; out += field }
-                out += ","; out += escapedName
-                out += ","; out += row.amount.map(JournalFormatText.exact) ?? ""
-                out += ","; out += CSVText.escape(row.unit ?? "")
-                out += ","; out += row.grams.map(JournalFormatText.exact) ?? ""
-                out += ","; out += CSVText.escape(row.text ?? "")
+            if json {
+                let row = ExportedEntry(id: entry.id, date: entry.date, meal: entry.meal, food: entry.food, foodName: name.name,
+                                        amount: entry.amount, unit: entry.unit, grams: entry.grams, text: entry.text, nutrients: values)
+                let encoded = String(decoding: try encoder.encode(row), as: UTF8.self)
+                buffer += rows == 0 ? "{\n  \"data\" : [\n" : ",\n"
+                buffer += encoded.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
+            } else {
+                if rows == 0 { buffer += ExchangeCommands.csvHeader.joined(separator: ",") + "\n" }
+                buffer += String(entry.id)
+                for field in [entry.date.description, entry.meal.rawValue, CSVText.escape(entry.food.description)] { buffer += ","; buffer += field }
+                buffer += ","; buffer += name.escaped
+                buffer += ","; buffer += JournalFormatText.exact(entry.amount)
+                buffer += ","; buffer += CSVText.escape(entry.unit)
+                buffer += ","; buffer += entry.grams.map(JournalFormatText.exact) ?? ""
+                buffer += ","; buffer += CSVText.escape(entry.text)
                 for nutrient in Nutrient.allCases {
-                    out += ","
-                    if let value = row.nutrients?[nutrient] { out += JournalFormatText.exact(value) }
+                    buffer += ","
+                    if let value = values[nutrient] { buffer += JournalFormatText.exact(value) }
                 }
-                out += "\n"
+                buffer += "\n"
             }
-            text = out
+            rows += 1
+            if buffer.utf8.count >= 1 << 16 { try flush() }
         }
-        if let output = parsed[.output] {
-            return CommandResult(standardOutput: try files.writeOutput(output, text, what: "\(rows.count) entries"), standardError: warnings)
+
+        mutating func finish() throws {
+            if rows == 0 {
+                buffer = json ? try JSONOutput.encode("export", [ExportedEntry]()) : ExchangeCommands.csvHeader.joined(separator: ",") + "\n"
+            } else if json {
+                buffer += "\n  ],\n  \"kind\" : \"export\",\n  \"schema_version\" : \(VersionedOutput<[ExportedEntry]>.currentSchemaVersion)\n}\n"
+            }
+            try flush()
         }
-        return CommandResult(standardOutput: text, standardError: warnings)
+
+        private mutating func flush() throws {
+            guard !buffer.isEmpty else { return }
+            try write(Data(buffer.utf8))
+            buffer = ""
+        }
     }
 
     private func importFile(_ parsed: ParsedArguments, _ files: DataFiles) throws -> CommandResult {

@@ -11,6 +11,8 @@ public protocol FileStore: Sendable {
     /// Replaces the file with `data` all at once (a reader sees the old or the new file, never a mix), creating
     /// its directory if needed. New files and directories are readable by the owner only.
     func replace(_ path: String, with data: Data) throws(CLIError)
+    /// Replaces the file, as ``replace(_:with:)`` does, with the bytes `body` writes piece by piece.
+    func replace(_ path: String, writing body: (_ write: (Data) throws -> Void) throws -> Void) throws
     /// Adds `data` to the end of the file in one write, all of it or none (a failed write is undone). A new file
     /// starts with `header`. If the file does not end in a line break, one is added first.
     func append(_ data: Data, to path: String, header: Data) throws(CLIError)
@@ -21,6 +23,15 @@ public protocol FileStore: Sendable {
     func exists(_ path: String) -> Bool
     /// `path` with symbolic links followed, for comparing two paths; `path` itself when it does not exist.
     func resolved(_ path: String) -> String
+}
+
+extension FileStore {
+    /// Gathers what `body` writes and replaces the file with it at once (stores in memory need no more).
+    public func replace(_ path: String, writing body: (_ write: (Data) throws -> Void) throws -> Void) throws {
+        var whole = Data()
+        try body { whole.append($0) }
+        try replace(path, with: whole)
+    }
 }
 
 /// The real disk: atomic replacement through a temporary file, `fsync` and `rename`; owner-only permissions.
@@ -72,22 +83,35 @@ public struct DiskFileStore: FileStore {
     /// (`/dev/null`, `/dev/stdout`) is written through, never replaced. Temporary files that writers killed before
     /// the rename left behind are removed.
     public func replace(_ path: String, with data: Data) throws(CLIError) {
+        do {
+            try replace(path) { write in try write(data) }
+        } catch let error as CLIError {
+            throw error
+        } catch {
+            throw .io("cannot write \(path): \(error)")
+        }
+    }
+
+    /// As ``replace(_:with:)``, with the bytes `body` writes piece by piece: an export of years is never held whole.
+    public func replace(_ path: String, writing body: (_ write: (Data) throws -> Void) throws -> Void) throws {
         var target = path
         var status = stat()
         if lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK { target = resolved(path) }
         let exists = stat(target, &status) == 0
         if exists, status.st_mode & S_IFMT != S_IFREG {
             guard status.st_mode & S_IFMT == S_IFCHR || status.st_mode & S_IFMT == S_IFIFO else {
-                throw .io("cannot write \(path): it is not a regular file, a device or a pipe")
+                throw CLIError.io("cannot write \(path): it is not a regular file, a device or a pipe")
             }
             let descriptor = open(target, O_WRONLY | O_CLOEXEC)
-            guard descriptor >= 0 else { throw .io("cannot write \(path): \(String(cString: strerror(errno)))") }
+            guard descriptor >= 0 else { throw CLIError.io("cannot write \(path): \(String(cString: strerror(errno)))") }
             defer { close(descriptor) }
-            if let failure = Self.write(descriptor, data) { throw .io("cannot write \(path): \(failure)") }
+            try body { data in
+                if let failure = Self.write(descriptor, data) { throw CLIError.io("cannot write \(path): \(failure)") }
+            }
             return
         }
         if exists, status.st_mode & S_IWUSR == 0 {
-            throw .io("\(path) is read-only; nothing was changed (make it writable to change it)")
+            throw CLIError.io("\(path) is read-only; nothing was changed (make it writable to change it)")
         }
         let mode = exists ? mode_t(status.st_mode & 0o7777) : 0o600
         let directory = PathText.directory(of: target)
@@ -103,9 +127,22 @@ public struct DiskFileStore: FileStore {
             descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
             if descriptor >= 0 || errno != EEXIST { break }
         }
-        guard descriptor >= 0 else { throw .io("cannot write \(path): \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else { throw CLIError.io("cannot write \(path): \(String(cString: strerror(errno)))") }
         _ = fchmod(descriptor, mode)
-        var failure = Self.writeAndSync(descriptor, data)
+        var failure: String?
+        do {
+            try body { data in
+                if let problem = Self.write(descriptor, data) { throw CLIError.io(problem) }
+            }
+            if fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
+        } catch let error as CLIError {
+            failure = error.description
+        } catch {
+            // What the writer itself threw (it stopped half way): the previous file stays, and its error is told.
+            close(descriptor)
+            unlink(temporary)
+            throw error
+        }
         close(descriptor)
         if let pauseBeforeRename, failure == nil {
             _ = FileManager.default.createFile(atPath: pauseBeforeRename, contents: Data())
@@ -114,7 +151,7 @@ public struct DiskFileStore: FileStore {
         if failure == nil, rename(temporary, target) != 0 { failure = String(cString: strerror(errno)) }
         if let failure {
             unlink(temporary)
-            throw .io("cannot write \(path): \(failure); the previous file is unchanged")
+            throw CLIError.io("cannot write \(path): \(failure); the previous file is unchanged")
         }
         // The rename itself is durable once the directory is synced.
         let directoryDescriptor = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)

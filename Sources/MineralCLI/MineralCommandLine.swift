@@ -24,6 +24,10 @@ public struct MineralCommandLine: Sendable {
 
     /// Everything the commands read from outside: the environment (for the data directory, `NO_COLOR`).
     public var environment: [String: String]
+    /// Where long output (an export) is written piece by piece as it is made, instead of being returned whole in
+    /// ``CommandResult/standardOutput``: the text, then the failure's description if it could not be written.
+    /// `nil` (tests) returns everything in the result.
+    public var writeStandardOutput: (@Sendable (String) -> String?)?
     /// The environment variables commands read (`environment` needs only these): the data directory's and `NO_COLOR`.
     public static let environmentVariables = ["MINERAL_HOME", "XDG_DATA_HOME", "HOME", "NO_COLOR"]
     /// The data directory's files: the disk, or memory in tests.

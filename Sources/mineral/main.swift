@@ -52,6 +52,8 @@ var commandLine = MineralCommandLine(
     readStandardInput: { try MineralCommandLine.readAll(STDIN_FILENO) },
     standardOutputIsTerminal: isatty(STDOUT_FILENO) == 1, ask: ask, say: say
 )
+// Long output (an export of years) goes out piece by piece as it is made.
+commandLine.writeStandardOutput = { text in MineralCommandLine.writeAll(text, to: STDOUT_FILENO) }
 if isatty(STDOUT_FILENO) == 1 {
     var size = winsize()
     if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { commandLine.terminalWidth = Int(size.ws_col) }

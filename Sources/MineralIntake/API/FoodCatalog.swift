@@ -17,7 +17,7 @@ public struct FoodCatalog: Sendable {
     }
 
     /// How much of each nutrient 100 g of a food holds, and what share of its weight has no value.
-    struct Composition: Sendable {
+    package struct Composition: Sendable {
         var known: [Double]
         var unknownShare: [Double]
 
@@ -91,7 +91,7 @@ public struct FoodCatalog: Sendable {
         return entries.map { nutrients(of: $0, cache: &cache) }
     }
 
-    func nutrients(of entry: JournalEntry, cache: inout [FoodReference: Composition]) -> NutrientTotals {
+    package func nutrients(of entry: JournalEntry, cache: inout [FoodReference: Composition]) -> NutrientTotals {
         switch entry.food {
         case .supplement(let nutrient):
             var totals = NutrientTotals()

@@ -259,7 +259,7 @@ public enum JournalFormat {
     static func parse(bytes: UnsafeBufferPointer<UInt8>, dates: ClosedRange<CalendarDate>?) -> Journal {
         var journal = Journal()
         journal.entries.reserveCapacity(bytes.count / 56)
-        scan(bytes: bytes, dates: dates) { line in
+        scan(bytes: bytes, dates: dates) { line, _ in
             switch line {
             case .usda(let fast): journal.entries.append(fast.entry)
             case .entry(let entry): journal.entries.append(entry)
@@ -267,6 +267,46 @@ public enum JournalFormat {
             }
         }
         return journal
+    }
+
+    /// Calls `body` with each entry of a journal file's bytes in date, meal and id order, and returns the lines that
+    /// could not be read. Only a small key per entry is kept while sorting (the entries are read again, one by one,
+    /// as they are handed over), so a journal of years needs little memory: what an export that streams needs.
+    public static func forEachEntryInOrder(
+        data: Data, _ body: (JournalEntry) throws -> Void
+    ) rethrows -> [JournalProblem] {
+        try data.withUnsafeBytes { raw -> [JournalProblem] in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var keys: [(day: Int32, meal: UInt8, id: Int, start: Int32, end: Int32)] = []
+            keys.reserveCapacity(bytes.count / 56)
+            var problems: [JournalProblem] = []
+            scan(bytes: bytes, dates: nil) { line, range in
+                let key: (date: CalendarDate, meal: Meal, id: Int)
+                switch line {
+                case .usda(let fast): key = (fast.date, fast.meal, fast.id)
+                case .entry(let entry): key = (entry.date, entry.meal, entry.id)
+                case .problem(let problem):
+                    problems.append(problem)
+                    return
+                }
+                keys.append((Int32(clamping: key.date.daysSinceEpoch), UInt8(Meal.allCases.firstIndex(of: key.meal) ?? 0), key.id,
+                             Int32(clamping: range.lowerBound), Int32(clamping: range.upperBound)))
+            }
+            keys.sort { ($0.day, $0.meal, $0.id) < ($1.day, $1.meal, $1.id) }
+            for key in keys {
+                var entry: JournalEntry?
+                // The line read again on its own (it read before, so it reads the same way now).
+                scan(bytes: UnsafeBufferPointer(rebasing: bytes[Int(key.start)..<Int(key.end)]), dates: nil) { line, _ in
+                    switch line {
+                    case .usda(let fast): entry = fast.entry
+                    case .entry(let read): entry = read
+                    case .problem: break
+                    }
+                }
+                if let entry { try body(entry) }
+            }
+            return problems
+        }
     }
 
     /// A line of a USDA food as the scan reads it, before any string is made: what a total needs, and where the
@@ -310,7 +350,8 @@ public enum JournalFormat {
     /// skips comments, blank lines and (with `dates`) other days' lines after a look at their date; reads each
     /// other line the fast way when it can and the thorough way (``parseLine(_:)``, which says what is wrong)
     /// when it cannot; refuses a second line with an id already seen.
-    static func scan(bytes: UnsafeBufferPointer<UInt8>, dates: ClosedRange<CalendarDate>?, _ visit: (ScannedLine) -> Void) {
+    /// `visit` gets each line's reading and where the line is in `bytes` (its line end left out).
+    static func scan(bytes: UnsafeBufferPointer<UInt8>, dates: ClosedRange<CalendarDate>?, _ visit: (ScannedLine, Range<Int>) -> Void) {
         guard let base = bytes.baseAddress else { return }
         var seen = Set<Int>(minimumCapacity: bytes.count / 56)
         var fields: [Range<Int>] = []
@@ -343,13 +384,13 @@ public enum JournalFormat {
                 .problem(JournalProblem(line: lineNumber, content: content(), reason: "id \(id) is used by an earlier line too; give each line its own id"))
             }
             if let fast = fastLine(bytes, fields) {
-                visit(seen.insert(fast.id).inserted ? .usda(fast) : duplicate(fast.id))
+                visit(seen.insert(fast.id).inserted ? .usda(fast) : duplicate(fast.id), start..<lineEnd)
                 continue
             }
             let parsed = fastEntry(bytes, fields) ?? Result { () throws(MineralIntakeError) in try parseLine(Substring(content())) }
             switch parsed {
-            case .success(let entry): visit(seen.insert(entry.id).inserted ? .entry(entry) : duplicate(entry.id))
-            case .failure(let error): visit(.problem(JournalProblem(line: lineNumber, content: content(), reason: error.description)))
+            case .success(let entry): visit(seen.insert(entry.id).inserted ? .entry(entry) : duplicate(entry.id), start..<lineEnd)
+            case .failure(let error): visit(.problem(JournalProblem(line: lineNumber, content: content(), reason: error.description)), start..<lineEnd)
             }
         }
     }

@@ -391,7 +391,7 @@ extension FoodCatalog {
         var sums = PeriodSums(period: period)
         var problems: [JournalProblem] = []
         data.withUnsafeBytes { raw in
-            JournalFormat.scan(bytes: raw.bindMemory(to: UInt8.self), dates: period.from...period.to) { line in
+            JournalFormat.scan(bytes: raw.bindMemory(to: UInt8.self), dates: period.from...period.to) { line, _ in
                 switch line {
                 case .usda(let fast): sums.add(fast, catalog: self)
                 case .entry(let entry): sums.add(entry, catalog: self)
