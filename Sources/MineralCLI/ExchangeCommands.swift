@@ -335,7 +335,7 @@ struct ExchangeCommands {
             try JournalFormat.check(entry)
             return entry
         case .usda(let ndb):
-            guard catalog.database.food(ndb) != nil else { throw .unknownNDBNumber(ndb.rawValue) }
+            guard catalog.database.contains(ndb) else { throw .unknownNDBNumber(ndb.rawValue) }
         case .custom(let name):
             guard catalog.customFood(named: name) != nil else { throw .invalidEntry("no custom food \"\(name)\"; define it first (mineral custom add)") }
         }

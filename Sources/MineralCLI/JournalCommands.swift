@@ -256,7 +256,7 @@ struct JournalCommands {
         guard let reference = FoodReference(journalText: NDBNumber(parsing: text)?.rawValue ?? text), reference.isFood else {
             throw CLIError.usage("--food \"\(text)\" is not an NDB number (09032) or custom:NAME")
         }
-        if case .usda(let ndb) = reference, catalog.database.food(ndb) == nil {
+        if case .usda(let ndb) = reference, !catalog.database.contains(ndb) {
             throw MineralIntakeError.unknownNDBNumber(ndb.rawValue)
         }
         if case .custom(let name) = reference, catalog.customFood(named: name) == nil {
@@ -360,7 +360,7 @@ struct JournalCommands {
         let catalog = try files.catalog()
         for entry in journal.entries {
             switch entry.food {
-            case .usda(let ndb) where catalog.database.food(ndb) == nil:
+            case .usda(let ndb) where !catalog.database.contains(ndb):
                 problems.append("\(files.journalPath): entry \(entry.id): no USDA food \(ndb); its grams count as unknown")
             case .custom(let name) where catalog.customFood(named: name) == nil:
                 problems.append("\(files.journalPath): entry \(entry.id): no custom food \"\(name)\"; its grams count as unknown")

@@ -139,7 +139,7 @@ public struct FoodCatalog: Sendable {
     /// serving's name with its tracker (`Apple, raw (Cronometer)`).
     public func name(of reference: FoodReference) -> String {
         switch reference {
-        case .usda(let ndb): database.food(ndb)?.description ?? "unknown food \(ndb)"
+        case .usda(let ndb): database.description(of: ndb) ?? "unknown food \(ndb)"
         case .custom(let name): customFood(named: name)?.name ?? name
         case .supplement(let nutrient): "\(nutrient.displayName) supplement"
         case .recorded(let food): "\(food.name) (\(food.sourceName))"
@@ -148,7 +148,7 @@ public struct FoodCatalog: Sendable {
 
     /// A short name for people: the first everyday name if the food has one (`dried apricots`), else ``name(of:)``.
     public func shortName(of reference: FoodReference) -> String {
-        if case .usda(let ndb) = reference, let name = database.food(ndb)?.everydayNames.first { return name }
+        if case .usda(let ndb) = reference, let name = database.storage.everydayNames(of: ndb).first { return name }
         return name(of: reference)
     }
 

@@ -100,6 +100,16 @@ public struct FoodDatabase: Sendable, Equatable {
             && lhs.storage.measuresText == rhs.storage.measuresText && lhs.storage.foodNames.text == rhs.storage.foodNames.text
     }
 
+    /// Whether a food has this NDB number (without making the ``Food``).
+    public func contains(_ ndb: NDBNumber) -> Bool {
+        position(of: ndb) != nil
+    }
+
+    /// The USDA description of the food with this NDB number, without making the whole ``Food``.
+    func description(of ndb: NDBNumber) -> String? {
+        position(of: ndb).map { storage.description(at: $0) }
+    }
+
     /// The food with this NDB number, or `nil`.
     public func food(_ ndb: NDBNumber) -> Food? {
         position(of: ndb).map { storage.food(at: $0) }

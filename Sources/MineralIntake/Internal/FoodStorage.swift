@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The food database as stored: the text of `foods.tsv` and `measures.tsv` where it lies, found through fixed-width
 /// index tables. Opening it parses nothing; a food's numbers and text are read from its own line when asked for.
 ///
@@ -94,11 +100,23 @@ struct FoodStorage: Sendable {
         foodIndex.withBytes { $0.integer(position, FoodField.words) }
     }
 
-    /// The position of `ndb`, by binary search.
+    /// The position of `ndb`, by binary search on the records' first five bytes (the NDB numbers, sorted).
     func position(of ndb: NDBNumber) -> Int? {
-        foodIndex.withBytes { table in
-            let position = table.lowerBound(ndb.rawValue.utf8, field: FoodField.ndb)
-            return position < table.table.count && table.field(position, FoodField.ndb).elementsEqual(ndb.rawValue.utf8) ? position : nil
+        var wanted = ndb.rawValue
+        return wanted.withUTF8 { key -> Int? in
+            guard key.count == 5, let keyBase = key.baseAddress else { return nil }
+            return foodIndex.withBytes { table -> Int? in
+                guard let base = table.buffer.baseAddress, table.table.fields.first?.count == 5 else { return nil }
+                let records = base + table.table.start
+                let width = table.table.width
+                var low = 0
+                var high = table.table.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if memcmp(records + middle * width, keyBase, 5) < 0 { low = middle + 1 } else { high = middle }
+                }
+                return low < table.table.count && memcmp(records + low * width, keyBase, 5) == 0 ? low : nil
+            }
         }
     }
 
@@ -144,6 +162,11 @@ struct FoodStorage: Sendable {
     /// Where the food's vitamin D value comes from.
     func vitaminDSource(at position: Int) -> VitaminDSource? {
         foodIndex.withBytes { VitaminDSource(rawValue: $0.string(position, FoodField.vitaminDSource)) }
+    }
+
+    /// The food's USDA description.
+    func description(at position: Int) -> String {
+        withLine(at: position) { row in row.string(9) }
     }
 
     /// The food at `position`, made from its line and its measures.
