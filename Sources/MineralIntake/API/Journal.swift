@@ -397,7 +397,7 @@ public enum JournalFormat {
 
     /// The common line, a USDA food with its grams, read without making strings; `nil` for any other line (or one
     /// outside the limits: the thorough reader then says why).
-    private static func fastLine(_ bytes: UnsafeBufferPointer<UInt8>, _ fields: [Range<Int>]) -> FastLine? {
+    static func fastLine(_ bytes: UnsafeBufferPointer<UInt8>, _ fields: [Range<Int>]) -> FastLine? {
         guard fields.count == fieldCount, fields[6].count == 5, !fields[5].isEmpty else { return nil }
         var ndb = 0
         for index in fields[6] {
@@ -478,7 +478,7 @@ public enum JournalFormat {
     /// The common case read straight from bytes; `nil` sends the line to ``parseLine(_:)``, which explains problems.
     /// A line of any food read the fast way (strings made); `nil` when it does not read so (the thorough reader then
     /// decides, and says why).
-    private static func fastEntry(_ bytes: UnsafeBufferPointer<UInt8>, _ fields: [Range<Int>]) -> Result<JournalEntry, MineralIntakeError>? {
+    static func fastEntry(_ bytes: UnsafeBufferPointer<UInt8>, _ fields: [Range<Int>]) -> Result<JournalEntry, MineralIntakeError>? {
         guard fields.count == fieldCount, let common = commonFields(bytes, fields) else { return nil }
         func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
         let food: FoodReference
