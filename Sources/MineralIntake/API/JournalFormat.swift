@@ -1,0 +1,399 @@
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The journal's text format: UTF-8, one entry a line, tab-separated, `#` comments. A person can read it, edit it
+/// in any editor and keep it under version control:
+///
+/// ```
+/// # id	date	meal	amount	unit	grams	food	text
+/// 1	2026-11-24	breakfast	50	g	50	09032	50 g dried apricots
+/// 2	2026-11-24	breakfast	0.5	cup (not packed)	72.5	09298	1/2 cup raisins
+/// 3	2026-11-24	dinner	200	mg		supplement:magnesium	magnesium 200 mg
+/// ```
+public enum JournalFormat {
+    /// The comment lines a new journal starts with.
+    public static let header = """
+        # MineralIntake meal journal, format 1. One entry a line, fields separated by tabs:
+        # id	date	meal	amount	unit	grams	food	text
+        # food is a USDA NDB number, custom:NAME, supplement:NUTRIENT or recorded:SOURCE|amounts|NAME (another tracker's); grams is empty for supplements and recorded servings of unknown weight.
+        # Lines starting with # are comments. Edit freely; `mineral check` lists any line it cannot read.
+
+        """
+
+    static let fieldCount = 8
+
+    /// The line for `entry`, ending in `\n`. Every text field goes through ``field(_:)``, so no value can break
+    /// or forge a line.
+    public static func line(_ entry: JournalEntry) -> String {
+        [
+            String(entry.id), entry.date.description, entry.meal.rawValue, exact(entry.amount),
+            field(entry.unit), entry.grams.map(exact) ?? "", field(entry.food.description), field(entry.text),
+        ].joined(separator: "\t") + "\n"
+    }
+
+    /// A text as a journal field: tabs, line breaks (`\r`, `\n`, U+0085, U+2028, U+2029) and other control
+    /// characters become spaces; nothing else changes. The one place every written field passes through.
+    public static func field(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isBreaking) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { isBreaking($0) ? " " : $0 }))
+    }
+
+    private static func isBreaking(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .control || scalar.value == 0x2028 || scalar.value == 0x2029
+    }
+
+    /// Whether `entry` can be written and read back as it is: every number within ``QuantityLimits``.
+    /// - Throws: ``MineralIntakeError/invalidEntry(_:)`` naming the number and the limits.
+    public static func check(_ entry: JournalEntry) throws(MineralIntakeError) {
+        if case .supplement(let nutrient) = entry.food {
+            let limits = QuantityLimits.supplement(nutrient)
+            guard entry.grams == nil, limits.contains(entry.amount) else {
+                throw .invalidEntry("a \(nutrient.displayName) supplement of \(exact(entry.amount)) \(nutrient.unit.rawValue) is outside \(QuantityLimits.describe(limits)) \(nutrient.unit.rawValue) a dose; check the amount")
+            }
+        } else if case .recorded = entry.food, entry.grams == nil {
+            // A serving recorded elsewhere may come without its weight (`1 cup`): its amounts are per serving.
+        } else {
+            guard let grams = entry.grams, QuantityLimits.grams.contains(grams) else {
+                throw .invalidEntry("grams \(entry.grams.map(exact) ?? "missing") is outside \(QuantityLimits.describe(QuantityLimits.grams)) g an entry may weigh; check the amount")
+            }
+        }
+        guard QuantityLimits.amount.contains(entry.amount) else {
+            throw .invalidEntry("amount \(exact(entry.amount)) is outside \(QuantityLimits.describe(QuantityLimits.amount)); check it")
+        }
+    }
+
+    /// The shortest decimal that reads back as exactly `value` (`56.69904625`, `0.5`, `130`).
+    static func exact(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        let text = String(value)
+        return text.contains("e") ? NumberText.plain(value, maxDecimals: 12) : text
+    }
+
+    /// Reads a journal. Never fails: each line that cannot be read becomes a ``JournalProblem`` and the rest count.
+    /// With `dates`, lines of other days are skipped after a look at their date, so a week of a ten-year journal
+    /// costs little more than a scan of the file.
+    public static func parse(_ text: String, dates: ClosedRange<CalendarDate>? = nil) -> Journal {
+        var text = text
+        return text.withUTF8 { parse(bytes: $0, dates: dates) }
+    }
+
+    /// Reads a journal straight from its bytes (a file's contents), without first making one large string; invalid
+    /// UTF-8 in a field becomes U+FFFD.
+    public static func parse(data: Data, dates: ClosedRange<CalendarDate>? = nil) -> Journal {
+        data.withUnsafeBytes { parse(bytes: $0.bindMemory(to: UInt8.self), dates: dates) }
+    }
+
+    static func parse(bytes: UnsafeBufferPointer<UInt8>, dates: ClosedRange<CalendarDate>?) -> Journal {
+        var journal = Journal()
+        journal.entries.reserveCapacity(bytes.count / 56)
+        scan(bytes: bytes, dates: dates) { line, _ in
+            switch line {
+            case .usda(let fast): journal.entries.append(fast.entry)
+            case .entry(let entry): journal.entries.append(entry)
+            case .problem(let problem): journal.problems.append(problem)
+            }
+        }
+        return journal
+    }
+
+    /// Calls `body` with each entry of a journal file's bytes in date, meal and id order, and returns the lines that
+    /// could not be read. Only a small key per entry is kept while sorting (the entries are read again, one by one,
+    /// as they are handed over), so a journal of years needs little memory: what an export that streams needs.
+    public static func forEachEntryInOrder(
+        data: Data, _ body: (JournalEntry) throws -> Void
+    ) rethrows -> [JournalProblem] {
+        try data.withUnsafeBytes { raw -> [JournalProblem] in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var keys: [(day: Int32, meal: UInt8, id: Int, start: Int32, end: Int32)] = []
+            keys.reserveCapacity(bytes.count / 56)
+            var problems: [JournalProblem] = []
+            scan(bytes: bytes, dates: nil) { line, range in
+                let key: (date: CalendarDate, meal: Meal, id: Int)
+                switch line {
+                case .usda(let fast): key = (fast.date, fast.meal, fast.id)
+                case .entry(let entry): key = (entry.date, entry.meal, entry.id)
+                case .problem(let problem):
+                    problems.append(problem)
+                    return
+                }
+                keys.append((Int32(clamping: key.date.daysSinceEpoch), UInt8(Meal.allCases.firstIndex(of: key.meal) ?? 0), key.id,
+                             Int32(clamping: range.lowerBound), Int32(clamping: range.upperBound)))
+            }
+            keys.sort { ($0.day, $0.meal, $0.id) < ($1.day, $1.meal, $1.id) }
+            for key in keys {
+                var entry: JournalEntry?
+                // The line read again on its own (it read before, so it reads the same way now).
+                scan(bytes: UnsafeBufferPointer(rebasing: bytes[Int(key.start)..<Int(key.end)]), dates: nil) { line, _ in
+                    switch line {
+                    case .usda(let fast): entry = fast.entry
+                    case .entry(let read): entry = read
+                    case .problem: break
+                    }
+                }
+                if let entry { try body(entry) }
+            }
+            return problems
+        }
+    }
+
+    /// A line of a USDA food as the scan reads it, before any string is made: what a total needs, and where the
+    /// rest is (`entry` makes the ``JournalEntry`` that ``parse(_:dates:)`` returns for the line).
+    struct FastLine {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let id: Int
+        let date: CalendarDate
+        let meal: Meal
+        let amount: Double
+        let grams: Double
+        /// The NDB number as a number, 0–99999.
+        let ndb: Int
+        let unit: Range<Int>
+        let food: Range<Int>
+        let text: Range<Int>
+
+        var ndbNumber: NDBNumber { NDBNumber(uncheckedDigits: string(food)) }
+
+        var entry: JournalEntry {
+            JournalEntry(id: id, date: date, meal: meal, amount: amount, unit: string(unit), grams: grams, food: .usda(ndbNumber),
+                         text: string(text))
+        }
+
+        private func string(_ range: Range<Int>) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
+    }
+
+    /// What the scan found on a line.
+    enum ScannedLine {
+        /// A line of a USDA food that reads, its fields not yet made into strings.
+        case usda(FastLine)
+        /// Any other line that reads.
+        case entry(JournalEntry)
+        /// A line that cannot be read, or whose id an earlier line has.
+        case problem(JournalProblem)
+    }
+
+    /// The one reader of journal lines, for ``parse(_:dates:)`` and for reports that add up lines as they go:
+    /// skips comments, blank lines and (with `dates`) other days' lines after a look at their date; reads each
+    /// other line the fast way when it can and the thorough way (``parseLine(_:)``, which says what is wrong)
+    /// when it cannot; refuses a second line with an id already seen.
+    /// `visit` gets each line's reading and where the line is in `bytes` (its line end left out).
+    static func scan(bytes: UnsafeBufferPointer<UInt8>, dates: ClosedRange<CalendarDate>?, _ visit: (ScannedLine, Range<Int>) -> Void) {
+        guard let base = bytes.baseAddress else { return }
+        var seen = Set<Int>(minimumCapacity: bytes.count / 56)
+        var fields: [Range<Int>] = []
+        var lineNumber = 0
+        // A UTF-8 byte order mark (from some editors and spreadsheets) is not part of the first line.
+        var start = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        while start < bytes.count {
+            lineNumber += 1
+            let end = memchr(base + start, 0x0A, bytes.count - start).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? bytes.count
+            var lineEnd = end
+            if lineEnd > start, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+            defer { start = end + 1 }
+            if lineEnd == start || bytes[start] == 0x23 { continue }
+            // With a date range, look at the date (the second field) first and skip other days' lines.
+            if let dates, let tab = memchr(base + start, 0x09, min(13, lineEnd - start)) {
+                let dateStart = UnsafeRawPointer(tab) - UnsafeRawPointer(base) + 1
+                if dateStart + 10 <= lineEnd, let date = dateField(bytes, dateStart..<dateStart + 10),
+                   dateStart + 10 == lineEnd || bytes[dateStart + 10] == 0x09, !dates.contains(date) { continue }
+            }
+            if bytes[start..<lineEnd].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            fields.removeAll(keepingCapacity: true)
+            var fieldStart = start
+            for index in start..<lineEnd where bytes[index] == 0x09 && fields.count < fieldCount - 1 {
+                fields.append(fieldStart..<index)
+                fieldStart = index + 1
+            }
+            fields.append(fieldStart..<lineEnd)
+            func content() -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<lineEnd]), as: UTF8.self) }
+            func duplicate(_ id: Int) -> ScannedLine {
+                .problem(JournalProblem(line: lineNumber, content: content(), reason: "id \(id) is used by an earlier line too; give each line its own id"))
+            }
+            if let fast = fastLine(bytes, fields) {
+                visit(seen.insert(fast.id).inserted ? .usda(fast) : duplicate(fast.id), start..<lineEnd)
+                continue
+            }
+            let parsed = fastEntry(bytes, fields) ?? Result { () throws(MineralIntakeError) in try parseLine(Substring(content())) }
+            switch parsed {
+            case .success(let entry): visit(seen.insert(entry.id).inserted ? .entry(entry) : duplicate(entry.id), start..<lineEnd)
+            case .failure(let error): visit(.problem(JournalProblem(line: lineNumber, content: content(), reason: error.description)), start..<lineEnd)
+            }
+        }
+    }
+
+    /// The common line, a USDA food with its grams, read without making strings; `nil` for any other line (or one
+    /// outside the limits: the thorough reader then says why).
+    static func fastLine(_ bytes: UnsafeBufferPointer<UInt8>, _ fields: [Range<Int>]) -> FastLine? {
+        guard fields.count == fieldCount, fields[6].count == 5, !fields[5].isEmpty else { return nil }
+        var ndb = 0
+        for index in fields[6] {
+            let digit = bytes[index] &- 0x30
+            guard digit < 10 else { return nil }
+            ndb = ndb * 10 + Int(digit)
+        }
+        guard let common = commonFields(bytes, fields), let grams = positiveDecimal(bytes, fields[5]),
+              QuantityLimits.grams.contains(grams), QuantityLimits.amount.contains(common.amount)
+        else { return nil }
+        return FastLine(bytes: bytes, id: common.id, date: common.date, meal: common.meal, amount: common.amount, grams: grams, ndb: ndb,
+                        unit: fields[4], food: fields[6], text: fields[7])
+    }
+
+    /// Id, date, meal and amount of a line, read from its bytes; `nil` when one does not read the fast way.
+    private static func commonFields(_ bytes: UnsafeBufferPointer<UInt8>, _ fields: [Range<Int>]) -> (id: Int, date: CalendarDate, meal: Meal, amount: Double)? {
+        func integer(_ range: Range<Int>) -> Int? {
+            guard !range.isEmpty, range.count <= 12 else { return nil }
+            var value = 0
+            for index in range {
+                let byte = bytes[index]
+                guard byte >= 0x30, byte <= 0x39 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
+        }
+        let date = fields[1]
+        guard let id = integer(fields[0]), id > 0, date.count == 10, bytes[date.lowerBound + 4] == 0x2D,
+              bytes[date.lowerBound + 7] == 0x2D,
+              let year = integer(date.lowerBound..<date.lowerBound + 4),
+              let month = integer(date.lowerBound + 5..<date.lowerBound + 7),
+              let day = integer(date.lowerBound + 8..<date.upperBound),
+              let calendarDate = CalendarDate(year: year, month: month, day: day),
+              let meal = Meal.allCases.first(where: { $0.utf8.elementsEqual(bytes[fields[2]]) }),
+              let amount = positiveDecimal(bytes, fields[3])
+        else { return nil }
+        return (id, calendarDate, meal, amount)
+    }
+
+    /// A positive plain decimal of at most 15 digits, read exactly; `nil` for anything else.
+    private static func positiveDecimal(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Double? {
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var fraction = 0
+        var point = false
+        for index in range {
+            let byte = bytes[index]
+            if byte == 0x2E, !point {
+                point = true
+            } else if byte >= 0x30, byte <= 0x39, digits < 15 {
+                digits += 1
+                mantissa = mantissa * 10 + UInt64(byte - 0x30)
+                if point { fraction += 1 }
+            } else {
+                return nil
+            }
+        }
+        guard digits > 0, mantissa > 0 else { return nil }
+        return Double(mantissa) / TSVReader.powersOfTen[fraction]
+    }
+
+    /// The date in a line's date field, if it is a valid `YYYY-MM-DD`.
+    private static func dateField(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> CalendarDate? {
+        guard range.count == 10, bytes[range.lowerBound + 4] == 0x2D, bytes[range.lowerBound + 7] == 0x2D else { return nil }
+        func number(_ from: Int, _ count: Int) -> Int? {
+            var value = 0
+            for index in range.lowerBound + from..<range.lowerBound + from + count {
+                let byte = bytes[index]
+                guard byte >= 0x30, byte <= 0x39 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
+        }
+        guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2) else { return nil }
+        return CalendarDate(year: year, month: month, day: day)
+    }
+
+    /// The common case read straight from bytes; `nil` sends the line to ``parseLine(_:)``, which explains problems.
+    /// A line of any food read the fast way (strings made); `nil` when it does not read so (the thorough reader then
+    /// decides, and says why).
+    static func fastEntry(_ bytes: UnsafeBufferPointer<UInt8>, _ fields: [Range<Int>]) -> Result<JournalEntry, MineralIntakeError>? {
+        guard fields.count == fieldCount, let common = commonFields(bytes, fields) else { return nil }
+        func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+        let food: FoodReference
+        if fields[6].count == 5, bytes[fields[6]].allSatisfy({ $0 &- 0x30 < 10 }) {
+            food = .usda(NDBNumber(uncheckedDigits: string(fields[6])))
+        } else if let reference = FoodReference(journalText: string(fields[6])) {
+            food = reference
+        } else {
+            return nil
+        }
+        var grams: Double?
+        if fields[5].isEmpty {
+            guard food.goesWithoutGrams else { return nil }
+        } else {
+            guard let value = positiveDecimal(bytes, fields[5]) else { return nil }
+            grams = value
+        }
+        let entry = JournalEntry(
+            id: common.id, date: common.date, meal: common.meal, amount: common.amount, unit: string(fields[4]), grams: grams, food: food,
+            text: string(fields[7]))
+        // Out of the limits: the slow path says why.
+        guard (try? check(entry)) != nil else { return nil }
+        return .success(entry)
+    }
+
+    static func parseLine(_ line: Substring) throws(MineralIntakeError) -> JournalEntry {
+        let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+        guard fields.count >= fieldCount else {
+            throw .invalidEntry("\(fields.count) tab-separated fields, expected \(fieldCount): id, date, meal, amount, unit, grams, food, text")
+        }
+        // Ids are digits only, read one way everywhere (`+4` is no id).
+        guard fields[0].utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), fields[0].utf8.count <= 12, let id = Int(fields[0]), id > 0 else {
+            throw .invalidEntry("id \"\(fields[0])\" is not a positive whole number")
+        }
+        let date = try CalendarDate(parsing: String(fields[1]))
+        let meal = try Meal(parsing: String(fields[2]))
+        guard let amount = Double(fields[3]), QuantityLimits.amount.contains(amount) else {
+            throw .invalidEntry("amount \"\(fields[3])\" is not a number in \(QuantityLimits.describe(QuantityLimits.amount))")
+        }
+        guard let food = FoodReference(journalText: String(fields[6])) else {
+            throw .invalidEntry("food \"\(fields[6])\" is not a 5-digit NDB number, custom:NAME, supplement:NUTRIENT or recorded:SOURCE|amounts|NAME")
+        }
+        var grams: Double?
+        if fields[5].isEmpty {
+            guard food.goesWithoutGrams else { throw .invalidEntry("grams is empty; only supplements and servings recorded elsewhere go without grams") }
+        } else {
+            guard let value = Double(fields[5]), QuantityLimits.grams.contains(value) else {
+                throw .invalidEntry("grams \"\(fields[5])\" is not a number in \(QuantityLimits.describe(QuantityLimits.grams))")
+            }
+            grams = value
+        }
+        // The text is the last field; a tab typed into it by hand is kept as part of it.
+        let text = fields[7...].joined(separator: "\t")
+        let entry = JournalEntry(
+            id: id, date: date, meal: meal, amount: amount, unit: String(fields[4]), grams: grams, food: food, text: text)
+        try check(entry)
+        return entry
+    }
+}
+
+extension JournalFormat {
+    /// The highest entry id in a journal's bytes, reading only each line's first field (fast for long journals).
+    public static func maxID(in data: Data) -> Int {
+        var highest = 0
+        var current = 0
+        var atLineStart = true
+        var inFirstField = false
+        for byte in data {
+            if atLineStart {
+                atLineStart = false
+                inFirstField = byte >= 0x30 && byte <= 0x39
+                current = 0
+            }
+            if byte == 0x0A {
+                atLineStart = true
+                continue
+            }
+            guard inFirstField else { continue }
+            if byte >= 0x30, byte <= 0x39 {
+                current = current &* 10 &+ Int(byte - 0x30)
+                if current > 1_000_000_000_000 { inFirstField = false }
+            } else {
+                if byte == 0x09 { highest = max(highest, current) }
+                inFirstField = false
+            }
+        }
+        return highest
+    }
+}
