@@ -1,0 +1,132 @@
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One day of one nutrient.
+public struct DayAmount: Sendable, Codable, Equatable {
+    /// The day.
+    public var date: CalendarDate
+    /// Whether food was logged that day; a day with no food logged has no amount (never zero), even when a
+    /// supplement was (its supplements still count for the limits).
+    public var logged: Bool
+    /// Food and supplements, in the nutrient's unit (`nil` when no food was logged).
+    public var amount: Double?
+    /// Supplements alone.
+    public var supplements: Double?
+    /// Share of the day's grams with no value for the nutrient.
+    public var unknownShare: Double?
+    /// A day with food logged that is not known to be complete (other days are marked complete and this one is
+    /// not, or it is today and not over): shown, but left out of the average, so a forgotten meal does not look
+    /// like a shortfall.
+    public var partial: Bool = false
+
+    /// One day's amount.
+    public init(date: CalendarDate, logged: Bool, amount: Double? = nil, supplements: Double? = nil, unknownShare: Double? = nil, partial: Bool = false) {
+        self.date = date
+        self.logged = logged
+        self.amount = amount
+        self.supplements = supplements
+        self.unknownShare = unknownShare
+        self.partial = partial
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case date, logged, amount, supplements, partial
+        case unknownShare = "unknown_share"
+    }
+}
+
+/// A day on which an intake went over a limit.
+public struct LimitFlag: Sendable, Codable, Equatable {
+    /// The day.
+    public var date: CalendarDate
+    /// `upper_limit` (UL) or `reduce_above` (sodium's CDRR).
+    public var role: TargetRole
+    /// The amount compared: supplements only for magnesium, all intake otherwise.
+    public var amount: Double
+    /// The limit it went over.
+    public var limit: Double
+    /// Whether only supplements count against the limit (magnesium).
+    public var supplementsOnly: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case date, role, amount, limit
+        case supplementsOnly = "supplements_only"
+    }
+}
+
+/// A food that gave some of a nutrient this period.
+public struct NutrientSource: Sendable, Codable, Equatable {
+    /// The food.
+    public var food: FoodReference
+    /// Its name for people.
+    public var name: String
+    /// Total over the period.
+    public var amount: Double
+    /// Share of the period's total.
+    public var share: Double
+}
+
+/// Everything the report says about one nutrient.
+public struct NutrientReport: Sendable, Codable, Equatable {
+    /// The nutrient.
+    public var nutrient: Nutrient
+    /// Its unit.
+    public var unit: NutrientUnit
+    /// Every day of the period, logged or not.
+    public var days: [DayAmount]
+    /// Days with food logged that count for the averages (complete, or not known to be partial).
+    public var loggedDays: Int
+    /// The average over logged days (`nil` when none).
+    public var average: Double?
+    /// The goal compared with, including any estimated sweat loss.
+    public var goal: Double?
+    /// Whether the goal is one the user set (a doctor's advice) rather than the official one.
+    public var goalOverridden: Bool
+    /// The average requirement compared with, including any estimated sweat loss.
+    public var averageRequirement: Double?
+    /// The upper limit (UL), if any.
+    public var upperLimit: Double?
+    /// Sodium's CDRR, if any.
+    public var reduceAbove: Double?
+    /// The estimated daily sweat loss included in `goal` and `averageRequirement`.
+    public var sweatLoss: Double?
+    /// The average as a percentage of the goal.
+    public var percentOfGoal: Double?
+    /// The verdict.
+    public var verdict: Verdict
+    /// One sentence a person can act on.
+    public var explanation: String
+    /// Logged days under the average requirement.
+    public var daysBelowAverageRequirement: Int
+    /// Share of the period's logged grams whose food has no value for this nutrient.
+    public var unknownShare: Double
+    /// How far the figure can be trusted.
+    public var confidence: Confidence
+    /// Days over an upper limit or the CDRR.
+    public var limitFlags: [LimitFlag]
+    /// The foods that gave most of it, most first.
+    public var topSources: [NutrientSource]
+    /// Additions that close the gap, for nutrients under their goal.
+    public var suggestions: [Suggestion]
+    /// How sure the average is about usual intake (a few days are a sample); `nil` when nothing was logged.
+    public var certainty: Certainty?
+
+    enum CodingKeys: String, CodingKey {
+        case nutrient, unit, days, average, goal, verdict, explanation, confidence, suggestions, certainty
+        case loggedDays = "logged_days"
+        case goalOverridden = "goal_overridden"
+        case averageRequirement = "average_requirement"
+        case upperLimit = "upper_limit"
+        case reduceAbove = "reduce_above"
+        case sweatLoss = "sweat_loss"
+        case percentOfGoal = "percent_of_goal"
+        case daysBelowAverageRequirement = "days_below_average_requirement"
+        case unknownShare = "unknown_share"
+        case limitFlags = "limit_flags"
+        case topSources = "top_sources"
+    }
+}

@@ -1,0 +1,396 @@
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension FoodCatalog {
+    /// The foods the leg-cramps article names (dried apricots, raisins, nuts, bran, buckwheat, soy, whole grains),
+    /// as the report suggests them.
+    public static let articleFoods: [String] = [
+        "09032", "09298", "12061", "12155", "12014", "20077", "20033", "20010", "16109", "16426", "16139", "18075", "08121",
+    ]
+
+    /// One day's sums while a report is made: food, supplements, and whether any food was logged.
+    struct DayTotal {
+        var food = NutrientTotals()
+        var supplements = NutrientTotals()
+        var hasFood = false
+        /// Whether anything (food or supplement) was logged.
+        var logged = false
+    }
+
+    /// The report of `period` for `targets` from `entries` (entries outside the period are ignored). Give `today`
+    /// (by the caller's clock and time zone) to have a day still going noted as partial.
+    ///
+    /// A day counts for the averages only when food was logged on it (a supplement alone makes no day of zero
+    /// food). With `completeDays` (days the person marked complete) the averages use complete days only, and the
+    /// other days with food are shown as partial; without, a note says that a day with a missing meal lowers the
+    /// average. `today` is partial until it is over or marked.
+    public func weeklyReport(
+        period: ReportPeriod, entries: [JournalEntry], targets: Targets, today: CalendarDate? = nil,
+        completeDays: Set<CalendarDate> = []
+    ) -> WeeklyReport {
+        var sums = PeriodSums(period: period)
+        for entry in entries where entry.date >= period.from && entry.date <= period.to {
+            sums.add(entry, catalog: self)
+        }
+        return weeklyReport(sums, targets: targets, today: today, completeDays: completeDays)
+    }
+
+    /// The report of `period` straight from a journal file's bytes, and the lines of the period it could not read.
+    /// Lines of other days are skipped after a look at their date, and a line of a USDA food is added up without
+    /// making an entry of it, so a report of years costs little more than reading the file. The report is the one
+    /// ``weeklyReport(period:entries:targets:today:completeDays:)`` makes of the entries
+    /// ``JournalFormat/parse(data:dates:)`` reads.
+    public func weeklyReport(
+        period: ReportPeriod, journal data: Data, targets: Targets, today: CalendarDate? = nil,
+        completeDays: Set<CalendarDate> = []
+    ) -> (report: WeeklyReport, problems: [JournalProblem]) {
+        var sums = PeriodSums(period: period)
+        var problems: [JournalProblem] = []
+        data.withUnsafeBytes { raw in
+            JournalFormat.scan(bytes: raw.bindMemory(to: UInt8.self), dates: period.from...period.to) { line, _ in
+                switch line {
+                case .usda(let fast): sums.add(fast, catalog: self)
+                case .entry(let entry): sums.add(entry, catalog: self)
+                case .problem(let problem): problems.append(problem)
+                }
+            }
+        }
+        return (weeklyReport(sums, targets: targets, today: today, completeDays: completeDays), problems)
+    }
+
+    /// Sums of a period while a report is made: each day's totals by its position in the period, and each food's
+    /// (its "source" slot, in the order first met). One look-up per entry, none for a USDA food met before.
+    struct PeriodSums {
+        let period: ReportPeriod
+        let days: [CalendarDate]
+        let firstDay: Int
+        var dayTotals: [DayTotal]
+        var slots: [FoodReference: Int] = [:]
+        /// Slots of USDA foods by NDB number (0–99999), -1 for none yet.
+        var ndbSlots = [Int32](repeating: -1, count: 100_000)
+        var compositions: [Composition?] = []
+        var sources: [(food: FoodReference, totals: NutrientTotals)] = []
+        var entryCount = 0
+
+        init(period: ReportPeriod) {
+            self.period = period
+            days = period.days
+            firstDay = period.from.daysSinceEpoch
+            dayTotals = [DayTotal](repeating: DayTotal(), count: days.count)
+        }
+
+        /// The slot of `food`, made when first met.
+        mutating func slot(_ food: FoodReference, catalog: FoodCatalog) -> Int {
+            if let known = slots[food] { return known }
+            let slot = sources.count
+            slots[food] = slot
+            switch food {
+            case .supplement, .recorded: compositions.append(nil)
+            case .usda, .custom: compositions.append(catalog.knownOrUnknownComposition(of: food))
+            }
+            sources.append((food, NutrientTotals()))
+            return slot
+        }
+
+        mutating func add(_ entry: JournalEntry, catalog: FoodCatalog) {
+            let slot = slot(entry.food, catalog: catalog)
+            let nutrients = catalog.nutrients(of: entry, composition: compositions[slot])
+            add(nutrients, slot: slot, day: entry.date.daysSinceEpoch - firstDay, supplement: !entry.food.isFood)
+        }
+
+        /// A line of a USDA food, read without making an entry: the same sums as its entry would add.
+        mutating func add(_ line: JournalFormat.FastLine, catalog: FoodCatalog) {
+            var slot = Int(ndbSlots[line.ndb])
+            if slot < 0 {
+                slot = self.slot(.usda(line.ndbNumber), catalog: catalog)
+                ndbSlots[line.ndb] = Int32(slot)
+            }
+            let nutrients = (compositions[slot] ?? catalog.knownOrUnknownComposition(of: sources[slot].food)).totals(grams: line.grams)
+            add(nutrients, slot: slot, day: line.date.daysSinceEpoch - firstDay, supplement: false)
+        }
+
+        private mutating func add(_ nutrients: NutrientTotals, slot: Int, day index: Int, supplement: Bool) {
+            entryCount += 1
+            dayTotals[index].logged = true
+            if supplement {
+                dayTotals[index].supplements += nutrients
+            } else {
+                dayTotals[index].food += nutrients
+                dayTotals[index].hasFood = true
+            }
+            sources[slot].totals += nutrients
+        }
+    }
+
+    /// The report made of a period's sums.
+    func weeklyReport(_ sums: PeriodSums, targets: Targets, today: CalendarDate?, completeDays: Set<CalendarDate>) -> WeeklyReport {
+        let period = sums.period
+        let days = sums.days
+        let dayTotals = sums.dayTotals
+        let sources = sums.sources
+        let entryCount = sums.entryCount
+        let bySource = Dictionary(uniqueKeysWithValues: sources.map { ($0.food, $0.totals) })
+        let eaten = sources.map(\.food)
+        let dayIndex = Dictionary(uniqueKeysWithValues: days.enumerated().map { ($0.element, $0.offset) })
+        let byDay = { (date: CalendarDate) -> DayTotal? in dayIndex[date].flatMap { dayTotals[$0].logged ? dayTotals[$0] : nil } }
+        let foodDays = days.enumerated().filter { dayTotals[$0.offset].hasFood }.map(\.element)
+        let marked = foodDays.contains { completeDays.contains($0) }
+        // Partial: food logged, but not complete (others are marked and it is not; or it is today, not marked).
+        let partialDays = Set(foodDays.filter { date in
+            completeDays.contains(date) ? false : marked || date == today
+        })
+        let logged = foodDays.filter { !partialDays.contains($0) }
+        let energy = logged.isEmpty ? nil : logged.reduce(0.0) { $0 + (byDay($1)?.food[.energy].amount ?? 0) } / Double(logged.count)
+        // Each nutrient's average over the counted days, food and supplements, for the suggestions' limit checks.
+        let loggedDayTotals = logged.compactMap(byDay)
+        let loggedAverages = Dictionary(uniqueKeysWithValues: Nutrient.tracked.map { n in
+            (n, logged.isEmpty ? 0 : loggedDayTotals.reduce(0.0) { $0 + $1.food[n].amount + $1.supplements[n].amount } / Double(logged.count))
+        })
+        var reports: [NutrientReport] = []
+        var recordedNotes: [String] = []
+        for nutrient in Nutrient.tracked {
+            let nutrientTargets = targets[nutrient]
+            let sweat = nutrientTargets.sweatLoss?.amountPerDay
+            let goal = nutrientTargets.goal.map { $0.amount + (sweat ?? 0) }
+            let requirement = nutrientTargets.averageRequirement.map { $0.amount + (sweat ?? 0) }
+            var dayAmounts: [DayAmount] = []
+            var flags: [LimitFlag] = []
+            var grams = 0.0
+            var unknownGrams = 0.0
+            var unknownEntries = 0
+            for (index, date) in days.enumerated() {
+                guard dayTotals[index].logged else {
+                    dayAmounts.append(DayAmount(date: date, logged: false))
+                    continue
+                }
+                let food = dayTotals[index].food[nutrient]
+                let supplements = dayTotals[index].supplements[nutrient].amount
+                let total = food.amount + supplements
+                if dayTotals[index].hasFood {
+                    if !partialDays.contains(date) {
+                        grams += food.grams
+                        unknownGrams += food.gramsWithoutValue
+                        unknownEntries += food.entriesWithoutValue
+                    }
+                    dayAmounts.append(DayAmount(date: date, logged: true, amount: total, supplements: supplements,
+                                                unknownShare: food.grams > 0 ? food.unknownShare : 0, partial: partialDays.contains(date)))
+                } else {
+                    // A supplement alone: no day of food, but the supplement counts for the limits below.
+                    dayAmounts.append(DayAmount(date: date, logged: false, supplements: supplements > 0 ? supplements : nil))
+                }
+                if let limit = nutrientTargets.upperLimit {
+                    let counted = limit.supplementsOnly ? supplements : total
+                    if counted > limit.amount {
+                        flags.append(LimitFlag(date: date, role: .upperLimit, amount: counted, limit: limit.amount, supplementsOnly: limit.supplementsOnly))
+                    }
+                }
+                // A heavy sweater's sodium is judged against the CDRR plus the estimated sweat loss (see the notes).
+                if dayTotals[index].hasFood, let reduce = nutrientTargets.reduceAbove, total > reduce.amount + (sweat ?? 0) {
+                    flags.append(LimitFlag(date: date, role: .reduceAbove, amount: total, limit: reduce.amount + (sweat ?? 0), supplementsOnly: false))
+                }
+            }
+            let amounts = dayAmounts.filter { !$0.partial }.compactMap(\.amount)
+            let average = amounts.isEmpty ? nil : amounts.reduce(0, +) / Double(amounts.count)
+            let unknownShare = grams > 0 ? unknownGrams / grams : 0
+            // Servings of unknown weight without a value (recorded elsewhere) make the average a lower bound only.
+            let confidence = unknownEntries > 0 ? .low : Confidence(unknownShare: unknownShare)
+            if unknownEntries > 0 {
+                recordedNotes.append("\(unknownEntries) serving\(unknownEntries == 1 ? "" : "s") of unknown weight, recorded in another tracker, had no \(nutrient.displayName) value: its average is a lower bound (confidence low).")
+            }
+            let below = requirement.map { ar in amounts.filter { $0 < ar }.count } ?? 0
+            let (verdict, explanation) = Self.verdict(
+                nutrient: nutrient, average: average, goal: goal, requirement: requirement, reduceAbove: nutrientTargets.reduceAbove.map { $0.amount + (sweat ?? 0) },
+                goalKind: nutrientTargets.goal?.kind, unknownShare: unknownShare, confidence: confidence, sweat: sweat,
+                loggedDays: amounts.count, daysBelow: below, unknownServings: unknownEntries)
+            // Summed in a fixed order: a dictionary's order changes from run to run, and so would the last digits.
+            let periodTotal = bySource.sorted { $0.key.description < $1.key.description }.reduce(0.0) { $0 + $1.value[nutrient].amount }
+            let sources = bySource.compactMap { reference, totals -> NutrientSource? in
+                let amount = totals[nutrient].amount
+                guard amount > 0, periodTotal > 0 else { return nil }
+                return NutrientSource(food: reference, name: shortName(of: reference), amount: amount, share: amount / periodTotal)
+            }.sorted { ($0.amount, $1.name) > ($1.amount, $0.name) }
+            var report = NutrientReport(
+                nutrient: nutrient, unit: nutrient.unit, days: dayAmounts, loggedDays: amounts.count, average: average, goal: goal,
+                goalOverridden: nutrientTargets.goal?.overridden == true, averageRequirement: requirement, upperLimit: nutrientTargets.upperLimit?.amount, reduceAbove: nutrientTargets.reduceAbove.map { $0.amount + (sweat ?? 0) },
+                sweatLoss: sweat, percentOfGoal: average.flatMap { average in goal.map { average / $0 * 100 } }, verdict: verdict,
+                explanation: explanation, daysBelowAverageRequirement: below, unknownShare: unknownShare, confidence: confidence,
+                limitFlags: flags, topSources: Array(sources.prefix(3)), suggestions: [],
+                certainty: average.flatMap { Certainty.of(nutrient, average: $0, days: amounts.count, targets: nutrientTargets, sweat: sweat) })
+            // No one is told to eat more salt: sodium gets no suggestions, only its limit.
+            if let average, let goal, average < goal, verdict != .notLogged, nutrient != .sodium {
+                report.suggestions = suggestions(
+                    for: nutrient, gap: goal - average, eaten: eaten, targets: targets,
+                    averages: loggedAverages)
+            }
+            reports.append(report)
+        }
+        var notes: [String] = recordedNotes
+        if let today, partialDays.contains(today) {
+            notes.append("Today (\(today)) is not over: it is shown as partial and left out of the averages until it is over or marked complete.")
+        }
+        if marked {
+            let partial = partialDays.subtracting(today.map { [$0] } ?? []).count
+            if partial > 0 {
+                notes.append("Averages use the \(logged.count) day\(logged.count == 1 ? "" : "s") marked complete; \(partial) other day\(partial == 1 ? "" : "s") with food logged \(partial == 1 ? "is" : "are") shown as partial and left out.")
+            }
+        } else if !logged.isEmpty {
+            notes.append("No day is marked complete: a day with a missing meal lowers the average. Mark the days you logged fully (mineral day --complete DATE).")
+        }
+        let supplementOnly = dayTotals.filter { $0.logged && !$0.hasFood }.count
+        if supplementOnly > 0 {
+            notes.append("\(supplementOnly) day\(supplementOnly == 1 ? "" : "s") with only a supplement logged \(supplementOnly == 1 ? "is" : "are") not counted as \(supplementOnly == 1 ? "a day" : "days") of food; \(supplementOnly == 1 ? "its" : "their") supplements count for the upper limits.")
+        }
+        var report = WeeklyReport(period: period, targets: targets, loggedDays: logged.count, entryCount: entryCount,
+                                  nutrients: reports, averageEnergyKcal: energy, notes: notes)
+        if days.count > 7 {
+            // Each ISO week's averages over its counted days (food logged, not partial), for the trend.
+            var weeks: [(label: String, days: [CalendarDate])] = []
+            var week: ReportPeriod?
+            for date in days {
+                if let current = week, date <= current.to {
+                    weeks[weeks.count - 1].days.append(date)
+                } else {
+                    let next = ReportPeriod(weekOf: date)
+                    week = next
+                    weeks.append((next.label, [date]))
+                }
+            }
+            let counted = Set(logged)
+            report.weeks = weeks.map { week in
+                let weekDays = week.days.filter { counted.contains($0) }
+                var averages: [Nutrient: Double] = [:]
+                if !weekDays.isEmpty {
+                    for nutrient in Nutrient.tracked {
+                        averages[nutrient] = weekDays.reduce(0.0) { $0 + (byDay($1).map { $0.food[nutrient].amount + $0.supplements[nutrient].amount } ?? 0) } / Double(weekDays.count)
+                    }
+                }
+                return WeekAverages(week: week.label, days: weekDays.count, averages: averages)
+            }
+        }
+        return report
+    }
+
+    static func verdict(
+        nutrient: Nutrient, average: Double?, goal: Double?, requirement: Double?, reduceAbove: Double?, goalKind: TargetKind?,
+        unknownShare: Double, confidence: Confidence, sweat: Double?, loggedDays: Int, daysBelow: Int, unknownServings: Int = 0
+    ) -> (Verdict, String) {
+        let unit = nutrient.unit.rawValue
+        func amount(_ value: Double) -> String { "\(NumberText.display(value)) \(unit)" }
+        guard let average else { return (.notLogged, "Nothing was logged in this period.") }
+        let withSweat = sweat.map { " (including \(NumberText.display($0)) \(unit) estimated sweat loss)" } ?? ""
+        if let reduceAbove, average > reduceAbove {
+            return (.aboveReduceLevel, "Average \(amount(average)) a day is above \(amount(reduceAbove)), the level to stay below for lower chronic disease risk (CDRR): reduce.")
+        }
+        guard let goal else { return (.adequate, "No goal is set for this nutrient.") }
+        if average >= goal {
+            return (.adequate, "Average \(amount(average)) a day meets the goal of \(amount(goal))\(withSweat).")
+        }
+        let missing = NumberText.plain((unknownShare * 100).rounded())
+        if confidence == .low {
+            // Servings of unknown weight (recorded elsewhere) cannot be a share of the grams: they are counted.
+            let what = unknownServings == 0 ? "\(missing) % of the food logged has"
+                : unknownShare > 0 ? "\(missing) % of the grams logged, and \(unknownServings) serving\(unknownServings == 1 ? "" : "s") of unknown weight, have"
+                : "\(unknownServings) serving\(unknownServings == 1 ? "" : "s") of unknown weight \(unknownServings == 1 ? "has" : "have")"
+            return (.insufficientData, "Not enough data: \(what) no \(nutrient.displayName) value. The foods with a value give \(amount(average)) a day, under the goal of \(amount(goal)), but the true intake is unknown: it may be higher.")
+        }
+        let caveat = unknownShare > 0 ? " (\(missing) % of the food logged has no value: the true intake may be a little higher)" : ""
+        if let requirement {
+            if average < requirement {
+                return (.likelyDeficiency, "Average \(amount(average)) a day over \(loggedDays) logged day\(loggedDays == 1 ? "" : "s") is below the average requirement of \(amount(requirement))\(withSweat) (\(daysBelow) of the \(loggedDays) days were below it): a deficiency is likely\(caveat).")
+            }
+            return (.possibleShortfall, "Average \(amount(average)) a day is between the average requirement of \(amount(requirement)) and the goal of \(amount(goal))\(withSweat): a shortfall is possible\(caveat).")
+        }
+        return (.belowAdequateIntake, "Average \(amount(average)) a day is below the Adequate Intake of \(amount(goal))\(withSweat). No average requirement exists, so a deficiency cannot be judged; reaching the AI is advisable\(caveat).")
+    }
+
+    /// Up to four additions that close the daily `gap`: foods the person already eats first, then the article's,
+    /// each in a household portion, never pushing another nutrient over its limit; ranked by nutrient per kcal and
+    /// per portion together.
+    func suggestions(for nutrient: Nutrient, gap: Double, eaten: [FoodReference], targets: Targets, averages: [Nutrient: Double]) -> [Suggestion] {
+        var seen = Set<NDBNumber>()
+        var candidates: [(food: Food, eaten: Bool)] = []
+        for reference in eaten {
+            if case .usda(let ndb) = reference, seen.insert(ndb).inserted, let food = database.food(ndb) { candidates.append((food, true)) }
+        }
+        for text in Self.articleFoods {
+            if let ndb = NDBNumber(rawValue: text), seen.insert(ndb).inserted, let food = database.food(ndb) { candidates.append((food, false)) }
+        }
+        var options: [Suggestion] = []
+        for (food, alreadyEaten) in candidates {
+            guard let per100g = food.per100g[nutrient], per100g > 0, let measure = Self.portionMeasure(food) else { continue }
+            // The smallest friendly fraction of the measure that closes the gap, at most two measures or 300 g.
+            let perMeasure = per100g * measure.grams / 100 / measure.amount
+            let needed = gap / perMeasure
+            let cap = min(2, 300 / (measure.grams / measure.amount))
+            let count = Self.friendlyFractions.first { $0 >= needed && $0 <= cap } ?? Self.friendlyFractions.last { $0 <= cap } ?? cap
+            let grams = count * measure.grams / measure.amount
+            let added = food.nutrients(inGrams: grams)
+            // Never push another nutrient over its limit: sodium's CDRR, calcium's and vitamin D's UL
+            // (the magnesium UL counts supplements only, so food never breaks it).
+            let breaks = Nutrient.tracked.contains { other in
+                let limit = other == .sodium ? targets[other].reduceAbove?.amount
+                    : (targets[other].upperLimit?.supplementsOnly == false ? targets[other].upperLimit?.amount : nil)
+                guard let limit, let extra = added[other] else { return false }
+                return (averages[other] ?? 0) + extra > limit
+            }
+            guard !breaks, let amount = added[nutrient] else { continue }
+            let kcal = added.energyKcal
+            options.append(Suggestion(
+                food: .usda(food.ndb), name: shortName(of: .usda(food.ndb)),
+                portion: "\(Self.fractionText(count)) \(Self.plainUnit(measure.unit))", grams: grams, amount: amount, kcal: kcal,
+                amountPer100Kcal: food.per100g.energyKcal.flatMap { $0 > 0 ? per100g * 100 / $0 : nil },
+                closesShare: amount / gap, alreadyEaten: alreadyEaten))
+        }
+        // Rank by nutrient per kcal and by how much of the gap a portion closes, together (sum of ranks).
+        let byDensity = options.sorted { ($0.amountPer100Kcal ?? 0) > ($1.amountPer100Kcal ?? 0) }.map(\.food)
+        let byPortion = options.sorted { $0.closesShare > $1.closesShare }.map(\.food)
+        func rank(_ option: Suggestion) -> Int { byDensity.firstIndex(of: option.food)! + byPortion.firstIndex(of: option.food)! }
+        let ordered = options.sorted { (rank($0), $0.name) < (rank($1), $1.name) }
+        let eatenFirst = ordered.filter(\.alreadyEaten).prefix(2)
+        let article = ordered.filter { !$0.alreadyEaten }.prefix(4 - eatenFirst.count)
+        return Array(eatenFirst) + Array(article)
+    }
+
+    static let friendlyFractions: [Double] = [0.25, 1.0 / 3, 0.5, 2.0 / 3, 0.75, 1, 1.25, 1.5, 2]
+
+    static func fractionText(_ count: Double) -> String {
+        let whole = Int(count)
+        let rest = count - Double(whole)
+        let fraction: String
+        switch rest {
+        case 0: fraction = ""
+        case 0.24...0.26: fraction = "1/4"
+        case 0.33...0.34: fraction = "1/3"
+        case 0.49...0.51: fraction = "1/2"
+        case 0.66...0.67: fraction = "2/3"
+        case 0.74...0.76: fraction = "3/4"
+        default: return NumberText.plain(count, maxDecimals: 2)
+        }
+        if whole == 0 { return fraction }
+        return fraction.isEmpty ? "\(whole)" : "\(whole) \(fraction)"
+    }
+
+    /// The measure to express a suggestion in: a medium one or a slice for foods eaten whole, else a cup, tbsp or
+    /// oz, else the first one USDA lists.
+    static func portionMeasure(_ food: Food) -> HouseholdMeasure? {
+        let preferred = ["medium", "slice", "cup", "oz", "tbsp", "large", "piece"]
+        for word in preferred {
+            if let measure = food.measures.first(where: {
+                let tokens = TextNormalizer.tokens($0.unit)
+                return (tokens.first == word || (word == "medium" && tokens.contains(word)))
+                    && !(tokens.contains("packed") && !tokens.contains("not")) && !tokens.contains("nlea")
+            }) { return measure }
+        }
+        return food.measures.first
+    }
+
+    /// A USDA unit without its descriptions: `cup, whole` → `cup`, `oz (23 whole kernels)` → `oz`.
+    static func plainUnit(_ unit: String) -> String {
+        let cut = unit.firstIndex { $0 == "," || $0 == "(" } ?? unit.endIndex
+        return unit[..<cut].trimmedWhitespace()
+    }
+}
