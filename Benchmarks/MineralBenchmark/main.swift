@@ -14,12 +14,15 @@ func milliseconds(_ duration: Duration) -> Double {
 
 func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()
-    return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    return sorted.count % 2 == 1
+        ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
 }
 
 func report(_ name: String, _ value: String, goal: String, met: Bool) {
     let padded = name.padding(toLength: 70, withPad: " ", startingAt: 0)
-    print("\(padded) \(value.padding(toLength: 20, withPad: " ", startingAt: 0)) goal \(goal)  \(met ? "met" : "NOT MET")")
+    print(
+        "\(padded) \(value.padding(toLength: 20, withPad: " ", startingAt: 0)) goal \(goal)  \(met ? "met" : "NOT MET")"
+    )
 }
 
 /// Runs a program to the end with posix_spawn (Foundation's Process adds tens of ms of its own) and returns its wall
@@ -56,7 +59,9 @@ func runProcess(_ url: URL, _ arguments: [String]) throws -> (milliseconds: Doub
     var status: Int32 = 0
     waitpid(pid, &status, 0)
     let elapsed = milliseconds(clock.now - start)
-    guard status == 0 else { throw BenchmarkError("\(url.lastPathComponent) \(arguments.joined(separator: " ")) failed (status \(status))") }
+    guard status == 0 else {
+        throw BenchmarkError("\(url.lastPathComponent) \(arguments.joined(separator: " ")) failed (status \(status))")
+    }
     return (elapsed, ())
 }
 
@@ -81,7 +86,8 @@ let mineral = binDirectory.appendingPathComponent("mineral")
 let printOnly = binDirectory.appendingPathComponent("print-only")
 let itself = binDirectory.appendingPathComponent("mineral-benchmark")
 for needed in [mineral, printOnly] where !FileManager.default.isExecutableFile(atPath: needed.path) {
-    FileHandle.standardError.write(Data("mineral-benchmark: \(needed.path) is missing; run `swift build -c release` first\n".utf8))
+    FileHandle.standardError.write(
+        Data("mineral-benchmark: \(needed.path) is missing; run `swift build -c release` first\n".utf8))
     exit(66)
 }
 
@@ -101,7 +107,9 @@ for _ in 0..<21 {
     loads.append(Double(output.trimmingCharacters(in: .whitespacesAndNewlines)) ?? .nan)
 }
 let loadMedian = median(loads)
-report("open built-in database, first use in a fresh process (median of 21)", String(format: "%.2f ms", loadMedian), goal: "< 5 ms", met: loadMedian < 5)
+report(
+    "open built-in database, first use in a fresh process (median of 21)", String(format: "%.2f ms", loadMedian),
+    goal: "< 5 ms", met: loadMedian < 5)
 // Opening again in this process: what opening costs once the program and its data pages are in memory.
 var opens: [Double] = []
 for _ in 0..<5 {
@@ -110,13 +118,27 @@ for _ in 0..<5 {
     opens.append(milliseconds(clock.now - start) / 1000)
 }
 let openMedian = median(opens)
-report("open built-in database, in-process (mean of 1,000, median of 5)", String(format: "%.3f ms", openMedian), goal: "< 0.2 ms", met: openMedian < 0.2)
+report(
+    "open built-in database, in-process (mean of 1,000, median of 5)", String(format: "%.3f ms", openMedian),
+    goal: "< 0.2 ms", met: openMedian < 0.2)
 
 // 2. Searches, on one loaded database.
 let foods = try FoodDatabase.builtIn()
 let querySets: [(String, [String])] = [
-    ("everyday names", ["raisins", "dried apricots", "almonds", "walnuts", "pumpkin seeds", "wheat bran", "buckwheat", "soy milk", "banana", "milk"]),
-    ("several words", ["almonds dry roasted", "rice brown long grain cooked", "cheese cheddar", "chicken breast roasted", "beans black boiled"]),
+    (
+        "everyday names",
+        [
+            "raisins", "dried apricots", "almonds", "walnuts", "pumpkin seeds", "wheat bran", "buckwheat", "soy milk",
+            "banana", "milk",
+        ]
+    ),
+    (
+        "several words",
+        [
+            "almonds dry roasted", "rice brown long grain cooked", "cheese cheddar", "chicken breast roasted",
+            "beans black boiled",
+        ]
+    ),
     ("with a typo", ["rasins", "almnods", "buckweat", "pumkin seeds", "yoghurt"]),
 ]
 for (name, queries) in querySets {
@@ -128,13 +150,16 @@ for (name, queries) in querySets {
         perSearch.append(milliseconds(clock.now - start) / Double(rounds * queries.count))
     }
     let value = median(perSearch)
-    report("search, \(name) (mean per search, median of 5 runs)", String(format: "%.4f ms", value), goal: "< 0.05 ms", met: value < 0.05)
+    report(
+        "search, \(name) (mean per search, median of 5 runs)", String(format: "%.4f ms", value), goal: "< 0.05 ms",
+        met: value < 0.05)
 }
 
 // 2b. Reading everyday phrases (issue 10): grammar, resolution and weight, on one loaded catalog.
 let phraseCatalog = FoodCatalog(database: foods)
 let phrases = [
-    "salmon 150g", "a glass of milk", "a handful of almonds", "1 medium potato", "2 scrambled eggs", "half a cup of rice",
+    "salmon 150g", "a glass of milk", "a handful of almonds", "1 medium potato", "2 scrambled eggs",
+    "half a cup of rice",
     "1 avocado", "3 prunes", "200 ml kefir", "coffee with milk", "1 cup cooked lentils", "a can of tuna", "hummus",
 ]
 var perPhrase: [Double] = []
@@ -145,7 +170,9 @@ for _ in 0..<5 {
     perPhrase.append(milliseconds(clock.now - start) / Double(rounds * phrases.count))
 }
 let phraseMedian = median(perPhrase)
-report("read an everyday phrase (mean of \(phrases.count), median of 5 runs)", String(format: "%.4f ms", phraseMedian), goal: "< 0.2 ms", met: phraseMedian < 0.2)
+report(
+    "read an everyday phrase (mean of \(phrases.count), median of 5 runs)", String(format: "%.4f ms", phraseMedian),
+    goal: "< 0.2 ms", met: phraseMedian < 0.2)
 
 // 3. The whole `mineral foods search apricot` process against a Swift program that only prints a line.
 var commandTimes: [Double] = []
@@ -158,10 +185,18 @@ var versionTimes: [Double] = []
 for _ in 0..<21 { versionTimes.append(try timeProcess(mineral, ["--version"])) }
 let commandMedian = median(commandTimes)
 let printMedian = median(printTimes)
-report("`mineral --version` (start-up with Foundation, no data; median of 21)", String(format: "%.2f ms", median(versionTimes)), goal: "floor", met: true)
-report("`mineral foods search apricot`, whole process (median of 21)", String(format: "%.2f ms", commandMedian), goal: "see ratio", met: true)
-report("print-only Swift program, whole process (median of 21)", String(format: "%.2f ms", printMedian), goal: "baseline", met: true)
-report("ratio search command / print-only (.build/release, dynamic)", String(format: "%.2f×", commandMedian / printMedian), goal: "information; as shipped below", met: true)
+report(
+    "`mineral --version` (start-up with Foundation, no data; median of 21)",
+    String(format: "%.2f ms", median(versionTimes)), goal: "floor", met: true)
+report(
+    "`mineral foods search apricot`, whole process (median of 21)", String(format: "%.2f ms", commandMedian),
+    goal: "see ratio", met: true)
+report(
+    "print-only Swift program, whole process (median of 21)", String(format: "%.2f ms", printMedian), goal: "baseline",
+    met: true)
+report(
+    "ratio search command / print-only (.build/release, dynamic)", String(format: "%.2f×", commandMedian / printMedian),
+    goal: "information; as shipped below", met: true)
 
 // 4. A ten-year journal: parse it and total every day.
 let catalog = FoodCatalog(database: foods)
@@ -174,7 +209,8 @@ for day in 0..<3650 {
     for slot in 0..<82 {
         id += 1
         let ndb = sampleFoods[(day * 7 + slot) % sampleFoods.count]
-        journalText += "\(id)\t\(date)\t\(Meal.allCases[slot % 4].rawValue)\t\(slot % 9 + 1)0\tg\t\(slot % 9 + 1)0\t\(ndb)\t\(slot % 9 + 1)0 g food\n"
+        journalText +=
+            "\(id)\t\(date)\t\(Meal.allCases[slot % 4].rawValue)\t\(slot % 9 + 1)0\tg\t\(slot % 9 + 1)0\t\(ndb)\t\(slot % 9 + 1)0 g food\n"
     }
 }
 var parseTimes: [Double] = []
@@ -188,7 +224,9 @@ for _ in 0..<5 {
     precondition(totals.count == 3650 && journal.problems.isEmpty)
 }
 let parseMedian = median(parseTimes)
-report("parse + total a \(entryCount / 1000)k-entry journal (\(journalText.utf8.count / 1_000_000) MB, median of 5)", String(format: "%.0f ms", parseMedian), goal: "< 300 ms", met: parseMedian < 300)
+report(
+    "parse + total a \(entryCount / 1000)k-entry journal (\(journalText.utf8.count / 1_000_000) MB, median of 5)",
+    String(format: "%.0f ms", parseMedian), goal: "< 300 ms", met: parseMedian < 300)
 
 // 5. `mineral log` of one item, whole process, into a fresh data directory, against the print-only program.
 let home = FileManager.default.temporaryDirectory.appendingPathComponent("mineral-benchmark-\(getpid())")
@@ -197,8 +235,12 @@ defer { try? FileManager.default.removeItem(at: home) }
 var logTimes: [Double] = []
 for _ in 0..<21 { logTimes.append(try timeProcess(mineral, ["log", "50 g dried apricots", "--date", "2026-11-24"])) }
 let logMedian = median(logTimes)
-report("`mineral log \"50 g dried apricots\"`, whole process (median of 21)", String(format: "%.2f ms", logMedian), goal: "see ratio", met: true)
-report("ratio log command / print-only (.build/release, dynamic)", String(format: "%.2f×", logMedian / printMedian), goal: "information; as shipped below", met: true)
+report(
+    "`mineral log \"50 g dried apricots\"`, whole process (median of 21)", String(format: "%.2f ms", logMedian),
+    goal: "see ratio", met: true)
+report(
+    "ratio log command / print-only (.build/release, dynamic)", String(format: "%.2f×", logMedian / printMedian),
+    goal: "information; as shipped below", met: true)
 
 // 6. A week's report from the ten-year journal against one from a one-week journal: its cost must not grow with
 //    the journal's length (lines of other weeks are skipped after a look at their date).
@@ -223,9 +265,15 @@ func reportTime(_ text: String) -> Double {
 }
 let weekReport = reportTime(weekText)
 let decadeReport = reportTime(journalText)
-report("weekly report from a one-week journal (median of 9)", String(format: "%.2f ms", weekReport), goal: "baseline", met: true)
-report("weekly report from the ten-year journal (median of 9)", String(format: "%.2f ms", decadeReport), goal: "see ratio", met: true)
-report("  in-process part: ten-year / one-week (scan of 14 MB)", String(format: "%.2f×", decadeReport / weekReport), goal: "information", met: true)
+report(
+    "weekly report from a one-week journal (median of 9)", String(format: "%.2f ms", weekReport), goal: "baseline",
+    met: true)
+report(
+    "weekly report from the ten-year journal (median of 9)", String(format: "%.2f ms", decadeReport), goal: "see ratio",
+    met: true)
+report(
+    "  in-process part: ten-year / one-week (scan of 14 MB)", String(format: "%.2f×", decadeReport / weekReport),
+    goal: "information", met: true)
 
 // The same as whole `mineral report` processes, reading the journal from disk: what a person waits for.
 let weekHome = FileManager.default.temporaryDirectory.appendingPathComponent("mineral-benchmark-week-\(getpid())")
@@ -249,15 +297,22 @@ func reportProcess(_ directory: URL) throws -> Double {
 }
 let weekProcess = try reportProcess(weekHome)
 let decadeProcess = try reportProcess(decadeHome)
-report("`mineral report`, one-week journal, whole process (median of 15)", String(format: "%.2f ms", weekProcess), goal: "baseline", met: true)
-report("`mineral report`, ten-year journal, whole process (median of 15)", String(format: "%.2f ms", decadeProcess), goal: "see ratio", met: true)
-report("ratio ten-year / one-week report process", String(format: "%.2f×", decadeProcess / weekProcess), goal: "< 2×", met: decadeProcess / weekProcess < 2)
+report(
+    "`mineral report`, one-week journal, whole process (median of 15)", String(format: "%.2f ms", weekProcess),
+    goal: "baseline", met: true)
+report(
+    "`mineral report`, ten-year journal, whole process (median of 15)", String(format: "%.2f ms", decadeProcess),
+    goal: "see ratio", met: true)
+report(
+    "ratio ten-year / one-week report process", String(format: "%.2f×", decadeProcess / weekProcess), goal: "< 2×",
+    met: decadeProcess / weekProcess < 2)
 
 // 6b. Costs that must not grow with the journal (issue 12): `log` and `day` on a ten-year journal of 8 entries a
 //     day (29,200 entries) against a one-week journal, and a ten-year CSV `export` against `check` of the same file;
 //     runs paired (A B A B …) so a noisy machine does not decide the verdict.
 let usualHome = FileManager.default.temporaryDirectory.appendingPathComponent("mineral-benchmark-usual-\(getpid())")
-let usualWeek = FileManager.default.temporaryDirectory.appendingPathComponent("mineral-benchmark-usual-week-\(getpid())")
+let usualWeek = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "mineral-benchmark-usual-week-\(getpid())")
 defer {
     try? FileManager.default.removeItem(at: usualHome)
     try? FileManager.default.removeItem(at: usualWeek)
@@ -269,7 +324,8 @@ for day in 0..<3650 {
     let date = startDay.adding(days: day)!
     for slot in 0..<8 {
         usualID += 1
-        let line = "\(usualID)\t\(date)\t\(Meal.allCases[slot % 4].rawValue)\t50\tg\t50\t\(sampleFoods[(day + slot) % sampleFoods.count])\t50 g food\n"
+        let line =
+            "\(usualID)\t\(date)\t\(Meal.allCases[slot % 4].rawValue)\t50\tg\t50\t\(sampleFoods[(day + slot) % sampleFoods.count])\t50 g food\n"
         usualText += line
         if day >= 3643 { usualWeekText += line }
     }
@@ -292,21 +348,35 @@ func paired(_ a: [String], _ b: [String], rounds: Int = 15) throws -> (Double, D
 // The first log writes journal.ids; the measured ones then find the next id without a scan.
 _ = try timeProcess(mineral, ["log", "1 g almonds", "--date", lastDay, "--data-dir", usualHome.path])
 _ = try timeProcess(mineral, ["log", "1 g almonds", "--date", lastDay, "--data-dir", usualWeek.path])
-let (decadeLog, weekLog) = try paired(["log", "50 g almonds", "--date", lastDay, "--data-dir", usualHome.path],
-                                      ["log", "50 g almonds", "--date", lastDay, "--data-dir", usualWeek.path])
-report("`mineral log`, ten-year (29,200 entries) / one-week journal", String(format: "%.2f×", decadeLog / weekLog), goal: "≤ 1.2×", met: decadeLog / weekLog <= 1.2)
-let (decadeDay, weekDay) = try paired(["day", lastDay, "--data-dir", usualHome.path], ["day", lastDay, "--data-dir", usualWeek.path])
-report("`mineral day`, ten-year / one-week journal", String(format: "%.2f×", decadeDay / weekDay), goal: "≤ 1.2×", met: decadeDay / weekDay <= 1.2)
-let (export, check) = try paired(["export", "--data-dir", usualHome.path], ["check", "--data-dir", usualHome.path], rounds: 7)
-report("ten-year CSV `export` / `check` of the same journal", String(format: "%.2f× (%.0f ms)", export / check, export), goal: "≤ 3×", met: export / check <= 3)
+let (decadeLog, weekLog) = try paired(
+    ["log", "50 g almonds", "--date", lastDay, "--data-dir", usualHome.path],
+    ["log", "50 g almonds", "--date", lastDay, "--data-dir", usualWeek.path])
+report(
+    "`mineral log`, ten-year (29,200 entries) / one-week journal", String(format: "%.2f×", decadeLog / weekLog),
+    goal: "≤ 1.2×", met: decadeLog / weekLog <= 1.2)
+let (decadeDay, weekDay) = try paired(
+    ["day", lastDay, "--data-dir", usualHome.path], ["day", lastDay, "--data-dir", usualWeek.path])
+report(
+    "`mineral day`, ten-year / one-week journal", String(format: "%.2f×", decadeDay / weekDay), goal: "≤ 1.2×",
+    met: decadeDay / weekDay <= 1.2)
+let (export, check) = try paired(
+    ["export", "--data-dir", usualHome.path], ["check", "--data-dir", usualHome.path], rounds: 7)
+report(
+    "ten-year CSV `export` / `check` of the same journal", String(format: "%.2f× (%.0f ms)", export / check, export),
+    goal: "≤ 3×", met: export / check <= 3)
 
 // The binary as shipped (scripts/build-release.sh), for what follows.
-let shippedDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(".build-static/release")
+let shippedDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(
+    ".build-static/release")
 let shippedMineral = shippedDirectory.appendingPathComponent("mineral")
 let shippedPrintOnly = shippedDirectory.appendingPathComponent("print-only")
-let haveShipped = [shippedMineral, shippedPrintOnly].allSatisfy { FileManager.default.isExecutableFile(atPath: $0.path) }
+let haveShipped = [shippedMineral, shippedPrintOnly].allSatisfy {
+    FileManager.default.isExecutableFile(atPath: $0.path)
+}
 if !haveShipped {
-    print("  (the shipped build is missing: run scripts/build-release.sh from the package root; measuring .build/release)")
+    print(
+        "  (the shipped build is missing: run scripts/build-release.sh from the package root; measuring .build/release)"
+    )
 }
 let measured = haveShipped ? shippedMineral : mineral
 
@@ -317,24 +387,30 @@ let firstDay = startDay.description
 var decadeAll: [Double] = []
 var counting: [Double] = []
 for _ in 0..<9 {
-    decadeAll.append(try timeProcess(measured, ["report", "--from", firstDay, "--to", lastDay, "--data-dir", usualHome.path]))
+    decadeAll.append(
+        try timeProcess(measured, ["report", "--from", firstDay, "--to", lastDay, "--data-dir", usualHome.path]))
     counting.append(try timeProcess(wc, ["-l", usualHome.appendingPathComponent("journal.tsv").path]))
 }
 let allRatio = median(decadeAll) / median(counting)
-report("ten-year `report --from --to` / `wc -l` of the same journal", String(format: "%.2f× (%.0f ms)", allRatio, median(decadeAll)),
-       goal: "≤ 5×", met: allRatio <= 5)
+report(
+    "ten-year `report --from --to` / `wc -l` of the same journal",
+    String(format: "%.2f× (%.0f ms)", allRatio, median(decadeAll)),
+    goal: "≤ 5×", met: allRatio <= 5)
 let exportDecade = try (0..<3).compactMap { _ in try peakMemory(measured, ["export", "--data-dir", usualHome.path]) }
 let exportWeek = try (0..<3).compactMap { _ in try peakMemory(measured, ["export", "--data-dir", usualWeek.path]) }
 if !exportDecade.isEmpty, !exportWeek.isEmpty {
     let memoryRatio = median(exportDecade.map(Double.init)) / median(exportWeek.map(Double.init))
-    report("`export` peak memory, ten-year / one-week journal", String(format: "%.2f× (%d KiB)", memoryRatio, Int(median(exportDecade.map(Double.init)))),
-           goal: "≤ 1.2× (streams)", met: memoryRatio <= 1.2)
+    report(
+        "`export` peak memory, ten-year / one-week journal",
+        String(format: "%.2f× (%d KiB)", memoryRatio, Int(median(exportDecade.map(Double.init)))),
+        goal: "≤ 1.2× (streams)", met: memoryRatio <= 1.2)
 }
 
 // 6c. Every everyday command as a whole process, as shipped (scripts/build-release.sh: static Swift libraries), against
 //     the print-only program built the ordinary way (goal ≤ 2×) and built the same way as the shipped binary (goal
 //     ≤ 3×), runs paired (A B C A B C …), 15 rounds; and peak memory against the ordinary print-only (goal ≤ 2×).
-let everydayHome = FileManager.default.temporaryDirectory.appendingPathComponent("mineral-benchmark-everyday-\(getpid())")
+let everydayHome = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "mineral-benchmark-everyday-\(getpid())")
 defer { try? FileManager.default.removeItem(at: everydayHome) }
 try FileManager.default.createDirectory(at: everydayHome, withIntermediateDirectories: true)
 try Data(usualWeekText.utf8).write(to: everydayHome.appendingPathComponent("journal.tsv"))
@@ -353,7 +429,9 @@ let everyday: [(String, [String])] = [
 ]
 var worst = (ordinary: 0.0, shipped: 0.0, memory: 0.0)
 let plainMemory = try (0..<5).compactMap { _ in try peakMemory(printOnly, []) }
-print("as shipped (\(haveShipped ? ".build-static" : ".build")): time / print-only, time / print-only built alike, peak memory / print-only")
+print(
+    "as shipped (\(haveShipped ? ".build-static" : ".build")): time / print-only, time / print-only built alike, peak memory / print-only"
+)
 for (name, arguments) in everyday {
     var mine: [Double] = []
     var plain: [Double] = []
@@ -366,13 +444,19 @@ for (name, arguments) in everyday {
     let ordinary = median(mine) / median(plain)
     let shipped = median(mine) / median(alike)
     let memories = try (0..<5).compactMap { _ in try peakMemory(measured, arguments) }
-    let memory = memories.isEmpty || plainMemory.isEmpty ? .nan : median(memories.map(Double.init)) / median(plainMemory.map(Double.init))
+    let memory =
+        memories.isEmpty || plainMemory.isEmpty
+        ? .nan : median(memories.map(Double.init)) / median(plainMemory.map(Double.init))
     worst = (max(worst.ordinary, ordinary), max(worst.shipped, shipped), max(worst.memory, memory.isNaN ? 0 : memory))
-    report("  `mineral \(name)` (\(String(format: "%.2f ms", median(mine))))", String(format: "%.2f×  %.2f×  %.2f×", ordinary, shipped, memory),
-           goal: "≤ 2×, ≤ 3×, ≤ 2×", met: ordinary <= 2 && shipped <= 3 && (memory.isNaN || memory <= 2))
+    report(
+        "  `mineral \(name)` (\(String(format: "%.2f ms", median(mine))))",
+        String(format: "%.2f×  %.2f×  %.2f×", ordinary, shipped, memory),
+        goal: "≤ 2×, ≤ 3×, ≤ 2×", met: ordinary <= 2 && shipped <= 3 && (memory.isNaN || memory <= 2))
 }
-report("every everyday command, the worst", String(format: "%.2f×  %.2f×  %.2f×", worst.ordinary, worst.shipped, worst.memory),
-       goal: "≤ 2×, ≤ 3×, ≤ 2×", met: worst.ordinary <= 2 && worst.shipped <= 3 && worst.memory <= 2)
+report(
+    "every everyday command, the worst",
+    String(format: "%.2f×  %.2f×  %.2f×", worst.ordinary, worst.shipped, worst.memory),
+    goal: "≤ 2×, ≤ 3×, ≤ 2×", met: worst.ordinary <= 2 && worst.shipped <= 3 && worst.memory <= 2)
 if plainMemory.isEmpty { print("  (peak memory not measured: install Debian's `time` for /usr/bin/time)") }
 let shippedSize = (try? FileManager.default.attributesOfItem(atPath: measured.path)[.size] as? Int) ?? 0
 print("  shipped binary: \(shippedSize / 1_000_000) MB (no ICU data; scripts/install.sh strips its symbol tables)")
@@ -387,16 +471,20 @@ let batchVerdicts = try await withThrowingTaskGroup(of: Int.self) { group in
         group.addTask {
             var likelyDeficiencies = 0
             for person in stride(from: worker, to: 10_000, by: workers) {
-                let profile = Profile(sex: person % 2 == 0 ? .female : .male, ageYears: 1 + person % 100,
-                                      state: person % 7 == 0 && person % 2 == 0 && (14...50).contains(1 + person % 100) ? .pregnant : .none)
+                let profile = Profile(
+                    sex: person % 2 == 0 ? .female : .male, ageYears: 1 + person % 100,
+                    state: person % 7 == 0 && person % 2 == 0 && (14...50).contains(1 + person % 100)
+                        ? .pregnant : .none)
                 let targets = try tables.targets(for: profile, on: startDay)
                 var meals: [JournalEntry] = []
                 meals.reserveCapacity(1000)
                 for meal in 0..<1000 {
                     let grams = Double(20 + (person * 31 + meal * 17) % 200)
-                    meals.append(JournalEntry(id: meal + 1, date: startDay.adding(days: meal / 7)!, meal: Meal.allCases[meal % 4],
-                                              amount: grams, unit: "g", grams: grams,
-                                              food: .usda(batchFoods[(person + meal) % batchFoods.count]), text: ""))
+                    meals.append(
+                        JournalEntry(
+                            id: meal + 1, date: startDay.adding(days: meal / 7)!, meal: Meal.allCases[meal % 4],
+                            amount: grams, unit: "g", grams: grams,
+                            food: .usda(batchFoods[(person + meal) % batchFoods.count]), text: ""))
                 }
                 let days = catalog.dailyTotals(meals)
                 precondition(days.count == 143)
@@ -412,4 +500,6 @@ let batchVerdicts = try await withThrowingTaskGroup(of: Int.self) { group in
     return total
 }
 let batchSeconds = milliseconds(clock.now - batchStart) / 1000
-report("batch: 10,000 profiles × 1,000 meals (targets, daily totals, a week's report)", String(format: "%.1f s", batchSeconds), goal: "works, measured", met: batchVerdicts >= 0)
+report(
+    "batch: 10,000 profiles × 1,000 meals (targets, daily totals, a week's report)",
+    String(format: "%.1f s", batchSeconds), goal: "works, measured", met: batchVerdicts >= 0)

@@ -39,8 +39,10 @@ do {
         guard fields.count == 3 else { fail("\(path):\(index + 1): expected date,amount,food") }
         let date = try CalendarDate(parsing: fields[0])
         let item = try catalog.parseItem("\(fields[1]) \(fields[2])")
-        entries.append(JournalEntry(id: entries.count + 1, date: date, meal: .lunch, amount: item.amount, unit: item.unit,
-                                    grams: item.grams, food: item.food, text: item.text))
+        entries.append(
+            JournalEntry(
+                id: entries.count + 1, date: date, meal: .lunch, amount: item.amount, unit: item.unit,
+                grams: item.grams, food: item.food, text: item.text))
     }
     guard let first = entries.map(\.date).min() else { fail("\(path) has no meals") }
     let period = ReportPeriod(weekOf: first)

@@ -119,7 +119,8 @@ public struct ParsedArguments: Sendable, Equatable {
     public func all(_ option: OptionName) -> [String]? { allValues[option.rawValue] }
 
     public init(
-        command: [String], values: [String: String] = [:], allValues: [String: [String]]? = nil, flags: Set<String> = [],
+        command: [String], values: [String: String] = [:], allValues: [String: [String]]? = nil,
+        flags: Set<String> = [],
         arguments: [String] = []
     ) {
         self.command = command
@@ -153,7 +154,8 @@ public struct ArgumentParser: Sendable {
         var path: [String] = []
         var rest = arguments[...]
         while let word = rest.first, !word.hasPrefix("-"),
-              commands.contains(where: { $0.path.starts(with: path + [word]) }) {
+            commands.contains(where: { $0.path.starts(with: path + [word]) })
+        {
             path.append(word)
             rest = rest.dropFirst()
         }
@@ -163,12 +165,15 @@ public struct ArgumentParser: Sendable {
         }
         guard let spec = commands.first(where: { $0.path == path }) else {
             if wantsHelp { return .help(path) }
-            let next = commands.compactMap { $0.path.starts(with: path) && $0.path.count > path.count ? $0.path[path.count] : nil }
+            let next = commands.compactMap {
+                $0.path.starts(with: path) && $0.path.count > path.count ? $0.path[path.count] : nil
+            }
             let known = Array(Set(next)).sorted()
             let prefix = path.isEmpty ? "mineral" : "mineral " + path.joined(separator: " ")
             if let word = rest.first, !word.hasPrefix("-") {
                 let hint = DidYouMean.suggestion(for: word, among: known).map { "did you mean \"\($0)\"? " } ?? ""
-                throw .usage("unknown command \"\(word)\" for `\(prefix)`; \(hint)known: \(known.joined(separator: ", "))")
+                throw .usage(
+                    "unknown command \"\(word)\" for `\(prefix)`; \(hint)known: \(known.joined(separator: ", "))")
             }
             if let word = rest.first, !path.isEmpty {
                 throw .usage("`\(prefix)` needs a command before \(word); known: \(known.joined(separator: ", "))")
@@ -220,15 +225,19 @@ public struct ArgumentParser: Sendable {
                 value = next
                 rest = rest.dropFirst()
             } else {
-                throw .usage("\(name) needs a value (\(valueName))" + (option.allowed.map { ": " + $0.joined(separator: ", ") } ?? ""))
+                throw .usage(
+                    "\(name) needs a value (\(valueName))"
+                        + (option.allowed.map { ": " + $0.joined(separator: ", ") } ?? ""))
             }
             // Listed values are words, whatever their case: `--meal Breakfast`.
-            if let allowed = option.allowed, let same = allowed.first(where: { $0.lowercased() == value.lowercased() }) {
+            if let allowed = option.allowed, let same = allowed.first(where: { $0.lowercased() == value.lowercased() })
+            {
                 value = same
             }
             if let allowed = option.allowed, !allowed.contains(value) {
                 let hint = DidYouMean.suggestion(for: value, among: allowed).map { "did you mean \"\($0)\"? " } ?? ""
-                throw .usage("\(name) \"\(value)\" is not accepted; \(hint)accepted: \(allowed.joined(separator: ", "))")
+                throw .usage(
+                    "\(name) \"\(value)\" is not accepted; \(hint)accepted: \(allowed.joined(separator: ", "))")
             }
             parsed.values[name] = value
             parsed.allValues[name, default: []].append(value)
@@ -241,7 +250,8 @@ public struct ArgumentParser: Sendable {
             throw .usage(
                 spec.maximumArguments == 0
                     ? "`\(spec.name)` takes no arguments, got \(extra)"
-                    : "`\(spec.name)` takes at most \(spec.maximumArguments) argument(s) (\(spec.arguments)); unexpected \(extra)")
+                    : "`\(spec.name)` takes at most \(spec.maximumArguments) argument(s) (\(spec.arguments)); unexpected \(extra)"
+            )
         }
         return .run(parsed)
     }
@@ -266,7 +276,8 @@ public struct ArgumentParser: Sendable {
             return text
         }
         let listed = commands.filter { $0.path.starts(with: path) }
-        let title = path.isEmpty
+        let title =
+            path.isEmpty
             ? "mineral: potassium, magnesium, calcium, sodium and vitamin D intake against your targets (USDA SR28 foods)."
             : "Commands of `mineral \(path.joined(separator: " "))`:"
         let table = TextTable(

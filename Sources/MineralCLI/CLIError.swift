@@ -15,7 +15,8 @@ public enum CLIError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .usage(let message), .data(let message), .io(let message), .noInput(let message), .busy(let message): message
+        case .usage(let message), .data(let message), .io(let message), .noInput(let message), .busy(let message):
+            message
         }
     }
 
@@ -36,16 +37,21 @@ public enum CLIError: Error, Equatable, CustomStringConvertible {
         case .fileAccess(let message): self = .io(message)
         case .busy(let message): self = .busy(message)
         case .unknownNutrient, .emptyQuery, .unknownFoodGroup, .ambiguousFoodGroup, .unknownRankingBasis, .invalidDate,
-             .invalidProfile, .invalidWeek, .invalidPeriod:
+            .invalidProfile, .invalidWeek, .invalidPeriod:
             self = .usage(error.description)
         case .profileWithoutAge:
-            self = .usage(error.description.replacing("give an age in years or a birth date", with: "give --age YEARS or --born YYYY-MM-DD"))
+            self = .usage(
+                error.description.replacing(
+                    "give an age in years or a birth date", with: "give --age YEARS or --born YYYY-MM-DD"))
         case .unknownEntryID:
             self = .data(error.description + "; see `mineral entries` for ids")
         case .unknownNDBNumber:
-            self = .data(error.description.replacing("a search by name finds the numbers", with: "find numbers with `mineral foods search NAME`"))
+            self = .data(
+                error.description.replacing(
+                    "a search by name finds the numbers", with: "find numbers with `mineral foods search NAME`"))
         case .ambiguousFood:
-            self = .data(error.description.replacing("(name one by its NDB number)", with: "(name one with --food NDB)"))
+            self = .data(
+                error.description.replacing("(name one by its NDB number)", with: "(name one with --food NDB)"))
         case .unknownFood, .invalidData, .invalidEntry, .unknownUnit, .invalidRows:
             self = .data(error.description)
         }

@@ -5,23 +5,38 @@ import MineralIntake
 struct CustomCommands {
     let context: MineralCommandLine
 
-    static let measureOption = OptionSpec(.measure, value: "NAME=GRAMS", help: "a household measure, repeatable: bar=40, serving=250")
+    static let measureOption = OptionSpec(
+        .measure, value: "NAME=GRAMS", help: "a household measure, repeatable: bar=40, serving=250")
     static let specs: [CommandSpec] = [
-        CommandSpec(["custom", "add"], summary: "Define a food by its values per 100 g", arguments: "NAME", minimumArguments: 1,
-                    maximumArguments: 1, options: [
-                        OptionSpec(.per100g, value: "VALUES", help: "potassium=300,magnesium=50,calcium=20,sodium=5,vitamin_d=0,kcal=120; leave out what you do not know"),
-                        measureOption, DataDirectory.option,
-                    ],
-                    discussion: "\nValues left out stay unknown, never zero. Log it by name: mineral log \"1 bar granola bar\".\n"),
-        CommandSpec(["custom", "recipe"], summary: "Define a recipe from ingredients", arguments: "NAME", minimumArguments: 1,
-                    maximumArguments: 1, options: [
-                        OptionSpec(.item, value: "ITEM", help: "an ingredient as you would log it, repeatable: \"50 g rolled oats\""),
-                        OptionSpec(.totalGrams, value: "GRAMS", help: "the finished weight, if cooking changed it"),
-                        measureOption, DataDirectory.option,
-                    ]),
-        CommandSpec(["custom", "list"], summary: "List your custom foods and recipes", options: [OutputFormat.option, DataDirectory.option]),
-        CommandSpec(["custom", "remove"], summary: "Remove a custom food", arguments: "NAME", minimumArguments: 1, maximumArguments: 1,
-                    options: [DataDirectory.option]),
+        CommandSpec(
+            ["custom", "add"], summary: "Define a food by its values per 100 g", arguments: "NAME", minimumArguments: 1,
+            maximumArguments: 1,
+            options: [
+                OptionSpec(
+                    .per100g, value: "VALUES",
+                    help:
+                        "potassium=300,magnesium=50,calcium=20,sodium=5,vitamin_d=0,kcal=120; leave out what you do not know"
+                ),
+                measureOption, DataDirectory.option,
+            ],
+            discussion:
+                "\nValues left out stay unknown, never zero. Log it by name: mineral log \"1 bar granola bar\".\n"),
+        CommandSpec(
+            ["custom", "recipe"], summary: "Define a recipe from ingredients", arguments: "NAME", minimumArguments: 1,
+            maximumArguments: 1,
+            options: [
+                OptionSpec(
+                    .item, value: "ITEM", help: "an ingredient as you would log it, repeatable: \"50 g rolled oats\""),
+                OptionSpec(.totalGrams, value: "GRAMS", help: "the finished weight, if cooking changed it"),
+                measureOption, DataDirectory.option,
+            ]),
+        CommandSpec(
+            ["custom", "list"], summary: "List your custom foods and recipes",
+            options: [OutputFormat.option, DataDirectory.option]),
+        CommandSpec(
+            ["custom", "remove"], summary: "Remove a custom food", arguments: "NAME", minimumArguments: 1,
+            maximumArguments: 1,
+            options: [DataDirectory.option]),
     ]
 
     func run(_ parsed: ParsedArguments) throws -> CommandResult {
@@ -42,23 +57,44 @@ struct CustomCommands {
             guard parsed.command[1] == "add" || parsed.command[1] == "recipe" else { throw error }
             // A damaged file is kept beside, byte for byte, and a new one started.
             let keptAs = files.customFoodsPath + ".unreadable"
-            if let bytes = try context.files.read(files.customFoodsPath) { try context.files.replace(keptAs, with: bytes) }
-            aside = "mineral: \(error.description); it was kept as \(keptAs) and a new \(files.customFoodsPath) started\n"
+            if let bytes = try context.files.read(files.customFoodsPath) {
+                try context.files.replace(keptAs, with: bytes)
+            }
+            aside =
+                "mineral: \(error.description); it was kept as \(keptAs) and a new \(files.customFoodsPath) started\n"
         }
         switch parsed.command[1] {
         case "list":
-            if OutputFormat(parsed) == .json { return CommandResult(standardOutput: try JSONOutput.encode("custom-foods", foods)) }
-            guard !foods.isEmpty else { return CommandResult(standardOutput: "No custom foods yet; define one with `mineral custom add NAME --per-100g …`.\n") }
-            let catalog = try files.catalog()
-            var table = TextTable(columns: [.init("name"), .init("kind")] + FoodsCommands.nutrientColumns + [.init("measures")])
-            for food in foods {
-                let entry = JournalEntry(id: 0, date: context.today, meal: .snack, amount: 100, unit: "g", grams: 100, food: .custom(food.name), text: "")
-                let totals = catalog.nutrients(of: entry)
-                table.rows.append([food.name, food.ingredients == nil ? "per 100 g" : "recipe (\(food.ingredients!.count))"]
-                    + Nutrient.allCases.map { totals[$0].isUnknown ? "missing" : DisplayNumber.amount(totals[$0].amount) + (totals[$0].unknownShare > 0 ? "+?" : "") }
-                    + [food.measures.map { "\($0.unit) = \(DisplayNumber.plain($0.grams)) g" }.joined(separator: "; ")])
+            if OutputFormat(parsed) == .json {
+                return CommandResult(standardOutput: try JSONOutput.encode("custom-foods", foods))
             }
-            return CommandResult(standardOutput: context.fit(table) + "Values per 100 g; \"+?\": part of a recipe's weight has no value.\n")
+            guard !foods.isEmpty else {
+                return CommandResult(
+                    standardOutput: "No custom foods yet; define one with `mineral custom add NAME --per-100g …`.\n")
+            }
+            let catalog = try files.catalog()
+            var table = TextTable(
+                columns: [.init("name"), .init("kind")] + FoodsCommands.nutrientColumns + [.init("measures")])
+            for food in foods {
+                let entry = JournalEntry(
+                    id: 0, date: context.today, meal: .snack, amount: 100, unit: "g", grams: 100,
+                    food: .custom(food.name), text: "")
+                let totals = catalog.nutrients(of: entry)
+                table.rows.append(
+                    [food.name, food.ingredients == nil ? "per 100 g" : "recipe (\(food.ingredients!.count))"]
+                        + Nutrient.allCases.map {
+                            totals[$0].isUnknown
+                                ? "missing"
+                                : DisplayNumber.amount(totals[$0].amount) + (totals[$0].unknownShare > 0 ? "+?" : "")
+                        }
+                        + [
+                            food.measures.map { "\($0.unit) = \(DisplayNumber.plain($0.grams)) g" }.joined(
+                                separator: "; ")
+                        ])
+            }
+            return CommandResult(
+                standardOutput: context.fit(table)
+                    + "Values per 100 g; \"+?\": part of a recipe's weight has no value.\n")
         case "remove":
             let name = parsed.arguments[0]
             guard let index = foods.firstIndex(where: { CustomFood.namesMatch($0.name, name) }) else {
@@ -66,45 +102,62 @@ struct CustomCommands {
             }
             foods.remove(at: index)
             try files.saveCustomFoods(foods)
-            return CommandResult(standardOutput: "Removed custom food \"\(name)\". Entries that log it now count its grams as unknown.\n")
+            return CommandResult(
+                standardOutput: "Removed custom food \"\(name)\". Entries that log it now count its grams as unknown.\n"
+            )
         case "add", "recipe":
             let name = parsed.arguments[0].trimmedWhitespace()
-            guard !name.isEmpty, name.count <= 80, !name.contains("\t"), !name.contains("\n"), NDBNumber(parsing: name) == nil else {
-                throw CLIError.usage("custom food name \"\(name)\" is not accepted; give 1 to 80 characters of text, not a number")
+            guard !name.isEmpty, name.count <= 80, !name.contains("\t"), !name.contains("\n"),
+                NDBNumber(parsing: name) == nil
+            else {
+                throw CLIError.usage(
+                    "custom food name \"\(name)\" is not accepted; give 1 to 80 characters of text, not a number")
             }
             guard !foods.contains(where: { CustomFood.namesMatch($0.name, name) }) else {
-                throw CLIError.data("a custom food \"\(name)\" exists; remove it first (mineral custom remove \"\(name)\")")
+                throw CLIError.data(
+                    "a custom food \"\(name)\" exists; remove it first (mineral custom remove \"\(name)\")")
             }
             // A custom food named like a USDA everyday name or description would silently take its place.
-            if let resolution = try? context.loadFoods().resolve(name), resolution.match == .everydayName || resolution.match == .description {
-                throw CLIError.data("\"\(name)\" already names \(resolution.food.description) (\(resolution.food.ndb)); give your food another name, e.g. \"my \(name)\"")
+            if let resolution = try? context.loadFoods().resolve(name),
+                resolution.match == .everydayName || resolution.match == .description
+            {
+                throw CLIError.data(
+                    "\"\(name)\" already names \(resolution.food.description) (\(resolution.food.ndb)); give your food another name, e.g. \"my \(name)\""
+                )
             }
             let measures = try (parsed.all(.measure) ?? []).enumerated().map { offset, text -> HouseholdMeasure in
                 let parts = text.split(separator: "=", maxSplits: 1)
                 guard parts.count == 2, let grams = Double(parts[1].trimmedWhitespace().replacing("g", with: "")),
-                      grams > 0, grams <= FoodCatalog.maximumGrams, !parts[0].trimmedWhitespace().isEmpty
+                    grams > 0, grams <= FoodCatalog.maximumGrams, !parts[0].trimmedWhitespace().isEmpty
                 else { throw CLIError.usage("--measure \"\(text)\" is not accepted; give NAME=GRAMS, e.g. bar=40") }
-                return HouseholdMeasure(sequence: offset + 1, amount: 1, unit: parts[0].trimmedWhitespace(), grams: grams)
+                return HouseholdMeasure(
+                    sequence: offset + 1, amount: 1, unit: parts[0].trimmedWhitespace(), grams: grams)
             }
             let food: CustomFood
             if parsed.command[1] == "add" {
                 guard let text = parsed[.per100g] else {
-                    throw CLIError.usage("`mineral custom add` needs --per-100g, e.g. --per-100g potassium=300,magnesium=50")
+                    throw CLIError.usage(
+                        "`mineral custom add` needs --per-100g, e.g. --per-100g potassium=300,magnesium=50")
                 }
                 var values = NutrientValues()
                 for pair in text.split(separator: ",") {
                     let sides = pair.split(separator: "=", maxSplits: 1).map { $0.trimmedWhitespace() }
-                    guard sides.count == 2 else { throw CLIError.usage("--per-100g \"\(pair)\" is not NUTRIENT=AMOUNT") }
+                    guard sides.count == 2 else {
+                        throw CLIError.usage("--per-100g \"\(pair)\" is not NUTRIENT=AMOUNT")
+                    }
                     let nutrient = try Nutrient(parsing: sides[0])
                     guard let amount = Double(sides[1]), amount.isFinite, amount >= 0, amount <= 100_000 else {
-                        throw CLIError.usage("--per-100g \"\(pair)\": \"\(sides[1])\" is not an amount from 0 to 100000")
+                        throw CLIError.usage(
+                            "--per-100g \"\(pair)\": \"\(sides[1])\" is not an amount from 0 to 100000")
                     }
                     values[nutrient] = amount
                 }
                 food = CustomFood(name: name, per100g: values, measures: measures)
             } else {
                 let items = parsed.all(.item) ?? []
-                guard !items.isEmpty else { throw CLIError.usage("`mineral custom recipe` needs ingredients: --item \"50 g rolled oats\" …") }
+                guard !items.isEmpty else {
+                    throw CLIError.usage("`mineral custom recipe` needs ingredients: --item \"50 g rolled oats\" …")
+                }
                 let catalog = try files.catalog()
                 var ingredients: [CustomFood.Ingredient] = []
                 var errors: [String] = []
@@ -114,9 +167,13 @@ struct CustomCommands {
                         ingredients.append(.init(text: item, food: parsedItem.food, grams: parsedItem.grams!))
                     } catch { errors.append(error.description) }
                 }
-                guard errors.isEmpty else { throw CLIError.data(errors.joined(separator: "\nmineral: ") + "\nmineral: the recipe was not saved") }
+                guard errors.isEmpty else {
+                    throw CLIError.data(errors.joined(separator: "\nmineral: ") + "\nmineral: the recipe was not saved")
+                }
                 let total = try parsed[.totalGrams].map { text -> Double in
-                    guard let grams = Double(text), grams > 0, grams <= 100_000 else { throw CLIError.usage("--total-grams \"\(text)\" is not a positive weight") }
+                    guard let grams = Double(text), grams > 0, grams <= 100_000 else {
+                        throw CLIError.usage("--total-grams \"\(text)\" is not a positive weight")
+                    }
                     return grams
                 }
                 food = CustomFood(name: name, ingredients: ingredients, totalGrams: total, measures: measures)
@@ -124,10 +181,11 @@ struct CustomCommands {
             do { try food.validated() } catch { throw CLIError.usage(error.description) }
             foods.append(food)
             try files.saveCustomFoods(foods)
-            return CommandResult(standardOutput: "Saved custom food \"\(name)\" in \(files.customFoodsPath). Log it: mineral log \"100 g \(name)\"\n",
-                                 standardError: aside)
+            return CommandResult(
+                standardOutput:
+                    "Saved custom food \"\(name)\" in \(files.customFoodsPath). Log it: mineral log \"100 g \(name)\"\n",
+                standardError: aside)
         default: throw CLIError.usage("unknown command \(parsed.command.joined(separator: " "))")
         }
     }
 }
-

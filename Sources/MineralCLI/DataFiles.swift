@@ -1,6 +1,6 @@
 import FoundationEssentials
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import MineralIntake
 
@@ -27,7 +27,10 @@ struct DataFiles {
     /// The days marked complete (`complete-days.txt`: one `YYYY-MM-DD` a line; other lines are left out).
     func completeDays() throws(CLIError) -> Set<CalendarDate> {
         guard let data = try context.files.read(completeDaysPath) else { return [] }
-        return Set(TextLines.lines(String(decoding: data, as: UTF8.self)).compactMap { try? CalendarDate(parsing: $0.trimmedWhitespace()) })
+        return Set(
+            TextLines.lines(String(decoding: data, as: UTF8.self)).compactMap {
+                try? CalendarDate(parsing: $0.trimmedWhitespace())
+            })
     }
 
     /// Marks `date` complete or takes the mark back, under the data directory's lock.
@@ -40,7 +43,8 @@ struct DataFiles {
         try context.files.withLock(lockPath) {
             var days = try completeDays()
             if complete { days.formUnion(dates) } else { days.subtract(dates) }
-            let text = "# Days marked complete (mineral day --complete DATE): reports average these days. One date a line.\n"
+            let text =
+                "# Days marked complete (mineral day --complete DATE): reports average these days. One date a line.\n"
                 + days.sorted().map { "\($0)\n" }.joined()
             try context.files.replace(completeDaysPath, with: Data(text.utf8))
         }
@@ -80,7 +84,9 @@ struct DataFiles {
             throw .data("\(customFoodsPath) is not readable (\(ProfileCommands.describe(error))); fix it in an editor")
         }
         for food in foods {
-            do { try food.validated() } catch { throw .data("\(customFoodsPath): \(error.description); fix it in an editor") }
+            do { try food.validated() } catch {
+                throw .data("\(customFoodsPath): \(error.description); fix it in an editor")
+            }
         }
         return foods
     }
@@ -96,7 +102,8 @@ struct DataFiles {
     func catalog() throws -> FoodCatalog {
         let custom: [CustomFood]
         do { custom = try customFoods() } catch {
-            context.notes.add("mineral: \(error.description); its custom foods are left out, the other foods work as usual\n")
+            context.notes.add(
+                "mineral: \(error.description); its custom foods are left out, the other foods work as usual\n")
             custom = []
         }
         return FoodCatalog(database: try context.loadFoods(), customFoods: custom, personalNames: try personalNames())
@@ -111,16 +118,21 @@ struct DataFiles {
 
     /// Writes `--output FILE` with the bytes `body` writes piece by piece (never into the data directory); what was
     /// written is said with `what`, asked once the writing is done.
-    func writeOutput(_ path: String, what: () -> String, writing body: (_ write: (Data) throws -> Void) throws -> Void) throws -> String {
+    func writeOutput(_ path: String, what: () -> String, writing body: (_ write: (Data) throws -> Void) throws -> Void)
+        throws -> String
+    {
         guard !path.isEmpty else { throw CLIError.usage("--output needs a file name") }
         let target = context.files.resolved(path)
         let directory = context.files.resolved(self.directory)
         if target == directory || target.hasPrefix(directory + "/") || path.hasPrefix(self.directory + "/") {
-            throw CLIError.usage("--output \(path) is in the data directory \(self.directory), whose files only mineral writes; choose a file elsewhere")
+            throw CLIError.usage(
+                "--output \(path) is in the data directory \(self.directory), whose files only mineral writes; choose a file elsewhere"
+            )
         }
         let existed = context.files.exists(path)
         try context.files.replace(path, writing: body)
-        return "Wrote \(what()) to \(path)" + (existed && !path.hasPrefix("/dev/") ? " (it replaced the file that was there)" : "") + "\n"
+        return "Wrote \(what()) to \(path)"
+            + (existed && !path.hasPrefix("/dev/") ? " (it replaced the file that was there)" : "") + "\n"
     }
 
     /// The stored profile's targets on `date`, or `nil` without a profile.
@@ -131,7 +143,8 @@ struct DataFiles {
             throw CLIError.data("\(profilePath) is not a readable profile (\(ProfileCommands.describe(error)))")
         }
         do { _ = try profile.validated(on: date) } catch {
-            throw CLIError.data("\(profilePath): \(error.description); fix it in an editor or with `mineral profile set`")
+            throw CLIError.data(
+                "\(profilePath): \(error.description); fix it in an editor or with `mineral profile set`")
         }
         return try context.loadTables().targets(for: profile, on: date)
     }

@@ -1,7 +1,7 @@
 import FoundationEssentials
 import MineralIntake
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The files the command line keeps in its data directory, behind a small protocol so tests can use memory.
@@ -66,7 +66,9 @@ public struct DiskFileStore: FileStore {
         }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw .io("cannot read \(path): \(String(cString: strerror(errno)))") }
+        guard fstat(descriptor, &status) == 0 else {
+            throw .io("cannot read \(path): \(String(cString: strerror(errno)))")
+        }
         guard status.st_mode & S_IFMT == S_IFREG else { throw .io("cannot read \(path): it is not a regular file") }
         let size = Int(status.st_size)
         if size == 0 { return Data() }
@@ -103,7 +105,9 @@ public struct DiskFileStore: FileStore {
                 throw CLIError.io("cannot write \(path): it is not a regular file, a device or a pipe")
             }
             let descriptor = open(target, O_WRONLY | O_CLOEXEC)
-            guard descriptor >= 0 else { throw CLIError.io("cannot write \(path): \(String(cString: strerror(errno)))") }
+            guard descriptor >= 0 else {
+                throw CLIError.io("cannot write \(path): \(String(cString: strerror(errno)))")
+            }
             defer { close(descriptor) }
             try body { data in
                 if let failure = Self.write(descriptor, data) { throw CLIError.io("cannot write \(path): \(failure)") }
@@ -163,12 +167,14 @@ public struct DiskFileStore: FileStore {
 
     /// Removes `.NAME.PID.RANDOM.tmp` files whose writer process is gone (killed between writing and renaming).
     static func removeStaleTemporaries(directory: String, name: String) {
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory) else { return }
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory)
+        else { return }
         for entry in entries where entry.hasPrefix("." + name + ".") && entry.hasSuffix(".tmp") {
             let middle = entry.dropFirst(name.count + 2).dropLast(4)
             // The old form `.NAME.PID.tmp` and the new `.NAME.PID.RANDOM.tmp`.
             guard let pid = middle.split(separator: ".").first.flatMap({ Int32($0) }), pid > 0,
-                  pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+                pid != getpid(), kill(pid, 0) != 0, errno == ESRCH
+            else { continue }
             unlink((directory.isEmpty ? "" : directory + "/") + entry)
         }
     }
@@ -197,7 +203,9 @@ public struct DiskFileStore: FileStore {
         guard descriptor >= 0 else { throw .io("cannot open \(path): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw .io("cannot read \(path): \(String(cString: strerror(errno)))") }
+        guard fstat(descriptor, &status) == 0 else {
+            throw .io("cannot read \(path): \(String(cString: strerror(errno)))")
+        }
         let size = status.st_size
         var bytes = Data()
         if size == 0 {
@@ -219,7 +227,9 @@ public struct DiskFileStore: FileStore {
     public func withLock<T>(_ lockPath: String, _ body: () throws -> T) throws -> T {
         try Self.makeDirectory(PathText.directory(of: lockPath))
         let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw CLIError.io("cannot open lock \(lockPath): \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else {
+            throw CLIError.io("cannot open lock \(lockPath): \(String(cString: strerror(errno)))")
+        }
         defer { close(descriptor) }
         // Wait for another writer, but not forever: after `lockWait` seconds say so (exit 75, try again).
         let deadline = Date().addingTimeInterval(lockWait)
@@ -228,7 +238,9 @@ public struct DiskFileStore: FileStore {
                 throw CLIError.io("cannot lock \(lockPath): \(String(cString: strerror(errno)))")
             }
             guard Date() < deadline else {
-                throw CLIError.busy("another mineral has held \(lockPath) for over \(DisplayNumber.plain(lockWait)) s; nothing was changed; try again when it has finished")
+                throw CLIError.busy(
+                    "another mineral has held \(lockPath) for over \(DisplayNumber.plain(lockWait)) s; nothing was changed; try again when it has finished"
+                )
             }
             usleep(20_000)
         }
@@ -333,7 +345,9 @@ enum PathText {
 /// Where the data directory is: `--data-dir`, else `MINERAL_HOME`, else `$XDG_DATA_HOME/mineral`,
 /// else `~/.local/share/mineral`.
 public enum DataDirectory {
-    public static let option = OptionSpec(.dataDir, value: "DIR", help: "data directory (default: $MINERAL_HOME, $XDG_DATA_HOME/mineral, ~/.local/share/mineral)")
+    public static let option = OptionSpec(
+        .dataDir, value: "DIR",
+        help: "data directory (default: $MINERAL_HOME, $XDG_DATA_HOME/mineral, ~/.local/share/mineral)")
 
     public static func resolve(flag: String?, environment: [String: String]) throws(CLIError) -> String {
         if let flag {

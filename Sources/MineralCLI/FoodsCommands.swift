@@ -39,8 +39,9 @@ struct FoodsCommands {
             ["foods", "rich-in"], summary: "List the foods richest in a nutrient", arguments: "NUTRIENT",
             minimumArguments: 1, maximumArguments: 1,
             options: [
-                OptionSpec(.per, value: "BASIS", allowed: RankingBasis.allCases.map(\.rawValue),
-                           help: "100g (default), 100kcal (nutrient density) or portion (USDA's first household measure)"),
+                OptionSpec(
+                    .per, value: "BASIS", allowed: RankingBasis.allCases.map(\.rawValue),
+                    help: "100g (default), 100kcal (nutrient density) or portion (USDA's first household measure)"),
                 OptionSpec(.group, value: "GROUP", help: "only foods of this USDA group: a code (1200) or name (nuts)"),
                 OptionSpec(.limit, value: "N", help: "how many foods to list (default 20)"),
                 OutputFormat.option,
@@ -82,13 +83,16 @@ struct FoodsCommands {
         }
         guard !results.isEmpty else {
             return CommandResult(
-                standardError: "mineral: no food matches \"\(query)\"; try fewer or other words\n", exitCode: .dataError)
+                standardError: "mineral: no food matches \"\(query)\"; try fewer or other words\n", exitCode: .dataError
+            )
         }
-        var table = TextTable(columns: [.init("#", .right), .init("NDB")] + Self.nutrientColumns + [.init("food (per 100 g)")])
+        var table = TextTable(
+            columns: [.init("#", .right), .init("NDB")] + Self.nutrientColumns + [.init("food (per 100 g)")])
         for (offset, result) in results.enumerated() {
             var name = result.food.description
             if let everyday = result.matchedEverydayName { name += "  [\(everyday)]" }
-            table.rows.append([String(offset + 1), result.food.ndb.rawValue] + Self.nutrientCells(result.food.per100g) + [name])
+            table.rows.append(
+                [String(offset + 1), result.food.ndb.rawValue] + Self.nutrientCells(result.food.per100g) + [name])
         }
         return CommandResult(standardOutput: fit(table) + Self.missingNote(results.map(\.food.per100g)))
     }
@@ -100,12 +104,14 @@ struct FoodsCommands {
         // Text that names no food confidently gets candidates and a non-zero exit, never a weak guess.
         if resolution.match == .bestMatch {
             let candidates = [resolution.food] + resolution.alternatives.map(\.food)
-            throw CLIError.data("\"\(text)\" is not the name of one food; foods it may mean (show one by its NDB number, e.g. mineral foods show \(candidates[0].ndb)):\n"
-                + candidates.map { "  \($0.ndb)  \($0.description)" }.joined(separator: "\n"))
+            throw CLIError.data(
+                "\"\(text)\" is not the name of one food; foods it may mean (show one by its NDB number, e.g. mineral foods show \(candidates[0].ndb)):\n"
+                    + candidates.map { "  \($0.ndb)  \($0.description)" }.joined(separator: "\n"))
         }
         var notes = ""
         if resolution.match == .onlyMatch {
-            notes = "mineral: \"\(text)\" read as the one food that has every word: \(resolution.food.description) (\(resolution.food.ndb))\n"
+            notes =
+                "mineral: \"\(text)\" read as the one food that has every word: \(resolution.food.description) (\(resolution.food.ndb))\n"
         }
         if OutputFormat(parsed) == .json {
             return CommandResult(standardOutput: try JSONOutput.encode("foods.show", detail), standardError: notes)
@@ -119,19 +125,23 @@ struct FoodsCommands {
         out += "\n"
         var table = TextTable(columns: [.init("portion"), .init("grams", .right)] + Self.nutrientColumns)
         for portion in detail.portions {
-            table.rows.append([portion.label, DisplayNumber.plain(portion.grams)] + Self.nutrientCells(portion.nutrients))
+            table.rows.append(
+                [portion.label, DisplayNumber.plain(portion.grams)] + Self.nutrientCells(portion.nutrients))
         }
         out += fit(table)
         out += Self.missingNote([food.per100g])
         let vitaminD = food.vitaminDSource == .internationalUnits324 ? "324 (IU) ÷ 40" : "328"
-        out += "Source: USDA SR28, NDB \(food.ndb), per 100 g edible portion: energy nutrient 208, potassium 306, "
+        out +=
+            "Source: USDA SR28, NDB \(food.ndb), per 100 g edible portion: energy nutrient 208, potassium 306, "
             + "magnesium 304, calcium 301, sodium 307, vitamin D \(vitaminD); measures from WEIGHT.txt.\n"
         return CommandResult(standardOutput: out, standardError: notes)
     }
 
     private func richIn(_ parsed: ParsedArguments) throws -> CommandResult {
         let nutrient = try Nutrient(parsing: parsed.arguments[0])
-        let basis = try parsed[.per].map { (text) throws(MineralIntakeError) in try RankingBasis(parsing: text) } ?? .per100Grams
+        let basis =
+            try parsed[.per].map { (text) throws(MineralIntakeError) in try RankingBasis(parsing: text) }
+            ?? .per100Grams
         let group = try parsed[.group].map { (text) throws(MineralIntakeError) in try foods.group(matching: text) }
         let ranking = foods.richest(in: nutrient, per: basis, group: group, limit: try limit(parsed, default: 20))
         if OutputFormat(parsed) == .json {
@@ -144,7 +154,8 @@ struct FoodsCommands {
         case .per100Kcal: basisText = "\(unit) per 100 kcal"
         case .perPortion: basisText = "\(unit) per portion"
         }
-        var out = "Foods richest in \(nutrient.displayName), \(basisText)"
+        var out =
+            "Foods richest in \(nutrient.displayName), \(basisText)"
             + (group.map { ", \($0.name) (\($0.code))" } ?? ", all food groups") + "\n\n"
         var columns: [TextTable.Column] = [.init("#", .right), .init("NDB"), .init(basisText, .right)]
         if basis != .per100Grams { columns.append(.init("\(unit)/100 g", .right)) }
@@ -161,11 +172,13 @@ struct FoodsCommands {
             table.rows.append(row)
         }
         out += fit(table) + "\n"
-        out += "Ranked \(ranking.rankedCount) foods. \(ranking.unknownValueCount) have no \(nutrient.displayName) value in USDA SR28 "
+        out +=
+            "Ranked \(ranking.rankedCount) foods. \(ranking.unknownValueCount) have no \(nutrient.displayName) value in USDA SR28 "
             + "(unknown, not zero) and are not ranked"
         switch basis {
         case .per100Grams: out += ".\n"
-        case .per100Kcal: out += "; \(ranking.basisNotApplicableCount) have no or zero energy and cannot be ranked per kcal.\n"
+        case .per100Kcal:
+            out += "; \(ranking.basisNotApplicableCount) have no or zero energy and cannot be ranked per kcal.\n"
         case .perPortion: out += "; \(ranking.basisNotApplicableCount) have no household measure.\n"
         }
         return CommandResult(standardOutput: out)
@@ -193,6 +206,7 @@ struct FoodsCommands {
     /// A line explaining "missing", when any value shown is missing.
     static func missingNote(_ values: [NutrientValues]) -> String {
         let anyMissing = values.contains { value in Nutrient.allCases.contains { value[$0] == nil } }
-        return anyMissing ? "missing: USDA SR28 has no value for this food and nutrient; it is unknown, not zero.\n" : ""
+        return anyMissing
+            ? "missing: USDA SR28 has no value for this food and nutrient; it is unknown, not zero.\n" : ""
     }
 }

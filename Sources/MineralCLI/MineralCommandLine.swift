@@ -1,6 +1,6 @@
 import FoundationEssentials
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import MineralIntake
 
@@ -101,7 +101,8 @@ public struct MineralCommandLine: Sendable {
     /// not the library.
     public static func localToday() -> CalendarDate {
         let now = localTime()
-        return CalendarDate(year: Int(now.tm_year) + 1900, month: Int(now.tm_mon) + 1, day: Int(now.tm_mday)) ?? CalendarDate.first
+        return CalendarDate(year: Int(now.tm_year) + 1900, month: Int(now.tm_mon) + 1, day: Int(now.tm_mday))
+            ?? CalendarDate.first
     }
 
     /// The meal for the local time of day: breakfast before 11, lunch before 16, dinner from 17 to 21, else snack.
@@ -156,7 +157,8 @@ public struct MineralCommandLine: Sendable {
             }
             data.append(contentsOf: buffer[0..<count])
             if data.count > limit {
-                throw CLIError.data("standard input holds over \(limit >> 20) MiB; log it in parts of at most that; nothing was logged")
+                throw CLIError.data(
+                    "standard input holds over \(limit >> 20) MiB; log it in parts of at most that; nothing was logged")
             }
         }
         return String(decoding: data, as: UTF8.self)
@@ -179,7 +181,9 @@ public struct MineralCommandLine: Sendable {
         }
     }
 
-    static let parser = ArgumentParser(commands: FoodsCommands.specs + ProfileCommands.specs + JournalCommands.specs + ExchangeCommands.specs + CustomCommands.specs + ReportCommand.specs + ShellCommands.specs)
+    static let parser = ArgumentParser(
+        commands: FoodsCommands.specs + ProfileCommands.specs + JournalCommands.specs + ExchangeCommands.specs
+            + CustomCommands.specs + ReportCommand.specs + ShellCommands.specs)
 
     /// Runs `arguments` (without the program name).
     public func run(_ arguments: [String]) -> CommandResult {
@@ -220,7 +224,8 @@ public struct MineralCommandLine: Sendable {
         switch parsed.command.first {
         case "foods": return try FoodsCommands(foods: loadFoods(), width: terminalWidth).run(parsed)
         case "profile", "targets": return try ProfileCommands(context: self).run(parsed)
-        case "log", "day", "entries", "undo", "remove", "edit", "check": return try JournalCommands(context: self).run(parsed)
+        case "log", "day", "entries", "undo", "remove", "edit", "check":
+            return try JournalCommands(context: self).run(parsed)
         case "export", "import": return try ExchangeCommands(context: self).run(parsed)
         case "custom": return try CustomCommands(context: self).run(parsed)
         case "report": return try ReportCommand(context: self).run(parsed)
@@ -234,7 +239,9 @@ public struct MineralCommandLine: Sendable {
 enum OutputFormat: String, CaseIterable {
     case table, json
 
-    static let option = OptionSpec(.format, value: "FORMAT", allowed: allCases.map(\.rawValue), help: "table (default, for people) or json (for programs)")
+    static let option = OptionSpec(
+        .format, value: "FORMAT", allowed: allCases.map(\.rawValue),
+        help: "table (default, for people) or json (for programs)")
 
     init(_ parsed: ParsedArguments) {
         self = parsed[.format].flatMap(OutputFormat.init(rawValue:)) ?? .table
@@ -262,7 +269,6 @@ final class Notes: @unchecked Sendable {
         defer { lock.unlock() }
         if !lines.contains(line) { lines.append(line) }
     }
-
 
     var text: String {
         lock.lock()

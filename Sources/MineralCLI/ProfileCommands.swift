@@ -11,15 +11,23 @@ struct ProfileCommands {
         OptionSpec(.born, value: "DATE", help: "birth date YYYY-MM-DD, instead of --age"),
         OptionSpec(.pregnant, help: "use the pregnancy rows"),
         OptionSpec(.lactating, help: "use the lactation (breastfeeding) rows"),
-        OptionSpec(.state, value: "STATE", allowed: PhysiologicalState.allCases.map(\.rawValue),
-                   help: "none, pregnant or lactating"),
-        OptionSpec(.standard, value: "STD", allowed: ["nasem", "efsa"], help: "nasem (default, U.S./Canada) or efsa (EU)"),
-        OptionSpec(.group, value: "GROUP",
-                   help: "risk group, repeatable or comma-separated: " + RiskGroup.allCases.map(\.rawValue).joined(separator: ", ") + "; none clears"),
+        OptionSpec(
+            .state, value: "STATE", allowed: PhysiologicalState.allCases.map(\.rawValue),
+            help: "none, pregnant or lactating"),
+        OptionSpec(
+            .standard, value: "STD", allowed: ["nasem", "efsa"], help: "nasem (default, U.S./Canada) or efsa (EU)"),
+        OptionSpec(
+            .group, value: "GROUP",
+            help: "risk group, repeatable or comma-separated: "
+                + RiskGroup.allCases.map(\.rawValue).joined(separator: ", ") + "; none clears"),
         OptionSpec(.training, value: "H/PERIOD", help: "training hours, e.g. 1.5/day or 8/week; none clears"),
-        OptionSpec(.sweatRate, value: "L/H", help: "your sweat rate in litres per hour (default 1.21, Baker et al. 2016)"),
-        OptionSpec(.override, value: "N[.T]=AMOUNT",
-                   help: "your own target, repeatable: magnesium=400, sodium.cdrr=2000, Mg.ul=300; N.T=default removes one; none removes all"),
+        OptionSpec(
+            .sweatRate, value: "L/H", help: "your sweat rate in litres per hour (default 1.21, Baker et al. 2016)"),
+        OptionSpec(
+            .override, value: "N[.T]=AMOUNT",
+            help:
+                "your own target, repeatable: magnesium=400, sodium.cdrr=2000, Mg.ul=300; N.T=default removes one; none removes all"
+        ),
     ]
 
     static let specs: [CommandSpec] = [
@@ -36,7 +44,9 @@ struct ProfileCommands {
                   mineral profile set --group athlete --training 8/week --sweat-rate 1.6
                   mineral profile set --override magnesium=400
                 """),
-        CommandSpec(["profile", "show"], summary: "Print the stored profile", options: [OutputFormat.option, DataDirectory.option]),
+        CommandSpec(
+            ["profile", "show"], summary: "Print the stored profile",
+            options: [OutputFormat.option, DataDirectory.option]),
         CommandSpec(
             ["targets"], summary: "Daily intake targets for the stored profile, or for one given by flags",
             options: profileOptions + [
@@ -72,26 +82,34 @@ struct ProfileCommands {
     }
 
     /// The stored profile, or `nil` when there is none yet.
-    func storedProfile(_ parsed: ParsedArguments, checked: Bool = true) throws(CLIError) -> (profile: Profile?, path: String) {
+    func storedProfile(_ parsed: ParsedArguments, checked: Bool = true) throws(CLIError) -> (
+        profile: Profile?, path: String
+    ) {
         let path = try profilePath(parsed)
         guard let data = try context.files.read(path) else { return (nil, path) }
         let profile: Profile
         do {
             profile = try JSONDecoder().decode(Profile.self, from: data)
         } catch {
-            throw .data("\(path) is not a readable profile (\(ProfileCommands.describe(error))); fix it in an editor or run `mineral profile set` with all fields")
+            throw .data(
+                "\(path) is not a readable profile (\(ProfileCommands.describe(error))); fix it in an editor or run `mineral profile set` with all fields"
+            )
         }
         // A hand-edited profile meets the same limits as one set on the command line (`profile set` may mend it).
-        if checked { do { _ = try profile.validated(on: context.today) } catch {
-            throw .data("\(path): \(error.description); fix it in an editor or with `mineral profile set`")
-        } }
+        if checked {
+            do { _ = try profile.validated(on: context.today) } catch {
+                throw .data("\(path): \(error.description); fix it in an editor or with `mineral profile set`")
+            }
+        }
         return (profile, path)
     }
 
     static func describe(_ error: any Error) -> String {
         switch error {
         case DecodingError.dataCorrupted(let context):
-            return context.debugDescription + (context.codingPath.isEmpty ? "" : " at " + context.codingPath.map(\.stringValue).joined(separator: "."))
+            return context.debugDescription
+                + (context.codingPath.isEmpty
+                    ? "" : " at " + context.codingPath.map(\.stringValue).joined(separator: "."))
         case DecodingError.keyNotFound(let key, _): return "missing \"\(key.stringValue)\""
         case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
             return "wrong value at " + context.codingPath.map(\.stringValue).joined(separator: ".")
@@ -109,7 +127,8 @@ struct ProfileCommands {
         profile.sex = sex
         if let text = parsed[.age] {
             guard let age = Int(text) else {
-                throw CLIError.usage("--age \"\(text)\" is not accepted; give whole years from 1 to 130, or --born YYYY-MM-DD")
+                throw CLIError.usage(
+                    "--age \"\(text)\" is not accepted; give whole years from 1 to 130, or --born YYYY-MM-DD")
             }
             profile.ageYears = age
             profile.birthDate = nil
@@ -119,8 +138,10 @@ struct ProfileCommands {
             profile.birthDate = try CalendarDate(parsing: text)
             profile.ageYears = nil
         }
-        let states = [parsed.has(.pregnant) ? "pregnant" : nil, parsed.has(.lactating) ? "lactating" : nil,
-                      parsed[.state]].compactMap { $0 }
+        let states = [
+            parsed.has(.pregnant) ? "pregnant" : nil, parsed.has(.lactating) ? "lactating" : nil,
+            parsed[.state],
+        ].compactMap { $0 }
         if Set(states).count > 1 { throw CLIError.usage("choose one of --pregnant, --lactating and --state") }
         if let state = states.first { profile.state = PhysiologicalState(rawValue: state)! }
         if let text = parsed[.standard] { profile.standard = try ReferenceStandard(parsing: text) }
@@ -139,12 +160,14 @@ struct ProfileCommands {
             profile.groups.sort()
         }
         if let text = parsed[.training] {
-            profile.training = text.lowercased() == "none"
+            profile.training =
+                text.lowercased() == "none"
                 ? nil : try Training(parsing: text, sweatRateLitresPerHour: profile.training?.sweatRateLitresPerHour)
         }
         if let text = parsed[.sweatRate] {
             guard let rate = Double(text), rate.isFinite, rate >= 0.1, rate <= 6 else {
-                throw CLIError.usage("--sweat-rate \"\(text)\" is not accepted; give litres per hour from 0.1 to 6, e.g. 1.6")
+                throw CLIError.usage(
+                    "--sweat-rate \"\(text)\" is not accepted; give litres per hour from 0.1 to 6, e.g. 1.6")
             }
             guard profile.training != nil else {
                 throw CLIError.usage("--sweat-rate needs training hours; give --training, e.g. --training 8/week")
@@ -186,7 +209,8 @@ struct ProfileCommands {
     private func changedProfile(_ parsed: ParsedArguments) throws -> (Profile, String) {
         let (stored, path) = try storedProfile(parsed, checked: false)
         guard !Set(parsed.values.keys).union(parsed.flags).intersection(Self.profileFlagNames).isEmpty else {
-            throw CLIError.usage("`mineral profile set` needs at least one field, e.g. --sex female --age 31; see --help")
+            throw CLIError.usage(
+                "`mineral profile set` needs at least one field, e.g. --sex female --age 31; see --help")
         }
         let profile = try apply(parsed, to: stored)
         if profile.ageYears == nil, profile.birthDate == nil {
@@ -216,17 +240,29 @@ struct ProfileCommands {
         }
         lines.append(("pregnant or lactating", profile.state == .none ? "no" : profile.state.rawValue))
         lines.append(("standard", profile.standard.displayName))
-        lines.append(("groups", profile.groups.isEmpty ? "none" : profile.groups.map(\.rawValue).joined(separator: ", ")))
+        lines.append(
+            ("groups", profile.groups.isEmpty ? "none" : profile.groups.map(\.rawValue).joined(separator: ", ")))
         if let training = profile.training {
             let rate = training.sweatRateLitresPerHour.map { "\(DisplayNumber.plain($0)) L/h (yours)" } ?? "default"
-            lines.append(("training", "\(DisplayNumber.plain(training.hours)) h/\(training.period.rawValue) (\(DisplayNumber.amount(training.hoursPerDay)) h/day), sweat rate \(rate)"))
+            lines.append(
+                (
+                    "training",
+                    "\(DisplayNumber.plain(training.hours)) h/\(training.period.rawValue) (\(DisplayNumber.amount(training.hoursPerDay)) h/day), sweat rate \(rate)"
+                ))
         } else {
             lines.append(("training", "none"))
         }
-        lines.append(("your own targets", profile.overrides.isEmpty ? "none" : profile.overrides.map {
-            "\($0.nutrient.displayName) \($0.role.rawValue.replacing("_", with: " ")) \(DisplayNumber.plain($0.amount)) \($0.nutrient.unit.rawValue)"
-        }.joined(separator: "; ")))
-        return TextTable(columns: [.init(""), .init("")], rows: lines.map { [$0.0 + ":", $0.1] }).rendered(header: false)
+        lines.append(
+            (
+                "your own targets",
+                profile.overrides.isEmpty
+                    ? "none"
+                    : profile.overrides.map {
+                        "\($0.nutrient.displayName) \($0.role.rawValue.replacing("_", with: " ")) \(DisplayNumber.plain($0.amount)) \($0.nutrient.unit.rawValue)"
+                    }.joined(separator: "; ")
+            ))
+        return TextTable(columns: [.init(""), .init("")], rows: lines.map { [$0.0 + ":", $0.1] }).rendered(
+            header: false)
     }
 
     private func targets(_ parsed: ParsedArguments) throws -> CommandResult {
@@ -240,16 +276,21 @@ struct ProfileCommands {
         } else {
             let (stored, path) = try storedProfile(parsed)
             guard let stored else {
-                throw CLIError.noInput("no profile yet (\(path)); create one with `mineral profile set --sex female --age 31`, or give one here: mineral targets --sex female --age 31")
+                throw CLIError.noInput(
+                    "no profile yet (\(path)); create one with `mineral profile set --sex female --age 31`, or give one here: mineral targets --sex female --age 31"
+                )
             }
             profile = stored
         }
-        let date = try parsed[.date].map { (text) throws(MineralIntakeError) in try CalendarDate(parsing: text) } ?? context.today
+        let date =
+            try parsed[.date].map { (text) throws(MineralIntakeError) in try CalendarDate(parsing: text) }
+            ?? context.today
         let targets = try context.loadTables().targets(for: profile, on: date)
         if OutputFormat(parsed) == .json {
             return CommandResult(standardOutput: try JSONOutput.encode("targets", targets))
         }
-        return CommandResult(standardOutput: TargetsRenderer.text(targets, sources: parsed.has(.sources), width: context.terminalWidth))
+        return CommandResult(
+            standardOutput: TargetsRenderer.text(targets, sources: parsed.has(.sources), width: context.terminalWidth))
     }
 }
 
@@ -262,7 +303,9 @@ enum TargetsRenderer {
         who += " \(profile.sex.rawValue)"
         var out = "Daily targets for a \(who) · \(targets.standard.displayName) · rows: \(targets.lifeStage)\n\n"
         let sweat = targets.nutrients.contains { $0.sweatLoss != nil }
-        var columns: [TextTable.Column] = [.init("nutrient"), .init("goal"), .init("average requirement"), .init("upper limit")]
+        var columns: [TextTable.Column] = [
+            .init("nutrient"), .init("goal"), .init("average requirement"), .init("upper limit"),
+        ]
         if sweat { columns += [.init("sweat loss (estimate)", .right), .init("goal + sweat", .right)] }
         var table = TextTable(columns: columns)
         for nutrient in targets.nutrients {
@@ -272,7 +315,10 @@ enum TargetsRenderer {
             if let reduce = nutrient.reduceAbove {
                 upper = (nutrient.upperLimit == nil ? "" : upper + "; ") + "reduce above " + cell(reduce, unit)
             }
-            var row = [nutrient.nutrient.displayName, cell(nutrient.goal, unit), cell(nutrient.averageRequirement, unit), upper]
+            var row = [
+                nutrient.nutrient.displayName, cell(nutrient.goal, unit), cell(nutrient.averageRequirement, unit),
+                upper,
+            ]
             if sweat {
                 row.append(nutrient.sweatLoss.map { "+\(DisplayNumber.amount($0.amountPerDay)) \(unit)" } ?? "–")
                 row.append(nutrient.goalWithSweatLoss.map { "\(DisplayNumber.amount($0)) \(unit)" } ?? "–")
@@ -285,11 +331,13 @@ enum TargetsRenderer {
             out += targets.groupNotes.map { "  \($0.text)\n" }.joined()
         }
         if let estimate = targets.nutrients.compactMap(\.sweatLoss).first {
-            out += "\nSweat loss (an estimate, not an official value) = \(DisplayNumber.amount(estimate.hoursPerDay)) h/day × "
+            out +=
+                "\nSweat loss (an estimate, not an official value) = \(DisplayNumber.amount(estimate.hoursPerDay)) h/day × "
                 + "\(DisplayNumber.plain(estimate.sweatRateLitresPerHour)) L/h × concentration in sweat; sweat rate: \(estimate.sweatRateSource).\n"
             for nutrient in targets.nutrients {
                 guard let loss = nutrient.sweatLoss else { continue }
-                out += "  \(nutrient.nutrient.displayName): \(DisplayNumber.plain(loss.concentrationMgPerLitre)) mg/L, \(loss.concentrationSource)\n"
+                out +=
+                    "  \(nutrient.nutrient.displayName): \(DisplayNumber.plain(loss.concentrationMgPerLitre)) mg/L, \(loss.concentrationSource)\n"
             }
         }
         if !targets.notes.isEmpty {
@@ -297,7 +345,8 @@ enum TargetsRenderer {
         }
         var sources: [(String, [Int])] = []
         for nutrient in targets.nutrients {
-            for target in [nutrient.goal, nutrient.averageRequirement, nutrient.upperLimit, nutrient.reduceAbove].compactMap({ $0 })
+            for target in [nutrient.goal, nutrient.averageRequirement, nutrient.upperLimit, nutrient.reduceAbove]
+                .compactMap({ $0 })
             where !target.overridden {
                 if let index = sources.firstIndex(where: { $0.0 == target.source }) {
                     if !sources[index].1.contains(target.sourceLine) { sources[index].1.append(target.sourceLine) }
@@ -307,7 +356,8 @@ enum TargetsRenderer {
             }
         }
         guard showSources else {
-            return out + "\nEvery value comes from FoodData/reference/targets.csv; `mineral targets --sources` lists the \(sources.count) sources and their lines.\n"
+            return out
+                + "\nEvery value comes from FoodData/reference/targets.csv; `mineral targets --sources` lists the \(sources.count) sources and their lines.\n"
         }
         out += "\nSources (FoodData/reference/targets.csv lines):\n"
         out += sources.map { "  [\($0.1.sorted().map(String.init).joined(separator: ", "))] \($0.0)\n" }.joined()
@@ -317,7 +367,9 @@ enum TargetsRenderer {
     static func cell(_ target: Target?, _ unit: String) -> String {
         guard let target else { return "–" }
         if target.overridden {
-            let official = target.officialAmount.map { "official \(DisplayNumber.plain($0)) \(target.kind.rawValue)" } ?? "no official value"
+            let official =
+                target.officialAmount.map { "official \(DisplayNumber.plain($0)) \(target.kind.rawValue)" }
+                ?? "no official value"
             return "\(DisplayNumber.plain(target.amount)) \(unit) (yours; \(official))"
         }
         let mark = target.verification == .memoryUnverified ? " (unverified)" : ""

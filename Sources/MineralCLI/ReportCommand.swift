@@ -7,34 +7,41 @@ struct ReportCommand {
 
     static let formats = ["text", "markdown", "csv", "json", "html"]
     static let specs: [CommandSpec] = [
-        CommandSpec(["report"], summary: "The weekly deficiency report: shortfalls, confidence, limits, what to eat", options: [
-            OptionSpec(.week, value: "WEEK", help: "ISO week, e.g. 2026-W48, or last, or this (default: this week)"),
-            OptionSpec(.month, value: "MONTH", help: "a calendar month, e.g. 2026-11"),
-            OptionSpec(.last, value: "N", help: "the last N complete days (or, with none marked, logged days)"),
-            OptionSpec(.weeks, value: "N", help: "the last N weeks, with a trend line per nutrient (CSV: a column per week)"),
-            OptionSpec(.from, value: "DATE", help: "first day of any period (with --to), of any length"),
-            OptionSpec(.to, value: "DATE", help: "last day of the period"),
-            OptionSpec(.format, value: "FORMAT", allowed: formats, help: "text (default), markdown, csv, json or html"),
-            OptionSpec(.output, value: "FILE", help: "write the report to FILE"),
-            OptionSpec(.sample, help: "the built-in sample week, to see a report before logging anything"),
-            DataDirectory.option,
-        ], discussion: """
+        CommandSpec(
+            ["report"], summary: "The weekly deficiency report: shortfalls, confidence, limits, what to eat",
+            options: [
+                OptionSpec(
+                    .week, value: "WEEK", help: "ISO week, e.g. 2026-W48, or last, or this (default: this week)"),
+                OptionSpec(.month, value: "MONTH", help: "a calendar month, e.g. 2026-11"),
+                OptionSpec(.last, value: "N", help: "the last N complete days (or, with none marked, logged days)"),
+                OptionSpec(
+                    .weeks, value: "N",
+                    help: "the last N weeks, with a trend line per nutrient (CSV: a column per week)"),
+                OptionSpec(.from, value: "DATE", help: "first day of any period (with --to), of any length"),
+                OptionSpec(.to, value: "DATE", help: "last day of the period"),
+                OptionSpec(
+                    .format, value: "FORMAT", allowed: formats, help: "text (default), markdown, csv, json or html"),
+                OptionSpec(.output, value: "FILE", help: "write the report to FILE"),
+                OptionSpec(.sample, help: "the built-in sample week, to see a report before logging anything"),
+                DataDirectory.option,
+            ],
+            discussion: """
 
-            For each of potassium, magnesium, calcium, sodium and vitamin D: each day's intake and the daily average
-            over logged days against your targets, a verdict (below the average requirement: a deficiency is likely;
-            between it and the goal: a shortfall is possible), how much of the food logged had no value, days over an
-            upper limit, the foods that gave most, and additions that close the gap. Days with no entries are shown
-            as not logged and left out of the average. Colour only on a terminal, never with NO_COLOR.
+                For each of potassium, magnesium, calcium, sodium and vitamin D: each day's intake and the daily average
+                over logged days against your targets, a verdict (below the average requirement: a deficiency is likely;
+                between it and the goal: a shortfall is possible), how much of the food logged had no value, days over an
+                upper limit, the foods that gave most, and additions that close the gap. Days with no entries are shown
+                as not logged and left out of the average. Colour only on a terminal, never with NO_COLOR.
 
-            Each verdict says how sure it is (a few days are a sample of usual intake). Mark fully logged days with
-            `mineral day --complete DATE`: averages then use those days. Longer periods add a week-by-week trend.
+                Each verdict says how sure it is (a few days are a sample of usual intake). Mark fully logged days with
+                `mineral day --complete DATE`: averages then use those days. Longer periods add a week-by-week trend.
 
-            Examples:
-              mineral report --sample
-              mineral report --week 2026-W48 --format html --output week48.html
-              mineral report --weeks 8
-              mineral report --last 7
-            """),
+                Examples:
+                  mineral report --sample
+                  mineral report --week 2026-W48 --format html --output week48.html
+                  mineral report --weeks 8
+                  mineral report --last 7
+                """)
     ]
 
     func run(_ parsed: ParsedArguments) throws -> CommandResult {
@@ -43,30 +50,37 @@ struct ReportCommand {
         var warnings = ""
         if parsed.has(.sample) {
             guard Self.periodOptions.allSatisfy({ parsed[$0] == nil }) else {
-                throw CLIError.usage("--sample is the fixed week \(SampleWeek.period.label); give no other period with it")
+                throw CLIError.usage(
+                    "--sample is the fixed week \(SampleWeek.period.label); give no other period with it")
             }
             let catalog = FoodCatalog(database: try context.loadFoods())
             let targets = try context.loadTables().targets(for: SampleWeek.profile, on: SampleWeek.period.to)
-            report = catalog.weeklyReport(period: SampleWeek.period, entries: try SampleWeek.entries(catalog: catalog), targets: targets)
+            report = catalog.weeklyReport(
+                period: SampleWeek.period, entries: try SampleWeek.entries(catalog: catalog), targets: targets)
         } else {
             let files = try DataFiles(context, parsed)
             let period = try Self.period(parsed, today: context.today) {
                 // The days that count: complete ones if any is marked, else days with food logged (not today).
                 let complete = try files.completeDays()
                 let logged = Set(try files.journal().journal.entries.filter(\.food.isFood).map(\.date))
-                return complete.isEmpty ? logged.filter { $0 != context.today }.sorted() : complete.intersection(logged).sorted()
+                return complete.isEmpty
+                    ? logged.filter { $0 != context.today }.sorted() : complete.intersection(logged).sorted()
             }
             guard let targets = try files.targets(on: period.to) else {
-                throw CLIError.noInput("no profile yet (\(files.profilePath)); set one (mineral profile set --sex female --age 31), or see a sample: mineral report --sample")
+                throw CLIError.noInput(
+                    "no profile yet (\(files.profilePath)); set one (mineral profile set --sex female --age 31), or see a sample: mineral report --sample"
+                )
             }
             // Read as it is added up: a report of years costs little more than reading the file.
             let data = try context.files.read(files.journalPath) ?? Data()
-            let made = try files.catalog().weeklyReport(period: period, journal: data, targets: targets, today: context.today,
-                                                        completeDays: try files.completeDays())
+            let made = try files.catalog().weeklyReport(
+                period: period, journal: data, targets: targets, today: context.today,
+                completeDays: try files.completeDays())
             report = made.report
             warnings = DataFiles.warnings(made.problems, entryCount: made.report.entryCount, path: files.journalPath)
         }
-        let color = format == "text" && parsed[.output] == nil && context.standardOutputIsTerminal
+        let color =
+            format == "text" && parsed[.output] == nil && context.standardOutputIsTerminal
             && (context.environment["NO_COLOR"] ?? "").isEmpty
         let text: String
         switch format {
@@ -80,8 +94,10 @@ struct ReportCommand {
         }
         if let output = parsed[.output] {
             let files = try DataFiles(context, parsed)
-            return CommandResult(standardOutput: try files.writeOutput(output, text, what: "the \(format) report for \(report.period.label)"),
-                                 standardError: warnings)
+            return CommandResult(
+                standardOutput: try files.writeOutput(
+                    output, text, what: "the \(format) report for \(report.period.label)"),
+                standardError: warnings)
         }
         return CommandResult(standardOutput: text, standardError: warnings)
     }
@@ -90,15 +106,20 @@ struct ReportCommand {
 
     /// The period the options name: `--week 2026-W48|last|this`, `--month 2026-11`, `--last N` (the last N days
     /// that count: complete, or logged when none is marked), `--weeks N`, `--from … --to …`; this week by default.
-    static func period(_ parsed: ParsedArguments, today: CalendarDate, countedDays: () throws -> [CalendarDate] = { [] }) throws -> ReportPeriod {
+    static func period(
+        _ parsed: ParsedArguments, today: CalendarDate, countedDays: () throws -> [CalendarDate] = { [] }
+    ) throws -> ReportPeriod {
         let given = periodOptions.filter { parsed[$0] != nil }
         guard given.count <= 1 || Set(given) == [.from, .to] else {
-            throw CLIError.usage("give one period: " + given.map(\.rawValue).joined(separator: ", ") + " were given together")
+            throw CLIError.usage(
+                "give one period: " + given.map(\.rawValue).joined(separator: ", ") + " were given together")
         }
         func count(_ option: OptionName, _ range: ClosedRange<Int>) throws -> Int {
             let text = parsed[option] ?? ""
             guard let value = Int(text), range.contains(value) else {
-                throw CLIError.usage("\(option.rawValue) \"\(text)\" is not accepted; give a whole number from \(range.lowerBound) to \(range.upperBound)")
+                throw CLIError.usage(
+                    "\(option.rawValue) \"\(text)\" is not accepted; give a whole number from \(range.lowerBound) to \(range.upperBound)"
+                )
             }
             return value
         }
@@ -114,7 +135,9 @@ struct ReportCommand {
             let weeks = try count(.weeks, 1...520)
             let this = ReportPeriod(weekOf: today)
             let first = this.from.adding(days: -7 * (weeks - 1)) ?? CalendarDate.first
-            return try ReportPeriod(from: first, to: this.to, label: "the last \(weeks) weeks, \(ReportPeriod(weekOf: first).label) – \(this.label)")
+            return try ReportPeriod(
+                from: first, to: this.to,
+                label: "the last \(weeks) weeks, \(ReportPeriod(weekOf: first).label) – \(this.label)")
         }
         if parsed[.last] != nil {
             let n = try count(.last, 1...3650)
@@ -122,11 +145,14 @@ struct ReportCommand {
             guard let first = days.first, let last = days.last else {
                 throw CLIError.data("no days to report: log meals (and mark complete days with mineral day --complete)")
             }
-            return try ReportPeriod(from: first, to: last, label: "the last \(days.count) day\(days.count == 1 ? "" : "s") (\(first) – \(last))")
+            return try ReportPeriod(
+                from: first, to: last,
+                label: "the last \(days.count) day\(days.count == 1 ? "" : "s") (\(first) – \(last))")
         }
         switch (parsed[.from], parsed[.to]) {
         case (nil, nil): return ReportPeriod(weekOf: today)
-        case (let from?, let to?): return try ReportPeriod(from: DataFiles.date(from, today: today), to: DataFiles.date(to, today: today))
+        case (let from?, let to?):
+            return try ReportPeriod(from: DataFiles.date(from, today: today), to: DataFiles.date(to, today: today))
         default: throw CLIError.usage("give both --from and --to, e.g. --from 2026-11-20 --to 2026-11-26")
         }
     }

@@ -8,18 +8,22 @@ struct ShellCommands {
 
     static let shells = ["bash", "zsh", "fish"]
     static let specs: [CommandSpec] = [
-        CommandSpec(["completions"], summary: "Print the shell completion script for bash, zsh or fish", arguments: "SHELL",
-                    minimumArguments: 1, maximumArguments: 1, discussion: """
+        CommandSpec(
+            ["completions"], summary: "Print the shell completion script for bash, zsh or fish", arguments: "SHELL",
+            minimumArguments: 1, maximumArguments: 1,
+            discussion: """
 
-                        Install, e.g.: mineral completions bash > ~/.local/share/bash-completion/completions/mineral
-                        (scripts/install.sh does this for all three shells). Commands, options, option values and, for
-                        `log` and `foods show`, the everyday food names complete.
-                        """),
+                Install, e.g.: mineral completions bash > ~/.local/share/bash-completion/completions/mineral
+                (scripts/install.sh does this for all three shells). Commands, options, option values and, for
+                `log` and `foods show`, the everyday food names complete.
+                """),
         CommandSpec(["manual"], summary: "Print the manual page (troff; `mineral manual | man -l -`)"),
     ]
 
     func run(_ parsed: ParsedArguments) throws -> CommandResult {
-        if parsed.command == ["manual"] { return CommandResult(standardOutput: ManualPage.render(MineralCommandLine.parser.commands)) }
+        if parsed.command == ["manual"] {
+            return CommandResult(standardOutput: ManualPage.render(MineralCommandLine.parser.commands))
+        }
         let shell = parsed.arguments[0].lowercased()
         let commands = MineralCommandLine.parser.commands
         switch shell {
@@ -55,7 +59,8 @@ enum ShellCompletions {
     /// The three `case` bodies bash and zsh share, each line written in the shell's own words: the second word of a
     /// command with subcommands, an option's allowed values, and a command's options.
     static func caseLines(
-        _ commands: [CommandSpec], subcommands: (String, [String]) -> String, values: (String, String, [String]) -> String,
+        _ commands: [CommandSpec], subcommands: (String, [String]) -> String,
+        values: (String, String, [String]) -> String,
         options: (String, [String]) -> String
     ) -> (subcommands: String, values: String, options: String) {
         var lines = (subcommands: "", values: "", options: "")
@@ -96,8 +101,12 @@ enum ShellCompletions {
             """
         let lines = caseLines(
             commands,
-            subcommands: { "    \($0)) if [[ $COMP_CWORD -eq 2 ]]; then COMPREPLY=($(compgen -W \"\($1.joined(separator: " "))\" -- \"$cur\")); return; fi ;;" },
-            values: { "    \"\($0):\($1)\") COMPREPLY=($(compgen -W \"\($2.joined(separator: " "))\" -- \"$cur\")); return ;;" },
+            subcommands: {
+                "    \($0)) if [[ $COMP_CWORD -eq 2 ]]; then COMPREPLY=($(compgen -W \"\($1.joined(separator: " "))\" -- \"$cur\")); return; fi ;;"
+            },
+            values: {
+                "    \"\($0):\($1)\") COMPREPLY=($(compgen -W \"\($2.joined(separator: " "))\" -- \"$cur\")); return ;;"
+            },
             options: { "      \"\($0)\") COMPREPLY=($(compgen -W \"\($1.joined(separator: " "))\" -- \"$cur\")) ;;" })
         script += lines.subcommands + "  esac\n  case \"$key:$prev\" in\n" + lines.values
         script += "  esac\n  if [[ \"$cur\" == -* ]]; then\n    case \"$key\" in\n" + lines.options
@@ -136,7 +145,9 @@ enum ShellCompletions {
             """
         let lines = caseLines(
             commands,
-            subcommands: { "    \($0)) if (( CURRENT == 3 )); then compadd -- \($1.joined(separator: " ")); return; fi; key=\"$key ${words[3]}\" ;;" },
+            subcommands: {
+                "    \($0)) if (( CURRENT == 3 )); then compadd -- \($1.joined(separator: " ")); return; fi; key=\"$key ${words[3]}\" ;;"
+            },
             values: { "    \"\($0):\($1)\") compadd -- \($2.joined(separator: " ")); return ;;" },
             options: { "      \"\($0)\") compadd -- \($1.joined(separator: " ")) ;;" })
         script += lines.subcommands + "  esac\n  case \"$key:${words[CURRENT-1]}\" in\n" + lines.values
@@ -161,7 +172,8 @@ enum ShellCompletions {
         script += "complete -c mineral -f\n"
         script += "complete -c mineral -n '__fish_use_subcommand' -a '\(tree.map(\.word).joined(separator: " "))'\n"
         for first in tree where !first.subcommands.isEmpty {
-            script += "complete -c mineral -n '__fish_seen_subcommand_from \(first.word); and not __fish_seen_subcommand_from \(first.subcommands.joined(separator: " "))' -a '\(first.subcommands.joined(separator: " "))'\n"
+            script +=
+                "complete -c mineral -n '__fish_seen_subcommand_from \(first.word); and not __fish_seen_subcommand_from \(first.subcommands.joined(separator: " "))' -a '\(first.subcommands.joined(separator: " "))'\n"
         }
         for command in commands {
             let condition = command.path.map { "__fish_seen_subcommand_from \($0)" }.joined(separator: "; and ")
@@ -169,7 +181,8 @@ enum ShellCompletions {
                 let long = String(option.name.dropFirst(2))
                 let help = option.help.replacing("'", with: "")
                 if let allowed = option.allowed {
-                    script += "complete -c mineral -n '\(condition)' -l \(long) -x -a '\(allowed.joined(separator: " "))' -d '\(help)'\n"
+                    script +=
+                        "complete -c mineral -n '\(condition)' -l \(long) -x -a '\(allowed.joined(separator: " "))' -d '\(help)'\n"
                 } else if option.valueName != nil {
                     script += "complete -c mineral -n '\(condition)' -l \(long) -r -d '\(help)'\n"
                 } else {
@@ -177,8 +190,10 @@ enum ShellCompletions {
                 }
             }
         }
-        let foodWords = Set(foodCommands.compactMap { $0.split(separator: " ").last.map(String.init) }).sorted().joined(separator: " ")
-        script += "complete -c mineral -n '__fish_seen_subcommand_from \(foodWords)' -a '(mineral foods names 2>/dev/null)'\n"
+        let foodWords = Set(foodCommands.compactMap { $0.split(separator: " ").last.map(String.init) }).sorted().joined(
+            separator: " ")
+        script +=
+            "complete -c mineral -n '__fish_seen_subcommand_from \(foodWords)' -a '(mineral foods names 2>/dev/null)'\n"
         return script
     }
 }
@@ -229,7 +244,9 @@ enum ManualPage {
                 page += ".TP\n.B \(escape(option.name))\(option.valueName.map { " \\fI\(escape($0))\\fR" } ?? "")\n"
                 // The accepted values, unless the help already names every one of them.
                 let unnamed = option.allowed.map { $0.contains { value in !option.help.contains(value) } } ?? false
-                let values = unnamed ? option.allowed.map { " (accepted: " + escape($0.joined(separator: ", ")) + ")" } ?? "" : ""
+                let values =
+                    unnamed
+                    ? option.allowed.map { " (accepted: " + escape($0.joined(separator: ", ")) + ")" } ?? "" : ""
                 page += escape(option.help) + values + "\n"
             }
         }

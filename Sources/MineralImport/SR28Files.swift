@@ -12,7 +12,9 @@ package enum SR28Files {
     /// Whether `directory` holds the files the importer needs.
     package static func isPresent(in directory: URL) -> Bool {
         let manager = FileManager.default
-        let required = [SR28Release.FileName.foodDescriptions, SR28Release.FileName.foodGroups, SR28Release.FileName.weights]
+        let required = [
+            SR28Release.FileName.foodDescriptions, SR28Release.FileName.foodGroups, SR28Release.FileName.weights,
+        ]
         let nutrients = [SR28Release.FileName.nutrientData, SR28Release.FileName.nutrientData + ".gz"]
         return required.allSatisfy { manager.fileExists(atPath: directory.appendingPathComponent($0).path) }
             && nutrients.contains { manager.fileExists(atPath: directory.appendingPathComponent($0).path) }
@@ -27,7 +29,8 @@ package enum SR28Files {
             }
         }
         let plain = directory.appendingPathComponent(SR28Release.FileName.nutrientData)
-        let nutrientData = FileManager.default.fileExists(atPath: plain.path)
+        let nutrientData =
+            FileManager.default.fileExists(atPath: plain.path)
             ? try read(SR28Release.FileName.nutrientData)
             : try gunzip(directory.appendingPathComponent(SR28Release.FileName.nutrientData + ".gz"))
         return SR28Release(

@@ -49,28 +49,38 @@ do {
     let names = try String(contentsOf: foodData.appendingPathComponent(FoodDataFiles.FileName.names), encoding: .utf8)
     let release = try SR28Files.load(from: sr28)
     var files = try SR28Importer.importRelease(release, names: names)
-    files.densities = try String(contentsOf: foodData.appendingPathComponent(FoodDataFiles.FileName.densities), encoding: .utf8)
-    files.householdWords = try String(contentsOf: foodData.appendingPathComponent(FoodDataFiles.FileName.householdWords), encoding: .utf8)
+    files.densities = try String(
+        contentsOf: foodData.appendingPathComponent(FoodDataFiles.FileName.densities), encoding: .utf8)
+    files.householdWords = try String(
+        contentsOf: foodData.appendingPathComponent(FoodDataFiles.FileName.householdWords), encoding: .utf8)
     let checked = try FoodDatabase(files: files)  // also refuses data it would not load
     let indexes = checked.indexes()
     files.indexes = indexes
     let referenceFiles = ReferenceDataFiles(
-        targets: try String(contentsOf: reference.appendingPathComponent(ReferenceDataFiles.FileName.targets), encoding: .utf8),
-        sweat: try String(contentsOf: reference.appendingPathComponent(ReferenceDataFiles.FileName.sweat), encoding: .utf8),
+        targets: try String(
+            contentsOf: reference.appendingPathComponent(ReferenceDataFiles.FileName.targets), encoding: .utf8),
+        sweat: try String(
+            contentsOf: reference.appendingPathComponent(ReferenceDataFiles.FileName.sweat), encoding: .utf8),
         // Hand-written in FoodData/reference, not copied from ../shared/reference.
-        withinPersonSD: try String(contentsOf: referenceCopy.appendingPathComponent(ReferenceDataFiles.FileName.withinPersonSD), encoding: .utf8))
-    _ = try ReferenceTables(targetsCSV: referenceFiles.targets, sweatCSV: referenceFiles.sweat, withinPersonSDCSV: referenceFiles.withinPersonSD)
-    try FileManager.default.createDirectory(at: foodData.appendingPathComponent("derived"), withIntermediateDirectories: true)
-    let outputs: [(URL, String)] = [
-        (foodData.appendingPathComponent(FoodDataFiles.FileName.foods), files.foods),
-        (foodData.appendingPathComponent(FoodDataFiles.FileName.measures), files.measures),
-        (foodData.appendingPathComponent(FoodDataFiles.FileName.groups), files.groups),
-    ] + indexes.files.map { (foodData.appendingPathComponent($0.name), $0.text) } + [
-        (swiftFile, files.embeddedSwiftSource()),
-        (referenceCopy.appendingPathComponent(ReferenceDataFiles.FileName.targets), referenceFiles.targets),
-        (referenceCopy.appendingPathComponent(ReferenceDataFiles.FileName.sweat), referenceFiles.sweat),
-        (referenceSwiftFile, referenceFiles.embeddedSwiftSource()),
-    ]
+        withinPersonSD: try String(
+            contentsOf: referenceCopy.appendingPathComponent(ReferenceDataFiles.FileName.withinPersonSD),
+            encoding: .utf8))
+    _ = try ReferenceTables(
+        targetsCSV: referenceFiles.targets, sweatCSV: referenceFiles.sweat,
+        withinPersonSDCSV: referenceFiles.withinPersonSD)
+    try FileManager.default.createDirectory(
+        at: foodData.appendingPathComponent("derived"), withIntermediateDirectories: true)
+    let outputs: [(URL, String)] =
+        [
+            (foodData.appendingPathComponent(FoodDataFiles.FileName.foods), files.foods),
+            (foodData.appendingPathComponent(FoodDataFiles.FileName.measures), files.measures),
+            (foodData.appendingPathComponent(FoodDataFiles.FileName.groups), files.groups),
+        ] + indexes.files.map { (foodData.appendingPathComponent($0.name), $0.text) } + [
+            (swiftFile, files.embeddedSwiftSource()),
+            (referenceCopy.appendingPathComponent(ReferenceDataFiles.FileName.targets), referenceFiles.targets),
+            (referenceCopy.appendingPathComponent(ReferenceDataFiles.FileName.sweat), referenceFiles.sweat),
+            (referenceSwiftFile, referenceFiles.embeddedSwiftSource()),
+        ]
     var differing: [String] = []
     for (url, text) in outputs {
         let current = try? String(contentsOf: url, encoding: .utf8)
@@ -79,7 +89,10 @@ do {
         if !check { try Data(text.utf8).write(to: url, options: .atomic) }
     }
     if check {
-        print(differing.isEmpty ? "FoodData is what the importer produces from \(sr28.path) and \(reference.path)" : "differs: " + differing.joined(separator: ", "))
+        print(
+            differing.isEmpty
+                ? "FoodData is what the importer produces from \(sr28.path) and \(reference.path)"
+                : "differs: " + differing.joined(separator: ", "))
         exit(differing.isEmpty ? 0 : 1)
     }
     print(differing.isEmpty ? "unchanged" : "wrote " + differing.joined(separator: ", "))

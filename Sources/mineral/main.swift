@@ -1,7 +1,7 @@
 // The `mineral` command: a thin front end. All the work is in MineralCLI and the MineralIntake library.
 import FoundationEssentials
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 import MineralCLI
 
@@ -35,9 +35,9 @@ func variable(_ name: String) -> String? {
 
 // The crash tests' pause inside a write exists in debug builds only; a release binary ignores the variable.
 #if DEBUG
-let testPauseBeforeRename = variable("MINERAL_TEST_PAUSE_BEFORE_RENAME")
+    let testPauseBeforeRename = variable("MINERAL_TEST_PAUSE_BEFORE_RENAME")
 #else
-let testPauseBeforeRename: String? = nil
+    let testPauseBeforeRename: String? = nil
 #endif
 
 var environment: [String: String] = [:]
@@ -45,8 +45,11 @@ for name in MineralCommandLine.environmentVariables {
     environment[name] = variable(name)
 }
 var commandLine = MineralCommandLine(
-    environment: environment, files: DiskFileStore(
-        lockWait: variable("MINERAL_LOCK_WAIT").flatMap(Double.init).flatMap { $0.isFinite ? min(max($0, 0), 600) : nil } ?? 10,
+    environment: environment,
+    files: DiskFileStore(
+        lockWait: variable("MINERAL_LOCK_WAIT").flatMap(Double.init).flatMap {
+            $0.isFinite ? min(max($0, 0), 600) : nil
+        } ?? 10,
         pauseBeforeRename: testPauseBeforeRename), today: MineralCommandLine.localToday(),
     defaultMeal: MineralCommandLine.localMeal(),
     readStandardInput: { try MineralCommandLine.readAll(STDIN_FILENO) },
@@ -56,11 +59,14 @@ var commandLine = MineralCommandLine(
 commandLine.writeStandardOutput = { text in MineralCommandLine.writeAll(text, to: STDOUT_FILENO) }
 if isatty(STDOUT_FILENO) == 1 {
     var size = winsize()
-    if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { commandLine.terminalWidth = Int(size.ws_col) }
+    if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+        commandLine.terminalWidth = Int(size.ws_col)
+    }
 }
 let result = commandLine.run(Array(CommandLine.arguments.dropFirst()))
 if let failure = MineralCommandLine.writeAll(result.standardOutput, to: STDOUT_FILENO) {
-    _ = MineralCommandLine.writeAll(result.standardError + "mineral: cannot write to standard output: \(failure)\n", to: STDERR_FILENO)
+    _ = MineralCommandLine.writeAll(
+        result.standardError + "mineral: cannot write to standard output: \(failure)\n", to: STDERR_FILENO)
     exit(ExitCode.ioError.rawValue)
 }
 _ = MineralCommandLine.writeAll(result.standardError, to: STDERR_FILENO)

@@ -4,25 +4,41 @@ import Testing
 @Suite("Argument parser")
 struct ArgumentParserTests {
     static let parser = ArgumentParser(commands: [
-        CommandSpec(["foods", "search"], summary: "s", arguments: "TEXT…", minimumArguments: 1, maximumArguments: .max,
-                    options: [OptionSpec(.format, value: "FORMAT", allowed: ["table", "json"], help: ""),
-                              OptionSpec(.limit, value: "N", help: "")]),
+        CommandSpec(
+            ["foods", "search"], summary: "s", arguments: "TEXT…", minimumArguments: 1, maximumArguments: .max,
+            options: [
+                OptionSpec(.format, value: "FORMAT", allowed: ["table", "json"], help: ""),
+                OptionSpec(.limit, value: "N", help: ""),
+            ]),
         CommandSpec(["foods", "show"], summary: "s", arguments: "FOOD", minimumArguments: 1, maximumArguments: 1),
         CommandSpec(["targets"], summary: "t", options: [OptionSpec(.pregnant, help: "")]),
     ])
 
     @Test(arguments: [
-        (["foods", "search", "dried", "apricots"], ParsedArguments(command: ["foods", "search"], arguments: ["dried", "apricots"])),
-        (["foods", "search", "--format", "json", "x"],
-         ParsedArguments(command: ["foods", "search"], values: ["--format": "json"], arguments: ["x"])),
-        (["foods", "search", "x", "--format=json", "--limit", "3"],
-         ParsedArguments(command: ["foods", "search"], values: ["--format": "json", "--limit": "3"], arguments: ["x"])),
-        (["foods", "search", "--", "--format"], ParsedArguments(command: ["foods", "search"], arguments: ["--format"])),
+        (
+            ["foods", "search", "dried", "apricots"],
+            ParsedArguments(command: ["foods", "search"], arguments: ["dried", "apricots"])
+        ),
+        (
+            ["foods", "search", "--format", "json", "x"],
+            ParsedArguments(command: ["foods", "search"], values: ["--format": "json"], arguments: ["x"])
+        ),
+        (
+            ["foods", "search", "x", "--format=json", "--limit", "3"],
+            ParsedArguments(
+                command: ["foods", "search"], values: ["--format": "json", "--limit": "3"], arguments: ["x"])
+        ),
+        (
+            ["foods", "search", "--", "--format"],
+            ParsedArguments(command: ["foods", "search"], arguments: ["--format"])
+        ),
         (["foods", "search", "-5", "g"], ParsedArguments(command: ["foods", "search"], arguments: ["-5", "g"])),
         (["targets", "--pregnant"], ParsedArguments(command: ["targets"], flags: ["--pregnant"])),
         // A listed value in any case is that value: `--format JSON`, like `--meal Breakfast`.
-        (["foods", "search", "x", "--format", "JSON"],
-         ParsedArguments(command: ["foods", "search"], values: ["--format": "json"], arguments: ["x"])),
+        (
+            ["foods", "search", "x", "--format", "JSON"],
+            ParsedArguments(command: ["foods", "search"], values: ["--format": "json"], arguments: ["x"])
+        ),
     ])
     func parses(arguments: [String], expected: ParsedArguments) throws {
         #expect(try Self.parser.parse(arguments) == .run(expected))
@@ -39,14 +55,21 @@ struct ArgumentParserTests {
 
     @Test(arguments: [
         (["serch"], "unknown command \"serch\" for `mineral`; known: foods, targets"),
-        (["foods", "serch", "x"], "unknown command \"serch\" for `mineral foods`; did you mean \"search\"? known: search, show"),
+        (
+            ["foods", "serch", "x"],
+            "unknown command \"serch\" for `mineral foods`; did you mean \"search\"? known: search, show"
+        ),
         (["foods"], "`mineral foods` needs a command: search, show; see `mineral foods --help`"),
         (["foods", "search"], "`mineral foods search` needs TEXT…; see `mineral foods search --help`"),
-        (["foods", "search", "x", "--fromat", "json"],
-         "unknown option --fromat for `mineral foods search`; did you mean --format? known: --format, --limit"),
+        (
+            ["foods", "search", "x", "--fromat", "json"],
+            "unknown option --fromat for `mineral foods search`; did you mean --format? known: --format, --limit"
+        ),
         (["foods", "search", "x", "--format", "xml"], "--format \"xml\" is not accepted; accepted: table, json"),
-        (["foods", "search", "x", "--format", "jsno"],
-         "--format \"jsno\" is not accepted; did you mean \"json\"? accepted: table, json"),
+        (
+            ["foods", "search", "x", "--format", "jsno"],
+            "--format \"jsno\" is not accepted; did you mean \"json\"? accepted: table, json"
+        ),
         (["foods", "search", "x", "--limit"], "--limit needs a value (N)"),
         (["foods", "show", "a", "b"], "`mineral foods show` takes at most 1 argument(s) (FOOD); unexpected \"b\""),
         (["targets", "--pregnant=yes"], "--pregnant takes no value; give it alone"),

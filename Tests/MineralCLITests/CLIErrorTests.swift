@@ -38,12 +38,15 @@ struct CLIErrorTests {
     @Test("the library's messages name no command or option; the command line adds that advice")
     func advice() {
         for (error, _) in Self.everyCase {
-            #expect(!error.description.contains("mineral ") && !error.description.contains("--"), "\(error.description)")
+            #expect(
+                !error.description.contains("mineral ") && !error.description.contains("--"), "\(error.description)")
         }
         #expect(CLIError(.unknownEntryID(7)).description == "no entry with id 7; see `mineral entries` for ids")
-        #expect(CLIError(.profileWithoutAge).description == "the profile has no age; give --age YEARS or --born YYYY-MM-DD")
-        #expect(CLIError(.unknownNDBNumber("99999")).description
-            == "no food with NDB number 99999 in USDA SR28; find numbers with `mineral foods search NAME`")
+        #expect(
+            CLIError(.profileWithoutAge).description == "the profile has no age; give --age YEARS or --born YYYY-MM-DD")
+        #expect(
+            CLIError(.unknownNDBNumber("99999")).description
+                == "no food with NDB number 99999 in USDA SR28; find numbers with `mineral foods search NAME`")
         #expect(CLIError(.ambiguousFood("milk", candidates: [])).description.contains("(name one with --food NDB)"))
     }
 }

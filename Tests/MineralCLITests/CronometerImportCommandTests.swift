@@ -24,16 +24,19 @@ struct CronometerImportCommandTests {
         let files = Self.files()
         let result = commandLine(files).run(["import", "--from", "cronometer", "/servings.csv", "/summary.csv"])
         #expect(result.exitCode == .success, "\(result.standardError)")
-        #expect(result.standardOutput == """
-            Imported 4 servings from Cronometer (ids 1–4) from /servings.csv, with Cronometer's amounts
-              logged as snack: servings in groups that are no meal: Pre-workout (1)
-              2 empty nutrient cells kept as unknown (reports count them as foods without a value)
-            Marked 1 of 2 days complete from /summary.csv (the days Cronometer marks Completed)
+        #expect(
+            result.standardOutput == """
+                Imported 4 servings from Cronometer (ids 1–4) from /servings.csv, with Cronometer's amounts
+                  logged as snack: servings in groups that are no meal: Pre-workout (1)
+                  2 empty nutrient cells kept as unknown (reports count them as foods without a value)
+                Marked 1 of 2 days complete from /summary.csv (the days Cronometer marks Completed)
 
-            """)
+                """)
         let journal = JournalFormat.parse(files.contents["/data/journal.tsv"] ?? "")
         #expect(journal.problems.isEmpty && journal.entries.count == 4)
-        #expect(journal.entries[2].food.description == "recorded:cronometer|309|576|45|22.5|88.5|19.6|Salmon, Atlantic, farmed, cooked")
+        #expect(
+            journal.entries[2].food.description
+                == "recorded:cronometer|309|576|45|22.5|88.5|19.6|Salmon, Atlantic, farmed, cooked")
         #expect(files.contents["/data/complete-days.txt"]?.hasSuffix("2026-11-02\n") == true)
         // The day shows Cronometer's figures, the unknown cell as missing, and the total as a lower bound.
         let day = commandLine(files).run(["day", "2026-11-02"]).standardOutput
@@ -47,7 +50,9 @@ struct CronometerImportCommandTests {
         #expect(commandLine(files).run(["import", "--from", "cronometer", "/servings.csv"]).exitCode == .success)
         let journal = files.contents["/data/journal.tsv"]
         let again = commandLine(files).run(["import", "--from", "cronometer", "/servings.csv"])
-        #expect(again.exitCode == .dataError && again.standardError.contains("4 of 4 rows of /servings.csv are already in the journal"))
+        #expect(
+            again.exitCode == .dataError
+                && again.standardError.contains("4 of 4 rows of /servings.csv are already in the journal"))
         #expect(files.contents["/data/journal.tsv"] == journal)
 
         let bad = MemoryFileStore(files: [
@@ -56,16 +61,21 @@ struct CronometerImportCommandTests {
         ])
         let refused = commandLine(bad).run(["import", "--from", "cronometer", "/summary.csv", "/bad.csv"])
         #expect(refused.exitCode == .dataError)
-        #expect(refused.standardError.contains("/bad.csv:6: Potassium (mg) \"-3\" is not a number (an empty cell means unknown)"))
+        #expect(
+            refused.standardError.contains(
+                "/bad.csv:6: Potassium (mg) \"-3\" is not a number (an empty cell means unknown)"))
         #expect(refused.standardError.hasSuffix("nothing was imported\n"))
         #expect(bad.contents.keys.sorted() == ["/bad.csv", "/summary.csv"])
     }
 
     @Test("files that are not Cronometer exports, and two files without --from, are refused with what is accepted")
     func wrongFiles() {
-        let files = MemoryFileStore(files: ["/mine.csv": Data("date,meal,food,grams\n".utf8), "/servings.csv": Data(Self.servings.utf8)])
+        let files = MemoryFileStore(files: [
+            "/mine.csv": Data("date,meal,food,grams\n".utf8), "/servings.csv": Data(Self.servings.utf8),
+        ])
         let notCronometer = commandLine(files).run(["import", "--from", "cronometer", "/mine.csv"])
-        #expect(notCronometer.exitCode == .dataError && notCronometer.standardError.contains("is not a Cronometer export"))
+        #expect(
+            notCronometer.exitCode == .dataError && notCronometer.standardError.contains("is not a Cronometer export"))
         let two = commandLine(files).run(["import", "/mine.csv", "/servings.csv"])
         #expect(two.exitCode == .usage && two.standardError.contains("two only with --from cronometer"))
         let format = commandLine(files).run(["import", "--from", "cronometer", "--format", "json", "/servings.csv"])
@@ -83,6 +93,10 @@ struct CronometerImportCommandTests {
         #expect(commandLine(other).run(["import", "/in.csv"]).exitCode == .success)
         let before = JournalFormat.parse(files.contents["/data/journal.tsv"] ?? "").entries
         let after = JournalFormat.parse(other.contents["/data/journal.tsv"] ?? "").entries
-        #expect(Set(after.map(\.food)) == Set(before.map(\.food)) && after.map(\.grams).sorted { ($0 ?? 0) < ($1 ?? 0) } == before.map(\.grams).sorted { ($0 ?? 0) < ($1 ?? 0) })
+        #expect(
+            Set(after.map(\.food)) == Set(before.map(\.food))
+                && after.map(\.grams).sorted { ($0 ?? 0) < ($1 ?? 0) }
+                    == before.map(\.grams).sorted { ($0 ?? 0) < ($1 ?? 0) }
+        )
     }
 }

@@ -10,13 +10,15 @@ struct EndToEndTests {
     @Test("foods search writes the table to stdout and exits 0")
     func search() throws {
         let outcome = try runMineral(["foods", "search", "--limit", "1", "dried apricots"])
-        #expect(outcome == ProcessOutcome(
-            standardOutput: """
-                #  NDB    kcal  K mg  Mg mg  Ca mg  Na mg  vit D µg  food (per 100 g)
-                1  09032   241  1162     32     55     10         0  Apricots, dried, sulfured, uncooked  [dried apricots]
+        #expect(
+            outcome
+                == ProcessOutcome(
+                    standardOutput: """
+                        #  NDB    kcal  K mg  Mg mg  Ca mg  Na mg  vit D µg  food (per 100 g)
+                        1  09032   241  1162     32     55     10         0  Apricots, dried, sulfured, uncooked  [dried apricots]
 
-                """,
-            standardError: "", exitCode: 0))
+                        """,
+                    standardError: "", exitCode: 0))
     }
 
     @Test(arguments: [
@@ -44,7 +46,8 @@ struct EndToEndTests {
 
     @Test("a copy of the binary alone in another directory still has its food data")
     func copiedBinary() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mineral-copy-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "mineral-copy-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let copy = directory.appendingPathComponent("mineral")
@@ -58,14 +61,19 @@ struct EndToEndTests {
 
 @Suite("FoodData is what the importer makes of USDA SR28")
 struct FoodDataRebuildTests {
-    @Test("importing ../shared/data/usda-sr28 again gives the committed FoodData/ files",
-          .enabled(if: SR28Files.isPresent(in: SR28Files.defaultDirectory(packageRoot: packageRoot)), "the USDA SR28 release is not beside the package"))
+    @Test(
+        "importing ../shared/data/usda-sr28 again gives the committed FoodData/ files",
+        .enabled(
+            if: SR28Files.isPresent(in: SR28Files.defaultDirectory(packageRoot: packageRoot)),
+            "the USDA SR28 release is not beside the package"))
     func rebuildMatches() throws {
         let directory = SR28Files.defaultDirectory(packageRoot: packageRoot)
         let names = try String(contentsOf: packageRoot.appendingPathComponent("FoodData/names.tsv"), encoding: .utf8)
         var imported = try SR28Importer.importRelease(try SR28Files.load(from: directory), names: names)
         func committed(_ name: String) throws -> String {
-            try String(contentsOf: packageRoot.appendingPathComponent("FoodData").appendingPathComponent(name), encoding: .utf8)
+            try String(
+                contentsOf: packageRoot.appendingPathComponent("FoodData").appendingPathComponent(name), encoding: .utf8
+            )
         }
         // The hand-written tables are compiled in as they are.
         imported.householdWords = try committed(FoodDataFiles.FileName.householdWords)
@@ -77,9 +85,12 @@ struct FoodDataRebuildTests {
         for (name, text) in try #require(imported.indexes).files {
             #expect(text == (try committed(name)), "\(name)")
         }
-        #expect(imported.embeddedSwiftSource() == (try String(
-            contentsOf: packageRoot.appendingPathComponent("Sources/MineralIntake/Generated/EmbeddedFoodData.swift"),
-            encoding: .utf8)))
+        #expect(
+            imported.embeddedSwiftSource()
+                == (try String(
+                    contentsOf: packageRoot.appendingPathComponent(
+                        "Sources/MineralIntake/Generated/EmbeddedFoodData.swift"),
+                    encoding: .utf8)))
     }
 }
 
@@ -87,9 +98,12 @@ struct FoodDataRebuildTests {
 struct ProfileEndToEndTests {
     @Test("profile set creates an owner-only file in a new data directory; bad input writes nothing")
     func ownerOnly() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mineral-home-\(UUID().uuidString)/data")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "mineral-home-\(UUID().uuidString)/data")
         defer { try? FileManager.default.removeItem(at: directory.deletingLastPathComponent()) }
-        let bad = try runMineral(["profile", "set", "--sex", "male", "--age", "30", "--pregnant", "--data-dir", directory.path])
+        let bad = try runMineral([
+            "profile", "set", "--sex", "male", "--age", "30", "--pregnant", "--data-dir", directory.path,
+        ])
         #expect(bad.exitCode == 64)
         #expect(!FileManager.default.fileExists(atPath: directory.path))
         let good = try runMineral(["profile", "set", "--sex", "female", "--age", "30", "--data-dir", directory.path])
@@ -113,7 +127,8 @@ struct ProfileEndToEndTests {
 @Suite("mineral log on disk, end to end")
 struct JournalEndToEndTests {
     static func temporaryHome() throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mineral-journal-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "mineral-journal-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         return directory
     }
@@ -123,14 +138,19 @@ struct JournalEndToEndTests {
         let home = try Self.temporaryHome()
         defer { try? FileManager.default.removeItem(at: home) }
         let environment = ["MINERAL_HOME": home.path, "PATH": "/usr/bin:/bin"]
-        let logged = try runMineral(["log", "50 g dried apricots", "--meal", "breakfast", "--date", "2026-11-24"], environment: environment)
+        let logged = try runMineral(
+            ["log", "50 g dried apricots", "--meal", "breakfast", "--date", "2026-11-24"], environment: environment)
         #expect(logged.exitCode == 0)
         #expect(logged.standardError.isEmpty)
         let journal = home.appendingPathComponent("journal.tsv")
         let attributes = try FileManager.default.attributesOfItem(atPath: journal.path)
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
-        #expect(try String(contentsOf: journal, encoding: .utf8).hasSuffix("1\t2026-11-24\tbreakfast\t50\tg\t50\t09032\t50 g dried apricots\n"))
-        let piped = try runMineral(["log", "--date", "2026-11-24", "--meal", "snack"], input: "1 banana\n2 oz almonds\n", environment: environment)
+        #expect(
+            try String(contentsOf: journal, encoding: .utf8).hasSuffix(
+                "1\t2026-11-24\tbreakfast\t50\tg\t50\t09032\t50 g dried apricots\n"))
+        let piped = try runMineral(
+            ["log", "--date", "2026-11-24", "--meal", "snack"], input: "1 banana\n2 oz almonds\n",
+            environment: environment)
         #expect(piped.exitCode == 0)
         let day = try runMineral(["day", "2026-11-24"], environment: environment)
         #expect(day.exitCode == 0)
@@ -138,8 +158,14 @@ struct JournalEndToEndTests {
         #expect(day.standardOutput.contains("No profile: set one"))
         let bad = try runMineral(["log", "2 cupz raisins"], environment: environment)
         #expect(bad.exitCode == 65)
-        #expect(bad.standardError.hasPrefix("mineral: unknown unit \"cupz\" in \"2 cupz raisins\"; known units for Raisins, seedless: g, kg, mg, oz, lb"))
-        #expect(try String(contentsOf: journal, encoding: .utf8).components(separatedBy: "\n").filter { $0.hasPrefix("4\t") }.isEmpty)
+        #expect(
+            bad.standardError.hasPrefix(
+                "mineral: unknown unit \"cupz\" in \"2 cupz raisins\"; known units for Raisins, seedless: g, kg, mg, oz, lb"
+            ))
+        #expect(
+            try String(contentsOf: journal, encoding: .utf8).components(separatedBy: "\n").filter {
+                $0.hasPrefix("4\t")
+            }.isEmpty)
     }
 
     @Test("several mineral log processes at once all land, each entry whole, ids unique")
@@ -154,7 +180,9 @@ struct JournalEndToEndTests {
         for writer in 0..<writers {
             DispatchQueue.global().async(group: group) {
                 for item in 0..<itemsEach {
-                    let outcome = try? runMineral(["log", "\(writer * 100 + item + 1) g almonds", "--date", "2026-11-24"], environment: environment)
+                    let outcome = try? runMineral(
+                        ["log", "\(writer * 100 + item + 1) g almonds", "--date", "2026-11-24"],
+                        environment: environment)
                     if outcome?.exitCode != 0 { failures.withLock { $0 += 1 } }
                 }
             }
@@ -180,7 +208,8 @@ struct JournalEndToEndTests {
         let home = try Self.temporaryHome()
         defer { try? FileManager.default.removeItem(at: home) }
         // A directory where the journal should be: no write can succeed, whoever runs the test.
-        try FileManager.default.createDirectory(at: home.appendingPathComponent("journal.tsv"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: home.appendingPathComponent("journal.tsv"), withIntermediateDirectories: true)
         let outcome = try runMineral(["log", "50 g almonds"], environment: ["MINERAL_HOME": home.path])
         #expect(outcome.exitCode == 74)
         #expect(outcome.standardError.hasPrefix("mineral: cannot"))
@@ -198,14 +227,15 @@ struct ExampleConsumerTests {
         let csv = packageRoot.appendingPathComponent("Examples/WeekVerdicts/week.csv")
         let outcome = try runProcess(executable, [csv.path, "--sex", "female", "--age", "31"])
         #expect(outcome.exitCode == 0)
-        #expect(outcome.standardOutput == """
-            2026-W47: 5 days logged
-            potassium: below_adequate_intake
-            magnesium: likely_deficiency
-            calcium: likely_deficiency
-            sodium: below_adequate_intake
-            vitamin D: likely_deficiency
+        #expect(
+            outcome.standardOutput == """
+                2026-W47: 5 days logged
+                potassium: below_adequate_intake
+                magnesium: likely_deficiency
+                calcium: likely_deficiency
+                sodium: below_adequate_intake
+                vitamin D: likely_deficiency
 
-            """)
+                """)
     }
 }

@@ -11,7 +11,10 @@ struct ExportStreamingTests {
         var id = 0
         for day in (0..<days).reversed() {
             let date = CalendarDate(year: 2026, month: 1, day: 1)!.adding(days: day)!
-            for (meal, ndb) in [("dinner", "09032"), ("breakfast", "09298"), ("lunch", "16609"), ("snack", "12061"), ("breakfast", "20010"), ("lunch", "01077")] {
+            for (meal, ndb) in [
+                ("dinner", "09032"), ("breakfast", "09298"), ("lunch", "16609"), ("snack", "12061"),
+                ("breakfast", "20010"), ("lunch", "01077"),
+            ] {
                 id += 1
                 text += "\(id)\t\(date)\t\(meal)\t50\tg\t50\t\(ndb)\t50 g \(ndb), \"quoted\"\n"
             }
@@ -25,14 +28,17 @@ struct ExportStreamingTests {
         for days in [0, 1, 30] {
             let result = commandLine(Self.files(days: days)).run(["export", "--format", "json"])
             #expect(result.exitCode == .success)
-            let decoded = try JSONDecoder().decode(VersionedOutput<[ExportedEntry]>.self, from: Data(result.standardOutput.utf8))
+            let decoded = try JSONDecoder().decode(
+                VersionedOutput<[ExportedEntry]>.self, from: Data(result.standardOutput.utf8))
             #expect(decoded.data.count == days * 6)
             #expect(result.standardOutput == (try JSONOutput.encode("export", decoded.data)), "\(days) days")
             #expect(decoded.data.map(\.date) == decoded.data.map(\.date).sorted())
         }
     }
 
-    @Test("streamed to standard output in pieces of about 64 KB, the same bytes as returned whole; the broken line warned")
+    @Test(
+        "streamed to standard output in pieces of about 64 KB, the same bytes as returned whole; the broken line warned"
+    )
     func pieces() throws {
         let files = Self.files(days: 400)
         let whole = commandLine(files).run(["export"])
@@ -42,12 +48,16 @@ struct ExportStreamingTests {
         let streamed = streaming.run(["export"])
         #expect(streamed.exitCode == .success && streamed.standardOutput.isEmpty)
         #expect(pieces.count > 2 && pieces.text == whole.standardOutput)
-        #expect(streamed.standardError.contains("/data/journal.tsv:2405:") && streamed.standardError.contains("the other 2400 entries count"))
+        #expect(
+            streamed.standardError.contains("/data/journal.tsv:2405:")
+                && streamed.standardError.contains("the other 2400 entries count"))
         // A reader that goes away: the write failure is an I/O error (exit 74), said once.
         var failing = commandLine(files)
         failing.writeStandardOutput = { _ in "Broken pipe" }
         let failed = failing.run(["export"])
-        #expect(failed.exitCode == .ioError && failed.standardError.contains("cannot write to standard output: Broken pipe"))
+        #expect(
+            failed.exitCode == .ioError && failed.standardError.contains("cannot write to standard output: Broken pipe")
+        )
     }
 
     @Test("entries come in date, meal and id order, as parse and sort give them")

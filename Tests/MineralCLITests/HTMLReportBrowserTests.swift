@@ -8,10 +8,12 @@ let chromiumBinary: URL? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/
 
 /// The sample report's HTML in a real browser (headless Chromium, Debian's `chromium`; `.ci/run` installs it):
 /// no horizontal overflow in a 390 px frame, and a page that renders at 1200 px, 390 px and to PDF.
-@Suite("HTML report in headless Chromium", .serialized, .enabled(if: chromiumBinary != nil, "chromium is not installed"))
+@Suite(
+    "HTML report in headless Chromium", .serialized, .enabled(if: chromiumBinary != nil, "chromium is not installed"))
 struct HTMLReportBrowserTests {
     static func directory() throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mineral-html-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "mineral-html-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let report = commandLine().run(["report", "--sample", "--format", "html"])
         try Data(report.standardOutput.utf8).write(to: directory.appendingPathComponent("report.html"))
@@ -19,7 +21,9 @@ struct HTMLReportBrowserTests {
     }
 
     static func run(_ arguments: [String]) throws -> ProcessOutcome {
-        try runProcess(chromiumBinary!, ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars"] + arguments)
+        try runProcess(
+            chromiumBinary!,
+            ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars"] + arguments)
     }
 
     @Test("in a 390 px frame the page is no wider than the frame (no horizontal scrolling on a phone)")
@@ -34,15 +38,19 @@ struct HTMLReportBrowserTests {
             document.body.setAttribute("data-height", d.scrollHeight);};</script></body></html>
             """
         try Data(frame.utf8).write(to: directory.appendingPathComponent("frame.html"))
-        let outcome = try Self.run(["--allow-file-access-from-files", "--virtual-time-budget=5000", "--window-size=1200,1400",
-                                    "--dump-dom", directory.appendingPathComponent("frame.html").absoluteString])
+        let outcome = try Self.run([
+            "--allow-file-access-from-files", "--virtual-time-budget=5000", "--window-size=1200,1400",
+            "--dump-dom", directory.appendingPathComponent("frame.html").absoluteString,
+        ])
         func attribute(_ name: String) -> Int? {
             guard let range = outcome.standardOutput.range(of: "\(name)=\"") else { return nil }
             return Int(outcome.standardOutput[range.upperBound...].prefix { $0.isNumber })
         }
-        let scroll = try #require(attribute("data-scroll"), "the page did not load in the frame: \(outcome.standardError.prefix(300))")
+        let scroll = try #require(
+            attribute("data-scroll"), "the page did not load in the frame: \(outcome.standardError.prefix(300))")
         let client = try #require(attribute("data-client"))
-        #expect(scroll <= client, "the report is \(scroll) px wide in a \(client) px frame: it scrolls sideways on a phone")
+        #expect(
+            scroll <= client, "the report is \(scroll) px wide in a \(client) px frame: it scrolls sideways on a phone")
         #expect((attribute("data-height") ?? 0) > 2000, "the page rendered almost nothing")
     }
 

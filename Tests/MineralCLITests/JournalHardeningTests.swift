@@ -8,7 +8,8 @@ import Testing
 @Suite("Journal hardening, end to end", .serialized)
 struct JournalHardeningTests {
     static func home() throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mineral-hardening-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "mineral-hardening-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         return directory
     }
@@ -45,7 +46,9 @@ struct JournalHardeningTests {
         _ = try runMineral(["log", "50 g almonds"], environment: Self.environment(home))
         let csv = home.appendingPathComponent("in.csv")
         var rows = "date,meal,food,grams\n"
-        for day in 1...28 { for grams in 1...200 { rows += "2026-02-\(day < 10 ? "0" : "")\(day),lunch,12061,\(grams)\n" } }
+        for day in 1...28 {
+            for grams in 1...200 { rows += "2026-02-\(day < 10 ? "0" : "")\(day),lunch,12061,\(grams)\n" }
+        }
         try Data(rows.utf8).write(to: csv)
         for arguments in [["import", csv.path], ["log", "50 g almonds", "1 banana", "a glass of milk"]] {
             let (before, after) = try Self.killInsideWrite(arguments, home: home)
@@ -79,19 +82,24 @@ struct JournalHardeningTests {
                 case 6, 7: arguments = ["custom", "add", "brick \(worker)-\(round)", "--per-100g", "K=\(round + 1)"]
                 default: arguments = ["profile", "set", "--training", "\(round + worker)/week", "--group", "athlete"]
                 }
-                if let outcome = try? runMineral(arguments, environment: Self.environment(home)) { mine.append(outcome) }
+                if let outcome = try? runMineral(arguments, environment: Self.environment(home)) {
+                    mine.append(outcome)
+                }
             }
             outcomes.withLock { $0 += mine }
         }
         let all = outcomes.withLock { $0 }
         #expect(all.count == 120)
-        #expect(all.allSatisfy { $0.exitCode == 0 || $0.standardError.contains("no entries") }, "\(all.filter { $0.exitCode != 0 }.map { $0.standardError }.prefix(3))")
+        #expect(
+            all.allSatisfy { $0.exitCode == 0 || $0.standardError.contains("no entries") },
+            "\(all.filter { $0.exitCode != 0 }.map { $0.standardError }.prefix(3))")
         // Every id reported as logged is unique, whether or not an undo removed it later.
         let logged = all.flatMap { $0.standardOutput.split(separator: "\n").filter { $0.hasPrefix("Logged #") } }
             .compactMap { Int($0.dropFirst(8).prefix { $0.isNumber }) }
         #expect(logged.count == 96)
         #expect(Set(logged).count == logged.count, "an id was given twice")
-        let custom = try JSONDecoder().decode([CustomFood].self, from: Data(contentsOf: home.appendingPathComponent("custom-foods.json")))
+        let custom = try JSONDecoder().decode(
+            [CustomFood].self, from: Data(contentsOf: home.appendingPathComponent("custom-foods.json")))
         #expect(custom.count == 24, "custom foods lost: \(24 - custom.count)")
         let journal = JournalFormat.parse(data: try Data(contentsOf: home.appendingPathComponent("journal.tsv")))
         #expect(journal.problems.isEmpty)
@@ -106,25 +114,30 @@ struct JournalHardeningTests {
         let lock = open(home.appendingPathComponent("journal.lock").path, O_RDWR | O_CREAT, 0o600)
         defer { close(lock) }
         #expect(flock(lock, LOCK_EX) == 0)
-        let outcome = try runMineral(["log", "50 g almonds"], environment: Self.environment(home, ["MINERAL_LOCK_WAIT": "0.3"]))
+        let outcome = try runMineral(
+            ["log", "50 g almonds"], environment: Self.environment(home, ["MINERAL_LOCK_WAIT": "0.3"]))
         #expect(outcome.exitCode == 75)
         #expect(outcome.standardError.contains("has held") && outcome.standardError.contains("try again"))
         #expect(!FileManager.default.fileExists(atPath: home.appendingPathComponent("journal.tsv").path))
     }
 
-    @Test("--output: a symlink keeps its target, /dev/null stays a device, the data directory is refused, a replaced file is said")
+    @Test(
+        "--output: a symlink keeps its target, /dev/null stays a device, the data directory is refused, a replaced file is said"
+    )
     func outputTargets() throws {
         let home = try Self.home()
         defer { try? FileManager.default.removeItem(at: home) }
         let env = Self.environment(home)
         _ = try runMineral(["log", "50 g almonds"], environment: env)
         let journal = try Data(contentsOf: home.appendingPathComponent("journal.tsv"))
-        let onto = try runMineral(["export", "--output", home.appendingPathComponent("journal.tsv").path], environment: env)
+        let onto = try runMineral(
+            ["export", "--output", home.appendingPathComponent("journal.tsv").path], environment: env)
         #expect(onto.exitCode == 64 && onto.standardError.contains("data directory"))
         let outside = try Self.home()
         defer { try? FileManager.default.removeItem(at: outside) }
         let link = outside.appendingPathComponent("link.csv")
-        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: home.appendingPathComponent("journal.tsv").path)
+        try FileManager.default.createSymbolicLink(
+            atPath: link.path, withDestinationPath: home.appendingPathComponent("journal.tsv").path)
         let viaLink = try runMineral(["export", "--output", link.path], environment: env)
         #expect(viaLink.exitCode == 64, "a link into the data directory is the data directory")
         #expect(try Data(contentsOf: home.appendingPathComponent("journal.tsv")) == journal)

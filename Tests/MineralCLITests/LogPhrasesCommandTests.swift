@@ -27,7 +27,8 @@ struct LogPhrasesCommandTests {
     }
 
     static func cli(_ files: MemoryFileStore, terminal: Terminal? = nil) -> MineralCommandLine {
-        var cli = MineralCommandLine(environment: ["MINERAL_HOME": "/data"], files: files, today: testToday, defaultMeal: .lunch)
+        var cli = MineralCommandLine(
+            environment: ["MINERAL_HOME": "/data"], files: files, today: testToday, defaultMeal: .lunch)
         if let terminal {
             cli.ask = { prompt in terminal.ask(prompt) }
             cli.say = { message in terminal.say(message) }
@@ -35,7 +36,9 @@ struct LogPhrasesCommandTests {
         return cli
     }
 
-    static func journal(_ files: MemoryFileStore) -> Journal { JournalFormat.parse(files.contents["/data/journal.tsv"] ?? "") }
+    static func journal(_ files: MemoryFileStore) -> Journal {
+        JournalFormat.parse(files.contents["/data/journal.tsv"] ?? "")
+    }
 
     @Test("from a script an ambiguous food is refused with candidates; nothing is asked or written")
     func refusedWithoutTerminal() {

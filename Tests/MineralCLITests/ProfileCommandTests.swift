@@ -9,13 +9,17 @@ struct ProfileCommandTests {
     func setAndShow() throws {
         let files = MemoryFileStore()
         let cli = commandLine(files)
-        let saved = cli.run(["profile", "set", "--sex", "female", "--age", "31", "--pregnant", "--group", "athlete,office-worker"])
+        let saved = cli.run([
+            "profile", "set", "--sex", "female", "--age", "31", "--pregnant", "--group", "athlete,office-worker",
+        ])
         #expect(saved.exitCode == .success)
         #expect(saved.standardOutput.hasPrefix("Saved /data/profile.json\n"))
-        let stored = try JSONDecoder().decode(Profile.self, from: Data(try #require(files.contents["/data/profile.json"]).utf8))
+        let stored = try JSONDecoder().decode(
+            Profile.self, from: Data(try #require(files.contents["/data/profile.json"]).utf8))
         #expect(stored == Profile(sex: .female, ageYears: 31, state: .pregnant, groups: [.athlete, .officeWorker]))
         _ = cli.run(["profile", "set", "--training", "8/week", "--override", "magnesium=400", "--standard", "efsa"])
-        let merged = try JSONDecoder().decode(Profile.self, from: Data(try #require(files.contents["/data/profile.json"]).utf8))
+        let merged = try JSONDecoder().decode(
+            Profile.self, from: Data(try #require(files.contents["/data/profile.json"]).utf8))
         #expect(merged.state == .pregnant)
         #expect(merged.standard == .efsa)
         #expect(merged.training == Training(hours: 8, per: .week))
@@ -25,7 +29,8 @@ struct ProfileCommandTests {
         #expect(shown.standardOutput.contains("training:               8 h/week (1.143 h/day), sweat rate default"))
         #expect(shown.standardOutput.contains("your own targets:       magnesium goal 400 mg"))
         _ = cli.run(["profile", "set", "--group", "none", "--override", "magnesium=default", "--state", "none"])
-        let cleared = try JSONDecoder().decode(Profile.self, from: Data(try #require(files.contents["/data/profile.json"]).utf8))
+        let cleared = try JSONDecoder().decode(
+            Profile.self, from: Data(try #require(files.contents["/data/profile.json"]).utf8))
         #expect(cleared.groups.isEmpty && cleared.overrides.isEmpty && cleared.state == .none)
     }
 
@@ -40,8 +45,12 @@ struct ProfileCommandTests {
         #expect(decoded.data.lifeStage == "males 19–30")
         let oneOff = cli.run(["targets", "--sex", "female", "--age", "31", "--pregnant"])
         #expect(oneOff.exitCode == .success)
-        #expect(oneOff.standardOutput.hasPrefix("Daily targets for a 31-year-old pregnant female · NASEM (U.S./Canada Dietary Reference Intakes) · rows: pregnancy 31–50\n"))
-        #expect(oneOff.standardOutput.contains("magnesium  360 mg RDA   300 mg EAR           350 mg UL, supplements only"))
+        #expect(
+            oneOff.standardOutput.hasPrefix(
+                "Daily targets for a 31-year-old pregnant female · NASEM (U.S./Canada Dietary Reference Intakes) · rows: pregnancy 31–50\n"
+            ))
+        #expect(
+            oneOff.standardOutput.contains("magnesium  360 mg RDA   300 mg EAR           350 mg UL, supplements only"))
         #expect(oneOff.standardOutput.contains("Changed: potassium goal 2600 → 2900 mg; magnesium goal 320 → 360 mg"))
         #expect(!oneOff.standardOutput.contains("[20] NASEM 2019 DRI for Sodium and Potassium, Table S-1"))
         #expect(oneOff.standardOutput.contains("`mineral targets --sources` lists the"))
@@ -51,7 +60,9 @@ struct ProfileCommandTests {
 
     @Test("the athlete addition is shown apart from the goal, as an estimate, with its source")
     func athlete() {
-        let result = mineral("targets", "--sex", "male", "--age", "25", "--group", "athlete", "--training", "1/day", "--sweat-rate", "1.6")
+        let result = mineral(
+            "targets", "--sex", "male", "--age", "25", "--group", "athlete", "--training", "1/day", "--sweat-rate",
+            "1.6")
         #expect(result.standardOutput.contains("sweat loss (estimate)"))
         #expect(result.standardOutput.contains("+369.1 mg"))  // 1 h × 1.6 L/h × 230.7 mg/L
         #expect(result.standardOutput.contains("Sweat loss (an estimate, not an official value) = 1 h/day × 1.6 L/h"))
@@ -70,15 +81,27 @@ struct ProfileCommandTests {
         (["targets", "--sex", "female", "--age", "200"], .usage, "age 200 is over 130"),
         (["targets", "--sex", "male", "--age", "30", "--pregnant"], .usage, "a male profile cannot be pregnant"),
         (["targets", "--sex", "female", "--age", "31.5"], .usage, "--age \"31.5\" is not accepted; give whole years"),
-        (["targets", "--sex", "female", "--age", "30", "--pregnant", "--lactating"], .usage, "choose one of --pregnant, --lactating and --state"),
+        (
+            ["targets", "--sex", "female", "--age", "30", "--pregnant", "--lactating"], .usage,
+            "choose one of --pregnant, --lactating and --state"
+        ),
         (["targets", "--sex", "female"], .usage, "a one-off profile needs an age"),
         (["targets", "--age", "30"], .usage, "the profile needs --sex female or --sex male"),
         (["targets", "--sex", "female", "--age", "30", "--group", "pilot"], .usage, "unknown group \"pilot\""),
         (["targets", "--sex", "female", "--age", "30", "--group", "athlet"], .usage, "did you mean \"athlete\"?"),
         (["targets", "--sex", "female", "--born", "2026-02-30"], .usage, "\"2026-02-30\" is not a date"),
-        (["targets", "--sex", "female", "--age", "30", "--standard", "who"], .usage, "--standard \"who\" is not accepted"),
-        (["targets", "--sex", "female", "--age", "30", "--sweat-rate", "1.5"], .usage, "--sweat-rate needs training hours"),
-        (["targets", "--sex", "female", "--age", "30", "--training", "30/day"], .usage, "training \"30/day\" is not possible"),
+        (
+            ["targets", "--sex", "female", "--age", "30", "--standard", "who"], .usage,
+            "--standard \"who\" is not accepted"
+        ),
+        (
+            ["targets", "--sex", "female", "--age", "30", "--sweat-rate", "1.5"], .usage,
+            "--sweat-rate needs training hours"
+        ),
+        (
+            ["targets", "--sex", "female", "--age", "30", "--training", "30/day"], .usage,
+            "training \"30/day\" is not possible"
+        ),
         (["targets", "--sex", "female", "--age", "30", "--override", "iron=3"], .usage, "unknown nutrient \"iron\""),
         (["targets"], .noInput, "no profile yet (/data/profile.json)"),
         (["profile", "show"], .noInput, "no profile yet (/data/profile.json)"),

@@ -8,14 +8,17 @@ import Testing
 @Suite("Reliability, end to end", .serialized)
 struct ReliabilityTests {
     static func temporaryDirectory() throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mineral-reliability-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "mineral-reliability-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         return directory
     }
 
     static var rounds: Int { Int(ProcessInfo.processInfo.environment["MINERAL_KILL_ROUNDS"] ?? "") ?? 150 }
 
-    @Test("SIGKILL at random moments during hundreds of writes: the journal parses and holds every entry reported as written")
+    @Test(
+        "SIGKILL at random moments during hundreds of writes: the journal parses and holds every entry reported as written"
+    )
     func killedWriters() throws {
         let home = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: home) }
@@ -23,7 +26,11 @@ struct ReliabilityTests {
         let clock = ContinuousClock()
         let start = clock.now
         _ = try runMineral(["log", "1000 g almonds", "--date", "2026-11-23"], environment: ["MINERAL_HOME": home.path])
-        let spanMicroseconds = UInt64(max(1, (clock.now - start).components.attoseconds / 1_000_000_000_000 + (clock.now - start).components.seconds * 1_000_000) * 3 / 2)
+        let spanMicroseconds = UInt64(
+            max(
+                1,
+                (clock.now - start).components.attoseconds / 1_000_000_000_000 + (clock.now - start).components.seconds
+                    * 1_000_000) * 3 / 2)
         var state: UInt64 = 0x5EED
         var reported: Set<Double> = [1000]
         var killed = 0
@@ -45,15 +52,21 @@ struct ReliabilityTests {
             }
             let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             process.waitUntilExit()
-            if process.terminationReason == .exit, process.terminationStatus == 0, text.contains("Logged #") { reported.insert(grams) }
+            if process.terminationReason == .exit, process.terminationStatus == 0, text.contains("Logged #") {
+                reported.insert(grams)
+            }
         }
         let data = try Data(contentsOf: home.appendingPathComponent("journal.tsv"))
         let journal = JournalFormat.parse(data: data)
         #expect(journal.problems.isEmpty, "torn or broken lines: \(journal.problems.prefix(3))")
         let written = Set(journal.entries.compactMap(\.grams))
-        #expect(reported.isSubset(of: written), "entries reported as written are missing: \(reported.subtracting(written).sorted().prefix(10))")
+        #expect(
+            reported.isSubset(of: written),
+            "entries reported as written are missing: \(reported.subtracting(written).sorted().prefix(10))")
         #expect(Set(journal.entries.map(\.id)).count == journal.entries.count)
-        print("kill test: \(Self.rounds) writes, \(killed) killed while running, \(reported.count) reported written, \(written.count) in the journal, 0 lost")
+        print(
+            "kill test: \(Self.rounds) writes, \(killed) killed while running, \(reported.count) reported written, \(written.count) in the journal, 0 lost"
+        )
         #expect(killed > 0, "no process was killed while running; the test did not test anything")
     }
 
@@ -66,9 +79,11 @@ struct ReliabilityTests {
         for writer in 0..<8 {
             DispatchQueue.global().async(group: group) {
                 for call in 0..<50 {
-                    let items = (0..<10).map { "\(writer * 1000 + call * 10 + $0 + 1) g almonds" }.joined(separator: "\n")
-                    let outcome = try? runMineral(["log", "--date", "2026-11-24", "--meal", "snack"], input: items,
-                                                  environment: ["MINERAL_HOME": home.path])
+                    let items = (0..<10).map { "\(writer * 1000 + call * 10 + $0 + 1) g almonds" }.joined(
+                        separator: "\n")
+                    let outcome = try? runMineral(
+                        ["log", "--date", "2026-11-24", "--meal", "snack"], input: items,
+                        environment: ["MINERAL_HOME": home.path])
                     if outcome?.exitCode != 0 { failures.withLock { $0 += 1 } }
                 }
             }
@@ -98,9 +113,10 @@ struct ReliabilityTests {
         try Data(text.utf8).write(to: journal)
         let before = try Data(contentsOf: journal)
         // 2 KiB: the next line crosses the limit part-way, so the write fails after writing some bytes.
-        let outcome = try runProcess(URL(fileURLWithPath: "/bin/sh"),
-                                     ["-c", "ulimit -f 2; exec \"$0\" \"$@\"", mineralBinary.path, "log", "50 g almonds", "1 banana"],
-                                     environment: ["MINERAL_HOME": home.path])
+        let outcome = try runProcess(
+            URL(fileURLWithPath: "/bin/sh"),
+            ["-c", "ulimit -f 2; exec \"$0\" \"$@\"", mineralBinary.path, "log", "50 g almonds", "1 banana"],
+            environment: ["MINERAL_HOME": home.path])
         #expect(outcome.exitCode == 74)
         #expect(outcome.standardError.hasPrefix("mineral: cannot write \(journal.path): "))
         // Two items are one all-or-nothing replacement of the file.
@@ -112,8 +128,11 @@ struct ReliabilityTests {
     static let canMountTmpfs: Bool = {
         guard let probe = try? temporaryDirectory() else { return false }
         defer { try? FileManager.default.removeItem(at: probe) }
-        guard let mount = try? runProcess(URL(fileURLWithPath: "/bin/mount"), ["-t", "tmpfs", "-o", "size=16k", "tmpfs", probe.path]),
-              mount.exitCode == 0 else { return false }
+        guard
+            let mount = try? runProcess(
+                URL(fileURLWithPath: "/bin/mount"), ["-t", "tmpfs", "-o", "size=16k", "tmpfs", probe.path]),
+            mount.exitCode == 0
+        else { return false }
         _ = try? runProcess(URL(fileURLWithPath: "/bin/umount"), [probe.path])
         return true
     }()
@@ -122,7 +141,8 @@ struct ReliabilityTests {
     func fullTmpfs() throws {
         let mountPoint = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: mountPoint) }
-        let mount = try runProcess(URL(fileURLWithPath: "/bin/mount"), ["-t", "tmpfs", "-o", "size=16k", "tmpfs", mountPoint.path])
+        let mount = try runProcess(
+            URL(fileURLWithPath: "/bin/mount"), ["-t", "tmpfs", "-o", "size=16k", "tmpfs", mountPoint.path])
         try #require(mount.exitCode == 0, "mount failed: \(mount.standardError)")
         defer { _ = try? runProcess(URL(fileURLWithPath: "/bin/umount"), [mountPoint.path]) }
         let environment = ["MINERAL_HOME": mountPoint.path]
@@ -150,7 +170,9 @@ struct ReliabilityTests {
         let onFile = try runMineral(["log", "50 g almonds", "--data-dir", file.path])
         #expect(onFile.exitCode == 74)
         #expect(onFile.standardError.contains(file.path))
-        let readOnly = try runMineral(["profile", "set", "--sex", "female", "--age", "30", "--data-dir", "/proc/mineral-cannot-exist"])
+        let readOnly = try runMineral([
+            "profile", "set", "--sex", "female", "--age", "30", "--data-dir", "/proc/mineral-cannot-exist",
+        ])
         #expect(readOnly.exitCode == 74)
         #expect(readOnly.standardError.contains("/proc/mineral-cannot-exist"))
         #expect(try Data(contentsOf: file) == Data("x".utf8))
@@ -165,17 +187,23 @@ struct ReliabilityTests {
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         let environment = ["HOME": home.path]
-        for arguments in [["profile", "set", "--sex", "female", "--age", "31"], ["log", "50 g dried apricots"], ["log", "--supplement", "magnesium 200 mg"],
-                          ["custom", "add", "bar", "--per-100g", "K=300"], ["day"], ["report"], ["export"], ["undo"], ["check"]] {
+        for arguments in [
+            ["profile", "set", "--sex", "female", "--age", "31"], ["log", "50 g dried apricots"],
+            ["log", "--supplement", "magnesium 200 mg"],
+            ["custom", "add", "bar", "--per-100g", "K=300"], ["day"], ["report"], ["export"], ["undo"], ["check"],
+        ] {
             let outcome = try runMineral(arguments, environment: environment, directory: work)
             #expect(outcome.exitCode == 0, "\(arguments): \(outcome.standardError)")
         }
         let data = home.appendingPathComponent(".local/share/mineral")
         let everything = FileManager.default.enumerator(atPath: root.path)!.compactMap { $0 as? String }.sorted()
-        #expect(everything == ["home", "home/.local", "home/.local/share", "home/.local/share/mineral",
-                               "home/.local/share/mineral/custom-foods.json", "home/.local/share/mineral/journal.ids",
-                               "home/.local/share/mineral/journal.lock",
-                               "home/.local/share/mineral/journal.tsv", "home/.local/share/mineral/profile.json", "work"])
+        #expect(
+            everything == [
+                "home", "home/.local", "home/.local/share", "home/.local/share/mineral",
+                "home/.local/share/mineral/custom-foods.json", "home/.local/share/mineral/journal.ids",
+                "home/.local/share/mineral/journal.lock",
+                "home/.local/share/mineral/journal.tsv", "home/.local/share/mineral/profile.json", "work",
+            ])
         for name in ["custom-foods.json", "journal.lock", "journal.tsv", "profile.json"] {
             let attributes = try FileManager.default.attributesOfItem(atPath: data.appendingPathComponent(name).path)
             #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600, "\(name)")

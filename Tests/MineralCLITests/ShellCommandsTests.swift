@@ -10,7 +10,8 @@ struct ShellCommandsTests {
     }
 
     static func temporary(_ text: String, _ name: String) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("mineral-shell-\(UUID().uuidString)-\(name)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "mineral-shell-\(UUID().uuidString)-\(name)")
         try Data(text.utf8).write(to: url)
         return url
     }
@@ -22,11 +23,14 @@ struct ShellCommandsTests {
         #expect(try runProcess(URL(fileURLWithPath: "/bin/bash"), ["-n", script.path]).exitCode == 0)
         func complete(_ words: [String]) throws -> String {
             let array = words.map { "'\($0)'" }.joined(separator: " ")
-            let program = "mineral() { printf 'dried apricots\\nraisins\\n'; }; source \(script.path); COMP_WORDS=(\(array)); COMP_CWORD=\(words.count - 1); _mineral; echo \"${COMPREPLY[*]}\""
+            let program =
+                "mineral() { printf 'dried apricots\\nraisins\\n'; }; source \(script.path); COMP_WORDS=(\(array)); COMP_CWORD=\(words.count - 1); _mineral; echo \"${COMPREPLY[*]}\""
             return try runProcess(URL(fileURLWithPath: "/bin/bash"), ["-c", program]).standardOutput
         }
         #expect(try complete(["mineral", "rep"]).contains("report"))
-        #expect(try complete(["mineral", "foods", "s"]).contains("search") && complete(["mineral", "foods", "s"]).contains("show"))
+        #expect(
+            try complete(["mineral", "foods", "s"]).contains("search")
+                && complete(["mineral", "foods", "s"]).contains("show"))
         #expect(try complete(["mineral", "log", "--me"]).contains("--meal"))
         #expect(try complete(["mineral", "report", "--format", ""]) == "text markdown csv json html\n")
         #expect(try complete(["mineral", "log", "dri"]).contains("dried\\ apricots"))
@@ -35,7 +39,8 @@ struct ShellCommandsTests {
         #expect(try complete(["mineral", "log", "\"dried apr"]) == "dried apricots\n")
     }
 
-    @Test("the zsh and fish scripts parse", .enabled(if: has("zsh") || has("fish"), "neither zsh nor fish is installed"))
+    @Test(
+        "the zsh and fish scripts parse", .enabled(if: has("zsh") || has("fish"), "neither zsh nor fish is installed"))
     func zshAndFish() throws {
         for (shell, tool) in [("zsh", "zsh"), ("fish", "fish")] where Self.has(tool) {
             let script = try Self.temporary(mineral("completions", shell).standardOutput, "c.\(shell)")
@@ -47,7 +52,8 @@ struct ShellCommandsTests {
 
     @Test("completions for an unknown shell are refused with a suggestion")
     func unknownShell() {
-        expectRefused(["completions", "bsh"], code: .usage, message: "no completions for shell \"bsh\"; did you mean \"bash\"?")
+        expectRefused(
+            ["completions", "bsh"], code: .usage, message: "no completions for shell \"bsh\"; did you mean \"bash\"?")
     }
 
     @Test("docs/mineral.1 is the manual the command declarations make (UPDATE_GOLDEN=1 rewrites it)")
@@ -55,12 +61,16 @@ struct ShellCommandsTests {
         let file = packageRoot.appendingPathComponent("docs/mineral.1")
         let made = mineral("manual").standardOutput
         if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" { try Data(made.utf8).write(to: file) }
-        #expect(made == (try String(contentsOf: file, encoding: .utf8)), "docs/mineral.1 is stale; run with UPDATE_GOLDEN=1")
+        #expect(
+            made == (try String(contentsOf: file, encoding: .utf8)), "docs/mineral.1 is stale; run with UPDATE_GOLDEN=1"
+        )
     }
 
     @Test("the manual renders with groff without a warning", .enabled(if: has("groff"), "groff is not installed"))
     func manualRenders() throws {
-        let outcome = try runProcess(URL(fileURLWithPath: "/usr/bin/groff"), ["-man", "-Tutf8", "-ww", "-z", packageRoot.appendingPathComponent("docs/mineral.1").path])
+        let outcome = try runProcess(
+            URL(fileURLWithPath: "/usr/bin/groff"),
+            ["-man", "-Tutf8", "-ww", "-z", packageRoot.appendingPathComponent("docs/mineral.1").path])
         #expect(outcome.exitCode == 0 && outcome.standardError.isEmpty, "\(outcome.standardError)")
     }
 
@@ -76,18 +86,23 @@ struct ShellCommandsTests {
 
     @Test("scripts/install.sh installs the binary, manual and completions into a prefix, and --uninstall removes them")
     func install() throws {
-        let prefix = FileManager.default.temporaryDirectory.appendingPathComponent("mineral-prefix-\(UUID().uuidString)")
+        let prefix = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "mineral-prefix-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: prefix) }
         let script = packageRoot.appendingPathComponent("scripts/install.sh").path
-        let installed = try runProcess(URL(fileURLWithPath: "/bin/bash"), [script, "--prefix", prefix.path, "--binary", mineralBinary.path])
+        let installed = try runProcess(
+            URL(fileURLWithPath: "/bin/bash"), [script, "--prefix", prefix.path, "--binary", mineralBinary.path])
         #expect(installed.exitCode == 0, "\(installed.standardError)")
-        for path in ["bin/mineral", "share/man/man1/mineral.1", "share/bash-completion/completions/mineral",
-                     "share/zsh/site-functions/_mineral", "share/fish/vendor_completions.d/mineral.fish"] {
+        for path in [
+            "bin/mineral", "share/man/man1/mineral.1", "share/bash-completion/completions/mineral",
+            "share/zsh/site-functions/_mineral", "share/fish/vendor_completions.d/mineral.fish",
+        ] {
             #expect(FileManager.default.fileExists(atPath: prefix.appendingPathComponent(path).path), "\(path)")
         }
         let version = try runProcess(prefix.appendingPathComponent("bin/mineral"), ["--version"])
         #expect(version.standardOutput.hasPrefix("mineral "))
-        let removed = try runProcess(URL(fileURLWithPath: "/bin/bash"), [script, "--prefix", prefix.path, "--uninstall"])
+        let removed = try runProcess(
+            URL(fileURLWithPath: "/bin/bash"), [script, "--prefix", prefix.path, "--uninstall"])
         #expect(removed.exitCode == 0)
         #expect(!FileManager.default.fileExists(atPath: prefix.appendingPathComponent("bin/mineral").path))
     }

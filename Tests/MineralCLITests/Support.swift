@@ -7,7 +7,9 @@ import Testing
 let testToday = CalendarDate(year: 2026, month: 11, day: 25)!
 
 /// A command line over files in memory, on ``testToday``.
-func commandLine(_ files: MemoryFileStore = MemoryFileStore(), environment: [String: String] = ["MINERAL_HOME": "/data"]) -> MineralCommandLine {
+func commandLine(
+    _ files: MemoryFileStore = MemoryFileStore(), environment: [String: String] = ["MINERAL_HOME": "/data"]
+) -> MineralCommandLine {
     MineralCommandLine(environment: environment, files: files, today: testToday)
 }
 
@@ -81,7 +83,9 @@ func mineral(_ arguments: String...) -> CommandResult {
 
 /// Runs `arguments` on an empty data directory in memory and checks the refusal: the exit code, a message holding
 /// `message`, nothing on stdout, and no file written.
-func expectRefused(_ arguments: [String], code: ExitCode, message: String, sourceLocation: SourceLocation = #_sourceLocation) {
+func expectRefused(
+    _ arguments: [String], code: ExitCode, message: String, sourceLocation: SourceLocation = #_sourceLocation
+) {
     let files = MemoryFileStore()
     let result = commandLine(files).run(arguments)
     #expect(result.exitCode == code, sourceLocation: sourceLocation)

@@ -12,7 +12,8 @@ struct GettingStartedTests {
         let tables = try ReferenceTables.builtIn()
         let catalog = FoodCatalog(database: foods)
 
-        let profile = Profile(sex: .female, ageYears: 31, state: .pregnant, groups: [.athlete], training: Training(hours: 8, per: .week))
+        let profile = Profile(
+            sex: .female, ageYears: 31, state: .pregnant, groups: [.athlete], training: Training(hours: 8, per: .week))
         let today = try #require(CalendarDate(year: 2026, month: 11, day: 25))
         let targets = try tables.targets(for: profile, on: today)
         #expect(targets[.magnesium].goal?.amount == 360)
@@ -25,13 +26,15 @@ struct GettingStartedTests {
         #expect(abs((Nutrient.magnesium.mass(400)?.converted(to: .grams).value ?? 0) - 0.4) < 1e-12)
         #expect(abs((Nutrient.vitaminD.amount(Measurement(value: 1, unit: UnitMass.milligrams)) ?? 0) - 1000) < 1e-9)
 
-        let entry = JournalEntry(id: 1, date: today, meal: .breakfast, amount: item.amount, unit: item.unit,
-                                 grams: item.grams, food: item.food, text: item.text)
+        let entry = JournalEntry(
+            id: 1, date: today, meal: .breakfast, amount: item.amount, unit: item.unit,
+            grams: item.grams, food: item.food, text: item.text)
         let journal = JournalFormat.parse(JournalFormat.header + JournalFormat.line(entry))
         #expect(journal.entries == [entry])
         #expect(journal.problems.isEmpty)
 
-        let report = catalog.weeklyReport(period: ReportPeriod(weekOf: today), entries: journal.entries, targets: targets)
+        let report = catalog.weeklyReport(
+            period: ReportPeriod(weekOf: today), entries: journal.entries, targets: targets)
         #expect(report.loggedDays == 1)
         #expect(report[.calcium]?.verdict == .likelyDeficiency)
         #expect(ReportRenderer.text(report).hasPrefix("Weekly report 2026-W48"))
@@ -46,7 +49,9 @@ struct GettingStartedTests {
         #expect(throws: MineralIntakeError.unknownNutrient("iron", suggestion: nil)) { try Nutrient(parsing: "iron") }
         let catalog = FoodCatalog(database: try FoodDatabase.builtIn())
         let error = #expect(throws: MineralIntakeError.self) { try catalog.parseItem("2 cupz raisins") }
-        #expect(error?.description.hasPrefix("unknown unit \"cupz\" in \"2 cupz raisins\"; known units for Raisins, seedless: g, kg") == true)
+        #expect(
+            error?.description.hasPrefix(
+                "unknown unit \"cupz\" in \"2 cupz raisins\"; known units for Raisins, seedless: g, kg") == true)
         // Foundation's localizedDescription reads the same message (MineralIntakeError is a LocalizedError).
         let anyError: (any Error)? = error
         #expect(anyError?.localizedDescription == error?.description)
@@ -62,8 +67,10 @@ struct GettingStartedTests {
         let verdicts = try await withThrowingTaskGroup(of: Verdict?.self) { group in
             for age in 19...68 {
                 group.addTask {
-                    let targets = try tables.targets(for: Profile(sex: age % 2 == 0 ? .female : .male, ageYears: age), on: today)
-                    return catalog.weeklyReport(period: SampleWeek.period, entries: entries, targets: targets)[.calcium]?.verdict
+                    let targets = try tables.targets(
+                        for: Profile(sex: age % 2 == 0 ? .female : .male, ageYears: age), on: today)
+                    return catalog.weeklyReport(period: SampleWeek.period, entries: entries, targets: targets)[
+                        .calcium]?.verdict
                 }
             }
             var all: [Verdict?] = []

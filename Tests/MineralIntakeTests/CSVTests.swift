@@ -46,7 +46,9 @@ struct CSVTests {
                     switch byte {
                     case 0x22:
                         guard field.isEmpty, !fieldWasQuoted else {
-                            throw .invalidData(file: file, line: line, reason: "a quote inside an unquoted field; quote the whole field and double the quote")
+                            throw .invalidData(
+                                file: file, line: line,
+                                reason: "a quote inside an unquoted field; quote the whole field and double the quote")
                         }
                         inQuotes = true
                         fieldWasQuoted = true
@@ -83,14 +85,19 @@ struct CSVTests {
     @Test("the fast reader agrees with the straightforward one on 3,000 random texts, rows, lines and errors")
     func agreesWithReference() {
         var generator = SeededGenerator(seed: 20261126)
-        let pieces = ["a", "bc", ",", "\"", "\"\"", "\n", "\r\n", "\r", " ", "é", "\u{FEFF}", "1.5", ",\"x,y\",", "\"q\"\"q\""]
+        let pieces = [
+            "a", "bc", ",", "\"", "\"\"", "\n", "\r\n", "\r", " ", "é", "\u{FEFF}", "1.5", ",\"x,y\",", "\"q\"\"q\"",
+        ]
         for round in 0..<3000 {
-            let text = (0..<Int(generator.next() % 14)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+            let text = (0..<Int(generator.next() % 14)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))]
+            }.joined()
             let fast = Result { () throws(MineralIntakeError) in try CSV.parse(text, file: "r.csv") }
             let slow = Result { () throws(MineralIntakeError) in try Reference.parse(text, file: "r.csv") }
             switch (fast, slow) {
             case (.success(let a), .success(let b)):
-                #expect(a.map(\.fields) == b.map(\.fields) && a.map(\.line) == b.map(\.line), "round \(round): \(text.debugDescription)")
+                #expect(
+                    a.map(\.fields) == b.map(\.fields) && a.map(\.line) == b.map(\.line),
+                    "round \(round): \(text.debugDescription)")
             case (.failure(let a), .failure(let b)):
                 #expect(a == b, "round \(round): \(text.debugDescription)")
             default:
@@ -104,7 +111,8 @@ struct CSVTests {
         let rows = try CSV.parse("a,\"b, \"\"c\"\"\",\"d\ne\"\r\nf,,g\n", file: "x.csv")
         #expect(rows.map(\.fields) == [["a", "b, \"c\"", "d\ne"], ["f", "", "g"]])
         #expect(rows.map(\.line) == [1, 3])
-        #expect(throws: MineralIntakeError.invalidData(file: "x.csv", line: 1, reason: "a quoted field is not closed")) {
+        #expect(throws: MineralIntakeError.invalidData(file: "x.csv", line: 1, reason: "a quoted field is not closed"))
+        {
             try CSV.parse("a,\"b\n", file: "x.csv")
         }
         #expect(CSV.escape("a, \"b\"") == "\"a, \"\"b\"\"\"")

@@ -32,7 +32,9 @@ struct CronometerImportTests {
         #expect(CronometerImport.kind(of: "date,meal,food,grams\n") == nil)
     }
 
-    @Test("every serving an entry with Cronometer's amounts: IU ÷ 40, weights in g and oz, empty cells unknown, groups as meals")
+    @Test(
+        "every serving an entry with Cronometer's amounts: IU ÷ 40, weights in g and oz, empty cells unknown, groups as meals"
+    )
     func servings() throws {
         let read = try CronometerImport.servings(csv: Self.servings, file: "servings.csv")
         #expect(read.entries.count == 8)
@@ -41,7 +43,8 @@ struct CronometerImportTests {
         let entries = read.entries
         #expect(entries.map(\.meal) == [.breakfast, .breakfast, .lunch, .dinner, .snack, .breakfast, .snack, .dinner])
         guard case .recorded(let salmon) = entries[3].food, case .recorded(let soup) = entries[2].food,
-              case .recorded(let oatmeal) = entries[0].food else {
+            case .recorded(let oatmeal) = entries[0].food
+        else {
             Issue.record("not recorded foods: \(entries.map(\.food))")
             return
         }
@@ -49,7 +52,8 @@ struct CronometerImportTests {
         #expect(salmon.source == "cronometer" && salmon.name == "Salmon, Atlantic, farmed, cooked")
         #expect(entries[3].grams == 150 && entries[3].unit == "g")
         #expect(soup.name == "Soup, \"Grandma's\" lentil, homemade")
-        #expect(soup.amounts.potassiumMg == nil && soup.amounts.vitaminDMicrograms == nil && soup.amounts.sodiumMg == 820)
+        #expect(
+            soup.amounts.potassiumMg == nil && soup.amounts.vitaminDMicrograms == nil && soup.amounts.sodiumMg == 820)
         #expect(entries[2].grams == nil && entries[2].amount == 1.5 && entries[2].unit == "serving")
         #expect(oatmeal.amounts.energyKcal == 166.1 && entries[0].grams == nil && entries[0].unit == "cup")
         #expect(entries[5].grams == 8 * 28.349523125)  // 8.00 oz
@@ -59,7 +63,8 @@ struct CronometerImportTests {
 
     @Test("a file without a nutrient's column keeps that nutrient unknown in every entry, and says so")
     func missingColumn() throws {
-        let text = "Day,Group,Food Name,Amount,Energy (kJ),Potassium (mg)\n2026-11-02,Lunch,Apple,1.00 medium,397.5,195\n"
+        let text =
+            "Day,Group,Food Name,Amount,Energy (kJ),Potassium (mg)\n2026-11-02,Lunch,Apple,1.00 medium,397.5,195\n"
         let read = try CronometerImport.servings(csv: text, file: "s.csv")
         #expect(read.missingNutrients == [.magnesium, .calcium, .sodium, .vitaminD])
         guard case .recorded(let apple) = read.entries.first?.food else { Issue.record("no entry"); return }
@@ -68,17 +73,20 @@ struct CronometerImportTests {
 
     @Test("every bad row is named with its line, and the file is refused whole")
     func badRows() {
-        let text = Self.servings
+        let text =
+            Self.servings
             + "2026-02-30,Lunch,Apple,1.00 medium,95,195,9,11,2,0,0.5\n"
             + "2026-11-04,Lunch,Apple,about one,95,195,9,11,2,0,0.5\n"
             + "2026-11-04,Lunch,Apple,1.00 medium,95,lots,9,11,2,0,0.5\n"
             + "2026-11-04,Lunch,,1.00 medium,95,195,9,11,2,0,0.5\n"
-        #expect(throws: MineralIntakeError.invalidRows([
-            "s.csv:10: \"2026-02-30\" is not a date" + invalidDateTail,
-            "s.csv:11: Amount \"about one\" does not start with a positive number (1.00 cup, 100.00 g)",
-            "s.csv:12: Potassium (mg) \"lots\" is not a number (an empty cell means unknown)",
-            "s.csv:13: Food Name is empty",
-        ])) { try CronometerImport.servings(csv: text, file: "s.csv") }
+        #expect(
+            throws: MineralIntakeError.invalidRows([
+                "s.csv:10: \"2026-02-30\" is not a date" + invalidDateTail,
+                "s.csv:11: Amount \"about one\" does not start with a positive number (1.00 cup, 100.00 g)",
+                "s.csv:12: Potassium (mg) \"lots\" is not a number (an empty cell means unknown)",
+                "s.csv:13: Food Name is empty",
+            ])
+        ) { try CronometerImport.servings(csv: text, file: "s.csv") }
     }
 
     /// The rest of the library's message for a date that is not a day.
@@ -89,7 +97,10 @@ struct CronometerImportTests {
 
     @Test("a unit that cannot be converted refuses the file at its header")
     func unconvertibleUnit() {
-        #expect(throws: MineralIntakeError.invalidData(file: "s.csv", line: 1, reason: "column \"Potassium (IU)\": the unit iu cannot be read as mg")) {
+        #expect(
+            throws: MineralIntakeError.invalidData(
+                file: "s.csv", line: 1, reason: "column \"Potassium (IU)\": the unit iu cannot be read as mg")
+        ) {
             try CronometerImport.servings(csv: "Day,Group,Food Name,Amount,Potassium (IU)\n", file: "s.csv")
         }
     }
@@ -97,7 +108,10 @@ struct CronometerImportTests {
     @Test("the daily summary gives each day and whether it was completed")
     func dailySummary() throws {
         let days = try CronometerImport.dailySummary(csv: Self.summary, file: "d.csv")
-        #expect(days == [CalendarDate(year: 2026, month: 11, day: 2)!: true, CalendarDate(year: 2026, month: 11, day: 3)!: false])
+        #expect(
+            days == [
+                CalendarDate(year: 2026, month: 11, day: 2)!: true, CalendarDate(year: 2026, month: 11, day: 3)!: false,
+            ])
         #expect(throws: MineralIntakeError.invalidRows(["d.csv:2: Completed \"maybe\" is not true or false"])) {
             try CronometerImport.dailySummary(csv: "Date,Completed\n2026-11-02,maybe\n", file: "d.csv")
         }

@@ -19,7 +19,8 @@ struct FoodDataFilesTests {
         }
     }
 
-    @Test("the compiled-in index tables are the ones a checked load of the files makes (run `swift run mineral-import`)")
+    @Test(
+        "the compiled-in index tables are the ones a checked load of the files makes (run `swift run mineral-import`)")
     func indexesAreCurrent() throws {
         let checked = try FoodDatabase(files: .builtIn)
         let made = checked.indexes()
@@ -48,10 +49,15 @@ struct FoodDataFilesTests {
         let compiled = builtInFoods.index
         #expect(compiled.wordCount == built.wordCount)
         for id in stride(from: 0, to: built.wordCount, by: 7) {
-            #expect(compiled.word(id) == built.word(id) && compiled.postings(of: id) == built.postings(of: id), "word \(id)")
+            #expect(
+                compiled.word(id) == built.word(id) && compiled.postings(of: id) == built.postings(of: id), "word \(id)"
+            )
         }
-        for query in ["apricot", "rasins", "milk", "dried apricots", "chese chedar", "apricot halves", "kasha", "2% milk", "bran"] {
-            #expect(compiled.search(query, limit: 20).map(\.food) == built.search(query, limit: 20).map(\.food), "\(query)")
+        for query in [
+            "apricot", "rasins", "milk", "dried apricots", "chese chedar", "apricot halves", "kasha", "2% milk", "bran",
+        ] {
+            #expect(
+                compiled.search(query, limit: 20).map(\.food) == built.search(query, limit: 20).map(\.food), "\(query)")
         }
     }
 
@@ -94,8 +100,11 @@ struct FoodDataFilesTests {
         let food = try #require(builtInFoods.food(NDBNumber(rawValue: "09032")!))
         #expect(food.description == "Apricots, dried, sulfured, uncooked")
         #expect(food.groupCode == "0900")
-        #expect(food.per100g == NutrientValues(
-            energyKcal: 241, potassiumMg: 1162, magnesiumMg: 32, calciumMg: 55, sodiumMg: 10, vitaminDMicrograms: 0))
+        #expect(
+            food.per100g
+                == NutrientValues(
+                    energyKcal: 241, potassiumMg: 1162, magnesiumMg: 32, calciumMg: 55, sodiumMg: 10,
+                    vitaminDMicrograms: 0))
         #expect(food.vitaminDSource == .micrograms328)
         let cup = try #require(food.measures.first)
         #expect(cup == HouseholdMeasure(sequence: 1, amount: 1, unit: "cup, halves", grams: 130))
@@ -135,32 +144,52 @@ struct FoodDataLoadingErrorTests {
 
     @Test("a good minimal file loads, empty fields as unknown")
     func minimal() throws {
-        let database = try FoodDatabase(files: Self.files(foods: "09032\t0900\t241\t1162\t\t55\t10\t\t\tApricots, dried\t\n"))
+        let database = try FoodDatabase(
+            files: Self.files(foods: "09032\t0900\t241\t1162\t\t55\t10\t\t\tApricots, dried\t\n"))
         #expect(database.foods.count == 1)
         #expect(database.foods[0].per100g.magnesiumMg == nil)
         #expect(database.foods[0].per100g.vitaminDMicrograms == nil)
     }
 
     @Test(arguments: [
-        (files(foods: "09032\t0900\t241\n"), "foods.tsv:2: 3 tab-separated fields, expected 11 (\(FoodDataFiles.foodsHeader.joined(separator: ", ")))"),
+        (
+            files(foods: "09032\t0900\t241\n"),
+            "foods.tsv:2: 3 tab-separated fields, expected 11 (\(FoodDataFiles.foodsHeader.joined(separator: ", ")))"
+        ),
         (files(foods: "9032\t0900\t241\t1\t1\t1\t1\t\t\tX\t\n"), "foods.tsv:2: NDB number \"9032\" is not 5 digits"),
         (files(foods: "09032\t0901\t241\t1\t1\t1\t1\t\t\tX\t\n"), "foods.tsv:2: unknown food group \"0901\""),
-        (files(foods: "09032\t0900\tlots\t1\t1\t1\t1\t\t\tX\t\n"),
-         "foods.tsv:2: energy \"lots\" is not a number (leave it empty when unknown)"),
-        (files(foods: "09032\t0900\t1\t1\t1\t1\t1\t0.5\t\tX\t\n"),
-         "foods.tsv:2: vitamin D source \"\" must be 328 or 324/40 exactly when a vitamin D value is given"),
-        (files(foods: "09033\t0900\t1\t1\t1\t1\t1\t\t\tX\t\n09032\t0900\t1\t1\t1\t1\t1\t\t\tY\t\n"),
-         "foods.tsv:3: NDB number 09032 is not after 09033: foods must be sorted"),
-        (files(foods: "09032\t0900\t1\t1\t1\t1\t1\t\t\tX\t\n", measures: measures + "09033\t1\t1\tcup\t130\n"),
-         "measures.tsv:2: measure for food 09033, which is not in foods.tsv (or not in NDB order)"),
-        (files(foods: "09032\t0900\t1\t1\t1\t1\t1\t\t\tX\t\n", measures: measures + "09032\t1\t0\tcup\t130\n"),
-         "measures.tsv:2: seq, amount and grams must be positive numbers"),
-        (files(foods: "09032\t0900\t1\t1\t1\t1\t1\t\t\tX\t\n", names: names + "apricots\t09099\n"),
-         "names.tsv:2: \"apricots\" names food 09099, which is not in foods.tsv"),
-        (files(foods: "09032\t0900\t1\t1\t1\t1\t1\t\t\tX\t\n", names: names + "apricots\t09032\nApricot\t09032\n"),
-         "names.tsv:3: \"Apricot\" reads the same as the name on line 2"),
-        (FoodDataFiles(foods: "ndb\tgroup\n", measures: measures, groups: groups, names: names),
-         "foods.tsv:1: header is \"ndb\\tgroup\", expected \"\(header.replacingOccurrences(of: "\t", with: "\\t"))\""),
+        (
+            files(foods: "09032\t0900\tlots\t1\t1\t1\t1\t\t\tX\t\n"),
+            "foods.tsv:2: energy \"lots\" is not a number (leave it empty when unknown)"
+        ),
+        (
+            files(foods: "09032\t0900\t1\t1\t1\t1\t1\t0.5\t\tX\t\n"),
+            "foods.tsv:2: vitamin D source \"\" must be 328 or 324/40 exactly when a vitamin D value is given"
+        ),
+        (
+            files(foods: "09033\t0900\t1\t1\t1\t1\t1\t\t\tX\t\n09032\t0900\t1\t1\t1\t1\t1\t\t\tY\t\n"),
+            "foods.tsv:3: NDB number 09032 is not after 09033: foods must be sorted"
+        ),
+        (
+            files(foods: "09032\t0900\t1\t1\t1\t1\t1\t\t\tX\t\n", measures: measures + "09033\t1\t1\tcup\t130\n"),
+            "measures.tsv:2: measure for food 09033, which is not in foods.tsv (or not in NDB order)"
+        ),
+        (
+            files(foods: "09032\t0900\t1\t1\t1\t1\t1\t\t\tX\t\n", measures: measures + "09032\t1\t0\tcup\t130\n"),
+            "measures.tsv:2: seq, amount and grams must be positive numbers"
+        ),
+        (
+            files(foods: "09032\t0900\t1\t1\t1\t1\t1\t\t\tX\t\n", names: names + "apricots\t09099\n"),
+            "names.tsv:2: \"apricots\" names food 09099, which is not in foods.tsv"
+        ),
+        (
+            files(foods: "09032\t0900\t1\t1\t1\t1\t1\t\t\tX\t\n", names: names + "apricots\t09032\nApricot\t09032\n"),
+            "names.tsv:3: \"Apricot\" reads the same as the name on line 2"
+        ),
+        (
+            FoodDataFiles(foods: "ndb\tgroup\n", measures: measures, groups: groups, names: names),
+            "foods.tsv:1: header is \"ndb\\tgroup\", expected \"\(header.replacingOccurrences(of: "\t", with: "\\t"))\""
+        ),
         (FoodDataFiles(foods: "", measures: measures, groups: groups, names: names), "foods.tsv:1: no header line"),
     ])
     func refused(files: FoodDataFiles, message: String) {
@@ -184,7 +213,8 @@ struct ReferenceDataFilesTests {
     @Test("the built-in tables, their sweat and SD tables read on first use, equal a checked load of every table")
     func builtInEqualsCheckedLoad() throws {
         let files = ReferenceDataFiles.builtIn
-        let checked = try ReferenceTables(targetsCSV: files.targets, sweatCSV: files.sweat, withinPersonSDCSV: files.withinPersonSD)
+        let checked = try ReferenceTables(
+            targetsCSV: files.targets, sweatCSV: files.sweat, withinPersonSDCSV: files.withinPersonSD)
         let builtIn = try ReferenceTables.builtIn()
         #expect(builtIn == checked)
         #expect(builtIn.sweat.sweatRate.value > 0 && builtIn.withinPersonSDs.count == 50)
@@ -192,9 +222,11 @@ struct ReferenceDataFilesTests {
 
     static let sharedReference = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/reference")
 
-    @Test("FoodData/reference/ is a verbatim copy of ../shared/reference/",
-          .enabled(if: FileManager.default.fileExists(atPath: sharedReference.appendingPathComponent("targets.csv").path),
-                   "../shared/reference is not beside the package"))
+    @Test(
+        "FoodData/reference/ is a verbatim copy of ../shared/reference/",
+        .enabled(
+            if: FileManager.default.fileExists(atPath: sharedReference.appendingPathComponent("targets.csv").path),
+            "../shared/reference is not beside the package"))
     func copyEqualsShared() throws {
         let shared = Self.sharedReference
         for name in ["targets.csv", "sweat.csv"] {

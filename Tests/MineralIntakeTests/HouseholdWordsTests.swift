@@ -14,7 +14,9 @@ struct HouseholdWordsTests {
             #expect(!row.source.isEmpty && HouseholdWords.verifications.contains(row.verification), "\(row.word)")
             #expect(row.amount > 0)
         }
-        for word in ["glass", "mug", "bowl", "handful", "piece", "slice", "pinch", "dash", "scoop", "square", "can", "serving"] {
+        for word in [
+            "glass", "mug", "bowl", "handful", "piece", "slice", "pinch", "dash", "scoop", "square", "can", "serving",
+        ] {
             #expect(builtInFoods.householdWords.contains(word), "\(word)")
         }
     }
@@ -22,22 +24,28 @@ struct HouseholdWordsTests {
     @Test("the most specific row wins: a handful of nuts is not a handful of spinach")
     func mostSpecific() throws {
         let words = builtInFoods.householdWords
-        #expect(words.row("handful", for: Self.food("12061"))?.amount == 30)               // almonds, nuts group
-        #expect(words.row("handful", for: Self.food("09298"))?.amount == 40)               // raisins, by word
-        #expect(words.row("handful", for: Self.food("11457"))?.isVolume == true)           // spinach: a cup of leaves
+        #expect(words.row("handful", for: Self.food("12061"))?.amount == 30)  // almonds, nuts group
+        #expect(words.row("handful", for: Self.food("09298"))?.amount == 40)  // raisins, by word
+        #expect(words.row("handful", for: Self.food("11457"))?.isVolume == true)  // spinach: a cup of leaves
         #expect(words.row("handful", for: Self.food("11457"))?.amount == 240)
-        #expect(words.row("glass", for: Self.food("14003"))?.amount == 355)                // a glass of beer
+        #expect(words.row("glass", for: Self.food("14003"))?.amount == 355)  // a glass of beer
         #expect(words.row("glass", for: Self.food("01077"))?.amount == 240)
-        #expect(words.row("scoop", for: Self.food("12061")) == nil)                        // no scoop of almonds
+        #expect(words.row("scoop", for: Self.food("12061")) == nil)  // no scoop of almonds
     }
 
     @Test("damaged tables are refused, naming the file and line")
     func damaged() {
         let header = HouseholdWords.header.joined(separator: "\t") + "\n"
-        #expect(throws: MineralIntakeError.invalidData(file: "household-words.tsv", line: 2, reason: "amount \"-3\" is not a number from 0 to 5000")) {
+        #expect(
+            throws: MineralIntakeError.invalidData(
+                file: "household-words.tsv", line: 2, reason: "amount \"-3\" is not a number from 0 to 5000")
+        ) {
             try HouseholdWords(text: header + "glass\t*\t\t-3\tml\tconvention: x\tconvention\n")
         }
-        #expect(throws: MineralIntakeError.invalidData(file: "household-words.tsv", line: 2, reason: "unit \"cups\" is not g or ml")) {
+        #expect(
+            throws: MineralIntakeError.invalidData(
+                file: "household-words.tsv", line: 2, reason: "unit \"cups\" is not g or ml")
+        ) {
             try HouseholdWords(text: header + "glass\t*\t\t1\tcups\tconvention: x\tconvention\n")
         }
         #expect(throws: MineralIntakeError.self) { try HouseholdWords(text: header + "glass\t*\t\t240\tml\t\tguess\n") }

@@ -14,8 +14,8 @@ struct ItemReadingTests {
         ("1 avocado", "09037", 201),
         ("3 prunes", "09291", 28.5),
         ("10 almonds", "12061", 12),
-        ("5 walnut halves", "12155", 10),          // USDA: 1 cup shelled (50 halves) = 100 g
-        ("2 celery stalks", "11143", 80),          // USDA: 1 stalk, medium = 40 g
+        ("5 walnut halves", "12155", 10),  // USDA: 1 cup shelled (50 halves) = 100 g
+        ("2 celery stalks", "11143", 80),  // USDA: 1 stalk, medium = 40 g
         ("12 oz beer", "14003", 12 * 29.5735295625 * 29.7 / 29.5735295625),
         ("1/2 cup vanilla ice cream", "19095", 66),  // USDA: serving 1/2 cup = 66 g
         ("a can of tuna", "15121", 165),
@@ -37,7 +37,10 @@ struct ItemReadingTests {
         #expect(tea.explanation.hasPrefix("no amount given, so one serving: 1 cup"))
         let apple = try catalog.parseItem("apple")
         #expect(apple.grams == 182 && apple.explanation.hasPrefix("no amount given, so one: "))
-        #expect(throws: MineralIntakeError.invalidEntry("\"g raisins\" does not start with an amount; \(PhraseGrammar.usage)")) {
+        #expect(
+            throws: MineralIntakeError.invalidEntry(
+                "\"g raisins\" does not start with an amount; \(PhraseGrammar.usage)")
+        ) {
             try catalog.parseItem("g raisins")
         }
     }
@@ -65,7 +68,9 @@ struct ItemReadingTests {
             #expect(text == "rasins")
             #expect(candidates.first.map { ($0.ndb.rawValue, $0.why) } ?? ("", "") == ("09298", "spelled like it"))
         }
-        #expect(throws: MineralIntakeError.unknownFood("moon dust", suggestions: [])) { try catalog.parseItem("1 cup moon dust") }
+        #expect(throws: MineralIntakeError.unknownFood("moon dust", suggestions: [])) {
+            try catalog.parseItem("1 cup moon dust")
+        }
     }
 
     @Test("a personal name comes before every other name")
@@ -76,7 +81,9 @@ struct ItemReadingTests {
         #expect(item.food == .usda(NDBNumber(rawValue: "05062")!) && item.match == .personalName)
         let reread = PersonalNames(text: names.text + "broken line\n\tx\n")
         #expect(reread == names && reread.problems == ["line 3", "line 4"])
-        #expect(PersonalNames().setting("a\tb\nc", to: .usda(NDBNumber(rawValue: "05062")!)).text.hasSuffix("a b c\t05062\n"))
+        #expect(
+            PersonalNames().setting("a\tb\nc", to: .usda(NDBNumber(rawValue: "05062")!)).text.hasSuffix(
+                "a b c\t05062\n"))
     }
 
     @Test("supplements as labels read: IU ÷ 40, compounds give the elemental amount printed on the label")

@@ -4,27 +4,33 @@ import Testing
 
 @Suite("Journal format")
 struct JournalFormatTests {
-    static let entry = JournalEntry(id: 7, date: CalendarDate(year: 2026, month: 11, day: 24)!, meal: .breakfast, amount: 0.5,
-                                    unit: "cup (not packed)", grams: 72.5, food: .usda(NDBNumber(rawValue: "09298")!), text: "1/2 cup raisins")
+    static let entry = JournalEntry(
+        id: 7, date: CalendarDate(year: 2026, month: 11, day: 24)!, meal: .breakfast, amount: 0.5,
+        unit: "cup (not packed)", grams: 72.5, food: .usda(NDBNumber(rawValue: "09298")!), text: "1/2 cup raisins")
 
     @Test("an entry is one tab-separated line and reads back the same")
     func roundTrip() {
         let line = JournalFormat.line(Self.entry)
         #expect(line == "7\t2026-11-24\tbreakfast\t0.5\tcup (not packed)\t72.5\t09298\t1/2 cup raisins\n")
         #expect(JournalFormat.parse(JournalFormat.header + line).entries == [Self.entry])
-        let supplement = JournalEntry(id: 8, date: Self.entry.date, meal: .dinner, amount: 200, unit: "mg", grams: nil,
-                                      food: .supplement(.magnesium), text: "magnesium 200 mg")
-        #expect(JournalFormat.line(supplement) == "8\t2026-11-24\tdinner\t200\tmg\t\tsupplement:magnesium\tmagnesium 200 mg\n")
+        let supplement = JournalEntry(
+            id: 8, date: Self.entry.date, meal: .dinner, amount: 200, unit: "mg", grams: nil,
+            food: .supplement(.magnesium), text: "magnesium 200 mg")
+        #expect(
+            JournalFormat.line(supplement)
+                == "8\t2026-11-24\tdinner\t200\tmg\t\tsupplement:magnesium\tmagnesium 200 mg\n")
         #expect(JournalFormat.parse(JournalFormat.line(supplement)).entries == [supplement])
-        let odd = JournalEntry(id: 9, date: Self.entry.date, meal: .snack, amount: 2, unit: "oz", grams: 56.69904625,
-                               food: .custom("granola mix"), text: "tab\there")
+        let odd = JournalEntry(
+            id: 9, date: Self.entry.date, meal: .snack, amount: 2, unit: "oz", grams: 56.69904625,
+            food: .custom("granola mix"), text: "tab\there")
         #expect(JournalFormat.parse(JournalFormat.line(odd)).entries.first?.grams == 56.69904625)
         #expect(JournalFormat.parse(JournalFormat.line(odd)).entries.first?.text == "tab here")
     }
 
     @Test("a broken line is named with its line number, and the other entries still count")
     func brokenLines() {
-        let text = JournalFormat.header + JournalFormat.line(Self.entry)
+        let text =
+            JournalFormat.header + JournalFormat.line(Self.entry)
             + "8\t2026-02-30\tlunch\t1\tg\t1\t09032\tx\n"
             + "9\t2026-11-24\tbrunch\t1\tg\t1\t09032\tx\n"
             + "10\t2026-11-24\tlunch\tlots\tg\t1\t09032\tx\n"
@@ -36,21 +42,23 @@ struct JournalFormatTests {
         let journal = JournalFormat.parse(text)
         #expect(journal.entries.map(\.id) == [7, 13])
         #expect(journal.problems.map(\.line) == [6, 7, 8, 9, 10, 11, 12])
-        #expect(journal.problems.map(\.reason) == [
-            "\"2026-02-30\" is not a date; give a real day as YYYY-MM-DD, e.g. 2026-11-24",
-            "unknown meal \"brunch\"; known: breakfast, lunch, dinner, snack",
-            "amount \"lots\" is not a number in 0.000001–1000000000",
-            "grams is empty; only supplements and servings recorded elsewhere go without grams",
-            "food \"apricots\" is not a 5-digit NDB number, custom:NAME, supplement:NUTRIENT or recorded:SOURCE|amounts|NAME",
-            "id 7 is used by an earlier line too; give each line its own id",
-            "1 tab-separated fields, expected 8: id, date, meal, amount, unit, grams, food, text",
-        ])
+        #expect(
+            journal.problems.map(\.reason) == [
+                "\"2026-02-30\" is not a date; give a real day as YYYY-MM-DD, e.g. 2026-11-24",
+                "unknown meal \"brunch\"; known: breakfast, lunch, dinner, snack",
+                "amount \"lots\" is not a number in 0.000001–1000000000",
+                "grams is empty; only supplements and servings recorded elsewhere go without grams",
+                "food \"apricots\" is not a 5-digit NDB number, custom:NAME, supplement:NUTRIENT or recorded:SOURCE|amounts|NAME",
+                "id 7 is used by an earlier line too; give each line its own id",
+                "1 tab-separated fields, expected 8: id, date, meal, amount, unit, grams, food, text",
+            ])
     }
 
     @Test("maxID reads only first fields")
     func maxID() {
-        let text = JournalFormat.header + "3\t2026-11-24\tlunch\t1\tg\t1\t09032\ta\n# note\n12\t2026-11-24\tlunch\t1\tg\t1\t09032\tb\nbroken line\n"
+        let text =
+            JournalFormat.header
+            + "3\t2026-11-24\tlunch\t1\tg\t1\t09032\ta\n# note\n12\t2026-11-24\tlunch\t1\tg\t1\t09032\tb\nbroken line\n"
         #expect(JournalFormat.maxID(in: Data(text.utf8)) == 12)
     }
 }
-

@@ -6,13 +6,17 @@ struct JournalReadersAgreementTests {
     /// Field values that a line may hold, the good ones first (`good` of them): most picks are good, so the fast
     /// readers get to read, and one bad field now and then must send the line to the thorough reader.
     static let ids = ["1", "42", "0", "-3", "+4", "1.5", "", "999999999999", "9999999999999", "x"]
-    static let dates = ["2026-11-24", "2026-02-29", "2024-02-29", "2026-13-01", "26-11-24", "2026-11-4", "", "2026/11/24"]
+    static let dates = [
+        "2026-11-24", "2026-02-29", "2024-02-29", "2026-13-01", "26-11-24", "2026-11-4", "", "2026/11/24",
+    ]
     static let meals = ["lunch", "breakfast", "Lunch", "brunch", "", "snack"]
     static let amounts = ["50", "0.5", "0", "1e3", ".5", "5.", "-2", "1000000001", "abc", "", "12345678901234567"]
     static let units = ["g", "cup (not packed)", "", "mg"]
     static let grams = ["50", "0.0005", "0.001", "10000", "10001", "", "72.5", "abc", "0"]
-    static let foods = ["09032", "9032", "99999", "custom:oat brick", "supplement:magnesium", "supplement:energy",
-                        "recorded:cronometer|95|195||6|2|0|Apple, raw", "recorded:cronometer|1|2", "apricots", ""]
+    static let foods = [
+        "09032", "9032", "99999", "custom:oat brick", "supplement:magnesium", "supplement:energy",
+        "recorded:cronometer|95|195||6|2|0|Apple, raw", "recorded:cronometer|1|2", "apricots", "",
+    ]
     static let texts = ["50 g dried apricots", "", "é ü", "a\tb"]
 
     @Test("on 5,000 random lines: when a fast reader reads a line, the thorough one reads the same entry")
@@ -24,8 +28,11 @@ struct JournalReadersAgreementTests {
         }
         var fastRead = 0
         for round in 0..<5000 {
-            let line = [pick(Self.ids), pick(Self.dates), pick(Self.meals), pick(Self.amounts), pick(Self.units), pick(Self.grams),
-                        pick(Self.foods, good: 3), pick(Self.texts)].joined(separator: "\t")
+            let line = [
+                pick(Self.ids), pick(Self.dates), pick(Self.meals), pick(Self.amounts), pick(Self.units),
+                pick(Self.grams),
+                pick(Self.foods, good: 3), pick(Self.texts),
+            ].joined(separator: "\t")
             let thorough = Result { () throws(MineralIntakeError) in try JournalFormat.parseLine(Substring(line)) }
             var copy = line
             copy.withUTF8 { bytes in

@@ -17,14 +17,17 @@ struct JournalReportStreamingTests {
             let line: String
             switch generator.next() % 12 {
             case 0: line = "\(id)\t\(date)\t\(meal)\t200\tmg\t\tsupplement:magnesium\tmagnesium 200 mg"
-            case 1: line = "\(id)\t\(date)\t\(meal)\t1\tcup\t\trecorded:cronometer|95|195||6|2|0|Apple, raw\t1 cup apple"
+            case 1:
+                line = "\(id)\t\(date)\t\(meal)\t1\tcup\t\trecorded:cronometer|95|195||6|2|0|Apple, raw\t1 cup apple"
             case 2: line = "\(id)\t\(date)\t\(meal)\t40\tg\t40\tcustom:oat brick\t40 g oat brick"
             case 3: line = "\(id)\t\(date)\t\(meal)\tlots\tg\t40\t09032\tbroken amount"
             case 4: line = "\(max(1, id - 3))\t\(date)\t\(meal)\t50\tg\t50\t09298\trepeated id"
             case 5: line = "# a comment\n\n\(id)\t\(date)\t\(meal)\t50\tg\t50\t99999\tno such food"
             case 6: line = "\(id)\t\(date)\t\(meal)\t0.5\tcup\t72.5\t09298\t1/2 cup raisins\r"
             case 7: line = "\(id)\t\(date)\t\(meal)\t2\tg\t20000\t09032\ttoo heavy"
-            default: line = "\(id)\t\(date)\t\(meal)\t\(Int(generator.next() % 300) + 1)\tg\t\(Int(generator.next() % 300) + 1)\t\(pick(["09032", "09298", "12061", "16609", "20010"]))\tfood"
+            default:
+                line =
+                    "\(id)\t\(date)\t\(meal)\t\(Int(generator.next() % 300) + 1)\tg\t\(Int(generator.next() % 300) + 1)\t\(pick(["09032", "09298", "12061", "16609", "20010"]))\tfood"
             }
             text += line + "\n"
         }
@@ -35,19 +38,24 @@ struct JournalReportStreamingTests {
 
     @Test("same report, same problems, for 40 random journals and periods of a week to a month")
     func sameReport() throws {
-        let custom = CustomFood(name: "oat brick", per100g: NutrientValues(energyKcal: 400, potassiumMg: 300, magnesiumMg: 50))
+        let custom = CustomFood(
+            name: "oat brick", per100g: NutrientValues(energyKcal: 400, potassiumMg: 300, magnesiumMg: 50))
         let withCustom = FoodCatalog(database: catalog.database, customFoods: [custom])
-        let targets = try ReferenceTables.builtIn().targets(for: Profile(sex: .female, ageYears: 35), on: CalendarDate(year: 2026, month: 11, day: 30)!)
+        let targets = try ReferenceTables.builtIn().targets(
+            for: Profile(sex: .female, ageYears: 35), on: CalendarDate(year: 2026, month: 11, day: 30)!)
         for seed in 1...40 as ClosedRange<UInt64> {
             let text = Self.journal(seed: seed, lines: 150)
             let from = CalendarDate(year: 2026, month: 11, day: 9 + Int(seed % 7))!
             let period = try ReportPeriod(from: from, to: from.adding(days: Int(seed % 3) * 11 + 6)!, label: "test")
             let parsed = JournalFormat.parse(text, dates: period.from...period.to)
-            let expected = withCustom.weeklyReport(period: period, entries: parsed.entries, targets: targets,
-                                                   completeDays: [from.adding(days: 1)!])
-            let streamed = withCustom.weeklyReport(period: period, journal: Data(text.utf8), targets: targets,
-                                                   completeDays: [from.adding(days: 1)!])
-            #expect(expected.entryCount > 20 && !parsed.problems.isEmpty, "seed \(seed): the journal must exercise both")
+            let expected = withCustom.weeklyReport(
+                period: period, entries: parsed.entries, targets: targets,
+                completeDays: [from.adding(days: 1)!])
+            let streamed = withCustom.weeklyReport(
+                period: period, journal: Data(text.utf8), targets: targets,
+                completeDays: [from.adding(days: 1)!])
+            #expect(
+                expected.entryCount > 20 && !parsed.problems.isEmpty, "seed \(seed): the journal must exercise both")
             #expect(streamed.report == expected, "seed \(seed)")
             #expect(streamed.problems == parsed.problems, "seed \(seed)")
         }

@@ -7,7 +7,10 @@ import Testing
 struct JournalStoreTests {
     static let day = CalendarDate(year: 2026, month: 11, day: 24)!
 
-    static func entry(_ text: String = "50 g dried apricots", grams: Double = 50, unit: String = "g", food: FoodReference = .usda(NDBNumber(rawValue: "09032")!)) -> JournalEntry {
+    static func entry(
+        _ text: String = "50 g dried apricots", grams: Double = 50, unit: String = "g",
+        food: FoodReference = .usda(NDBNumber(rawValue: "09032")!)
+    ) -> JournalEntry {
         JournalEntry(id: 0, date: day, meal: .lunch, amount: grams, unit: unit, grams: grams, food: food, text: text)
     }
 
@@ -20,14 +23,18 @@ struct JournalStoreTests {
         String(decoding: files.contents[JournalStore.journalName] ?? Data(), as: UTF8.self)
     }
 
-    static let crlf = "# comment\r\n1\t2026-11-24\tlunch\t50\tg\t50\t09032\ta\r\n2\t2026-11-24\tlunch\t50\tg\t50\t09298\tb\r\n3\t2026-11-24\tlunch\t50\tg\t50\t12061\tc\r\n"
+    static let crlf =
+        "# comment\r\n1\t2026-11-24\tlunch\t50\tg\t50\t09032\ta\r\n2\t2026-11-24\tlunch\t50\tg\t50\t09298\tb\r\n3\t2026-11-24\tlunch\t50\tg\t50\t12061\tc\r\n"
 
     @Test("a CRLF journal: remove 1 removes exactly that line; every other byte stays")
     func crlfRemove() throws {
         let (store, files) = Self.store(Self.crlf)
         let removed = try store.remove(ids: [1])
         #expect(removed.map(\.id) == [1])
-        #expect(Self.journalText(files) == "# comment\r\n2\t2026-11-24\tlunch\t50\tg\t50\t09298\tb\r\n3\t2026-11-24\tlunch\t50\tg\t50\t12061\tc\r\n")
+        #expect(
+            Self.journalText(files)
+                == "# comment\r\n2\t2026-11-24\tlunch\t50\tg\t50\t09298\tb\r\n3\t2026-11-24\tlunch\t50\tg\t50\t12061\tc\r\n"
+        )
     }
 
     @Test("a CRLF journal: edit replaces exactly that line and keeps its CRLF")
@@ -38,12 +45,16 @@ struct JournalStoreTests {
             new.meal = .dinner
             return new
         }
-        #expect(Self.journalText(files) == "# comment\r\n1\t2026-11-24\tlunch\t50\tg\t50\t09032\ta\r\n2\t2026-11-24\tdinner\t50\tg\t50\t09298\tb\r\n3\t2026-11-24\tlunch\t50\tg\t50\t12061\tc\r\n")
+        #expect(
+            Self.journalText(files)
+                == "# comment\r\n1\t2026-11-24\tlunch\t50\tg\t50\t09032\ta\r\n2\t2026-11-24\tdinner\t50\tg\t50\t09298\tb\r\n3\t2026-11-24\tlunch\t50\tg\t50\t12061\tc\r\n"
+        )
     }
 
     @Test("one CRLF line among LF lines: remove takes only its own line")
     func mixedEndings() throws {
-        let (store, files) = Self.store("1\t2026-11-24\tlunch\t50\tg\t50\t09032\ta\r\n2\t2026-11-24\tlunch\t50\tg\t50\t09298\tb\n")
+        let (store, files) = Self.store(
+            "1\t2026-11-24\tlunch\t50\tg\t50\t09032\ta\r\n2\t2026-11-24\tlunch\t50\tg\t50\t09298\tb\n")
         try store.remove(ids: [1])
         #expect(Self.journalText(files) == "2\t2026-11-24\tlunch\t50\tg\t50\t09298\tb\n")
     }
@@ -55,14 +66,18 @@ struct JournalStoreTests {
         bytes.append(contentsOf: Array("\n2\t2026-11-24\tlunch\t50\tg\t50\t09298\tb\n".utf8))
         let files = MemoryJournalFiles(files: [JournalStore.journalName: bytes])
         try JournalStore(files: files).remove(ids: [2])
-        #expect(files.contents[JournalStore.journalName] == bytes.prefix(bytes.count - "2\t2026-11-24\tlunch\t50\tg\t50\t09298\tb\n".utf8.count))
+        #expect(
+            files.contents[JournalStore.journalName]
+                == bytes.prefix(bytes.count - "2\t2026-11-24\tlunch\t50\tg\t50\t09298\tb\n".utf8.count))
     }
 
     @Test("a field holding separators cannot forge a line")
     func forgedFields() throws {
         let (store, files) = Self.store()
-        let forged = Self.entry("x\n999\t2026-11-24\tdinner\t9000\tg\t9000\t02047\tforged", unit: "g\n999\t2026-11-24\tdinner\t9000\tg\t9000\t02047\tforged",
-                                food: .custom("bar\tx\r\ny"))
+        let forged = Self.entry(
+            "x\n999\t2026-11-24\tdinner\t9000\tg\t9000\t02047\tforged",
+            unit: "g\n999\t2026-11-24\tdinner\t9000\tg\t9000\t02047\tforged",
+            food: .custom("bar\tx\r\ny"))
         try store.add([forged])
         let journal = try store.read()
         #expect(journal.entries.count == 1 && journal.problems.isEmpty)
@@ -73,14 +88,23 @@ struct JournalStoreTests {
     @Test("round trip: write then read gives the same entries, for any text in any field", arguments: 0..<200)
     func roundTrip(seed: Int) throws {
         var generator = SeededGenerator(seed: UInt64(seed) + 1)
-        let alphabet: [Unicode.Scalar] = ["a", "Z", " ", "\t", "\n", "\r", "\u{0B}", "\u{85}", "\u{2028}", "\u{2029}", "é", "😀", "\u{202E}", "#", "\u{FEFF}", "\u{0}", "1", "%"]
+        let alphabet: [Unicode.Scalar] = [
+            "a", "Z", " ", "\t", "\n", "\r", "\u{0B}", "\u{85}", "\u{2028}", "\u{2029}", "é", "😀", "\u{202E}", "#",
+            "\u{FEFF}", "\u{0}", "1", "%",
+        ]
         func text() -> String {
-            String(String.UnicodeScalarView((0..<Int.random(in: 0...12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }))
+            String(
+                String.UnicodeScalarView(
+                    (0..<Int.random(in: 0...12, using: &generator)).map { _ in
+                        alphabet.randomElement(using: &generator)!
+                    }))
         }
         let grams = Double.random(in: QuantityLimits.grams, using: &generator)
-        let food: FoodReference = Bool.random(using: &generator) ? .usda(NDBNumber(rawValue: "09032")!) : .custom("c" + text())
-        let entry = JournalEntry(id: 0, date: Self.day, meal: .snack, amount: Double.random(in: 0.001...1000, using: &generator),
-                                 unit: "u" + text(), grams: grams, food: food, text: text())
+        let food: FoodReference =
+            Bool.random(using: &generator) ? .usda(NDBNumber(rawValue: "09032")!) : .custom("c" + text())
+        let entry = JournalEntry(
+            id: 0, date: Self.day, meal: .snack, amount: Double.random(in: 0.001...1000, using: &generator),
+            unit: "u" + text(), grams: grams, food: food, text: text())
         let (store, _) = Self.store()
         let written = try store.add([entry])[0]
         let read = try store.read()
@@ -94,17 +118,22 @@ struct JournalStoreTests {
 
     @Test("a torn last line is set aside as a comment on the next write, never counted")
     func tornLastLine() throws {
-        let (store, files) = Self.store(JournalFormat.header + "1\t2026-11-24\tlunch\t50\tg\t50\t09032\ta\n2\t2026-11-24\tlunch\t5")
+        let (store, files) = Self.store(
+            JournalFormat.header + "1\t2026-11-24\tlunch\t50\tg\t50\t09032\ta\n2\t2026-11-24\tlunch\t5")
         let written = try store.add([Self.entry()])
         #expect(written[0].id == 3)
         let text = Self.journalText(files)
-        #expect(text.contains("# set aside by mineral: this line had no line end (a write cut short?); it is not counted: 2\t2026-11-24\tlunch\t5\n"))
+        #expect(
+            text.contains(
+                "# set aside by mineral: this line had no line end (a write cut short?); it is not counted: 2\t2026-11-24\tlunch\t5\n"
+            ))
         #expect(try store.read().entries.map(\.id) == [1, 3])
     }
 
     @Test("duplicate ids: remove and edit refuse and change nothing")
     func duplicateIDs() {
-        let text = "1\t2026-11-24\tlunch\t50\tg\t50\t09032\ta\n2\t2026-11-24\tlunch\t50\tg\t50\t09032\tb\n2\t2026-11-24\tlunch\t50\tg\t50\t09298\tc\n"
+        let text =
+            "1\t2026-11-24\tlunch\t50\tg\t50\t09032\ta\n2\t2026-11-24\tlunch\t50\tg\t50\t09032\tb\n2\t2026-11-24\tlunch\t50\tg\t50\t09298\tc\n"
         let (store, files) = Self.store(text)
         #expect(throws: MineralIntakeError.self) { try store.remove(ids: [2]) }
         #expect(throws: MineralIntakeError.self) { try store.update(id: 2) { $0 } }
@@ -123,7 +152,9 @@ struct JournalStoreTests {
         #expect(try store.add([Self.entry()])[0].id == 4)
         try store.remove(ids: [4])
         #expect(try store.add([Self.entry()])[0].id == 5)
-        #expect(files.contents[JournalStore.highestIDName].map { String(decoding: $0, as: UTF8.self).hasPrefix("5\t") } == true)
+        #expect(
+            files.contents[JournalStore.highestIDName].map { String(decoding: $0, as: UTF8.self).hasPrefix("5\t") }
+                == true)
         // A journal changed behind the store's back (a hand edit adds id 40) is scanned, not trusted.
         try files.append(Data("40\t2026-11-24\tlunch\t50\tg\t50\t09032\thand\n".utf8), to: JournalStore.journalName)
         #expect(try store.add([Self.entry()])[0].id == 41)
@@ -134,11 +165,14 @@ struct JournalStoreTests {
         let (store, files) = Self.store()
         #expect(throws: MineralIntakeError.self) { try store.add([Self.entry(grams: 1e-10)]) }
         #expect(throws: MineralIntakeError.self) { try store.add([Self.entry(grams: 1e308)]) }
-        let pill = JournalEntry(id: 0, date: Self.day, meal: .lunch, amount: 100_000, unit: "µg", grams: nil, food: .supplement(.vitaminD), text: "d")
+        let pill = JournalEntry(
+            id: 0, date: Self.day, meal: .lunch, amount: 100_000, unit: "µg", grams: nil, food: .supplement(.vitaminD),
+            text: "d")
         #expect(throws: MineralIntakeError.self) { try store.add([pill]) }
         #expect(files.contents.isEmpty)
         // And the reader refuses what a hand edit puts out of range.
-        let journal = JournalFormat.parse("1\t2026-11-24\tlunch\t1\tg\t1e308\t09032\tx\n2\t2026-11-24\tlunch\t1\tg\t0.0000001\t09032\tx\n")
+        let journal = JournalFormat.parse(
+            "1\t2026-11-24\tlunch\t1\tg\t1e308\t09032\tx\n2\t2026-11-24\tlunch\t1\tg\t0.0000001\t09032\tx\n")
         #expect(journal.entries.isEmpty && journal.problems.count == 2)
     }
 

@@ -20,14 +20,17 @@ struct NutrientRankingTests {
         let first = try #require(ranking.foods.first)
         let food = try #require(builtInFoods.food(first.ndb))
         #expect(first.amount == food.per100g.magnesiumMg! * 100 / food.per100g.energyKcal!)
-        let zeroEnergy = builtInFoods.foods.filter { $0.per100g.magnesiumMg != nil && ($0.per100g.energyKcal ?? 0) == 0 }
+        let zeroEnergy = builtInFoods.foods.filter {
+            $0.per100g.magnesiumMg != nil && ($0.per100g.energyKcal ?? 0) == 0
+        }
         #expect(ranking.basisNotApplicableCount == zeroEnergy.count)
         #expect(ranking.basisNotApplicableCount > 0)
     }
 
     @Test("per portion uses USDA's first household measure")
     func perPortion() throws {
-        let ranking = builtInFoods.richest(in: .potassium, per: .perPortion, group: builtInFoods.group(code: "0900"), limit: 3)
+        let ranking = builtInFoods.richest(
+            in: .potassium, per: .perPortion, group: builtInFoods.group(code: "0900"), limit: 3)
         let first = try #require(ranking.foods.first)
         #expect(first.ndb.rawValue == "09030")
         #expect(first.portion == HouseholdMeasure(sequence: 1, amount: 1, unit: "cup", grams: 119))
@@ -35,22 +38,28 @@ struct NutrientRankingTests {
         #expect(ranking.foods.allSatisfy { $0.groupCode == "0900" })
     }
 
-    @Test(arguments: [("fruits", "0900"), ("0900", "0900"), ("900", "0900"), ("nuts", "1200"), ("Nut and Seed", "1200"),
-                      ("legumes", "1600"), ("breakfast cereals", "0800"), ("grains", "2000")])
+    @Test(arguments: [
+        ("fruits", "0900"), ("0900", "0900"), ("900", "0900"), ("nuts", "1200"), ("Nut and Seed", "1200"),
+        ("legumes", "1600"), ("breakfast cereals", "0800"), ("grains", "2000"),
+    ])
     func groupMatching(text: String, code: String) throws {
         #expect(try builtInFoods.group(matching: text).code == code)
     }
 
     @Test func groupErrors() {
-        #expect(throws: MineralIntakeError.ambiguousFoodGroup(
-            "cereal", candidates: ["0800 Breakfast Cereals", "2000 Cereal Grains and Pasta"])) {
+        #expect(
+            throws: MineralIntakeError.ambiguousFoodGroup(
+                "cereal", candidates: ["0800 Breakfast Cereals", "2000 Cereal Grains and Pasta"])
+        ) {
             try builtInFoods.group(matching: "cereal")
         }
         #expect(throws: MineralIntakeError.self) { try builtInFoods.group(matching: "candy bars") }
     }
 
-    @Test(arguments: [("100g", RankingBasis.per100Grams), ("100 g", .per100Grams), ("100kcal", .per100Kcal),
-                      ("kcal", .per100Kcal), ("portion", .perPortion), ("serving", .perPortion)])
+    @Test(arguments: [
+        ("100g", RankingBasis.per100Grams), ("100 g", .per100Grams), ("100kcal", .per100Kcal),
+        ("kcal", .per100Kcal), ("portion", .perPortion), ("serving", .perPortion),
+    ])
     func basisParsing(text: String, basis: RankingBasis) throws {
         #expect(try RankingBasis(parsing: text) == basis)
     }
@@ -58,9 +67,11 @@ struct NutrientRankingTests {
 
 @Suite("Nutrient names")
 struct NutrientParsingTests {
-    @Test(arguments: [("potassium", Nutrient.potassium), ("K", .potassium), ("Mg", .magnesium), ("calcium", .calcium),
-                      ("Na", .sodium), ("vitamin D", .vitaminD), ("vitamin-d", .vitaminD), ("vitamin_d", .vitaminD),
-                      ("kcal", .energy), ("ENERGY", .energy)])
+    @Test(arguments: [
+        ("potassium", Nutrient.potassium), ("K", .potassium), ("Mg", .magnesium), ("calcium", .calcium),
+        ("Na", .sodium), ("vitamin D", .vitaminD), ("vitamin-d", .vitaminD), ("vitamin_d", .vitaminD),
+        ("kcal", .energy), ("ENERGY", .energy),
+    ])
     func parses(text: String, nutrient: Nutrient) throws {
         #expect(try Nutrient(parsing: text) == nutrient)
     }
@@ -75,8 +86,10 @@ struct NutrientParsingTests {
 
 @Suite("Number display")
 struct NumberTextTests {
-    @Test(arguments: [(1510.6, "1510.6"), (1162, "1162"), (32, "32"), (41.6, "41.6"), (8.435, "8.435"), (0.025, "0.025"),
-                      (0.0004, "<0.001"), (0, "0"), (313.3, "313.3"), (99.999, "100"), (12.345, "12.35"), (-2.5, "-2.5")])
+    @Test(arguments: [
+        (1510.6, "1510.6"), (1162, "1162"), (32, "32"), (41.6, "41.6"), (8.435, "8.435"), (0.025, "0.025"),
+        (0.0004, "<0.001"), (0, "0"), (313.3, "313.3"), (99.999, "100"), (12.345, "12.35"), (-2.5, "-2.5"),
+    ])
     func display(value: Double, text: String) {
         #expect(NumberText.display(value) == text)
     }

@@ -45,16 +45,22 @@ struct PhraseGrammarTests {
         #expect(read.words == words)
     }
 
-    @Test("a number that is none is refused, never read as a food", arguments: [
-        "1e308 g raisins", "NaN cups raisins", "inf g raisins", "1.2.3 g raisins", "99999999999 g raisins",
-    ])
+    @Test(
+        "a number that is none is refused, never read as a food",
+        arguments: [
+            "1e308 g raisins", "NaN cups raisins", "inf g raisins", "1.2.3 g raisins", "99999999999 g raisins",
+        ])
     func notANumber(text: String) {
-        #expect(throws: MineralIntakeError.invalidEntry("\"\(text)\" does not start with an amount; \(PhraseGrammar.usage)")) {
+        #expect(
+            throws: MineralIntakeError.invalidEntry("\"\(text)\" does not start with an amount; \(PhraseGrammar.usage)")
+        ) {
             try PhraseGrammar.read(text)
         }
     }
 
-    @Test("zero and negative amounts are refused wherever they stand", arguments: ["0 g raisins", "-5 g raisins", "raisins 0 g"])
+    @Test(
+        "zero and negative amounts are refused wherever they stand",
+        arguments: ["0 g raisins", "-5 g raisins", "raisins 0 g"])
     func notPositive(text: String) {
         #expect(throws: MineralIntakeError.self) { try PhraseGrammar.read(text) }
     }

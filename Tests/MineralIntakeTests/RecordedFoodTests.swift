@@ -16,8 +16,9 @@ struct RecordedFoodTests {
         let reference = FoodReference.recorded(try Self.soup)
         #expect(reference.description == "recorded:cronometer|310||45|60|820||Soup, \"Grandma's\" lentil | homemade")
         #expect(FoodReference(journalText: reference.description) == reference)
-        let entry = JournalEntry(id: 7, date: CalendarDate(year: 2026, month: 11, day: 2)!, meal: .lunch, amount: 1.5, unit: "serving",
-                                 grams: nil, food: reference, text: "1.50 serving soup")
+        let entry = JournalEntry(
+            id: 7, date: CalendarDate(year: 2026, month: 11, day: 2)!, meal: .lunch, amount: 1.5, unit: "serving",
+            grams: nil, food: reference, text: "1.50 serving soup")
         let line = JournalFormat.line(entry)
         let read = JournalFormat.parse(JournalFormat.header + line)
         #expect(read.problems.isEmpty)
@@ -25,12 +26,12 @@ struct RecordedFoodTests {
     }
 
     @Test(arguments: [
-        "recorded:cronometer|1|2|3|4|5",                 // too few fields
-        "recorded:Cronometer|1|2|3|4|5|6|Apple",         // source must be lower case
-        "recorded:cronometer|1|-2|3|4|5|6|Apple",        // no negative amount
-        "recorded:cronometer|1|2|3|4|5|6|",              // no name
-        "recorded:cronometer|1|2|3|4|5|99999|Apple",     // vitamin D above 10,000 µg a serving
-        "recorded:cronometer|1|2e3|3|4|5|6|Apple",       // plain decimals only
+        "recorded:cronometer|1|2|3|4|5",  // too few fields
+        "recorded:Cronometer|1|2|3|4|5|6|Apple",  // source must be lower case
+        "recorded:cronometer|1|-2|3|4|5|6|Apple",  // no negative amount
+        "recorded:cronometer|1|2|3|4|5|6|",  // no name
+        "recorded:cronometer|1|2|3|4|5|99999|Apple",  // vitamin D above 10,000 µg a serving
+        "recorded:cronometer|1|2e3|3|4|5|6|Apple",  // plain decimals only
     ])
     func refused(text: String) {
         #expect(FoodReference(journalText: text) == nil)
@@ -52,18 +53,26 @@ struct RecordedFoodTests {
 
     @Test("grams may be empty only for supplements and recorded servings")
     func gramsOptional() {
-        let recorded = JournalFormat.parse(JournalFormat.header + "1\t2026-11-02\tlunch\t1\tcup\t\trecorded:cronometer|1|2|3|4|5|6|Apple\t1 cup apple\n")
+        let recorded = JournalFormat.parse(
+            JournalFormat.header
+                + "1\t2026-11-02\tlunch\t1\tcup\t\trecorded:cronometer|1|2|3|4|5|6|Apple\t1 cup apple\n")
         #expect(recorded.problems.isEmpty && recorded.entries.count == 1)
         let usda = JournalFormat.parse(JournalFormat.header + "1\t2026-11-02\tlunch\t1\tcup\t\t09032\t1 cup apricots\n")
-        #expect(usda.entries.isEmpty && usda.problems.first?.reason.contains("only supplements and servings recorded elsewhere") == true)
+        #expect(
+            usda.entries.isEmpty
+                && usda.problems.first?.reason.contains("only supplements and servings recorded elsewhere") == true)
     }
 
     @Test("a week with a serving of unknown weight and no potassium value: potassium's average is a lower bound, said")
     func reportSaysLowerBound() throws {
         let date = CalendarDate(year: 2026, month: 11, day: 2)!
         let entries = [
-            JournalEntry(id: 1, date: date, meal: .lunch, amount: 1.5, unit: "serving", grams: nil, food: .recorded(try Self.soup), text: "soup"),
-            JournalEntry(id: 2, date: date, meal: .dinner, amount: 100, unit: "g", grams: 100, food: .usda(NDBNumber(rawValue: "09032")!), text: "apricots"),
+            JournalEntry(
+                id: 1, date: date, meal: .lunch, amount: 1.5, unit: "serving", grams: nil,
+                food: .recorded(try Self.soup), text: "soup"),
+            JournalEntry(
+                id: 2, date: date, meal: .dinner, amount: 100, unit: "g", grams: 100,
+                food: .usda(NDBNumber(rawValue: "09032")!), text: "apricots"),
         ]
         let targets = try ReferenceTables.builtIn().targets(for: Profile(sex: .female, ageYears: 35), on: date)
         let report = catalog.weeklyReport(period: ReportPeriod(weekOf: date), entries: entries, targets: targets)

@@ -11,8 +11,9 @@ struct ReportDaysTests {
         WeeklyReportTests.entry(id, day: day, ndb, grams: grams)
     }
     static func pill(_ id: Int, day: Int, _ nutrient: Nutrient, _ amount: Double) -> JournalEntry {
-        JournalEntry(id: id, date: date(day), meal: .lunch, amount: amount, unit: nutrient.unit.rawValue, grams: nil,
-                     food: .supplement(nutrient), text: "pill")
+        JournalEntry(
+            id: id, date: date(day), meal: .lunch, amount: amount, unit: nutrient.unit.rawValue, grams: nil,
+            food: .supplement(nutrient), text: "pill")
     }
 
     @Test("a day with only a supplement is no day of zero food; its supplement still counts for the limits")
@@ -24,22 +25,30 @@ struct ReportDaysTests {
         #expect(calcium.loggedDays == 1)
         #expect(calcium.average == calcium.days[0].amount)  // not halved by a zero-food day
         let magnesium = try #require(report[.magnesium])
-        #expect(magnesium.days[3].logged == false && magnesium.days[3].amount == nil && magnesium.days[3].supplements == 500)
+        #expect(
+            magnesium.days[3].logged == false && magnesium.days[3].amount == nil && magnesium.days[3].supplements == 500
+        )
         #expect(magnesium.limitFlags.contains { $0.date == Self.date(3) && $0.role == .upperLimit })  // 500 mg > the 350 mg UL
-        #expect(report.notes.contains { $0.contains("1 day with only a supplement logged is not counted as a day of food") })
+        #expect(
+            report.notes.contains { $0.contains("1 day with only a supplement logged is not counted as a day of food") }
+        )
         // A supplement alone in the whole week: nothing is judged from no food at all.
-        let alone = catalog.weeklyReport(period: Self.period, entries: [Self.pill(1, day: 0, .magnesium, 100)], targets: WeeklyReportTests.woman)
+        let alone = catalog.weeklyReport(
+            period: Self.period, entries: [Self.pill(1, day: 0, .magnesium, 100)], targets: WeeklyReportTests.woman)
         #expect(alone.nutrients.allSatisfy { $0.verdict == .notLogged })
     }
 
     @Test("with days marked complete, averages use them; the others are partial and left out")
     func completeDays() throws {
-        let entries = [Self.food(1, day: 0, grams: 100), Self.food(2, day: 1, grams: 100), Self.food(3, day: 2, grams: 10)]
+        let entries = [
+            Self.food(1, day: 0, grams: 100), Self.food(2, day: 1, grams: 100), Self.food(3, day: 2, grams: 10),
+        ]
         let unmarked = catalog.weeklyReport(period: Self.period, entries: entries, targets: WeeklyReportTests.woman)
         #expect(unmarked.loggedDays == 3)
         #expect(unmarked.notes.contains { $0.contains("No day is marked complete") })
-        let marked = catalog.weeklyReport(period: Self.period, entries: entries, targets: WeeklyReportTests.woman,
-                                          completeDays: [Self.date(0), Self.date(1)])
+        let marked = catalog.weeklyReport(
+            period: Self.period, entries: entries, targets: WeeklyReportTests.woman,
+            completeDays: [Self.date(0), Self.date(1)])
         #expect(marked.loggedDays == 2)
         let magnesium = try #require(marked[.magnesium])
         #expect(magnesium.days[2].partial && !magnesium.days[0].partial)
@@ -50,18 +59,21 @@ struct ReportDaysTests {
     @Test("today is partial until it is over or marked")
     func today() throws {
         let entries = [Self.food(1, day: 0, grams: 100), Self.food(2, day: 1, grams: 5)]
-        let report = catalog.weeklyReport(period: Self.period, entries: entries, targets: WeeklyReportTests.woman, today: Self.date(1))
+        let report = catalog.weeklyReport(
+            period: Self.period, entries: entries, targets: WeeklyReportTests.woman, today: Self.date(1))
         #expect(report.loggedDays == 1)
         #expect(try #require(report[.calcium]).days[1].partial)
         #expect(report.notes.contains { $0.contains("is not over: it is shown as partial") })
-        let marked = catalog.weeklyReport(period: Self.period, entries: entries, targets: WeeklyReportTests.woman, today: Self.date(1),
-                                          completeDays: [Self.date(0), Self.date(1)])
+        let marked = catalog.weeklyReport(
+            period: Self.period, entries: entries, targets: WeeklyReportTests.woman, today: Self.date(1),
+            completeDays: [Self.date(0), Self.date(1)])
         #expect(marked.loggedDays == 2)
     }
 
     @Test("an athlete's sodium is judged against the CDRR plus the estimated sweat loss, said to be an estimate")
     func athleteSodium() throws {
-        let athlete = try tables.targets(for: Profile(sex: .female, ageYears: 31, training: Training(hours: 1.5, per: .day)), on: Self.date(0))
+        let athlete = try tables.targets(
+            for: Profile(sex: .female, ageYears: 31, training: Training(hours: 1.5, per: .day)), on: Self.date(0))
         let loss = try #require(athlete[.sodium].sweatLoss?.amountPerDay)
         #expect(athlete.notes.contains { $0.contains("not for those who lose much sodium in sweat") })
         // Table salt (38,758 mg sodium per 100 g): 7.756 g is about 3,006 mg, over the CDRR but under CDRR + sweat.
@@ -90,7 +102,10 @@ struct CertaintyTests {
         #expect(certainty.requirementSD == 100 && certainty.withinPersonSD == 325)
         #expect(abs(try #require(certainty.z) + 1.7069) < 0.001)
         #expect(certainty.confidencePercent == 95)
-        #expect(certainty.statement == "How sure: with 6 days recorded, about 95 % confident your usual calcium intake is below the requirement (800 mg).")
+        #expect(
+            certainty.statement
+                == "How sure: with 6 days recorded, about 95 % confident your usual calcium intake is below the requirement (800 mg)."
+        )
         #expect(certainty.moreDaysFor90Percent == nil)
     }
 
@@ -111,7 +126,8 @@ struct CertaintyTests {
 
     @Test("where no within-person SD could be read, nothing is computed and the report says so")
     func notComputed() throws {
-        let certainty = try #require(Certainty.of(.magnesium, average: 300, days: 6, targets: WeeklyReportTests.woman[.magnesium], sweat: nil))
+        let certainty = try #require(
+            Certainty.of(.magnesium, average: 300, days: 6, targets: WeeklyReportTests.woman[.magnesium], sweat: nil))
         #expect(certainty.z == nil && certainty.confidencePercent == nil)
         #expect(certainty.statement.hasPrefix("How sure: not computed"))
     }
@@ -123,11 +139,14 @@ struct ReportTrendTests {
     @Test("a month, and a period of years")
     func periods() throws {
         let november = try ReportPeriod(month: "2026-11")
-        #expect(november.from.description == "2026-11-01" && november.to.description == "2026-11-30" && november.label == "2026-11")
+        #expect(
+            november.from.description == "2026-11-01" && november.to.description == "2026-11-30"
+                && november.label == "2026-11")
         #expect(try ReportPeriod(month: "2024-02").days.count == 29)
         #expect(throws: MineralIntakeError.self) { try ReportPeriod(month: "2026-13") }
         #expect(throws: MineralIntakeError.self) { try ReportPeriod(month: "2026-+1") }
-        let decade = try ReportPeriod(from: CalendarDate(year: 2016, month: 11, day: 25)!, to: CalendarDate(year: 2026, month: 11, day: 24)!)
+        let decade = try ReportPeriod(
+            from: CalendarDate(year: 2016, month: 11, day: 25)!, to: CalendarDate(year: 2026, month: 11, day: 24)!)
         #expect(decade.days.count == 3652)
     }
 
@@ -138,8 +157,10 @@ struct ReportTrendTests {
         var entries: [JournalEntry] = []
         for day in 0..<28 {
             let grams = Double(20 + 20 * (day / 7))
-            entries.append(JournalEntry(id: day + 1, date: start.adding(days: day)!, meal: .lunch, amount: grams, unit: "g", grams: grams,
-                                        food: .usda(NDBNumber(rawValue: "12061")!), text: "almonds"))
+            entries.append(
+                JournalEntry(
+                    id: day + 1, date: start.adding(days: day)!, meal: .lunch, amount: grams, unit: "g", grams: grams,
+                    food: .usda(NDBNumber(rawValue: "12061")!), text: "almonds"))
         }
         let period = try ReportPeriod(from: start, to: start.adding(days: 27)!)
         let report = catalog.weeklyReport(period: period, entries: entries, targets: WeeklyReportTests.woman)
@@ -149,7 +170,9 @@ struct ReportTrendTests {
         #expect(magnesium.count == 4 && zip(magnesium, magnesium.dropFirst()).allSatisfy { $0 < $1 })
         #expect(WeekAverages.trend(report.weeks, nutrient: .magnesium, goal: 320, lowerIsBetter: false) == "better")
         #expect(WeekAverages.trend(report.weeks, nutrient: .magnesium, goal: 320, lowerIsBetter: true) == "worse")
-        #expect(WeekAverages.trend(Array(report.weeks.prefix(2)), nutrient: .magnesium, goal: 320, lowerIsBetter: false) == nil)
+        #expect(
+            WeekAverages.trend(Array(report.weeks.prefix(2)), nutrient: .magnesium, goal: 320, lowerIsBetter: false)
+                == nil)
         let text = ReportRenderer.text(report)
         #expect(text.contains("Week by week (2026-W41 – 2026-W44)"))
         #expect(text.contains("magnesium  ▁▃▆█  latest week"))
@@ -160,15 +183,26 @@ struct ReportTrendTests {
         #expect(csv[1] == "days,,,7,7,7,7,")
         let magnesiumRow = try #require(csv.first { $0.hasPrefix("magnesium,mg,320,") })
         #expect(magnesiumRow.hasSuffix(",better"))
-        #expect(magnesiumRow.split(separator: ",").dropFirst(3).prefix(4).map { String($0) } == magnesium.map { NumberText.display($0) })
+        #expect(
+            magnesiumRow.split(separator: ",").dropFirst(3).prefix(4).map { String($0) }
+                == magnesium.map { NumberText.display($0) })
         // A week with no days is an empty cell, not 0.
-        let gap = catalog.weeklyReport(period: period, entries: entries.filter { !(8...14).contains($0.id) },  // no food in the second week
-                                       targets: WeeklyReportTests.woman)
-        let gapRows = try #require(ReportRenderer.trendCSV(gap)).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let gap = catalog.weeklyReport(
+            period: period, entries: entries.filter { !(8...14).contains($0.id) },  // no food in the second week
+            targets: WeeklyReportTests.woman)
+        let gapRows = try #require(ReportRenderer.trendCSV(gap)).split(
+            separator: "\n", omittingEmptySubsequences: false
+        ).map(String.init)
         #expect(gapRows[1] == "days,,,7,0,7,7,")
         #expect(try #require(gapRows.first { $0.hasPrefix("magnesium,") }).contains(",,"))
-        #expect(ReportRenderer.trendCSV(catalog.weeklyReport(period: ReportPeriod(weekOf: start), entries: entries, targets: WeeklyReportTests.woman)) == nil)
+        #expect(
+            ReportRenderer.trendCSV(
+                catalog.weeklyReport(
+                    period: ReportPeriod(weekOf: start), entries: entries, targets: WeeklyReportTests.woman)) == nil)
         // A week has no trend lines.
-        #expect(catalog.weeklyReport(period: ReportPeriod(weekOf: start), entries: entries, targets: WeeklyReportTests.woman).weeks.isEmpty)
+        #expect(
+            catalog.weeklyReport(
+                period: ReportPeriod(weekOf: start), entries: entries, targets: WeeklyReportTests.woman
+            ).weeks.isEmpty)
     }
 }

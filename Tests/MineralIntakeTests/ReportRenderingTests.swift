@@ -21,7 +21,9 @@ struct ReportRenderingTests {
         #expect(html.contains("CDRR 2300 mg"))
         #expect(html.contains("name=\"viewport\""))
         // One self-contained file: no script, nothing fetched (the SVG namespace is a name, not a fetch).
-        #expect(!html.contains("<script") && !html.contains("src=\"http") && !html.contains("href=\"http") && !html.contains("url(http"))
+        #expect(
+            !html.contains("<script") && !html.contains("src=\"http") && !html.contains("href=\"http")
+                && !html.contains("url(http"))
         // Low calcium: under the average requirement, marked ▼.
         let calcium = try #require(salty[.calcium])
         #expect(ReportRenderer.dayState(try #require(calcium.days[0].amount), calcium).mark == "▼")
@@ -29,19 +31,28 @@ struct ReportRenderingTests {
 
     @Test("Markdown shows food names literally and suggestions are single list items")
     func markdown() {
-        #expect(ReportRenderer.markdownText("<script>[x](javascript:alert(1))") == "\\<script\\>\\[x\\]\\(javascript:alert\\(1\\)\\)")
+        #expect(
+            ReportRenderer.markdownText("<script>[x](javascript:alert(1))")
+                == "\\<script\\>\\[x\\]\\(javascript:alert\\(1\\)\\)")
         let text = ReportRenderer.markdown(Self.report([WeeklyReportTests.entry(1, day: 0, "12061", grams: 10)]))
         #expect(!text.contains("- + "))
     }
 
     @Test("CSV day rows carry that day's facts; the verdict is on the average row; numbers rounded")
     func csv() throws {
-        let week = Self.report([WeeklyReportTests.entry(1, day: 0, "02047", grams: 14), WeeklyReportTests.entry(2, day: 1, "12061", grams: 33.333)])
+        let week = Self.report([
+            WeeklyReportTests.entry(1, day: 0, "02047", grams: 14),
+            WeeklyReportTests.entry(2, day: 1, "12061", grams: 33.333),
+        ])
         let lines = ReportRenderer.csv(week).split(separator: "\n").map(String.init)
         let sodiumDays = lines.filter { $0.contains(",sodium,") && !$0.hasPrefix("average") }
         #expect(sodiumDays.allSatisfy { $0.hasSuffix(",") })  // no verdict on a day's row
         #expect(sodiumDays[0].hasSuffix(",yes,") && sodiumDays[1].hasSuffix(",no,"))
-        #expect(lines.contains { $0.hasPrefix("average,sodium,mg,") && $0.hasSuffix(",yes,above_reduce_level") || $0.hasPrefix("average,sodium,mg,") })
+        #expect(
+            lines.contains {
+                $0.hasPrefix("average,sodium,mg,") && $0.hasSuffix(",yes,above_reduce_level")
+                    || $0.hasPrefix("average,sodium,mg,")
+            })
         #expect(!ReportRenderer.csv(week).contains("99999"))  // no float noise such as 1906.1799999999998
     }
 
@@ -56,7 +67,9 @@ struct ReportRenderingTests {
     @Test("for an AI no number of days settles an average below it")
     func aiBelow() throws {
         var potassium = WeeklyReportTests.woman[.potassium]
-        potassium.withinPersonSD = WithinPersonSD(nutrient: .potassium, sex: .female, ageMinimum: 19, ageMaximum: 50, sd: 800, source: "test", table: "test", verification: "read-primary", line: 0)
+        potassium.withinPersonSD = WithinPersonSD(
+            nutrient: .potassium, sex: .female, ageMinimum: 19, ageMaximum: 50, sd: 800, source: "test", table: "test",
+            verification: "read-primary", line: 0)
         let below = try #require(Certainty.of(.potassium, average: 2000, days: 3, targets: potassium, sweat: nil))
         #expect(below.moreDaysFor90Percent == nil && below.statement.contains("below the AI is not a deficiency"))
         let above = try #require(Certainty.of(.potassium, average: 2900, days: 3, targets: potassium, sweat: nil))
@@ -77,7 +90,10 @@ struct TextTableWidthTests {
     @Test("text columns give way with …, widest first; numbers are never cut")
     func fits() {
         var table = TextTable(columns: [.init("item"), .init("grams", .right), .init("food")])
-        table.rows = [["a glass of milk", "247.5", "Milk, whole, 3.25% milkfat, with added vitamin D"], ["salmon", "150", "Fish"]]
+        table.rows = [
+            ["a glass of milk", "247.5", "Milk, whole, 3.25% milkfat, with added vitamin D"],
+            ["salmon", "150", "Fish"],
+        ]
         let fitted = table.rendered(width: 40)
         #expect(fitted.split(separator: "\n").allSatisfy { $0.count <= 40 })
         #expect(fitted.contains("247.5") && fitted.contains("…"))

@@ -34,10 +34,12 @@ struct TargetRowTests {
         for sex in sexes {
             for age in agesToTest(row) {
                 // A both-sexes row gives way to a sex-specific row of the same kind covering the same age.
-                let shadowed = row.sex == nil && tables.rows.contains {
-                    $0.standard == row.standard && $0.nutrient == row.nutrient && $0.kind == row.kind
-                        && $0.state == row.state && $0.sex == sex && $0.covers(age: age)
-                }
+                let shadowed =
+                    row.sex == nil
+                    && tables.rows.contains {
+                        $0.standard == row.standard && $0.nutrient == row.nutrient && $0.kind == row.kind
+                            && $0.state == row.state && $0.sex == sex && $0.covers(age: age)
+                    }
                 if shadowed { continue }
                 let profile = Profile(sex: sex, ageYears: age, state: row.state, standard: row.standard)
                 let targets = try tables.targets(for: profile, on: today)
@@ -53,10 +55,12 @@ struct TargetRowTests {
 
 @Suite("Targets: age boundaries, pregnancy, lactation, EFSA")
 struct TargetLookupTests {
-    @Test(arguments: [(18, "males 14–18"), (19, "males 19–30"), (30, "males 19–30"), (31, "males 31–50"),
-                      (50, "males 31–50"), (51, "males 51–70"), (70, "males 51–70"), (71, "males 71+"), (130, "males 71+"),
-                      (13, "males 9–13"), (14, "males 14–18"), (9, "males 9–13"), (8, "children 4–8"), (4, "children 4–8"),
-                      (3, "children 1–3"), (1, "children 1–3")])
+    @Test(arguments: [
+        (18, "males 14–18"), (19, "males 19–30"), (30, "males 19–30"), (31, "males 31–50"),
+        (50, "males 31–50"), (51, "males 51–70"), (70, "males 51–70"), (71, "males 71+"), (130, "males 71+"),
+        (13, "males 9–13"), (14, "males 14–18"), (9, "males 9–13"), (8, "children 4–8"), (4, "children 4–8"),
+        (3, "children 1–3"), (1, "children 1–3"),
+    ])
     func nasemBoundaries(age: Int, band: String) throws {
         let targets = try tables.targets(for: Profile(sex: .male, ageYears: age), on: today)
         #expect(targets[.magnesium].goal?.row == band)
@@ -88,8 +92,12 @@ struct TargetLookupTests {
         #expect(targets[.magnesium].goal?.amount == 350)
         #expect(targets.lifeStage == "pregnancy 19–30")
         let note = try #require(targets.groupNotes.first { $0.group == "pregnant" })
-        #expect(note.changes.contains(TargetChange(nutrient: .magnesium, role: .goal, from: 310, to: 350, unit: .milligrams)))
-        #expect(note.changes.contains(TargetChange(nutrient: .potassium, role: .goal, from: 2600, to: 2900, unit: .milligrams)))
+        #expect(
+            note.changes.contains(
+                TargetChange(nutrient: .magnesium, role: .goal, from: 310, to: 350, unit: .milligrams)))
+        #expect(
+            note.changes.contains(
+                TargetChange(nutrient: .potassium, role: .goal, from: 2600, to: 2900, unit: .milligrams)))
     }
 
     @Test("lactation at 17 uses the 14–18 lactation rows")
@@ -106,13 +114,21 @@ struct TargetLookupTests {
         let late = try tables.targets(for: Profile(sex: .female, ageYears: 52, state: .pregnant), on: today)
         #expect(late.lifeStage == "pregnancy 31–50")
         #expect(late[.magnesium].goal?.amount == 360)
-        #expect(late.notes.contains { $0.contains("pregnancy values for ages 14–50; for 52 the nearest pregnancy row (pregnancy 31–50) is used") })
+        #expect(
+            late.notes.contains {
+                $0.contains(
+                    "pregnancy values for ages 14–50; for 52 the nearest pregnancy row (pregnancy 31–50) is used")
+            })
         let young = try tables.targets(for: Profile(sex: .female, ageYears: 13, state: .pregnant), on: today)
         #expect(young.lifeStage == "pregnancy 14–18")
         #expect(young[.magnesium].goal?.amount == 400)  // not the non-pregnant 13-year-old's 240
         #expect(young.notes.contains { $0.contains("which the 1997 tables label \"≤ 18 y\"") })
-        let efsa = try tables.targets(for: Profile(sex: .female, ageYears: 16, state: .pregnant, standard: .efsa), on: today)
-        #expect(efsa.notes.contains { $0.contains("EFSA gives pregnancy values for ages 18+; for 16 the nearest pregnancy row") })
+        let efsa = try tables.targets(
+            for: Profile(sex: .female, ageYears: 16, state: .pregnant, standard: .efsa), on: today)
+        #expect(
+            efsa.notes.contains {
+                $0.contains("EFSA gives pregnancy values for ages 18+; for 16 the nearest pregnancy row")
+            })
     }
 
     @Test("EFSA: sex-specific magnesium, calcium AR carried into pregnancy, supplemental magnesium UL 250")
@@ -123,7 +139,8 @@ struct TargetLookupTests {
         #expect(man[.magnesium].upperLimit?.amount == 250)
         #expect(man[.calcium].goal?.kind == .pri)
         #expect(man[.calcium].averageRequirement?.amount == 750)
-        let pregnant = try tables.targets(for: Profile(sex: .female, ageYears: 25, state: .pregnant, standard: .efsa), on: today)
+        let pregnant = try tables.targets(
+            for: Profile(sex: .female, ageYears: 25, state: .pregnant, standard: .efsa), on: today)
         #expect(pregnant[.calcium].averageRequirement?.amount == 750)
         #expect(pregnant.notes.contains { $0.contains("EFSA gives no calcium AR for pregnancy") })
     }
@@ -139,18 +156,42 @@ struct TargetLookupTests {
 @Suite("Targets: refusals")
 struct TargetRefusalTests {
     @Test(arguments: [
-        (Profile(sex: .female, ageYears: 0), "age 0: infants under 1 year are not covered (their intake is breast milk or formula, which this tool does not model); give an age from 1 to 130 years"),
+        (
+            Profile(sex: .female, ageYears: 0),
+            "age 0: infants under 1 year are not covered (their intake is breast milk or formula, which this tool does not model); give an age from 1 to 130 years"
+        ),
         (Profile(sex: .female, ageYears: -1), "age -1 is negative; give an age from 1 to 130 years"),
         (Profile(sex: .female, ageYears: 131), "age 131 is over 130; give an age from 1 to 130 years"),
-        (Profile(sex: .male, ageYears: 30, state: .pregnant), "a male profile cannot be pregnant; pregnancy and lactation are for female profiles"),
-        (Profile(sex: .male, ageYears: 30, state: .lactating), "a male profile cannot be lactating; pregnancy and lactation are for female profiles"),
+        (
+            Profile(sex: .male, ageYears: 30, state: .pregnant),
+            "a male profile cannot be pregnant; pregnancy and lactation are for female profiles"
+        ),
+        (
+            Profile(sex: .male, ageYears: 30, state: .lactating),
+            "a male profile cannot be lactating; pregnancy and lactation are for female profiles"
+        ),
         (Profile(sex: .female, ageYears: 5, state: .pregnant), "age 5 cannot be pregnant; check the age"),
-        (Profile(sex: .female, ageYears: 30, birthDate: CalendarDate(year: 1996, month: 1, day: 1)), "give either an age or a birth date, not both"),
-        (Profile(sex: .female, birthDate: CalendarDate(year: 2027, month: 1, day: 1)), "birth date 2027-01-01 is after 2026-11-25; give the date you were born"),
-        (Profile(sex: .female, ageYears: 35, groups: [.teenager]), "group teenager is for ages 13 to 19, but the age is 35"),
-        (Profile(sex: .female, ageYears: 35, groups: [.elderly]), "group elderly starts at 51 (the tables' older-adult rows), but the age is 35"),
+        (
+            Profile(sex: .female, ageYears: 30, birthDate: CalendarDate(year: 1996, month: 1, day: 1)),
+            "give either an age or a birth date, not both"
+        ),
+        (
+            Profile(sex: .female, birthDate: CalendarDate(year: 2027, month: 1, day: 1)),
+            "birth date 2027-01-01 is after 2026-11-25; give the date you were born"
+        ),
+        (
+            Profile(sex: .female, ageYears: 35, groups: [.teenager]),
+            "group teenager is for ages 13 to 19, but the age is 35"
+        ),
+        (
+            Profile(sex: .female, ageYears: 35, groups: [.elderly]),
+            "group elderly starts at 51 (the tables' older-adult rows), but the age is 35"
+        ),
         (Profile(sex: .male, ageYears: 35, groups: [.youngMother]), "group young-mother is for female profiles"),
-        (Profile(sex: .male, ageYears: 35, training: Training(hours: 1, per: .day, sweatRateLitresPerHour: 9)), "sweat rate 9 L/h is outside 0.1–6 L/h (athletes measured 0.26–5.73)"),
+        (
+            Profile(sex: .male, ageYears: 35, training: Training(hours: 1, per: .day, sweatRateLitresPerHour: 9)),
+            "sweat rate 9 L/h is outside 0.1–6 L/h (athletes measured 0.26–5.73)"
+        ),
     ])
     func refused(profile: Profile, message: String) {
         #expect(throws: MineralIntakeError.invalidProfile(message)) { try tables.targets(for: profile, on: today) }
@@ -158,8 +199,12 @@ struct TargetRefusalTests {
 
     @Test("a profile with neither age nor birth date is its own error case, its message free of command-line words")
     func withoutAge() {
-        #expect(throws: MineralIntakeError.profileWithoutAge) { try tables.targets(for: Profile(sex: .female), on: today) }
-        #expect(MineralIntakeError.profileWithoutAge.description == "the profile has no age; give an age in years or a birth date")
+        #expect(throws: MineralIntakeError.profileWithoutAge) {
+            try tables.targets(for: Profile(sex: .female), on: today)
+        }
+        #expect(
+            MineralIntakeError.profileWithoutAge.description
+                == "the profile has no age; give an age in years or a birth date")
     }
 }
 
@@ -167,10 +212,13 @@ struct TargetRefusalTests {
 struct TargetAdjustmentTests {
     @Test("an override replaces the value, keeps the official one, and is marked")
     func override() throws {
-        let profile = Profile(sex: .female, ageYears: 31, overrides: [
-            TargetOverride(nutrient: .magnesium, amount: 400), TargetOverride(nutrient: .sodium, role: .reduceAbove, amount: 2000),
-            TargetOverride(nutrient: .potassium, role: .averageRequirement, amount: 2000),
-        ])
+        let profile = Profile(
+            sex: .female, ageYears: 31,
+            overrides: [
+                TargetOverride(nutrient: .magnesium, amount: 400),
+                TargetOverride(nutrient: .sodium, role: .reduceAbove, amount: 2000),
+                TargetOverride(nutrient: .potassium, role: .averageRequirement, amount: 2000),
+            ])
         let targets = try tables.targets(for: profile, on: today)
         let goal = try #require(targets[.magnesium].goal)
         #expect(goal.amount == 400)
@@ -201,7 +249,8 @@ struct TargetAdjustmentTests {
         #expect(targets[.magnesium].sweatLoss?.concentrationMgPerLitre == 9.8)
         #expect(targets[.vitaminD].sweatLoss == nil)
         #expect(potassium.sweatRateSource.contains("Baker"))
-        let own = Profile(sex: .male, ageYears: 25, training: Training(hours: 2, per: .day, sweatRateLitresPerHour: 1.6))
+        let own = Profile(
+            sex: .male, ageYears: 25, training: Training(hours: 2, per: .day, sweatRateLitresPerHour: 1.6))
         #expect(try tables.targets(for: own, on: today)[.sodium].sweatLoss?.amountPerDay == 2 * 1.6 * 825.3)
     }
 
@@ -212,15 +261,18 @@ struct TargetAdjustmentTests {
         #expect(targets.groupNotes.map(\.group) == ["athlete", "office-worker", "driver", "seller"])
         #expect(targets.groupNotes.allSatisfy { $0.changes.isEmpty })
         #expect(targets.groupNotes[1].note.contains("set no different target"))
-        let reordered = try tables.targets(for: Profile(sex: .female, ageYears: 40, groups: [.athlete, .driver, .seller, .officeWorker]), on: today)
+        let reordered = try tables.targets(
+            for: Profile(sex: .female, ageYears: 40, groups: [.athlete, .driver, .seller, .officeWorker]), on: today)
         #expect(targets.groupNotes == reordered.groupNotes)
-        #expect(targets.nutrients == (try tables.targets(for: Profile(sex: .female, ageYears: 40), on: today)).nutrients)
+        #expect(
+            targets.nutrients == (try tables.targets(for: Profile(sex: .female, ageYears: 40), on: today)).nutrients)
     }
 
     @Test("targets encode as JSON and decode back unchanged")
     func codable() throws {
-        let profile = Profile(sex: .female, ageYears: 25, state: .pregnant, groups: [.athlete], training: Training(hours: 1, per: .day),
-                              overrides: [TargetOverride(nutrient: .calcium, amount: 1200)])
+        let profile = Profile(
+            sex: .female, ageYears: 25, state: .pregnant, groups: [.athlete], training: Training(hours: 1, per: .day),
+            overrides: [TargetOverride(nutrient: .calcium, amount: 1200)])
         let targets = try tables.targets(for: profile, on: today)
         let data = try JSONEncoder().encode(targets)
         #expect(try JSONDecoder().decode(Targets.self, from: data) == targets)
@@ -229,7 +281,9 @@ struct TargetAdjustmentTests {
 
 @Suite("Parsing profile fields")
 struct ProfileParsingTests {
-    @Test(arguments: [("1.5/day", 1.5, Training.Period.day), ("8/week", 8, .week), ("8h/week", 8, .week), ("8 h per week", 8, .week)])
+    @Test(arguments: [
+        ("1.5/day", 1.5, Training.Period.day), ("8/week", 8, .week), ("8h/week", 8, .week), ("8 h per week", 8, .week),
+    ])
     func training(text: String, hours: Double, period: Training.Period) throws {
         let training = try Training(parsing: text)
         #expect(training.hours == hours)
@@ -241,8 +295,10 @@ struct ProfileParsingTests {
         #expect(throws: MineralIntakeError.self) { try Training(parsing: text) }
     }
 
-    @Test(arguments: [("magnesium=400", Nutrient.magnesium, TargetRole.goal, 400.0), ("Mg.ul=300", .magnesium, .upperLimit, 300),
-                      ("sodium.cdrr=2000", .sodium, .reduceAbove, 2000), ("vitamin_d.ear=12.5", .vitaminD, .averageRequirement, 12.5)])
+    @Test(arguments: [
+        ("magnesium=400", Nutrient.magnesium, TargetRole.goal, 400.0), ("Mg.ul=300", .magnesium, .upperLimit, 300),
+        ("sodium.cdrr=2000", .sodium, .reduceAbove, 2000), ("vitamin_d.ear=12.5", .vitaminD, .averageRequirement, 12.5),
+    ])
     func override(text: String, nutrient: Nutrient, role: TargetRole, amount: Double) throws {
         #expect(try TargetOverride(parsing: text) == TargetOverride(nutrient: nutrient, role: role, amount: amount))
     }
@@ -252,8 +308,10 @@ struct ProfileParsingTests {
         #expect(throws: MineralIntakeError.self) { try TargetOverride(parsing: text) }
     }
 
-    @Test(arguments: [("2026-11-24", true), ("2024-02-29", true), ("2026-02-29", false), ("2026-02-30", false), ("2026-13-01", false),
-                      ("0000-01-01", false), ("26-11-24", false), ("2026-1-24", false), ("tomorrow", false), ("", false)])
+    @Test(arguments: [
+        ("2026-11-24", true), ("2024-02-29", true), ("2026-02-29", false), ("2026-02-30", false), ("2026-13-01", false),
+        ("0000-01-01", false), ("26-11-24", false), ("2026-1-24", false), ("tomorrow", false), ("", false),
+    ])
     func dates(text: String, valid: Bool) {
         #expect(((try? CalendarDate(parsing: text)) != nil) == valid)
     }

@@ -4,8 +4,10 @@ import Testing
 
 @Suite("ISO weeks and report periods")
 struct ReportPeriodTests {
-    @Test(arguments: [("2026-W48", "2026-11-23", "2026-11-29"), ("2026-W01", "2025-12-29", "2026-01-04"),
-                      ("2026-W53", "2026-12-28", "2027-01-03"), ("2020-W53", "2020-12-28", "2021-01-03")])
+    @Test(arguments: [
+        ("2026-W48", "2026-11-23", "2026-11-29"), ("2026-W01", "2025-12-29", "2026-01-04"),
+        ("2026-W53", "2026-12-28", "2027-01-03"), ("2020-W53", "2020-12-28", "2021-01-03"),
+    ])
     func isoWeeks(text: String, from: String, to: String) throws {
         let period = try ReportPeriod(isoWeek: text)
         #expect(period.from.description == from)
@@ -23,30 +25,40 @@ struct ReportPeriodTests {
     func weekOf() throws {
         #expect(ReportPeriod(weekOf: CalendarDate(year: 2027, month: 1, day: 1)!).label == "2026-W53")
         #expect(ReportPeriod(weekOf: CalendarDate(year: 2026, month: 11, day: 25)!).label == "2026-W48")
-        #expect(throws: MineralIntakeError.self) { try ReportPeriod(from: try CalendarDate(parsing: "2026-11-26"), to: try CalendarDate(parsing: "2026-11-20")) }
-        #expect(try ReportPeriod(from: try CalendarDate(parsing: "2026-11-20"), to: try CalendarDate(parsing: "2026-11-26")).days.count == 7)
+        #expect(throws: MineralIntakeError.self) {
+            try ReportPeriod(from: try CalendarDate(parsing: "2026-11-26"), to: try CalendarDate(parsing: "2026-11-20"))
+        }
+        #expect(
+            try ReportPeriod(from: try CalendarDate(parsing: "2026-11-20"), to: try CalendarDate(parsing: "2026-11-26"))
+                .days.count == 7)
     }
 }
 
 @Suite("Weekly report")
 struct WeeklyReportTests {
     static let period = ReportPeriod(weekOf: CalendarDate(year: 2026, month: 11, day: 16)!)
-    static let woman = try! tables.targets(for: Profile(sex: .female, ageYears: 31), on: CalendarDate(year: 2026, month: 11, day: 22)!)
+    static let woman = try! tables.targets(
+        for: Profile(sex: .female, ageYears: 31), on: CalendarDate(year: 2026, month: 11, day: 22)!)
 
     static func entry(_ id: Int, day: Int, _ ndb: String, grams: Double) -> JournalEntry {
-        JournalEntry(id: id, date: period.from.adding(days: day)!, meal: .lunch, amount: grams, unit: "g", grams: grams,
-                     food: .usda(NDBNumber(rawValue: ndb)!), text: "\(grams) g \(ndb)")
+        JournalEntry(
+            id: id, date: period.from.adding(days: day)!, meal: .lunch, amount: grams, unit: "g", grams: grams,
+            food: .usda(NDBNumber(rawValue: ndb)!), text: "\(grams) g \(ndb)")
     }
 
     static func supplement(_ id: Int, day: Int, _ nutrient: Nutrient, _ amount: Double) -> JournalEntry {
-        JournalEntry(id: id, date: period.from.adding(days: day)!, meal: .dinner, amount: amount, unit: nutrient.unit.rawValue,
-                     grams: nil, food: .supplement(nutrient), text: "")
+        JournalEntry(
+            id: id, date: period.from.adding(days: day)!, meal: .dinner, amount: amount, unit: nutrient.unit.rawValue,
+            grams: nil, food: .supplement(nutrient), text: "")
     }
 
     @Test("days not logged are shown as such and left out of the average, never counted as zero")
     func notLoggedDays() throws {
         // 100 g pumpkin seeds (592 mg Mg) on Monday and Wednesday only.
-        let report = catalog.weeklyReport(period: Self.period, entries: [Self.entry(1, day: 0, "12014", grams: 100), Self.entry(2, day: 2, "12014", grams: 100)], targets: Self.woman)
+        let report = catalog.weeklyReport(
+            period: Self.period,
+            entries: [Self.entry(1, day: 0, "12014", grams: 100), Self.entry(2, day: 2, "12014", grams: 100)],
+            targets: Self.woman)
         let magnesium = try #require(report[.magnesium])
         #expect(report.loggedDays == 2)
         #expect(magnesium.loggedDays == 2)
@@ -74,7 +86,8 @@ struct WeeklyReportTests {
     func missingData() throws {
         // 16609 has no magnesium value: all of the week's grams are without a value.
         let entries = (0..<7).map { Self.entry($0 + 1, day: $0, "16609", grams: 100) }
-        let magnesium = try #require(catalog.weeklyReport(period: Self.period, entries: entries, targets: Self.woman)[.magnesium])
+        let magnesium = try #require(
+            catalog.weeklyReport(period: Self.period, entries: entries, targets: Self.woman)[.magnesium])
         #expect(magnesium.unknownShare == 1)
         #expect(magnesium.confidence == .low)
         #expect(magnesium.verdict == .insufficientData)
@@ -83,10 +96,17 @@ struct WeeklyReportTests {
 
     @Test("limits: supplemental magnesium over its UL, calcium over its UL, sodium over the CDRR, each with its day")
     func limits() throws {
-        let entries = [Self.supplement(1, day: 1, .magnesium, 400), Self.supplement(2, day: 2, .calcium, 3000),
-                       Self.entry(3, day: 3, "02047", grams: 10), Self.entry(4, day: 4, "12014", grams: 100)]
+        let entries = [
+            Self.supplement(1, day: 1, .magnesium, 400), Self.supplement(2, day: 2, .calcium, 3000),
+            Self.entry(3, day: 3, "02047", grams: 10), Self.entry(4, day: 4, "12014", grams: 100),
+        ]
         let report = catalog.weeklyReport(period: Self.period, entries: entries, targets: Self.woman)
-        #expect(report[.magnesium]?.limitFlags == [LimitFlag(date: Self.period.from.adding(days: 1)!, role: .upperLimit, amount: 400, limit: 350, supplementsOnly: true)])
+        #expect(
+            report[.magnesium]?.limitFlags == [
+                LimitFlag(
+                    date: Self.period.from.adding(days: 1)!, role: .upperLimit, amount: 400, limit: 350,
+                    supplementsOnly: true)
+            ])
         // Magnesium from food (592 mg on day 4) never counts against the supplemental UL.
         #expect(report[.calcium]?.limitFlags.map(\.date) == [Self.period.from.adding(days: 2)!])
         #expect(report[.sodium]?.limitFlags.first?.role == .reduceAbove)
@@ -100,7 +120,9 @@ struct WeeklyReportTests {
         let calcium = try #require(report[.calcium])
         #expect(!calcium.suggestions.isEmpty)
         for suggestion in calcium.suggestions {
-            guard case .usda(let ndb) = suggestion.food, let food = builtInFoods.food(ndb) else { Issue.record("not a USDA food"); continue }
+            guard case .usda(let ndb) = suggestion.food, let food = builtInFoods.food(ndb) else {
+                Issue.record("not a USDA food"); continue
+            }
             #expect(2131.7 + (food.nutrients(inGrams: suggestion.grams).sodiumMg ?? 0) <= 2300)
             // The amount is the food's SR28 value per 100 g scaled to the portion, worked out here by hand.
             let per100g = try #require(food.per100g.calciumMg)
@@ -128,14 +150,18 @@ struct WeeklyReportTests {
         let report = catalog.weeklyReport(period: Self.period, entries: entries, targets: Self.woman)
         for nutrient in report.nutrients {
             for day in nutrient.days {
-                let sum = entries.filter { $0.date == day.date }.reduce(0.0) { $0 + catalog.nutrients(of: $1)[nutrient.nutrient].amount }
+                let sum = entries.filter { $0.date == day.date }.reduce(0.0) {
+                    $0 + catalog.nutrients(of: $1)[nutrient.nutrient].amount
+                }
                 // A day counts as logged only when food was logged; a supplement alone makes no day of zero food.
                 let logged = entries.contains { $0.date == day.date && $0.food.isFood }
                 #expect(day.logged == logged)
                 if logged { #expect(abs(day.amount! - sum) <= 1e-9 * max(1, sum)) }
             }
             let amounts = nutrient.days.compactMap(\.amount)
-            if !amounts.isEmpty { #expect(abs(nutrient.average! - amounts.reduce(0, +) / Double(amounts.count)) < 1e-9) }
+            if !amounts.isEmpty {
+                #expect(abs(nutrient.average! - amounts.reduce(0, +) / Double(amounts.count)) < 1e-9)
+            }
         }
         #expect(report.entryCount == entries.count)
     }

@@ -54,9 +54,11 @@ public enum MineralIntakeError: Error, Sendable, Codable, Equatable, CustomStrin
         case .unknownNDBNumber(let text):
             return "no food with NDB number \(text) in USDA SR28; a search by name finds the numbers"
         case .unknownFood(let text, let suggestions):
-            let hint = suggestions.isEmpty
+            let hint =
+                suggestions.isEmpty
                 ? "" : "; did you mean " + suggestions.map { "\"\($0)\"" }.joined(separator: ", ") + "?"
-            let letters = TextNormalizer.tokens(text).isEmpty && !text.isEmpty
+            let letters =
+                TextNormalizer.tokens(text).isEmpty && !text.isEmpty
                 ? "; food names are searched in English letters and digits (USDA's descriptions)" : ""
             return "no food matches \"\(text)\"\(hint)\(letters)"
         case .unknownFoodGroup(let text, let known):
@@ -77,7 +79,8 @@ public enum MineralIntakeError: Error, Sendable, Codable, Equatable, CustomStrin
         case .invalidProfile(let message), .invalidEntry(let message):
             return message
         case .ambiguousFood(let text, let candidates):
-            return "\"\(text)\" is not the exact name of one food; nothing was logged. Foods it may mean (name one by its NDB number):\n"
+            return
+                "\"\(text)\" is not the exact name of one food; nothing was logged. Foods it may mean (name one by its NDB number):\n"
                 + candidates.map { "  \($0.ndb)  \($0.name)" }.joined(separator: "\n")
         case .fileAccess(let message), .busy(let message):
             return message

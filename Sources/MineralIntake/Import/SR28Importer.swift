@@ -1,6 +1,6 @@
 import FoundationEssentials
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The USDA SR28 release files the importer reads, as bytes (Latin-1 text, `^`-separated, `~`-quoted).
@@ -39,7 +39,8 @@ package struct SR28Release: Sendable {
 /// measure and every food group. Values are copied as USDA writes them; a nutrient USDA has no row for stays empty.
 package enum SR28Importer {
     /// The imported `foods.tsv`, `measures.tsv` and `groups.tsv`, with `names` (the curated file) carried through.
-    package static func importRelease(_ release: SR28Release, names: String) throws(MineralIntakeError) -> FoodDataFiles {
+    package static func importRelease(_ release: SR28Release, names: String) throws(MineralIntakeError) -> FoodDataFiles
+    {
         let groups = try records(release.foodGroups, file: SR28Release.FileName.foodGroups, fields: 2)
         let foods = try records(release.foodDescriptions, file: SR28Release.FileName.foodDescriptions, fields: 14)
         let weights = try records(release.weights, file: SR28Release.FileName.weights, fields: 7)
@@ -47,7 +48,8 @@ package enum SR28Importer {
 
         var groupsOut = FoodDataFiles.groupsHeader.joined(separator: "\t") + "\n"
         for group in groups {
-            groupsOut += try tsvLine(group.fields[0], group.fields[1], file: SR28Release.FileName.foodGroups, line: group.line)
+            groupsOut += try tsvLine(
+                group.fields[0], group.fields[1], file: SR28Release.FileName.foodGroups, line: group.line)
         }
         let groupCodes = Set(groups.map { $0.fields[0] })
 
@@ -55,10 +57,14 @@ package enum SR28Importer {
         for food in foods {
             let ndb = food.fields[0]
             guard NDBNumber(rawValue: ndb) != nil else {
-                throw .invalidData(file: SR28Release.FileName.foodDescriptions, line: food.line, reason: "NDB number \"\(ndb)\" is not 5 digits")
+                throw .invalidData(
+                    file: SR28Release.FileName.foodDescriptions, line: food.line,
+                    reason: "NDB number \"\(ndb)\" is not 5 digits")
             }
             guard groupCodes.contains(food.fields[1]) else {
-                throw .invalidData(file: SR28Release.FileName.foodDescriptions, line: food.line, reason: "unknown food group \"\(food.fields[1])\"")
+                throw .invalidData(
+                    file: SR28Release.FileName.foodDescriptions, line: food.line,
+                    reason: "unknown food group \"\(food.fields[1])\"")
             }
             let nutrients = values[ndb, default: [:]]
             var vitaminD = ""
@@ -67,14 +73,17 @@ package enum SR28Importer {
                 (vitaminD, vitaminDSource) = (micrograms, VitaminDSource.micrograms328.rawValue)
             } else if let units = nutrients["324"] {
                 guard let decimal = Decimal(string: units, locale: Locale(identifier: "en_US_POSIX")) else {
-                    throw .invalidData(file: SR28Release.FileName.nutrientData, line: 0, reason: "vitamin D IU \"\(units)\" of \(ndb) is not a number")
+                    throw .invalidData(
+                        file: SR28Release.FileName.nutrientData, line: 0,
+                        reason: "vitamin D IU \"\(units)\" of \(ndb) is not a number")
                 }
                 // 40 IU = 1 µg; dividing a decimal by 40 ends in a finite decimal, written out exactly.
                 (vitaminD, vitaminDSource) = ((decimal / 40).description, VitaminDSource.internationalUnits324.rawValue)
             }
             foodsOut += try tsvLine(
                 ndb, food.fields[1], nutrients["208"] ?? "", nutrients["306"] ?? "", nutrients["304"] ?? "",
-                nutrients["301"] ?? "", nutrients["307"] ?? "", vitaminD, vitaminDSource, food.fields[2], food.fields[4],
+                nutrients["301"] ?? "", nutrients["307"] ?? "", vitaminD, vitaminDSource, food.fields[2],
+                food.fields[4],
                 file: SR28Release.FileName.foodDescriptions, line: food.line)
         }
 
@@ -82,15 +91,20 @@ package enum SR28Importer {
         var measuresOut = FoodDataFiles.measuresHeader.joined(separator: "\t") + "\n"
         for weight in weights {
             guard foodNumbers.contains(weight.fields[0]) else {
-                throw .invalidData(file: SR28Release.FileName.weights, line: weight.line, reason: "measure for unknown food \(weight.fields[0])")
+                throw .invalidData(
+                    file: SR28Release.FileName.weights, line: weight.line,
+                    reason: "measure for unknown food \(weight.fields[0])")
             }
             for (index, name) in [(1, "Seq"), (2, "Amount"), (4, "Gm_Wgt")] {
                 guard let number = Double(number(weight.fields[index])), number > 0 || index == 1 else {
-                    throw .invalidData(file: SR28Release.FileName.weights, line: weight.line, reason: "\(name) \"\(weight.fields[index])\" is not a positive number")
+                    throw .invalidData(
+                        file: SR28Release.FileName.weights, line: weight.line,
+                        reason: "\(name) \"\(weight.fields[index])\" is not a positive number")
                 }
             }
             measuresOut += try tsvLine(
-                weight.fields[0], weight.fields[1], number(weight.fields[2]), weight.fields[3], number(weight.fields[4]),
+                weight.fields[0], weight.fields[1], number(weight.fields[2]), weight.fields[3],
+                number(weight.fields[4]),
                 file: SR28Release.FileName.weights, line: weight.line)
         }
         return FoodDataFiles(foods: foodsOut, measures: measuresOut, groups: groupsOut, names: names)
@@ -100,21 +114,31 @@ package enum SR28Importer {
     static let keptNutrients: Set<String> = ["208", "306", "304", "301", "307", "328", "324"]
 
     /// `NDB_No → Nutr_No → Nutr_Val` for the kept nutrients, values as USDA writes them.
-    static func nutrientValues(_ data: Data, foods: Set<String>) throws(MineralIntakeError) -> [String: [String: String]] {
+    static func nutrientValues(_ data: Data, foods: Set<String>) throws(MineralIntakeError) -> [String: [String:
+        String]]
+    {
         var result: [String: [String: String]] = [:]
         let kept = keptNutrients.map { Array("~\($0)~".utf8) }
-        for record in try records(data, file: SR28Release.FileName.nutrientData, fields: 18, keep: { bytes, fields in
-            kept.contains { $0.elementsEqual(bytes[fields[1]]) }
-        }) {
+        for record in try records(
+            data, file: SR28Release.FileName.nutrientData, fields: 18,
+            keep: { bytes, fields in
+                kept.contains { $0.elementsEqual(bytes[fields[1]]) }
+            })
+        {
             let (ndb, nutrient, value) = (record.fields[0], record.fields[1], number(record.fields[2]))
             guard foods.contains(ndb) else {
-                throw .invalidData(file: SR28Release.FileName.nutrientData, line: record.line, reason: "value for unknown food \(ndb)")
+                throw .invalidData(
+                    file: SR28Release.FileName.nutrientData, line: record.line, reason: "value for unknown food \(ndb)")
             }
             guard let parsed = Double(value), parsed >= 0 else {
-                throw .invalidData(file: SR28Release.FileName.nutrientData, line: record.line, reason: "value \"\(value)\" is not a number")
+                throw .invalidData(
+                    file: SR28Release.FileName.nutrientData, line: record.line,
+                    reason: "value \"\(value)\" is not a number")
             }
             guard result[ndb]?[nutrient] == nil else {
-                throw .invalidData(file: SR28Release.FileName.nutrientData, line: record.line, reason: "second value of nutrient \(nutrient) for \(ndb)")
+                throw .invalidData(
+                    file: SR28Release.FileName.nutrientData, line: record.line,
+                    reason: "second value of nutrient \(nutrient) for \(ndb)")
             }
             result[ndb, default: [:]][nutrient] = value
         }
@@ -157,7 +181,8 @@ package enum SR28Importer {
                 fieldStart = index + 1
             }
             guard ranges.count == expected else {
-                throw .invalidData(file: file, line: line, reason: "\(ranges.count) fields separated by ^, expected \(expected)")
+                throw .invalidData(
+                    file: file, line: line, reason: "\(ranges.count) fields separated by ^, expected \(expected)")
             }
             if keep(bytes, ranges) {
                 result.append(Record(line: line, fields: ranges.prefix(5).map { latin1(bytes[$0]) }))

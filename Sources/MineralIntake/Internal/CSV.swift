@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// RFC 4180 CSV: fields separated by commas, optionally quoted with `"`, quotes doubled inside quotes,
@@ -58,14 +58,18 @@ enum CSV {
                         closed = true
                         break
                     }
-                    guard closed else { throw .invalidData(file: file, line: rowLine, reason: "a quoted field is not closed") }
+                    guard closed else {
+                        throw .invalidData(file: file, line: rowLine, reason: "a quoted field is not closed")
+                    }
                     fields.append(unescaped.map { String(decoding: $0, as: UTF8.self) } ?? text(start..<index))
                     index += 1
                     if index == count {
                         rowEnded = true
                     } else if bytes[index] == 0x2C {
                         index += 1
-                    } else if bytes[index] == 0x0A || (bytes[index] == 0x0D && index + 1 < count && bytes[index + 1] == 0x0A) {
+                    } else if bytes[index] == 0x0A
+                        || (bytes[index] == 0x0D && index + 1 < count && bytes[index + 1] == 0x0A)
+                    {
                         index += bytes[index] == 0x0D ? 2 : 1
                         line += 1
                         rowEnded = true
@@ -77,7 +81,9 @@ enum CSV {
                     let start = index
                     while index < count, bytes[index] != 0x2C, bytes[index] != 0x0A {
                         if bytes[index] == 0x22 {
-                            throw .invalidData(file: file, line: line, reason: "a quote inside an unquoted field; quote the whole field and double the quote")
+                            throw .invalidData(
+                                file: file, line: line,
+                                reason: "a quote inside an unquoted field; quote the whole field and double the quote")
                         }
                         index += 1
                     }
@@ -100,7 +106,8 @@ enum CSV {
 
     /// The position of the first `byte` in `bytes[start...]`, found by the C library's `memchr`.
     private static func offset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard start < bytes.count, let base = bytes.baseAddress, let found = memchr(base + start, Int32(byte), bytes.count - start)
+        guard start < bytes.count, let base = bytes.baseAddress,
+            let found = memchr(base + start, Int32(byte), bytes.count - start)
         else { return nil }
         return UnsafeRawPointer(found) - UnsafeRawPointer(base)
     }

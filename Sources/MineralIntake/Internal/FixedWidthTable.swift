@@ -119,7 +119,8 @@ struct FixedWidthTable: Sendable {
         text.reserveCapacity(text.utf8.count + rows.count * (widths.reduce(0, +) + columns))
         for row in rows {
             for (column, field) in row.enumerated() {
-                let padding = String(repeating: numeric.contains(column) ? "0" : " ", count: widths[column] - field.utf8.count)
+                let padding = String(
+                    repeating: numeric.contains(column) ? "0" : " ", count: widths[column] - field.utf8.count)
                 text += numeric.contains(column) ? padding + field : field + padding
                 text += column == columns - 1 ? "\n" : "\t"
             }

@@ -3,7 +3,8 @@ enum FoodDataParser {
     static func groups(_ text: String) throws(MineralIntakeError) -> [FoodGroup] {
         let file = FoodDataFiles.FileName.groups
         var groups: [FoodGroup] = []
-        try TSVReader.forEachRow(text, file: file, header: FoodDataFiles.groupsHeader) { (row) throws(MineralIntakeError) in
+        try TSVReader.forEachRow(text, file: file, header: FoodDataFiles.groupsHeader) {
+            (row) throws(MineralIntakeError) in
             let code = row.string(0)
             guard code.utf8.count == 4 else {
                 throw .invalidData(file: file, line: row.line, reason: "group code \"\(code)\" is not 4 digits")

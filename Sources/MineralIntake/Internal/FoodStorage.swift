@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The food database as stored: the text of `foods.tsv` and `measures.tsv` where it lies, found through fixed-width
@@ -53,11 +53,11 @@ struct FoodStorage: Sendable {
     /// check the tables against a full parse). `nil` if a table is not one, or does not fit the data.
     init?(files: FoodDataFiles, groups: [FoodGroup], indexes: (foods: String, names: String, foodNames: String)) {
         guard let foodIndex = FixedWidthTable(indexes.foods), foodIndex.header == Self.foodIndexHeader,
-              foodIndex.fields.count == FoodField.count || foodIndex.count == 0,
-              let nameIndex = FixedWidthTable(indexes.names), nameIndex.header == Self.nameIndexHeader,
-              nameIndex.fields.count == 3 || nameIndex.count == 0,
-              let foodNames = FixedWidthTable(indexes.foodNames), foodNames.header == Self.foodNamesHeader,
-              foodNames.fields.count == 2 || foodNames.count == 0
+            foodIndex.fields.count == FoodField.count || foodIndex.count == 0,
+            let nameIndex = FixedWidthTable(indexes.names), nameIndex.header == Self.nameIndexHeader,
+            nameIndex.fields.count == 3 || nameIndex.count == 0,
+            let foodNames = FixedWidthTable(indexes.foodNames), foodNames.header == Self.foodNamesHeader,
+            foodNames.fields.count == 2 || foodNames.count == 0
         else { return nil }
         self.foodsText = files.foods
         self.measuresText = files.measures
@@ -69,7 +69,9 @@ struct FoodStorage: Sendable {
         // The last food's offsets must lie inside the texts (a cheap check that the tables belong to these files).
         if foodIndex.count > 0 {
             let last = foodIndex.count - 1
-            let (line, measuresTo) = foodIndex.withBytes { ($0.integer(last, FoodField.line), $0.integer(last, FoodField.measuresTo)) }
+            let (line, measuresTo) = foodIndex.withBytes {
+                ($0.integer(last, FoodField.line), $0.integer(last, FoodField.measuresTo))
+            }
             guard line < foodsText.utf8.count, measuresTo <= measuresText.utf8.count else { return nil }
         }
     }
@@ -83,9 +85,12 @@ struct FoodStorage: Sendable {
         self = storage
     }
 
-    static let foodIndexHeader = "# MineralIntake food index, format 2: ndb, foods.tsv line offset, measures.tsv range, description words, group, vitamin D source, values. Derived by mineral-import; do not edit."
-    static let nameIndexHeader = "# MineralIntake everyday-name index, format 2: sorted words, ndb, name; sorted by key. Derived by mineral-import; do not edit."
-    static let foodNamesHeader = "# MineralIntake everyday names by food, format 1: ndb, name; in ndb order. Derived by mineral-import; do not edit."
+    static let foodIndexHeader =
+        "# MineralIntake food index, format 2: ndb, foods.tsv line offset, measures.tsv range, description words, group, vitamin D source, values. Derived by mineral-import; do not edit."
+    static let nameIndexHeader =
+        "# MineralIntake everyday-name index, format 2: sorted words, ndb, name; sorted by key. Derived by mineral-import; do not edit."
+    static let foodNamesHeader =
+        "# MineralIntake everyday names by food, format 1: ndb, name; in ndb order. Derived by mineral-import; do not edit."
 
     var count: Int { foodIndex.count }
 
@@ -173,7 +178,9 @@ struct FoodStorage: Sendable {
     func food(at position: Int) -> Food {
         let ndb = ndb(at: position)
         let group = groupIndex(at: position)
-        let (description, common) = withLine(at: position) { row in (row.string(9), row.isEmpty(10) ? nil : row.string(10)) }
+        let (description, common) = withLine(at: position) { row in
+            (row.string(9), row.isEmpty(10) ? nil : row.string(10))
+        }
         return Food(
             ndb: ndb, groupCode: group < groupCodes.count ? groupCodes[group] : "", description: description,
             usdaCommonNames: common, everydayNames: everydayNames(of: ndb), per100g: values(at: position),
@@ -191,7 +198,9 @@ struct FoodStorage: Sendable {
 
     /// The measures of the food at `position`, read from its lines of `measures.tsv`.
     private func readMeasures(at position: Int) -> [HouseholdMeasure] {
-        let (from, to) = foodIndex.withBytes { ($0.integer(position, FoodField.measuresFrom), $0.integer(position, FoodField.measuresTo)) }
+        let (from, to) = foodIndex.withBytes {
+            ($0.integer(position, FoodField.measuresFrom), $0.integer(position, FoodField.measuresTo))
+        }
         guard from < to else { return [] }
         var text = measuresText
         return text.withUTF8 { bytes -> [HouseholdMeasure] in
@@ -200,7 +209,9 @@ struct FoodStorage: Sendable {
             for line in bytes[from..<to].split(separator: 0x0A) {
                 let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
                     .map { String(decoding: $0, as: UTF8.self).trimmingWhitespace() }
-                if fields.count == 5, let sequence = Int(fields[1]), let amount = Double(fields[2]), let grams = Double(fields[4]) {
+                if fields.count == 5, let sequence = Int(fields[1]), let amount = Double(fields[2]),
+                    let grams = Double(fields[4])
+                {
                     result.append(HouseholdMeasure(sequence: sequence, amount: amount, unit: fields[3], grams: grams))
                 }
             }
@@ -230,7 +241,9 @@ struct FoodStorage: Sendable {
     func everydayName(key: String) -> (food: Int, name: String)? {
         let found = nameIndex.withBytes { table -> (ndb: String, name: String)? in
             let record = table.lowerBound(key.utf8, field: NameField.key)
-            guard record < table.table.count, table.field(record, NameField.key).elementsEqual(key.utf8) else { return nil }
+            guard record < table.table.count, table.field(record, NameField.key).elementsEqual(key.utf8) else {
+                return nil
+            }
             return (table.string(record, NameField.ndb), table.string(record, NameField.name))
         }
         guard let found, let position = position(of: NDBNumber(uncheckedDigits: found.ndb)) else { return nil }

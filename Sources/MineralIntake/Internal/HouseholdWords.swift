@@ -34,20 +34,24 @@ struct HouseholdWords: Sendable {
         try TSVReader.forEachRow(text, file: file, header: Self.header) { (row) throws(MineralIntakeError) in
             let fields = (0..<Self.header.count).map(row.string)
             guard let amount = Double(fields[3]), amount.isFinite, amount > 0, amount <= 5000 else {
-                throw .invalidData(file: file, line: row.line, reason: "amount \"\(fields[3])\" is not a number from 0 to 5000")
+                throw .invalidData(
+                    file: file, line: row.line, reason: "amount \"\(fields[3])\" is not a number from 0 to 5000")
             }
             guard fields[4] == "g" || fields[4] == "ml" else {
                 throw .invalidData(file: file, line: row.line, reason: "unit \"\(fields[4])\" is not g or ml")
             }
             guard !fields[5].isEmpty, Self.verifications.contains(fields[6]) else {
-                throw .invalidData(file: file, line: row.line, reason: "every row needs a source and a verification (read-primary, read-secondary or convention)")
+                throw .invalidData(
+                    file: file, line: row.line,
+                    reason: "every row needs a source and a verification (read-primary, read-secondary or convention)")
             }
             let word = TextNormalizer.tokens(fields[0]).joined(separator: " ")
             guard !word.isEmpty else { throw .invalidData(file: file, line: row.line, reason: "no word") }
-            rows[word, default: []].append(Row(
-                word: word, group: fields[1] == "*" ? nil : fields[1],
-                descriptionHas: fields[2].isEmpty ? nil : TextNormalizer.tokens(fields[2]).joined(separator: " "),
-                amount: amount, isVolume: fields[4] == "ml", source: fields[5], verification: fields[6]))
+            rows[word, default: []].append(
+                Row(
+                    word: word, group: fields[1] == "*" ? nil : fields[1],
+                    descriptionHas: fields[2].isEmpty ? nil : TextNormalizer.tokens(fields[2]).joined(separator: " "),
+                    amount: amount, isVolume: fields[4] == "ml", source: fields[5], verification: fields[6]))
         }
         self.rows = rows
     }
@@ -58,7 +62,9 @@ struct HouseholdWords: Sendable {
         let tokens = food.map { Set(TextNormalizer.tokens($0.description)) } ?? []
         func fits(_ row: Row) -> Int? {
             if let group = row.group, group != food?.groupCode { return nil }
-            if let has = row.descriptionHas, !has.split(separator: " ").allSatisfy({ tokens.contains(String($0)) }) { return nil }
+            if let has = row.descriptionHas, !has.split(separator: " ").allSatisfy({ tokens.contains(String($0)) }) {
+                return nil
+            }
             return (row.group != nil ? 2 : 0) + (row.descriptionHas != nil ? 1 : 0)
         }
         return candidates.compactMap { row in fits(row).map { (row, $0) } }.max { $0.1 < $1.1 }?.0

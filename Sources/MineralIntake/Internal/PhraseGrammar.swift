@@ -27,7 +27,9 @@ enum PhraseGrammar {
         for raw in text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }) {
             var word = String(raw)
             // A comma or full stop that ends a word is punctuation (`salmon, 150g`); `1,5` keeps its comma.
-            while let last = word.last, last == "," || last == ";" || (last == "." && word.count > 1 && !word.dropLast().allSatisfy(\.isNumber)) {
+            while let last = word.last,
+                last == "," || last == ";" || (last == "." && word.count > 1 && !word.dropLast().allSatisfy(\.isNumber))
+            {
                 word.removeLast()
             }
             word.removeAll { $0 == "(" || $0 == ")" }
@@ -41,18 +43,24 @@ enum PhraseGrammar {
         }
         guard !words.isEmpty else { throw .invalidEntry("empty item; \(usage)") }
         // A first word that looks like a number but is none (`1e308`, `1.2.3`, `NaN`) is a wrong amount, not a food.
-        if let first = words.first, first.first.map({ $0.isASCII && $0.isNumber }) == true && !first.hasSuffix("%")
-            || ["nan", "inf", "infinity"].contains(first), try plainAmount(first, text: text) == nil {
+        if let first = words.first,
+            first.first.map({ $0.isASCII && $0.isNumber }) == true && !first.hasSuffix("%")
+                || ["nan", "inf", "infinity"].contains(first), try plainAmount(first, text: text) == nil
+        {
             throw .invalidEntry("\"\(text)\" does not start with an amount; \(usage)")
         }
         if let (amount, used) = try leadingAmount(words, text: text) {
             var rest = Array(words.dropFirst(used))
             if let first = rest.first, first == "x" || first == "×" || first == "*" { rest.removeFirst() }
-            guard amount.isFinite, amount > 0 else { throw .invalidEntry("\"\(text)\": the amount must be more than 0") }
+            guard amount.isFinite, amount > 0 else {
+                throw .invalidEntry("\"\(text)\": the amount must be more than 0")
+            }
             return PhraseWords(amount: amount, amountGiven: true, words: rest)
         }
         // The amount last: `salmon 150 g`, `chicken breast 200g`, `eggs 2`.
-        if words.count >= 3, let amount = try plainAmount(words[words.count - 2], text: text), isUnitWord(words[words.count - 1]) {
+        if words.count >= 3, let amount = try plainAmount(words[words.count - 2], text: text),
+            isUnitWord(words[words.count - 1])
+        {
             guard amount > 0 else { throw .invalidEntry("\"\(text)\": the amount must be more than 0") }
             return PhraseWords(amount: amount, amountGiven: true, words: [words[words.count - 1]] + words.dropLast(2))
         }
@@ -63,11 +71,16 @@ enum PhraseGrammar {
             return PhraseWords(amount: amount, amountGiven: true, words: rest)
         }
         // The amount in the middle: `Banana, 1 medium`, `spaghetti 80g dry`, `buckwheat groats 1/3 cup dry`.
-        if let index = words.indices.dropFirst().first(where: { (try? plainAmount(words[$0], text: text)) ?? nil != nil }),
-           let amount = try plainAmount(words[index], text: text), amount > 0 {
+        if let index = words.indices.dropFirst().first(where: {
+            (try? plainAmount(words[$0], text: text)) ?? nil != nil
+        }),
+            let amount = try plainAmount(words[index], text: text), amount > 0
+        {
             return PhraseWords(amount: amount, amountGiven: true, words: Array(words[(index + 1)...]) + words[..<index])
         }
-        if let first = words.first, first.hasPrefix("-") || first.hasPrefix("−"), (try? plainAmount(String(first.dropFirst()), text: text)) != nil {
+        if let first = words.first, first.hasPrefix("-") || first.hasPrefix("−"),
+            (try? plainAmount(String(first.dropFirst()), text: text)) != nil
+        {
             throw .invalidEntry("\"\(text)\": the amount must be more than 0")
         }
         return PhraseWords(amount: 1, amountGiven: false, words: words)
@@ -82,10 +95,11 @@ enum PhraseGrammar {
     /// `150g` → `150`, `g`; `2x` → `2`, `x`; `1½cups` → `1½`, `cups`. Letters only after the number (`1e308` stays).
     static func splitGlued(_ word: String) -> [String] {
         guard let first = word.first, first.isASCII && first.isNumber || QuantityReader.vulgarFractions[first] != nil,
-              let split = word.firstIndex(where: {
-                  !($0.isASCII && ($0.isNumber || $0 == "." || $0 == "," || $0 == "/")) && QuantityReader.vulgarFractions[$0] == nil
-              }),
-              word[split...].allSatisfy({ ($0.isLetter && $0.isASCII) || $0 == "µ" || $0 == "×" })
+            let split = word.firstIndex(where: {
+                !($0.isASCII && ($0.isNumber || $0 == "." || $0 == "," || $0 == "/"))
+                    && QuantityReader.vulgarFractions[$0] == nil
+            }),
+            word[split...].allSatisfy({ ($0.isLetter && $0.isASCII) || $0 == "µ" || $0 == "×" })
         else { return [word] }
         let unit = String(word[split...])
         // `2nd`, `1st`: not an amount and a unit.
@@ -126,8 +140,10 @@ enum PhraseGrammar {
             amount = value
             used = 1
             // A mixed number: `1 1/2`, `1 ½`.
-            if let next = word(1), next.contains("/") || next.count == 1 && QuantityReader.vulgarFractions[next.first!] != nil,
-               amount == amount.rounded(), let fraction = try QuantityReader.number(next, in: text), fraction < 1 {
+            if let next = word(1),
+                next.contains("/") || next.count == 1 && QuantityReader.vulgarFractions[next.first!] != nil,
+                amount == amount.rounded(), let fraction = try QuantityReader.number(next, in: text), fraction < 1
+            {
                 amount += fraction
                 used = 2
             }
@@ -150,7 +166,8 @@ enum PhraseGrammar {
 
     /// A number standing alone at the end of an item (`150`, `1/2`, `1,5`); never `2%` or a number word.
     static func plainAmount(_ word: String, text: String) throws(MineralIntakeError) -> Double? {
-        guard let first = word.first, first.isASCII && first.isNumber || QuantityReader.vulgarFractions[first] != nil else { return nil }
+        guard let first = word.first, first.isASCII && first.isNumber || QuantityReader.vulgarFractions[first] != nil
+        else { return nil }
         return try QuantityReader.number(word, in: text)
     }
 }

@@ -1,6 +1,6 @@
 import FoundationEssentials
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// An inverted index over food names: normalised tokens → the foods whose names hold them, kept as two fixed-width
@@ -28,15 +28,18 @@ struct SearchIndex: Sendable {
         static let everyday = Flags(rawValue: 4)
     }
 
-    static let wordsHeader = "# MineralIntake search index, format 2: token, first posting, postings; sorted by token. Derived by mineral-import; do not edit."
-    static let postingsHeader = "# MineralIntake search postings, format 2: food position * 8 + flags, hexadecimal. Derived by mineral-import; do not edit."
+    static let wordsHeader =
+        "# MineralIntake search index, format 2: token, first posting, postings; sorted by token. Derived by mineral-import; do not edit."
+    static let postingsHeader =
+        "# MineralIntake search postings, format 2: food position * 8 + flags, hexadecimal. Derived by mineral-import; do not edit."
     static let postingsPerRecord = 16
 
     /// The index in these tables, or `nil` if they are not its tables.
     init?(words wordsText: String, postings postingsText: String, store: FoodStore) {
-        guard let words = FixedWidthTable(wordsText), words.header == Self.wordsHeader, words.fields.count == 3 || words.count == 0,
-              let postings = FixedWidthTable(postingsText), postings.header == Self.postingsHeader,
-              postings.fields.count == Self.postingsPerRecord || postings.count == 0
+        guard let words = FixedWidthTable(wordsText), words.header == Self.wordsHeader,
+            words.fields.count == 3 || words.count == 0,
+            let postings = FixedWidthTable(postingsText), postings.header == Self.postingsHeader,
+            postings.fields.count == Self.postingsPerRecord || postings.count == 0
         else { return nil }
         self.words = words
         self.postings = postings
@@ -100,7 +103,9 @@ struct SearchIndex: Sendable {
             all.append(contentsOf: lists[id].map { String($0, radix: 16) })
         }
         while all.count % postingsPerRecord != 0 { all.append("0") }
-        let postingRows = stride(from: 0, to: all.count, by: postingsPerRecord).map { Array(all[$0..<($0 + postingsPerRecord)]) }
+        let postingRows = stride(from: 0, to: all.count, by: postingsPerRecord).map {
+            Array(all[$0..<($0 + postingsPerRecord)])
+        }
         return (
             FixedWidthTable.render(header: wordsHeader, rows: wordRows, numeric: [1, 2]),
             FixedWidthTable.render(header: postingsHeader, rows: postingRows, numeric: Set(0..<postingsPerRecord))
@@ -157,7 +162,8 @@ struct SearchIndex: Sendable {
         var corrected: [String] = []
         for word in words {
             let matches = vocabularyMatches(for: word)
-            corrected.append(matches.first { $0.quality >= 0.5 && $0.quality != prefixQuality }.map { self.word($0.id) } ?? word)
+            corrected.append(
+                matches.first { $0.quality >= 0.5 && $0.quality != prefixQuality }.map { self.word($0.id) } ?? word)
             var touchedNow: [Int] = []
             for (id, quality) in matches {
                 for posting in postings(of: id) {
@@ -193,7 +199,9 @@ struct SearchIndex: Sendable {
             } else if let near = correctedName, near.food == food {
                 score += 50
                 name = near.name
-            } else if storage.everydayNames(of: storage.ndb(at: food)).contains(where: { TextNormalizer.tokens($0).allSatisfy(corrected.contains) }) {
+            } else if storage.everydayNames(of: storage.ndb(at: food)).contains(where: {
+                TextNormalizer.tokens($0).allSatisfy(corrected.contains)
+            }) {
                 // The query holds all of an everyday name and more (`apricot halves`): a strong hint.
                 score += 3
             }
@@ -241,8 +249,11 @@ struct SearchIndex: Sendable {
                 for id in 0..<table.table.count {
                     let candidate = table.field(id, 0)
                     guard abs(candidate.count - length) <= limit,
-                          (letters ^ Self.letterBits(candidate)).nonzeroBitCount <= 2 * limit else { continue }
-                    if let distance = Suggestions.editDistance(bytes, Array(candidate), limit: limit, rows: &rows), distance > 0 {
+                        (letters ^ Self.letterBits(candidate)).nonzeroBitCount <= 2 * limit
+                    else { continue }
+                    if let distance = Suggestions.editDistance(bytes, Array(candidate), limit: limit, rows: &rows),
+                        distance > 0
+                    {
                         result.append((id, distance == 1 ? 0.55 : 0.4))
                     }
                 }

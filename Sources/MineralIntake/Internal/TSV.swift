@@ -1,6 +1,6 @@
 import FoundationEssentials
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Fast reading of the tab-separated food files, straight from UTF-8 bytes.
@@ -104,15 +104,18 @@ struct TSVReader {
     }
 
     /// The position of the first `byte` in `bytes[start..<end]`, found by the C library's `memchr`.
-    private static func offset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
+    private static func offset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int)
+        -> Int?
+    {
         guard start < end, let base = bytes.baseAddress,
-              let found = memchr(base + start, Int32(byte), end - start)
+            let found = memchr(base + start, Int32(byte), end - start)
         else { return nil }
         return UnsafeRawPointer(found) - UnsafeRawPointer(base)
     }
 
     private static func readRows(
-        _ bytes: UnsafeBufferPointer<UInt8>, file: String, header: [String], _ body: (Row) throws(MineralIntakeError) -> Void
+        _ bytes: UnsafeBufferPointer<UInt8>, file: String, header: [String],
+        _ body: (Row) throws(MineralIntakeError) -> Void
     ) throws(MineralIntakeError) {
         var lineStart = 0
         var lineNumber = 0
@@ -140,7 +143,9 @@ struct TSVReader {
                 guard names == header else {
                     throw .invalidData(
                         file: file, line: lineNumber,
-                        reason: "header is \"\(names.joined(separator: "\\t"))\", expected \"\(header.joined(separator: "\\t"))\"")
+                        reason:
+                            "header is \"\(names.joined(separator: "\\t"))\", expected \"\(header.joined(separator: "\\t"))\""
+                    )
                 }
                 sawHeader = true
                 continue
@@ -148,7 +153,9 @@ struct TSVReader {
             guard fields.count == header.count else {
                 throw .invalidData(
                     file: file, line: lineNumber,
-                    reason: "\(fields.count) tab-separated fields, expected \(header.count) (\(header.joined(separator: ", ")))")
+                    reason:
+                        "\(fields.count) tab-separated fields, expected \(header.count) (\(header.joined(separator: ", ")))"
+                )
             }
             try body(row)
         }

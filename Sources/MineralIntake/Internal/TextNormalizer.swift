@@ -1,4 +1,3 @@
-
 /// Turns food names and queries into comparable tokens: lower case, no accents, singular.
 /// Works on UTF-8 bytes, because the search index tokenises every food name at start-up.
 enum TextNormalizer {
@@ -113,13 +112,14 @@ enum TextNormalizer {
 
     /// `text` lower-cased with letters and digits only: `Vitamin-D` → `vitamind`.
     static func compactKey(_ text: String) -> String {
-        String(decoding: folded(text).utf8.compactMap { byte -> UInt8? in
-            switch byte {
-            case 0x61...0x7A, 0x30...0x39: byte
-            case 0x41...0x5A: byte + 0x20
-            default: nil
-            }
-        }, as: UTF8.self)
+        String(
+            decoding: folded(text).utf8.compactMap { byte -> UInt8? in
+                switch byte {
+                case 0x61...0x7A, 0x30...0x39: byte
+                case 0x41...0x5A: byte + 0x20
+                default: nil
+                }
+            }, as: UTF8.self)
     }
 
     /// Accents removed (`Entrée` → `Entree`); plain ASCII passes through untouched and fast.
@@ -141,7 +141,8 @@ extension StringProtocol {
     /// FoundationEssentials has).
     package func trimming(_ drop: (Unicode.Scalar) -> Bool) -> String {
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !drop($0) }), let last = scalars.lastIndex(where: { !drop($0) }) else { return "" }
+        guard let first = scalars.firstIndex(where: { !drop($0) }), let last = scalars.lastIndex(where: { !drop($0) })
+        else { return "" }
         var out = String.UnicodeScalarView()
         out.append(contentsOf: scalars[first...last])
         return String(out)

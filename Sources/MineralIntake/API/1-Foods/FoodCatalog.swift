@@ -10,10 +10,12 @@ public struct FoodCatalog: Sendable {
     public let personalNames: [String: FoodReference]
 
     /// A catalog of the USDA database, the user's custom foods and their personal names.
-    public init(database: FoodDatabase, customFoods: [CustomFood] = [], personalNames: PersonalNames = PersonalNames()) {
+    public init(database: FoodDatabase, customFoods: [CustomFood] = [], personalNames: PersonalNames = PersonalNames())
+    {
         self.database = database
         self.customFoods = customFoods
-        self.personalNames = Dictionary(personalNames.names.map { (PersonalNames.key($0.name), $0.food) }, uniquingKeysWith: { _, last in last })
+        self.personalNames = Dictionary(
+            personalNames.names.map { (PersonalNames.key($0.name), $0.food) }, uniquingKeysWith: { _, last in last })
     }
 
     /// How much of each nutrient 100 g of a food holds, and what share of its weight has no value.
@@ -65,8 +67,10 @@ public struct FoodCatalog: Sendable {
             var grams = 0.0
             for ingredient in ingredients {
                 // An ingredient that cannot be found counts as grams with no value, never as zero.
-                let part = composition(of: ingredient.food, depth: depth + 1)
-                    ?? Composition(known: Composition.nutrients.map { _ in 0 }, unknownShare: Composition.nutrients.map { _ in 1 })
+                let part =
+                    composition(of: ingredient.food, depth: depth + 1)
+                    ?? Composition(
+                        known: Composition.nutrients.map { _ in 0 }, unknownShare: Composition.nutrients.map { _ in 1 })
                 sum += part.totals(grams: ingredient.grams)
                 grams += ingredient.grams
             }
@@ -117,7 +121,8 @@ public struct FoodCatalog: Sendable {
     /// (never zero).
     func knownOrUnknownComposition(of reference: FoodReference) -> Composition {
         composition(of: reference)
-            ?? Composition(known: Composition.nutrients.map { _ in 0 }, unknownShare: Composition.nutrients.map { _ in 1 })
+            ?? Composition(
+                known: Composition.nutrients.map { _ in 0 }, unknownShare: Composition.nutrients.map { _ in 1 })
     }
 
     /// The nutrients of `entry`, whose food's composition is `composition` (unused for a supplement).
@@ -236,7 +241,9 @@ public struct FoodCandidate: Sendable, Codable, Equatable {
             if haveSet.contains(word) || FoodCatalog.fillerWords.contains(word) { return true }
             let limit = word.utf8.count >= 7 ? 2 : 1
             guard word.utf8.count >= 4 else { return false }
-            return have.contains { Suggestions.editDistance(Array(word.utf8), Array($0.utf8), limit: limit, rows: &rows) != nil }
+            return have.contains {
+                Suggestions.editDistance(Array(word.utf8), Array($0.utf8), limit: limit, rows: &rows) != nil
+            }
         }
     }
 
@@ -269,7 +276,8 @@ public struct PersonalNames: Sendable, Codable, Equatable {
     public init() { entries = [] }
 
     /// The file's header.
-    public static let header = "# Your names for foods, chosen from mineral's pick lists: name<TAB>NDB number or custom:NAME. Edit freely.\n"
+    public static let header =
+        "# Your names for foods, chosen from mineral's pick lists: name<TAB>NDB number or custom:NAME. Edit freely.\n"
 
     /// Reads the file's text; lines that cannot be read are returned as problems, never guessed.
     public init(text: String) {
@@ -278,7 +286,7 @@ public struct PersonalNames: Sendable, Codable, Equatable {
         for (index, line) in TextLines.lines(text).enumerated() where !line.isEmpty && !line.hasPrefix("#") {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard fields.count == 2, !PersonalNames.key(String(fields[0])).isEmpty,
-                  let food = FoodReference(journalText: String(fields[1]).trimmingWhitespace()), food.isFood
+                let food = FoodReference(journalText: String(fields[1]).trimmingWhitespace()), food.isFood
             else { problems.append("line \(index + 1)"); continue }
             entries.append(Entry(name: String(fields[0]).trimmingWhitespace(), food: food))
         }
@@ -308,7 +316,9 @@ public struct PersonalNames: Sendable, Codable, Equatable {
 
     /// A name with tabs, line breaks and other control characters made spaces, so it cannot break the file.
     static func cleaned(_ name: String) -> String {
-        String(String.UnicodeScalarView(name.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 })).trimmingWhitespace()
+        String(
+            String.UnicodeScalarView(name.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 })
+        ).trimmingWhitespace()
     }
 
     public static func == (lhs: PersonalNames, rhs: PersonalNames) -> Bool { lhs.entries == rhs.entries }

@@ -21,7 +21,8 @@ public struct FoodDataFiles: Sendable, Codable, Equatable {
 
     /// The files' text.
     public init(
-        foods: String, measures: String, groups: String, names: String, householdWords: String = "", densities: String = "",
+        foods: String, measures: String, groups: String, names: String, householdWords: String = "",
+        densities: String = "",
         indexes: FoodDataIndexes? = nil
     ) {
         self.foods = foods
@@ -56,13 +57,16 @@ public struct FoodDataFiles: Sendable, Codable, Equatable {
             groups: EmbeddedFoodData.groups, names: EmbeddedFoodData.names,
             householdWords: EmbeddedFoodData.householdWords, densities: EmbeddedFoodData.densities,
             indexes: FoodDataIndexes(
-                foods: EmbeddedFoodData.foodIndex, names: EmbeddedFoodData.nameIndex, foodNames: EmbeddedFoodData.foodNames,
+                foods: EmbeddedFoodData.foodIndex, names: EmbeddedFoodData.nameIndex,
+                foodNames: EmbeddedFoodData.foodNames,
                 searchWords: EmbeddedFoodData.searchIndex, searchPostings: EmbeddedFoodData.searchPostings))
     }
 
     /// The fingerprint (``FNV1a/fingerprint(_:)``) of each built-in file, by its member name (`foods`, `names`…),
     /// worked out when the data was compiled in; a test checks them.
-    package static var builtInFingerprints: [String: String] { SwiftLiteral.fingerprints(EmbeddedFoodData.fingerprints) }
+    package static var builtInFingerprints: [String: String] {
+        SwiftLiteral.fingerprints(EmbeddedFoodData.fingerprints)
+    }
 
     /// Column headers of the imported files, the contract between importer and loader.
     static let foodsHeader = [
@@ -75,12 +79,15 @@ public struct FoodDataFiles: Sendable, Codable, Equatable {
 
     /// The Swift source that compiles these files into the library (`Generated/EmbeddedFoodData.swift`).
     public func embeddedSwiftSource() -> String {
-        SwiftLiteral.enumeration("EmbeddedFoodData", [
-            ("foods", foods), ("measures", measures), ("groups", groups), ("names", names),
-            ("householdWords", householdWords), ("densities", densities),
-            ("foodIndex", indexes?.foods ?? ""), ("nameIndex", indexes?.names ?? ""), ("foodNames", indexes?.foodNames ?? ""),
-            ("searchIndex", indexes?.searchWords ?? ""), ("searchPostings", indexes?.searchPostings ?? ""),
-        ])
+        SwiftLiteral.enumeration(
+            "EmbeddedFoodData",
+            [
+                ("foods", foods), ("measures", measures), ("groups", groups), ("names", names),
+                ("householdWords", householdWords), ("densities", densities),
+                ("foodIndex", indexes?.foods ?? ""), ("nameIndex", indexes?.names ?? ""),
+                ("foodNames", indexes?.foodNames ?? ""),
+                ("searchIndex", indexes?.searchWords ?? ""), ("searchPostings", indexes?.searchPostings ?? ""),
+            ])
     }
 }
 
@@ -125,8 +132,10 @@ public struct FoodDataIndexes: Sendable, Codable, Equatable {
 
     /// Each table with its file name, in a fixed order.
     public var files: [(name: String, text: String)] {
-        [(FileName.foods, foods), (FileName.names, names), (FileName.foodNames, foodNames),
-         (FileName.searchWords, searchWords), (FileName.searchPostings, searchPostings)]
+        [
+            (FileName.foods, foods), (FileName.names, names), (FileName.foodNames, foodNames),
+            (FileName.searchWords, searchWords), (FileName.searchPostings, searchPostings),
+        ]
     }
 }
 
@@ -159,16 +168,20 @@ public struct ReferenceDataFiles: Sendable, Codable, Equatable {
 
     /// The copy compiled into the library.
     public static var builtIn: ReferenceDataFiles {
-        ReferenceDataFiles(targets: EmbeddedReferenceData.targets, sweat: EmbeddedReferenceData.sweat,
-                           withinPersonSD: EmbeddedReferenceData.withinPersonSD)
+        ReferenceDataFiles(
+            targets: EmbeddedReferenceData.targets, sweat: EmbeddedReferenceData.sweat,
+            withinPersonSD: EmbeddedReferenceData.withinPersonSD)
     }
 
     /// The fingerprint of each built-in file, by its member name (`targets`, `sweat`, `withinPersonSD`).
-    package static var builtInFingerprints: [String: String] { SwiftLiteral.fingerprints(EmbeddedReferenceData.fingerprints) }
+    package static var builtInFingerprints: [String: String] {
+        SwiftLiteral.fingerprints(EmbeddedReferenceData.fingerprints)
+    }
 
     /// The Swift source that compiles these files into the library (`Generated/EmbeddedReferenceData.swift`).
     public func embeddedSwiftSource() -> String {
-        SwiftLiteral.enumeration("EmbeddedReferenceData", [("targets", targets), ("sweat", sweat), ("withinPersonSD", withinPersonSD)])
+        SwiftLiteral.enumeration(
+            "EmbeddedReferenceData", [("targets", targets), ("sweat", sweat), ("withinPersonSD", withinPersonSD)])
     }
 }
 
@@ -179,7 +192,9 @@ enum SwiftLiteral {
         var result: [String: String] = [:]
         for line in text.utf8.split(separator: 0x0A) {
             let fields = line.split(separator: 0x09)
-            if fields.count == 2 { result[String(decoding: fields[0], as: UTF8.self)] = String(decoding: fields[1], as: UTF8.self) }
+            if fields.count == 2 {
+                result[String(decoding: fields[0], as: UTF8.self)] = String(decoding: fields[1], as: UTF8.self)
+            }
         }
         return result
     }

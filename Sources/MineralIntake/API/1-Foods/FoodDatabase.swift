@@ -47,11 +47,14 @@ public struct FoodDatabase: Sendable, Equatable {
     init(files: FoodDataFiles, trustingDerivedFiles: Bool) throws(MineralIntakeError) {
         let groups = try FoodDataParser.groups(files.groups)
         if trustingDerivedFiles, let indexes = files.indexes,
-           let storage = FoodStorage(files: files, groups: groups, indexes: (indexes.foods, indexes.names, indexes.foodNames)) {
+            let storage = FoodStorage(
+                files: files, groups: groups, indexes: (indexes.foods, indexes.names, indexes.foodNames))
+        {
             let store = FoodStore(storage)
             self.store = store
             self.lazyIndex = LazySearchIndex(
-                store: store, ready: SearchIndex(words: indexes.searchWords, postings: indexes.searchPostings, store: store))
+                store: store,
+                ready: SearchIndex(words: indexes.searchWords, postings: indexes.searchPostings, store: store))
         } else {
             self.store = FoodStore(try FoodStorage(files: files, groups: groups))
             self.lazyIndex = LazySearchIndex(store: store)
@@ -70,14 +73,20 @@ public struct FoodDatabase: Sendable, Equatable {
     }
 
     /// `densities.tsv` read: each food with the food whose volume measure stands in, and why.
-    private static func densityStandIns(_ text: String, store: FoodStore) throws(MineralIntakeError) -> [NDBNumber: DensityStandIn] {
+    private static func densityStandIns(_ text: String, store: FoodStore) throws(MineralIntakeError) -> [NDBNumber:
+        DensityStandIn]
+    {
         var standIns: [NDBNumber: DensityStandIn] = [:]
         guard !text.isEmpty else { return standIns }
         let file = FoodDataFiles.FileName.densities
-        try TSVReader.forEachRow(text, file: file, header: ["ndb", "like_ndb", "reason", "verification"]) { (row) throws(MineralIntakeError) in
+        try TSVReader.forEachRow(text, file: file, header: ["ndb", "like_ndb", "reason", "verification"]) {
+            (row) throws(MineralIntakeError) in
             guard let ndb = row.ndbNumber(0), let like = row.ndbNumber(1), store.storage.position(of: ndb) != nil,
-                  store.storage.position(of: like) != nil, !row.isEmpty(2)
-            else { throw .invalidData(file: file, line: row.line, reason: "needs two NDB numbers in foods.tsv and a reason") }
+                store.storage.position(of: like) != nil, !row.isEmpty(2)
+            else {
+                throw .invalidData(
+                    file: file, line: row.line, reason: "needs two NDB numbers in foods.tsv and a reason")
+            }
             standIns[ndb] = (like, row.string(2))
         }
         return standIns
@@ -97,7 +106,8 @@ public struct FoodDatabase: Sendable, Equatable {
     /// Two databases are equal when they hold the same foods, measures, names and groups.
     public static func == (lhs: FoodDatabase, rhs: FoodDatabase) -> Bool {
         lhs.groups == rhs.groups && lhs.storage.foodsText == rhs.storage.foodsText
-            && lhs.storage.measuresText == rhs.storage.measuresText && lhs.storage.foodNames.text == rhs.storage.foodNames.text
+            && lhs.storage.measuresText == rhs.storage.measuresText
+            && lhs.storage.foodNames.text == rhs.storage.foodNames.text
     }
 
     /// Whether a food has this NDB number (without making the ``Food``).

@@ -26,7 +26,8 @@ public struct FoodDetail: Sendable, Codable, Equatable {
     public init(food: Food, in database: FoodDatabase) {
         self.food = food
         self.group = database.group(code: food.groupCode) ?? FoodGroup(code: food.groupCode, name: "unknown group")
-        self.portions = [Portion(label: "100 g", grams: 100, measure: nil, nutrients: food.per100g)]
+        self.portions =
+            [Portion(label: "100 g", grams: 100, measure: nil, nutrients: food.per100g)]
             + food.measures.map { measure in
                 Portion(
                     label: "\(NumberText.plain(measure.amount)) \(measure.unit)", grams: measure.grams,

@@ -69,7 +69,9 @@ extension FoodDatabase {
     }
 
     /// Words of a description that make a food something other than what a plain name means.
-    static let standInWords: Set<String> = ["substitute", "imitation", "babyfood", "infant", "formula", "mix", "analog", "replacement", "flavored"]
+    static let standInWords: Set<String> = [
+        "substitute", "imitation", "babyfood", "infant", "formula", "mix", "analog", "replacement", "flavored",
+    ]
 
     /// The one food `text` names: an NDB number (`09032`), an everyday name (`dried apricots`), a USDA description,
     /// or else the best search match, with the other matches as alternatives.
@@ -90,7 +92,8 @@ extension FoodDatabase {
         let results = try search(trimmed, limit: 100)
         guard let first = results.first else {
             let names = storage.allEverydayNames
-            throw .unknownFood(trimmed, suggestions: Suggestions.closest(to: trimmed.lowercased(), among: names, count: 3))
+            throw .unknownFood(
+                trimmed, suggestions: Suggestions.closest(to: trimmed.lowercased(), among: names, count: 3))
         }
         if first.matchedEverydayName != nil, first.score >= 100 {
             return FoodResolution(food: first.food, match: .everydayName, alternatives: [])
@@ -107,12 +110,14 @@ extension FoodDatabase {
             let have = Set(TextNormalizer.tokens(parts + " " + (result.food.usdaCommonNames ?? "")))
             let all = Set(TextNormalizer.tokens(result.food.description))
             // Cooking words may stand anywhere: `Egg, whole, cooked, scrambled`.
-            return wanted.allSatisfy { have.contains($0) || FoodCatalog.cookingWords.contains($0) && all.contains($0) } && Self.standInWords.allSatisfy { !all.contains($0) || wanted.contains($0) }
+            return wanted.allSatisfy { have.contains($0) || FoodCatalog.cookingWords.contains($0) && all.contains($0) }
+                && Self.standInWords.allSatisfy { !all.contains($0) || wanted.contains($0) }
                 && (result.food.groupCode != "0300" || wanted.contains("babyfood") || wanted.contains("baby"))
         }
         if fitting.count == 1, results.count < 100 {
             return FoodResolution(food: fitting[0].food, match: .onlyMatch, alternatives: [], score: fitting[0].score)
         }
-        return FoodResolution(food: first.food, match: .bestMatch, alternatives: Array(results.dropFirst().prefix(5)), score: first.score)
+        return FoodResolution(
+            food: first.food, match: .bestMatch, alternatives: Array(results.dropFirst().prefix(5)), score: first.score)
     }
 }

@@ -85,7 +85,11 @@ extension FoodDatabase {
         // Ranked from the stored values; only the foods listed are made into values with their text.
         let storage = self.storage
         let groupIndex = group.flatMap { wanted in storage.groupCodes.firstIndex(of: wanted.code) }
-        if group != nil, groupIndex == nil { return NutrientRanking(nutrient: nutrient, unit: nutrient.unit, basis: basis, group: group, foods: [], rankedCount: 0, unknownValueCount: 0, basisNotApplicableCount: 0) }
+        if group != nil, groupIndex == nil {
+            return NutrientRanking(
+                nutrient: nutrient, unit: nutrient.unit, basis: basis, group: group, foods: [], rankedCount: 0,
+                unknownValueCount: 0, basisNotApplicableCount: 0)
+        }
         var scored: [(position: Int, amount: Double)] = []
         for position in 0..<storage.count where groupIndex == nil || storage.groupIndex(at: position) == groupIndex {
             let values = storage.values(at: position)
@@ -117,9 +121,12 @@ extension FoodDatabase {
         for (position, amount) in scored.prefix(max(0, limit)) {
             let food = storage.food(at: position)
             let per100g = food.per100g[nutrient]!
-            candidates.append(RankedFood(
-                rank: candidates.count + 1, ndb: food.ndb, description: food.description, groupCode: food.groupCode, amount: amount,
-                amountPer100g: per100g, energyKcalPer100g: food.per100g.energyKcal, portion: basis == .perPortion ? food.typicalPortion : nil))
+            candidates.append(
+                RankedFood(
+                    rank: candidates.count + 1, ndb: food.ndb, description: food.description, groupCode: food.groupCode,
+                    amount: amount,
+                    amountPer100g: per100g, energyKcalPer100g: food.per100g.energyKcal,
+                    portion: basis == .perPortion ? food.typicalPortion : nil))
         }
         return NutrientRanking(
             nutrient: nutrient, unit: nutrient.unit, basis: basis, group: group, foods: candidates,

@@ -8,7 +8,8 @@ enum MetricUnit {
     ]
     static let volume: [(names: [String], millilitres: Double)] = [
         (["ml", "milliliter", "milliliters", "millilitre", "millilitres"], 1), (["cl"], 10), (["dl"], 100),
-        (["l", "liter", "liters", "litre", "litres"], 1000), (["fl oz", "floz", "fluid ounce", "fluid ounces"], 29.5735295625),
+        (["l", "liter", "liters", "litre", "litres"], 1000),
+        (["fl oz", "floz", "fluid ounce", "fluid ounces"], 29.5735295625),
     ]
     /// Millilitres in one of USDA's volume units.
     static let householdVolumes: [(unit: String, millilitres: Double)] = [
@@ -35,7 +36,9 @@ extension FoodCatalog {
 
     /// ``parseItem(_:food:)``; with `onlyMatches` false, a food found only as the one food that has every word
     /// is a candidate, not an answer (a line of several foods is read part by part first).
-    func readItem(_ text: String, food fixed: FoodReference?, onlyMatches: Bool) throws(MineralIntakeError) -> ParsedItem {
+    func readItem(_ text: String, food fixed: FoodReference?, onlyMatches: Bool) throws(MineralIntakeError)
+        -> ParsedItem
+    {
         let trimmed = try Self.checkedText(text)
         if fixed == nil, SupplementLabel.looksLikeSupplement(trimmed) { return try parseSupplement(trimmed) }
         let phrase = try PhraseGrammar.read(trimmed)
@@ -51,17 +54,24 @@ extension FoodCatalog {
             throw .unknownUnit(trimmed, unit: unitText, food: name(of: fixed), known: knownUnits(of: fixed))
         }
         let onlyUnit = PhraseGrammar.isUnitWord(words.joined(separator: " "))
-        guard !words.isEmpty, !onlyUnit else { throw .invalidEntry("\"\(trimmed)\" names no food; write it like \"50 g dried apricots\"") }
+        guard !words.isEmpty, !onlyUnit else {
+            throw .invalidEntry("\"\(trimmed)\" names no food; write it like \"50 g dried apricots\"")
+        }
         var resolved: [String: Result<(food: FoodReference, match: ItemMatch), MineralIntakeError>] = [:]
-        func resolve(_ words: ArraySlice<String>) -> Result<(food: FoodReference, match: ItemMatch), MineralIntakeError> {
+        func resolve(_ words: ArraySlice<String>) -> Result<(food: FoodReference, match: ItemMatch), MineralIntakeError>
+        {
             var foodWords = words
             if foodWords.first == "of" { foodWords = foodWords.dropFirst() }
             let key = foodWords.joined(separator: " ")
             if let known = resolved[key] { return known }
             let result = Result { () throws(MineralIntakeError) in
                 let found = try self.resolveFood(key)
-                if found.match == .onlyMatch, !onlyMatches, case .usda(let ndb) = found.food, let food = database.food(ndb) {
-                    throw .ambiguousFood(key, candidates: [FoodCandidate(ndb: ndb, name: food.description, score: 0, why: "has every word")])
+                if found.match == .onlyMatch, !onlyMatches, case .usda(let ndb) = found.food,
+                    let food = database.food(ndb)
+                {
+                    throw .ambiguousFood(
+                        key,
+                        candidates: [FoodCandidate(ndb: ndb, name: food.description, score: 0, why: "has every word")])
                 }
                 return found
             }
@@ -81,36 +91,52 @@ extension FoodCatalog {
             case .failure(let error):
                 // After a unit everyone knows (`30 g almonds dry roasted`), the food's own error is the one to report.
                 let key = unit.joined(separator: " ")
-                if unitFoodError == nil, PhraseGrammar.isUnitWord(key) || database.householdWords.contains(TextNormalizer.tokens(key).joined(separator: " ")) {
+                if unitFoodError == nil,
+                    PhraseGrammar.isUnitWord(key)
+                        || database.householdWords.contains(TextNormalizer.tokens(key).joined(separator: " "))
+                {
                     unitFoodError = error
                 }
                 continue
             }
-            if let item = try measure(unit: unit, phrase: phrase, food: food, typedFood: Array(words[length...]), text: trimmed) {
+            if let item = try measure(
+                unit: unit, phrase: phrase, food: food, typedFood: Array(words[length...]), text: trimmed)
+            {
                 return item.with(match: match)
             }
         }
         // The whole as one food (`1 pork chop`), then the unit after the food: `2 celery stalks`, `cod fillet`.
         if case .success(let (food, match)) = resolve(words[...]),
-           let item = try? measure(unit: [], phrase: phrase, food: food, typedFood: words, text: trimmed) {
+            let item = try? measure(unit: [], phrase: phrase, food: food, typedFood: words, text: trimmed)
+        {
             return item.with(match: match)
         }
         for length in stride(from: min(2, words.count - 1), through: 1, by: -1) {
             let unit = Array(words[(words.count - length)...])
             guard !unit.contains(where: { Self.cookingWords.contains($0) }),
-                  case .success(let (food, match)) = resolve(words[..<(words.count - length)]) else { continue }
-            if let item = try? measure(unit: unit, phrase: phrase, food: food, typedFood: Array(words[..<(words.count - length)]), text: trimmed) {
+                case .success(let (food, match)) = resolve(words[..<(words.count - length)])
+            else { continue }
+            if let item = try? measure(
+                unit: unit, phrase: phrase, food: food, typedFood: Array(words[..<(words.count - length)]),
+                text: trimmed)
+            {
                 return item.with(match: match)
             }
         }
         switch resolve(words[...]) {
         case .success(let (food, match)):
-            if let item = try measure(unit: [], phrase: phrase, food: food, typedFood: words, text: trimmed) { return item.with(match: match) }
-            throw .invalidEntry("\"\(trimmed)\" gives no unit, and \(name(of: food)) has no measure to count it by; give a unit. Known units for \(name(of: food)): " + knownUnits(of: food).joined(separator: ", "))
+            if let item = try measure(unit: [], phrase: phrase, food: food, typedFood: words, text: trimmed) {
+                return item.with(match: match)
+            }
+            throw .invalidEntry(
+                "\"\(trimmed)\" gives no unit, and \(name(of: food)) has no measure to count it by; give a unit. Known units for \(name(of: food)): "
+                    + knownUnits(of: food).joined(separator: ", "))
         case .failure(let error):
             if let unitFoodError { throw unitFoodError }
             // The first word may be a unit nobody knows: say so if the rest names a food (a cooking word is no unit).
-            if words.count > 1, !Self.cookingWords.contains(words[0]), case .success(let (food, _)) = resolve(words[1...]) {
+            if words.count > 1, !Self.cookingWords.contains(words[0]),
+                case .success(let (food, _)) = resolve(words[1...])
+            {
                 throw .unknownUnit(trimmed, unit: words[0], food: name(of: food), known: knownUnits(of: food))
             }
             throw error
@@ -121,7 +147,8 @@ extension FoodCatalog {
     /// `2 eggs and toast`): the whole line if it names one food, else each part. A part after `with` that gives no
     /// amount is a small addition (`FoodData/household-words.tsv`, word `with`), not a full serving.
     /// - Throws: the first part's error when a part cannot be read; nothing is read halfway.
-    public func parseItems(_ text: String, food fixed: FoodReference? = nil) throws(MineralIntakeError) -> [ParsedItem] {
+    public func parseItems(_ text: String, food fixed: FoodReference? = nil) throws(MineralIntakeError) -> [ParsedItem]
+    {
         guard fixed == nil, let parts = Self.splitParts(text) else { return [try parseItem(text, food: fixed)] }
         // The whole line first, if it is a name (`half and half`, `mac and cheese`); then part by part; then the line
         // as the one food that has all its words.
@@ -130,10 +157,14 @@ extension FoodCatalog {
         for (part, isAddition) in parts {
             guard var item = try? parseItem(part) else { return [try parseItem(text)] }
             // `omelette with 2 eggs`: two parts of one kind of food describe one food; ask rather than count twice.
-            if items.contains(where: { Self.kind(of: $0.foodName) == Self.kind(of: item.foodName) }) { return [try parseItem(text)] }
+            if items.contains(where: { Self.kind(of: $0.foodName) == Self.kind(of: item.foodName) }) {
+                return [try parseItem(text)]
+            }
             if isAddition, item.grams != nil, let words = try? PhraseGrammar.read(part), !words.amountGiven,
-               let addition = try measure(unit: ["with"], phrase: PhraseWords(amount: 1, amountGiven: true, words: []),
-                                          food: item.food, typedFood: [], text: item.text) {
+                let addition = try measure(
+                    unit: ["with"], phrase: PhraseWords(amount: 1, amountGiven: true, words: []),
+                    food: item.food, typedFood: [], text: item.text)
+            {
                 item = addition.with(match: item.match)
             }
             items.append(item)
@@ -171,9 +202,13 @@ extension FoodCatalog {
     /// `text` trimmed, or an error for empty, over-long or control-character text.
     static func checkedText(_ text: String) throws(MineralIntakeError) -> String {
         let trimmed = text.trimmingWhitespace()
-        guard !trimmed.isEmpty else { throw .invalidEntry("empty item; write it like \"50 g dried apricots\" or \"1/2 cup raisins\"") }
+        guard !trimmed.isEmpty else {
+            throw .invalidEntry("empty item; write it like \"50 g dried apricots\" or \"1/2 cup raisins\"")
+        }
         guard trimmed.utf8.count <= 500 else {
-            throw .invalidEntry("item \"\(Self.visible(String(trimmed.prefix(40))))…\" is \(trimmed.utf8.count) bytes long, over 500; an item is an amount and a food, e.g. \"50 g dried apricots\"")
+            throw .invalidEntry(
+                "item \"\(Self.visible(String(trimmed.prefix(40))))…\" is \(trimmed.utf8.count) bytes long, over 500; an item is an amount and a food, e.g. \"50 g dried apricots\""
+            )
         }
         guard !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
             throw .invalidEntry("item \"\(Self.visible(trimmed))\" holds control characters; type it as plain text")
@@ -184,7 +219,8 @@ extension FoodCatalog {
     /// Words that say how a food was prepared: they choose among foods and are never read as units.
     static let cookingWords: Set<String> = [
         "raw", "cooked", "boiled", "fried", "scrambled", "mashed", "baked", "grilled", "steamed", "canned", "dried",
-        "roasted", "roast", "poached", "toasted", "stewed", "broiled", "sauteed", "braised", "microwaved", "hard", "soft",
+        "roasted", "roast", "poached", "toasted", "stewed", "broiled", "sauteed", "braised", "microwaved", "hard",
+        "soft",
         "fresh", "frozen", "uncooked",
     ]
 
@@ -192,16 +228,18 @@ extension FoodCatalog {
     /// elemental amounts.
     public func parseSupplement(_ text: String) throws(MineralIntakeError) -> ParsedItem {
         let trimmed = text.trimmingWhitespace()
-        let usage = "write a supplement as NUTRIENT AMOUNT UNIT, e.g. \"magnesium 200 mg\" or \"vitamin D 25 µg\" (elemental amounts)"
+        let usage =
+            "write a supplement as NUTRIENT AMOUNT UNIT, e.g. \"magnesium 200 mg\" or \"vitamin D 25 µg\" (elemental amounts)"
         var words = trimmed.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         // Split `200mg` into `200 mg`.
         words = words.flatMap { word -> [String] in
             guard let first = word.unicodeScalars.first, CharacterSetLite.isDigit(first),
-                  let split = word.firstIndex(where: { !$0.isNumber && $0 != "." }) else { return [word] }
+                let split = word.firstIndex(where: { !$0.isNumber && $0 != "." })
+            else { return [word] }
             return [String(word[..<split]), String(word[split...])]
         }
         guard let numberIndex = words.firstIndex(where: { Double($0) != nil }), let amount = Double(words[numberIndex]),
-              amount.isFinite, amount > 0
+            amount.isFinite, amount > 0
         else { throw .invalidEntry("supplement \"\(trimmed)\" has no positive amount; \(usage)") }
         var rest = words
         rest.remove(at: numberIndex)
@@ -217,7 +255,9 @@ extension FoodCatalog {
         do { nutrient = try Nutrient(parsing: rest.joined(separator: " ")) } catch {
             throw .invalidEntry("supplement \"\(trimmed)\": \(error.description)")
         }
-        guard nutrient != .energy else { throw .invalidEntry("supplement \"\(trimmed)\": energy is not a supplement; \(usage)") }
+        guard nutrient != .energy else {
+            throw .invalidEntry("supplement \"\(trimmed)\": energy is not a supplement; \(usage)")
+        }
         var value = amount
         switch (unitText, nutrient.unit) {
         case ("mg", .milligrams): break
@@ -227,21 +267,25 @@ extension FoodCatalog {
         case ("iu", .micrograms): value = amount / 40
         default:
             let known = nutrient.unit == .micrograms ? "µg (ug, mcg), mg or IU" : "mg or g"
-            throw .invalidEntry("supplement \"\(trimmed)\": unit \"\(unitText)\" does not fit \(nutrient.displayName); known: \(known)")
+            throw .invalidEntry(
+                "supplement \"\(trimmed)\": unit \"\(unitText)\" does not fit \(nutrient.displayName); known: \(known)")
         }
         let limit = QuantityLimits.supplement(nutrient).upperBound
         guard value >= QuantityLimits.supplement(nutrient).lowerBound else {
             throw .invalidEntry("supplement \"\(trimmed)\" is under 0.001 \(nutrient.unit.rawValue); check the amount")
         }
         guard value <= limit else {
-            throw .invalidEntry("supplement \"\(trimmed)\" is over \(NumberText.plain(limit)) \(nutrient.unit.rawValue) a dose; check the amount")
+            throw .invalidEntry(
+                "supplement \"\(trimmed)\" is over \(NumberText.plain(limit)) \(nutrient.unit.rawValue) a dose; check the amount"
+            )
         }
         return ParsedItem(
             text: trimmed, food: .supplement(nutrient), foodName: "\(nutrient.displayName) supplement", amount: value,
             unit: nutrient.unit.rawValue, grams: nil,
             explanation: "\(NumberText.plain(value)) \(nutrient.unit.rawValue) \(nutrient.displayName)"
                 + (unitText == "iu" ? " (\(NumberText.plain(amount)) IU ÷ 40)" : "")
-                + (words.contains(where: SupplementLabel.compounds.contains) ? " (the elemental amount, as the label's Supplement Facts print it)" : ""))
+                + (words.contains(where: SupplementLabel.compounds.contains)
+                    ? " (the elemental amount, as the label's Supplement Facts print it)" : ""))
     }
 
     /// The one food `text` names for logging, and how it was found: a personal name, a custom food, an NDB number,
@@ -257,7 +301,8 @@ extension FoodCatalog {
             resolution = try database.resolve(text)
         } catch {
             // `fresh spinach`, `some almonds`, `organic milk`: words that name no food of their own.
-            let content = text.split(separator: " ").filter { !Self.fillerWords.contains($0.lowercased()) }.joined(separator: " ")
+            let content = text.split(separator: " ").filter { !Self.fillerWords.contains($0.lowercased()) }.joined(
+                separator: " ")
             guard !content.isEmpty, content != text else { throw error }
             return try resolveFood(content)
         }
@@ -267,16 +312,23 @@ extension FoodCatalog {
         case .description: return (.usda(resolution.food.ndb), .description)
         case .onlyMatch: return (.usda(resolution.food.ndb), .onlyMatch)
         case .bestMatch:
-            let content = text.split(separator: " ").filter { !Self.fillerWords.contains($0.lowercased()) }.joined(separator: " ")
+            let content = text.split(separator: " ").filter { !Self.fillerWords.contains($0.lowercased()) }.joined(
+                separator: " ")
             if !content.isEmpty, content != text, let found = try? resolveFood(content) { return found }
             // A search's best guess is a candidate, never logged, even when it is the only one (it may rest on a typo).
             // Only foods whose names have each word typed, or a spelling of it, are candidates: `moon dust` has none.
-            let results = [FoodSearchResult(food: resolution.food, score: resolution.score ?? 0)] + resolution.alternatives
+            let results =
+                [FoodSearchResult(food: resolution.food, score: resolution.score ?? 0)] + resolution.alternatives
             let candidates = results.filter { FoodCandidate.fits($0.food, query: text) }.map {
-                FoodCandidate(ndb: $0.food.ndb, name: $0.food.description, score: $0.score, why: FoodCandidate.reason(for: $0, query: text))
+                FoodCandidate(
+                    ndb: $0.food.ndb, name: $0.food.description, score: $0.score,
+                    why: FoodCandidate.reason(for: $0, query: text))
             }
             guard !candidates.isEmpty else {
-                throw .unknownFood(text, suggestions: Suggestions.closest(to: text.lowercased(), among: database.storage.allEverydayNames, count: 3))
+                throw .unknownFood(
+                    text,
+                    suggestions: Suggestions.closest(
+                        to: text.lowercased(), among: database.storage.allEverydayNames, count: 3))
             }
             throw .ambiguousFood(text, candidates: candidates)
         }
@@ -289,7 +341,8 @@ extension FoodCatalog {
 
     /// Words that do not name a food of their own, dropped when the whole text names none.
     static let fillerWords: Set<String> = [
-        "fresh", "organic", "homemade", "home-made", "some", "my", "the", "of", "plain", "a", "an", "cold", "hot", "warm",
+        "fresh", "organic", "homemade", "home-made", "some", "my", "the", "of", "plain", "a", "an", "cold", "hot",
+        "warm",
         "chunks", "pieces", "sliced", "diced", "chopped", "cubed", "shredded", "grated", "minced", "whole",
     ]
 
@@ -321,7 +374,8 @@ extension FoodCatalog {
         var words = measure.unit.split(separator: " ")
         if words.first?.lowercased() == "nlea" { words.removeFirst() }
         guard words.count >= 3, words[0].lowercased() == "serving",
-              let count = (try? QuantityReader.number(String(words[1]), in: measure.unit)) ?? nil, count > 0 else { return measure }
+            let count = (try? QuantityReader.number(String(words[1]), in: measure.unit)) ?? nil, count > 0
+        else { return measure }
         var effective = measure
         effective.amount = measure.amount * count
         effective.unit = words.dropFirst(2).joined(separator: " ")
@@ -333,7 +387,10 @@ extension FoodCatalog {
         let tokens = Set(TextNormalizer.tokens(food.description))
         if food.groupCode == "1400" { return !tokens.contains("powder") && !tokens.contains("dry") }
         if food.groupCode == "0900" { return tokens.contains("juice") }
-        if food.groupCode == "0100" { return tokens.contains("milk") && tokens.isDisjoint(with: ["cheese", "powder", "dry", "dried", "chocolate", "yogurt"]) }
+        if food.groupCode == "0100" {
+            return tokens.contains("milk")
+                && tokens.isDisjoint(with: ["cheese", "powder", "dry", "dried", "chocolate", "yogurt"])
+        }
         return false
     }
 
@@ -347,7 +404,9 @@ extension FoodCatalog {
             for (index, token) in tokens.enumerated().dropLast() {
                 guard let count = Double(token), count > 1 else { continue }
                 let word = tokens[(index + 1)...].first { $0 != "whole" } ?? ""
-                let fits = wanted.isEmpty ? (food.contains(word) || ["kernel", "nut", "half"].contains(word)) : wanted == [word]
+                let fits =
+                    wanted.isEmpty
+                    ? (food.contains(word) || ["kernel", "nut", "half"].contains(word)) : wanted == [word]
                 if fits, measure.amount > 0 { return (measure, word, measure.grams / (measure.amount * count)) }
             }
         }
@@ -365,14 +424,22 @@ extension FoodCatalog {
         var unitText = words.joined(separator: " ")
         let name = name(of: food)
         func item(grams: Double, unit: String, explanation: String) throws(MineralIntakeError) -> ParsedItem {
-            guard grams.isFinite, grams > 0 else { throw .invalidEntry("\"\(text)\" comes to no weight; give a positive amount") }
+            guard grams.isFinite, grams > 0 else {
+                throw .invalidEntry("\"\(text)\" comes to no weight; give a positive amount")
+            }
             guard grams >= QuantityLimits.grams.lowerBound else {
-                throw .invalidEntry("\"\(text)\" comes to \(NumberText.display(grams)) g, under the 1 mg an entry may weigh; check the amount")
+                throw .invalidEntry(
+                    "\"\(text)\" comes to \(NumberText.display(grams)) g, under the 1 mg an entry may weigh; check the amount"
+                )
             }
             guard grams <= Self.maximumGrams else {
-                throw .invalidEntry("\"\(text)\" comes to \(NumberText.display(grams)) g, over the \(NumberText.plain(Self.maximumGrams)) g one entry may weigh; check the amount or split it")
+                throw .invalidEntry(
+                    "\"\(text)\" comes to \(NumberText.display(grams)) g, over the \(NumberText.plain(Self.maximumGrams)) g one entry may weigh; check the amount or split it"
+                )
             }
-            return ParsedItem(text: text, food: food, foodName: name, amount: amount, unit: unit, grams: grams, explanation: explanation)
+            return ParsedItem(
+                text: text, food: food, foodName: name, amount: amount, unit: unit, grams: grams,
+                explanation: explanation)
         }
         var key = unitText.lowercased()
         // A unit with no amount (`g raisins`) is an amount left out, not one serving.
@@ -387,20 +454,25 @@ extension FoodCatalog {
         }
         if let mass = MetricUnit.mass.first(where: { $0.names.contains(key) }) {
             let grams = amount * mass.grams
-            let explanation = mass.names[0] == "g"
-                ? "\(NumberText.display(grams)) g" : "\(NumberText.plain(amount)) \(mass.names[0]) = \(NumberText.display(grams)) g"
+            let explanation =
+                mass.names[0] == "g"
+                ? "\(NumberText.display(grams)) g"
+                : "\(NumberText.plain(amount)) \(mass.names[0]) = \(NumberText.display(grams)) g"
             return try item(grams: grams, unit: mass.names[0], explanation: explanation)
         }
         let measures = measures(of: food).map(Self.effective)
         if let volume = MetricUnit.volume.first(where: { $0.names.contains(key) }),
-           !measures.contains(where: { TextNormalizer.tokens($0.unit) == TextNormalizer.tokens(key) }) {
+            !measures.contains(where: { TextNormalizer.tokens($0.unit) == TextNormalizer.tokens(key) })
+        {
             guard let density = density(of: food, measures: measures) else {
                 throw .unknownUnit(text, unit: unitText, food: name, known: knownUnits(of: food))
             }
             let grams = amount * volume.millilitres * density.gramsPerMillilitre
             return try item(
                 grams: grams, unit: volume.names[0],
-                explanation: "\(NumberText.plain(amount)) \(volume.names[0]) at \(NumberText.display(density.gramsPerMillilitre)) g/ml (\(density.source)) = \(NumberText.display(grams)) g")
+                explanation:
+                    "\(NumberText.plain(amount)) \(volume.names[0]) at \(NumberText.display(density.gramsPerMillilitre)) g/ml (\(density.source)) = \(NumberText.display(grams)) g"
+            )
         }
         let wanted = words.isEmpty ? [] : TextNormalizer.tokens(Self.synonym(unitText))
         let foodTokens = Set(typedFood.flatMap { TextNormalizer.tokens($0) })
@@ -415,7 +487,9 @@ extension FoodCatalog {
                     rank = 0
                 } else if let preference = Self.countUnits.firstIndex(where: { rest.starts(with: [$0]) }) {
                     rank = 1 + preference
-                } else if phrase.amountGiven, let first = tokens.first, foodTokens.contains(first), !tokens.contains("cup") {
+                } else if phrase.amountGiven, let first = tokens.first, foodTokens.contains(first),
+                    !tokens.contains("cup")
+                {
                     rank = 1 + Self.countUnits.count  // `avocado, NS as to Florida or California`, `cucumber (8-1/4")`
                 } else {
                     continue
@@ -424,7 +498,8 @@ extension FoodCatalog {
                 rank = 0
             } else if tokens.starts(with: wanted) {
                 // `stalk, medium` before `stalk, small (5" long)`: a size not typed is taken as medium.
-                rank = tokens.dropFirst(wanted.count).first == "medium"
+                rank =
+                    tokens.dropFirst(wanted.count).first == "medium"
                     ? 1 : tokens.count - wanted.count + (tokens.contains("packed") && !tokens.contains("not") ? 5 : 0)
             } else if !foodTokens.isEmpty, rest.starts(with: wanted) {
                 rank = 1 + rest.count - wanted.count
@@ -438,16 +513,23 @@ extension FoodCatalog {
         // A count inside a measure's name: `oz (23 whole kernels)`, `cup shelled (50 halves)` for `10 almonds`.
         if best == nil, let counted = Self.countInside(measures, unit: wanted, food: foodTokens) {
             let grams = amount * counted.grams
-            return try item(grams: grams, unit: counted.word,
-                            explanation: "\(NumberText.plain(amount)) × \(counted.word) at \(NumberText.display(counted.grams)) g each (\(origin): \(counted.measure.label)) = \(NumberText.display(grams)) g")
+            return try item(
+                grams: grams, unit: counted.word,
+                explanation:
+                    "\(NumberText.plain(amount)) × \(counted.word) at \(NumberText.display(counted.grams)) g each (\(origin): \(counted.measure.label)) = \(NumberText.display(grams)) g"
+            )
         }
         let drinkServing = !phrase.amountGiven && words.isEmpty && usdaFood.map(Self.isDrink) == true
-        if !drinkServing, let chosen = best?.measure, phrase.amountGiven || !words.isEmpty || chosen.grams / chosen.amount >= 20 {
+        if !drinkServing, let chosen = best?.measure,
+            phrase.amountGiven || !words.isEmpty || chosen.grams / chosen.amount >= 20
+        {
             // With no amount at all, a count of one whole is one serving; a measure of a part (`1 cup`) is not chosen here.
             let grams = amount * chosen.grams / chosen.amount
-            let explanation = "\(NumberText.plain(amount)) × \(chosen.unit) (\(origin): \(chosen.label)) = \(NumberText.display(grams)) g"
-            return try item(grams: grams, unit: chosen.unit,
-                            explanation: phrase.amountGiven ? explanation : "no amount given, so one: " + explanation)
+            let explanation =
+                "\(NumberText.plain(amount)) × \(chosen.unit) (\(origin): \(chosen.label)) = \(NumberText.display(grams)) g"
+            return try item(
+                grams: grams, unit: chosen.unit,
+                explanation: phrase.amountGiven ? explanation : "no amount given, so one: " + explanation)
         }
         if words.isEmpty {
             guard !phrase.amountGiven else { return nil }
@@ -462,23 +544,33 @@ extension FoodCatalog {
                     throw .unknownUnit(text, unit: unitText, food: name, known: knownUnits(of: food))
                 }
                 let grams = amount * row.amount * density.gramsPerMillilitre
-                return try item(grams: grams, unit: row.word,
-                                explanation: "\(NumberText.plain(amount)) × \(row.label) (\(row.citation)) at \(NumberText.display(density.gramsPerMillilitre)) g/ml (\(density.source)) = \(NumberText.display(grams)) g")
+                return try item(
+                    grams: grams, unit: row.word,
+                    explanation:
+                        "\(NumberText.plain(amount)) × \(row.label) (\(row.citation)) at \(NumberText.display(density.gramsPerMillilitre)) g/ml (\(density.source)) = \(NumberText.display(grams)) g"
+                )
             }
             let grams = amount * row.amount
-            return try item(grams: grams, unit: row.word,
-                            explanation: "\(NumberText.plain(amount)) × \(row.label) (\(row.citation)) = \(NumberText.display(grams)) g")
+            return try item(
+                grams: grams, unit: row.word,
+                explanation:
+                    "\(NumberText.plain(amount)) × \(row.label) (\(row.citation)) = \(NumberText.display(grams)) g")
         }
         // A volume word (`cup`) the food has no measure for can still go through its density.
         if let householdVolume = MetricUnit.householdVolumes.first(where: { TextNormalizer.tokens($0.unit) == wanted }),
-           let density = density(of: food, measures: measures) {
+            let density = density(of: food, measures: measures)
+        {
             let grams = amount * householdVolume.millilitres * density.gramsPerMillilitre
-            return try item(grams: grams, unit: householdVolume.unit,
-                            explanation: "\(NumberText.plain(amount)) \(householdVolume.unit) at \(NumberText.display(density.gramsPerMillilitre)) g/ml (\(density.source)) = \(NumberText.display(grams)) g")
+            return try item(
+                grams: grams, unit: householdVolume.unit,
+                explanation:
+                    "\(NumberText.plain(amount)) \(householdVolume.unit) at \(NumberText.display(density.gramsPerMillilitre)) g/ml (\(density.source)) = \(NumberText.display(grams)) g"
+            )
         }
         // A size the food has no measure for (`1 large plum` where USDA gives only `1 fruit`): counted as one whole.
         if wanted.count == 1, Self.sizeWords.contains(wanted[0]),
-           let whole = try measure(unit: [], phrase: phrase, food: food, typedFood: typedFood, text: text) {
+            let whole = try measure(unit: [], phrase: phrase, food: food, typedFood: typedFood, text: text)
+        {
             var counted = whole
             counted.explanation += " (USDA gives no \(wanted[0]) size)"
             return counted
@@ -494,30 +586,52 @@ extension FoodCatalog {
     ) throws(MineralIntakeError) -> ParsedItem? {
         let prefix = "no amount given, so one serving: "
         if let measure = measures.first(where: { TextNormalizer.tokens($0.unit).first == "serving" }) {
-            return try item(measure.grams / measure.amount, measure.unit, prefix + "\(measure.label) (\(origin)) = \(NumberText.display(measure.grams / measure.amount)) g")
+            return try item(
+                measure.grams / measure.amount, measure.unit,
+                prefix + "\(measure.label) (\(origin)) = \(NumberText.display(measure.grams / measure.amount)) g")
         }
         if usdaFood.map(Self.isDrink) == true, let density = density(of: food, measures: measures) {
             let grams = MetricUnit.householdVolumes[0].millilitres * density.gramsPerMillilitre
-            return try item(grams, "cup", prefix + "1 cup of a drink at \(NumberText.display(density.gramsPerMillilitre)) g/ml (\(density.source)) = \(NumberText.display(grams)) g")
+            return try item(
+                grams, "cup",
+                prefix
+                    + "1 cup of a drink at \(NumberText.display(density.gramsPerMillilitre)) g/ml (\(density.source)) = \(NumberText.display(grams)) g"
+            )
         }
         if let row = database.householdWords.row("serving", for: usdaFood), row.group != nil || measures.isEmpty {
-            if !row.isVolume { return try item(row.amount, "serving", prefix + "\(row.label) (\(row.citation)) = \(NumberText.display(row.amount)) g") }
+            if !row.isVolume {
+                return try item(
+                    row.amount, "serving",
+                    prefix + "\(row.label) (\(row.citation)) = \(NumberText.display(row.amount)) g")
+            }
             if let density = density(of: food, measures: measures) {
                 let grams = row.amount * density.gramsPerMillilitre
-                return try item(grams, "serving", prefix + "\(row.label) (\(row.citation)) at \(NumberText.display(density.gramsPerMillilitre)) g/ml = \(NumberText.display(grams)) g")
+                return try item(
+                    grams, "serving",
+                    prefix
+                        + "\(row.label) (\(row.citation)) at \(NumberText.display(density.gramsPerMillilitre)) g/ml = \(NumberText.display(grams)) g"
+                )
             }
         }
         guard let first = measures.first else { return nil }
-        return try item(first.grams, first.unit, prefix + "\(origin)'s first measure, \(first.label) = \(NumberText.display(first.grams)) g")
+        return try item(
+            first.grams, first.unit,
+            prefix + "\(origin)'s first measure, \(first.label) = \(NumberText.display(first.grams)) g")
     }
 
     /// Grams per millilitre of a food, from its own cup, fl oz, tbsp or tsp measure.
-    func density(of food: FoodReference, measures: [HouseholdMeasure]) -> (gramsPerMillilitre: Double, source: String)? {
+    func density(of food: FoodReference, measures: [HouseholdMeasure]) -> (gramsPerMillilitre: Double, source: String)?
+    {
         guard let (measure, millilitres) = volumeMeasure(in: measures) else {
             // No volume measure of its own: a similar food's, from FoodData/densities.tsv, said to be derived.
-            guard case .usda(let ndb) = food, let standIn = database.densityStandIns[ndb], let like = database.food(standIn.like),
-                  let (measure, millilitres) = volumeMeasure(in: like.measures) else { return nil }
-            return (measure.grams / (measure.amount * millilitres), "derived: like \(like.ndb) \(like.description), USDA \(measure.label); densities.tsv")
+            guard case .usda(let ndb) = food, let standIn = database.densityStandIns[ndb],
+                let like = database.food(standIn.like),
+                let (measure, millilitres) = volumeMeasure(in: like.measures)
+            else { return nil }
+            return (
+                measure.grams / (measure.amount * millilitres),
+                "derived: like \(like.ndb) \(like.description), USDA \(measure.label); densities.tsv"
+            )
         }
         let origin: String
         if case .custom = food { origin = "your measure" } else { origin = "USDA" }
@@ -547,7 +661,10 @@ extension FoodCatalog {
 
     /// `text` with control characters shown as `\u{…}`, for messages.
     static func visible(_ text: String) -> String {
-        String(text.unicodeScalars.map { $0.properties.generalCategory == .control ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined())
+        String(
+            text.unicodeScalars.map {
+                $0.properties.generalCategory == .control ? "\\u{\(String($0.value, radix: 16))}" : String($0)
+            }.joined())
     }
 }
 
@@ -558,8 +675,13 @@ enum SupplementLabel {
         "citrate", "oxide", "glycinate", "bisglycinate", "carbonate", "chloride", "lactate", "gluconate", "malate",
         "threonate", "taurate", "orotate", "aspartate", "sulfate", "sulphate", "phosphate", "chelate", "amino", "acid",
     ]
-    static let ignoredWords: Set<String> = compounds.union(["supplement", "supplements", "tablet", "tablets", "capsule", "capsules", "pill", "pills", "softgel", "softgels", "drops", "of"])
-    static let nutrientWords: Set<String> = ["magnesium", "calcium", "potassium", "vitamin", "d", "d3", "d2", "cholecalciferol", "ergocalciferol"]
+    static let ignoredWords: Set<String> = compounds.union([
+        "supplement", "supplements", "tablet", "tablets", "capsule", "capsules", "pill", "pills", "softgel", "softgels",
+        "drops", "of",
+    ])
+    static let nutrientWords: Set<String> = [
+        "magnesium", "calcium", "potassium", "vitamin", "d", "d3", "d2", "cholecalciferol", "ergocalciferol",
+    ]
     static let units: Set<String> = ["mg", "µg", "ug", "mcg", "iu"]
 
     /// Whether an item reads like a supplement label (`vitamin D3 2000 IU`, `magnesium citrate 200 mg`): only
@@ -567,7 +689,12 @@ enum SupplementLabel {
     static func looksLikeSupplement(_ text: String) -> Bool {
         var words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         words = words.flatMap(PhraseGrammar.splitGlued)
-        guard words.contains(where: units.contains), words.contains(where: { $0 == "magnesium" || $0 == "calcium" || $0 == "potassium" || $0 == "vitamin" || $0.hasPrefix("cholecalciferol") }) else { return false }
+        guard words.contains(where: units.contains),
+            words.contains(where: {
+                $0 == "magnesium" || $0 == "calcium" || $0 == "potassium" || $0 == "vitamin"
+                    || $0.hasPrefix("cholecalciferol")
+            })
+        else { return false }
         return words.allSatisfy { word in
             units.contains(word) || nutrientWords.contains(word) || ignoredWords.contains(word) || Double(word) != nil
         }
@@ -598,7 +725,9 @@ enum QuantityReader {
         }
         if word.contains("/") {
             let parts = word.split(separator: "/", omittingEmptySubsequences: false)
-            guard parts.count == 2, let numerator = decimal(String(parts[0])), let denominator = decimal(String(parts[1])) else {
+            guard parts.count == 2, let numerator = decimal(String(parts[0])),
+                let denominator = decimal(String(parts[1]))
+            else {
                 throw .invalidEntry("\"\(text)\": \"\(word)\" is not a fraction; write fractions like 1/2 or 1 1/2")
             }
             guard denominator > 0 else { throw .invalidEntry("\"\(text)\": \"\(word)\" divides by zero") }
@@ -611,8 +740,8 @@ enum QuantityReader {
     static func decimal(_ word: String) -> Double? {
         let normalized = word.replacing(",", with: ".")
         guard !normalized.isEmpty, normalized.count <= 10,
-              normalized.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
-              normalized.filter({ $0 == "." }).count <= 1, normalized != "."
+            normalized.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
+            normalized.filter({ $0 == "." }).count <= 1, normalized != "."
         else { return nil }
         return Double(normalized.hasPrefix(".") ? "0" + normalized : normalized)
     }

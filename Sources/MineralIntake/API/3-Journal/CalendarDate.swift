@@ -11,7 +11,7 @@ public struct CalendarDate: Sendable, Codable, Hashable, Comparable, CustomStrin
     /// A valid date, or `nil` (`2026-02-30` is not one). Years 1 to 9999.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              (1...CalendarDate.daysIn(month: month, year: year)).contains(day)
+            (1...CalendarDate.daysIn(month: month, year: year)).contains(day)
         else { return nil }
         self.year = year
         self.month = month
@@ -34,8 +34,8 @@ public struct CalendarDate: Sendable, Codable, Hashable, Comparable, CustomStrin
     public init(parsing text: String) throws(MineralIntakeError) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }),
-              let date = CalendarDate(year: Int(parts[0])!, month: Int(parts[1])!, day: Int(parts[2])!)
+            parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }),
+            let date = CalendarDate(year: Int(parts[0])!, month: Int(parts[1])!, day: Int(parts[2])!)
         else { throw .invalidDate(text) }
         self = date
     }
@@ -43,7 +43,8 @@ public struct CalendarDate: Sendable, Codable, Hashable, Comparable, CustomStrin
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         do { self = try CalendarDate(parsing: text) } catch {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.description))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description))
         }
     }
 
@@ -130,8 +131,8 @@ extension CalendarDate {
     /// The Monday that starts ISO week `week` of `year`, or `nil` if the year has no such week.
     public static func mondayOf(isoYear year: Int, week: Int) -> CalendarDate? {
         guard let january4 = CalendarDate(year: year, month: 1, day: 4), week >= 1, week <= 53,
-              let monday = january4.adding(days: -january4.weekdayFromMonday + 7 * (week - 1)),
-              monday.isoWeek == (year, week)
+            let monday = january4.adding(days: -january4.weekdayFromMonday + 7 * (week - 1)),
+            monday.isoWeek == (year, week)
         else { return nil }
         return monday
     }
@@ -160,9 +161,11 @@ public struct ReportPeriod: Sendable, Codable, Equatable {
     /// - Throws: ``MineralIntakeError/invalidDate(_:)`` naming the text.
     public init(isoWeek text: String) throws(MineralIntakeError) {
         let parts = text.uppercased().split(separator: "W", maxSplits: 1)
-        guard parts.count == 2, parts[0].hasSuffix("-"), parts[0].dropLast().utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
-              parts[1].utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let year = Int(parts[0].dropLast()), let week = Int(parts[1]),
-              parts[1].count == 2, let monday = CalendarDate.mondayOf(isoYear: year, week: week)
+        guard parts.count == 2, parts[0].hasSuffix("-"),
+            parts[0].dropLast().utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+            parts[1].utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let year = Int(parts[0].dropLast()),
+            let week = Int(parts[1]),
+            parts[1].count == 2, let monday = CalendarDate.mondayOf(isoYear: year, week: week)
         else { throw .invalidWeek(text) }
         self.init(weekOf: monday)
     }
@@ -183,10 +186,10 @@ public struct ReportPeriod: Sendable, Codable, Equatable {
     public init(month text: String) throws(MineralIntakeError) {
         let parts = text.split(separator: "-")
         guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
-              parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }),
-              let year = Int(parts[0]), let month = Int(parts[1]),
-              let first = CalendarDate(year: year, month: month, day: 1),
-              let last = CalendarDate(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year))
+            parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }),
+            let year = Int(parts[0]), let month = Int(parts[1]),
+            let first = CalendarDate(year: year, month: month, day: 1),
+            let last = CalendarDate(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year))
         else { throw .invalidPeriod("\"\(text)\" is not a month; give YYYY-MM, e.g. 2026-11") }
         try self.init(from: first, to: last, label: text)
     }

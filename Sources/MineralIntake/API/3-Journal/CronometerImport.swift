@@ -27,7 +27,8 @@ public enum CronometerImport {
 
     /// The kind of export `text` is, or `nil` if its header is neither.
     public static func kind(of text: String) -> Kind? {
-        guard let header = (try? CSV.parse(firstLine(of: text), file: ""))?.first?.fields.map({ $0.trimmingWhitespace() })
+        guard
+            let header = (try? CSV.parse(firstLine(of: text), file: ""))?.first?.fields.map({ $0.trimmingWhitespace() })
         else { return nil }
         if header.contains("Day"), header.contains("Food Name") { return .servings }
         if header.contains("Date"), header.contains("Completed") { return .dailySummary }
@@ -49,7 +50,11 @@ public enum CronometerImport {
         var columns: [String: Int] = [:]
         for name in servingsColumns {
             guard let index = header.firstIndex(of: name) else {
-                throw .invalidData(file: file, line: 1, reason: "no \"\(name)\" column: a Cronometer servings export has \(servingsColumns.joined(separator: ", ")) and a column per nutrient")
+                throw .invalidData(
+                    file: file, line: 1,
+                    reason:
+                        "no \"\(name)\" column: a Cronometer servings export has \(servingsColumns.joined(separator: ", ")) and a column per nutrient"
+                )
             }
             columns[name] = index
         }
@@ -77,14 +82,16 @@ public enum CronometerImport {
                     let cell = row.fields[column.index].trimmingWhitespace()
                     guard !cell.isEmpty else { continue }  // unknown stays unknown
                     guard let value = NumberText.plainDecimal(cell), value >= 0 else {
-                        throw MineralIntakeError.invalidEntry("\(header[column.index]) \"\(cell)\" is not a number (an empty cell means unknown)")
+                        throw MineralIntakeError.invalidEntry(
+                            "\(header[column.index]) \"\(cell)\" is not a number (an empty cell means unknown)")
                     }
                     amounts[column.nutrient] = value / column.divisor
                 }
                 let food = try RecordedFood(source: "cronometer", name: name, amounts: amounts)
                 let amountText = field("Amount")
                 let entry = JournalEntry(
-                    id: 0, date: date, meal: meal ?? .snack, amount: amount, unit: unit, grams: grams, food: .recorded(food),
+                    id: 0, date: date, meal: meal ?? .snack, amount: amount, unit: unit, grams: grams,
+                    food: .recorded(food),
                     text: JournalFormat.field(amountText.isEmpty ? food.name : amountText + " " + food.name))
                 try JournalFormat.check(entry)
                 entries.append(entry)
@@ -94,7 +101,9 @@ public enum CronometerImport {
         }
         guard problems.isEmpty else { throw .invalidRows(problems) }
         let covered = Set(nutrientColumns.map(\.nutrient))
-        return Servings(entries: entries, otherGroups: otherGroups, missingNutrients: Nutrient.allCases.filter { !covered.contains($0) })
+        return Servings(
+            entries: entries, otherGroups: otherGroups,
+            missingNutrients: Nutrient.allCases.filter { !covered.contains($0) })
     }
 
     /// Reads a daily summary export: each day and whether it was marked completed.
@@ -102,8 +111,12 @@ public enum CronometerImport {
     public static func dailySummary(csv text: String, file: String) throws(MineralIntakeError) -> [CalendarDate: Bool] {
         let rows = try CSV.parse(text, file: file)
         guard let header = rows.first?.fields.map({ $0.trimmingWhitespace() }),
-              let dateColumn = header.firstIndex(of: "Date"), let completedColumn = header.firstIndex(of: "Completed")
-        else { throw .invalidData(file: file, line: 1, reason: "no \"Date\" and \"Completed\" columns: not a Cronometer daily summary export") }
+            let dateColumn = header.firstIndex(of: "Date"), let completedColumn = header.firstIndex(of: "Completed")
+        else {
+            throw .invalidData(
+                file: file, line: 1,
+                reason: "no \"Date\" and \"Completed\" columns: not a Cronometer daily summary export")
+        }
         var days: [CalendarDate: Bool] = [:]
         var problems: [String] = []
         for row in rows.dropFirst() {
@@ -156,7 +169,9 @@ public enum CronometerImport {
     }
 
     /// The nutrient columns of a header with the divisor that brings each to the nutrient's unit.
-    static func nutrientColumns(_ header: [String], file: String) throws(MineralIntakeError) -> [(index: Int, nutrient: Nutrient, divisor: Double)] {
+    static func nutrientColumns(_ header: [String], file: String) throws(MineralIntakeError) -> [(
+        index: Int, nutrient: Nutrient, divisor: Double
+    )] {
         let names: [(String, Nutrient)] = [
             ("energy", .energy), ("potassium", .potassium), ("magnesium", .magnesium), ("calcium", .calcium),
             ("sodium", .sodium), ("vitamin d", .vitaminD),
@@ -166,7 +181,8 @@ public enum CronometerImport {
             // `Potassium (mg)`: a name, then the unit in brackets.
             guard let open = column.lastIndex(of: "("), column.hasSuffix(")") else { continue }
             let name = String(column[..<open]).trimmingWhitespace().lowercased()
-            let unit = String(column[column.index(after: open)..<column.index(before: column.endIndex)]).trimmingWhitespace().lowercased()
+            let unit = String(column[column.index(after: open)..<column.index(before: column.endIndex)])
+                .trimmingWhitespace().lowercased()
             guard let nutrient = names.first(where: { $0.0 == name })?.1 else { continue }
             let divisor: Double?
             switch (nutrient, unit) {
@@ -181,7 +197,9 @@ public enum CronometerImport {
             default: divisor = nil
             }
             guard let divisor else {
-                throw .invalidData(file: file, line: 1, reason: "column \"\(column)\": the unit \(unit) cannot be read as \(nutrient.unit.rawValue)")
+                throw .invalidData(
+                    file: file, line: 1,
+                    reason: "column \"\(column)\": the unit \(unit) cannot be read as \(nutrient.unit.rawValue)")
             }
             guard !result.contains(where: { $0.nutrient == nutrient }) else {
                 throw .invalidData(file: file, line: 1, reason: "two columns for \(nutrient.displayName)")

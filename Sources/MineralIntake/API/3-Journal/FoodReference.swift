@@ -45,7 +45,8 @@ public enum FoodReference: Sendable, Hashable, Codable, CustomStringConvertible 
         } else if text.hasPrefix("custom:"), text.count > 7 {
             self = .custom(String(text.dropFirst(7)))
         } else if text.hasPrefix("supplement:"), let nutrient = Nutrient(rawValue: String(text.dropFirst(11))),
-                  nutrient != .energy {
+            nutrient != .energy
+        {
             self = .supplement(nutrient)
         } else {
             return nil
@@ -55,9 +56,12 @@ public enum FoodReference: Sendable, Hashable, Codable, CustomStringConvertible 
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let reference = FoodReference(journalText: text) else {
-            throw DecodingError.dataCorrupted(.init(
-                codingPath: decoder.codingPath,
-                debugDescription: "\"\(text)\" is not a food: give a 5-digit NDB number, custom:NAME, supplement:NUTRIENT or recorded:…"))
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: decoder.codingPath,
+                    debugDescription:
+                        "\"\(text)\" is not a food: give a 5-digit NDB number, custom:NAME, supplement:NUTRIENT or recorded:…"
+                ))
         }
         self = reference
     }

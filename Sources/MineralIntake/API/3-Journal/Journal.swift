@@ -1,6 +1,6 @@
 import FoundationEssentials
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A problem found reading a journal: the line, what it holds, and what is wrong. The other lines still count.

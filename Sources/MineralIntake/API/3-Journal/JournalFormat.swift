@@ -1,6 +1,6 @@
 import FoundationEssentials
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The journal's text format: UTF-8, one entry a line, tab-separated, `#` comments. A person can read it, edit it
@@ -50,17 +50,22 @@ public enum JournalFormat {
         if case .supplement(let nutrient) = entry.food {
             let limits = QuantityLimits.supplement(nutrient)
             guard entry.grams == nil, limits.contains(entry.amount) else {
-                throw .invalidEntry("a \(nutrient.displayName) supplement of \(exact(entry.amount)) \(nutrient.unit.rawValue) is outside \(QuantityLimits.describe(limits)) \(nutrient.unit.rawValue) a dose; check the amount")
+                throw .invalidEntry(
+                    "a \(nutrient.displayName) supplement of \(exact(entry.amount)) \(nutrient.unit.rawValue) is outside \(QuantityLimits.describe(limits)) \(nutrient.unit.rawValue) a dose; check the amount"
+                )
             }
         } else if case .recorded = entry.food, entry.grams == nil {
             // A serving recorded elsewhere may come without its weight (`1 cup`): its amounts are per serving.
         } else {
             guard let grams = entry.grams, QuantityLimits.grams.contains(grams) else {
-                throw .invalidEntry("grams \(entry.grams.map(exact) ?? "missing") is outside \(QuantityLimits.describe(QuantityLimits.grams)) g an entry may weigh; check the amount")
+                throw .invalidEntry(
+                    "grams \(entry.grams.map(exact) ?? "missing") is outside \(QuantityLimits.describe(QuantityLimits.grams)) g an entry may weigh; check the amount"
+                )
             }
         }
         guard QuantityLimits.amount.contains(entry.amount) else {
-            throw .invalidEntry("amount \(exact(entry.amount)) is outside \(QuantityLimits.describe(QuantityLimits.amount)); check it")
+            throw .invalidEntry(
+                "amount \(exact(entry.amount)) is outside \(QuantityLimits.describe(QuantityLimits.amount)); check it")
         }
     }
 
@@ -118,14 +123,19 @@ public enum JournalFormat {
                     problems.append(problem)
                     return
                 }
-                keys.append((Int32(clamping: key.date.daysSinceEpoch), UInt8(Meal.allCases.firstIndex(of: key.meal) ?? 0), key.id,
-                             Int32(clamping: range.lowerBound), Int32(clamping: range.upperBound)))
+                keys.append(
+                    (
+                        Int32(clamping: key.date.daysSinceEpoch), UInt8(Meal.allCases.firstIndex(of: key.meal) ?? 0),
+                        key.id,
+                        Int32(clamping: range.lowerBound), Int32(clamping: range.upperBound)
+                    ))
             }
             keys.sort { ($0.day, $0.meal, $0.id) < ($1.day, $1.meal, $1.id) }
             for key in keys {
                 var entry: JournalEntry?
                 // The line read again on its own (it read before, so it reads the same way now).
-                scan(bytes: UnsafeBufferPointer(rebasing: bytes[Int(key.start)..<Int(key.end)]), dates: nil) { line, _ in
+                scan(bytes: UnsafeBufferPointer(rebasing: bytes[Int(key.start)..<Int(key.end)]), dates: nil) {
+                    line, _ in
                     switch line {
                     case .usda(let fast): entry = fast.entry
                     case .entry(let read): entry = read
@@ -156,8 +166,10 @@ public enum JournalFormat {
         var ndbNumber: NDBNumber { NDBNumber(uncheckedDigits: string(food)) }
 
         var entry: JournalEntry {
-            JournalEntry(id: id, date: date, meal: meal, amount: amount, unit: string(unit), grams: grams, food: .usda(ndbNumber),
-                         text: string(text))
+            JournalEntry(
+                id: id, date: date, meal: meal, amount: amount, unit: string(unit), grams: grams,
+                food: .usda(ndbNumber),
+                text: string(text))
         }
 
         private func string(_ range: Range<Int>) -> String {
@@ -180,7 +192,9 @@ public enum JournalFormat {
     /// other line the fast way when it can and the thorough way (``parseLine(_:)``, which says what is wrong)
     /// when it cannot; refuses a second line with an id already seen.
     /// `visit` gets each line's reading and where the line is in `bytes` (its line end left out).
-    static func scan(bytes: UnsafeBufferPointer<UInt8>, dates: ClosedRange<CalendarDate>?, _ visit: (ScannedLine, Range<Int>) -> Void) {
+    static func scan(
+        bytes: UnsafeBufferPointer<UInt8>, dates: ClosedRange<CalendarDate>?, _ visit: (ScannedLine, Range<Int>) -> Void
+    ) {
         guard let base = bytes.baseAddress else { return }
         var seen = Set<Int>(minimumCapacity: bytes.count / 56)
         var fields: [Range<Int>] = []
@@ -189,7 +203,9 @@ public enum JournalFormat {
         var start = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
         while start < bytes.count {
             lineNumber += 1
-            let end = memchr(base + start, 0x0A, bytes.count - start).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? bytes.count
+            let end =
+                memchr(base + start, 0x0A, bytes.count - start).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) }
+                ?? bytes.count
             var lineEnd = end
             if lineEnd > start, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
             defer { start = end + 1 }
@@ -198,7 +214,10 @@ public enum JournalFormat {
             if let dates, let tab = memchr(base + start, 0x09, min(13, lineEnd - start)) {
                 let dateStart = UnsafeRawPointer(tab) - UnsafeRawPointer(base) + 1
                 if dateStart + 10 <= lineEnd, let date = dateField(bytes, dateStart..<dateStart + 10),
-                   dateStart + 10 == lineEnd || bytes[dateStart + 10] == 0x09, !dates.contains(date) { continue }
+                    dateStart + 10 == lineEnd || bytes[dateStart + 10] == 0x09, !dates.contains(date)
+                {
+                    continue
+                }
             }
             if bytes[start..<lineEnd].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
             fields.removeAll(keepingCapacity: true)
@@ -208,18 +227,29 @@ public enum JournalFormat {
                 fieldStart = index + 1
             }
             fields.append(fieldStart..<lineEnd)
-            func content() -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<lineEnd]), as: UTF8.self) }
+            func content() -> String {
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<lineEnd]), as: UTF8.self)
+            }
             func duplicate(_ id: Int) -> ScannedLine {
-                .problem(JournalProblem(line: lineNumber, content: content(), reason: "id \(id) is used by an earlier line too; give each line its own id"))
+                .problem(
+                    JournalProblem(
+                        line: lineNumber, content: content(),
+                        reason: "id \(id) is used by an earlier line too; give each line its own id"))
             }
             if let fast = fastLine(bytes, fields) {
                 visit(seen.insert(fast.id).inserted ? .usda(fast) : duplicate(fast.id), start..<lineEnd)
                 continue
             }
-            let parsed = fastEntry(bytes, fields) ?? Result { () throws(MineralIntakeError) in try parseLine(Substring(content())) }
+            let parsed =
+                fastEntry(bytes, fields)
+                ?? Result { () throws(MineralIntakeError) in try parseLine(Substring(content())) }
             switch parsed {
-            case .success(let entry): visit(seen.insert(entry.id).inserted ? .entry(entry) : duplicate(entry.id), start..<lineEnd)
-            case .failure(let error): visit(.problem(JournalProblem(line: lineNumber, content: content(), reason: error.description)), start..<lineEnd)
+            case .success(let entry):
+                visit(seen.insert(entry.id).inserted ? .entry(entry) : duplicate(entry.id), start..<lineEnd)
+            case .failure(let error):
+                visit(
+                    .problem(JournalProblem(line: lineNumber, content: content(), reason: error.description)),
+                    start..<lineEnd)
             }
         }
     }
@@ -235,14 +265,18 @@ public enum JournalFormat {
             ndb = ndb * 10 + Int(digit)
         }
         guard let common = commonFields(bytes, fields), let grams = positiveDecimal(bytes, fields[5]),
-              QuantityLimits.grams.contains(grams), QuantityLimits.amount.contains(common.amount)
+            QuantityLimits.grams.contains(grams), QuantityLimits.amount.contains(common.amount)
         else { return nil }
-        return FastLine(bytes: bytes, id: common.id, date: common.date, meal: common.meal, amount: common.amount, grams: grams, ndb: ndb,
-                        unit: fields[4], food: fields[6], text: fields[7])
+        return FastLine(
+            bytes: bytes, id: common.id, date: common.date, meal: common.meal, amount: common.amount, grams: grams,
+            ndb: ndb,
+            unit: fields[4], food: fields[6], text: fields[7])
     }
 
     /// Id, date, meal and amount of a line, read from its bytes; `nil` when one does not read the fast way.
-    private static func commonFields(_ bytes: UnsafeBufferPointer<UInt8>, _ fields: [Range<Int>]) -> (id: Int, date: CalendarDate, meal: Meal, amount: Double)? {
+    private static func commonFields(_ bytes: UnsafeBufferPointer<UInt8>, _ fields: [Range<Int>]) -> (
+        id: Int, date: CalendarDate, meal: Meal, amount: Double
+    )? {
         func integer(_ range: Range<Int>) -> Int? {
             guard !range.isEmpty, range.count <= 12 else { return nil }
             var value = 0
@@ -255,13 +289,13 @@ public enum JournalFormat {
         }
         let date = fields[1]
         guard let id = integer(fields[0]), id > 0, date.count == 10, bytes[date.lowerBound + 4] == 0x2D,
-              bytes[date.lowerBound + 7] == 0x2D,
-              let year = integer(date.lowerBound..<date.lowerBound + 4),
-              let month = integer(date.lowerBound + 5..<date.lowerBound + 7),
-              let day = integer(date.lowerBound + 8..<date.upperBound),
-              let calendarDate = CalendarDate(year: year, month: month, day: day),
-              let meal = Meal.allCases.first(where: { $0.utf8.elementsEqual(bytes[fields[2]]) }),
-              let amount = positiveDecimal(bytes, fields[3])
+            bytes[date.lowerBound + 7] == 0x2D,
+            let year = integer(date.lowerBound..<date.lowerBound + 4),
+            let month = integer(date.lowerBound + 5..<date.lowerBound + 7),
+            let day = integer(date.lowerBound + 8..<date.upperBound),
+            let calendarDate = CalendarDate(year: year, month: month, day: day),
+            let meal = Meal.allCases.first(where: { $0.utf8.elementsEqual(bytes[fields[2]]) }),
+            let amount = positiveDecimal(bytes, fields[3])
         else { return nil }
         return (id, calendarDate, meal, amount)
     }
@@ -290,7 +324,9 @@ public enum JournalFormat {
 
     /// The date in a line's date field, if it is a valid `YYYY-MM-DD`.
     private static func dateField(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> CalendarDate? {
-        guard range.count == 10, bytes[range.lowerBound + 4] == 0x2D, bytes[range.lowerBound + 7] == 0x2D else { return nil }
+        guard range.count == 10, bytes[range.lowerBound + 4] == 0x2D, bytes[range.lowerBound + 7] == 0x2D else {
+            return nil
+        }
         func number(_ from: Int, _ count: Int) -> Int? {
             var value = 0
             for index in range.lowerBound + from..<range.lowerBound + from + count {
@@ -307,9 +343,13 @@ public enum JournalFormat {
     /// The common case read straight from bytes; `nil` sends the line to ``parseLine(_:)``, which explains problems.
     /// A line of any food read the fast way (strings made); `nil` when it does not read so (the thorough reader then
     /// decides, and says why).
-    static func fastEntry(_ bytes: UnsafeBufferPointer<UInt8>, _ fields: [Range<Int>]) -> Result<JournalEntry, MineralIntakeError>? {
+    static func fastEntry(_ bytes: UnsafeBufferPointer<UInt8>, _ fields: [Range<Int>]) -> Result<
+        JournalEntry, MineralIntakeError
+    >? {
         guard fields.count == fieldCount, let common = commonFields(bytes, fields) else { return nil }
-        func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+        func string(_ range: Range<Int>) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
         let food: FoodReference
         if fields[6].count == 5, bytes[fields[6]].allSatisfy({ $0 &- 0x30 < 10 }) {
             food = .usda(NDBNumber(uncheckedDigits: string(fields[6])))
@@ -326,7 +366,8 @@ public enum JournalFormat {
             grams = value
         }
         let entry = JournalEntry(
-            id: common.id, date: common.date, meal: common.meal, amount: common.amount, unit: string(fields[4]), grams: grams, food: food,
+            id: common.id, date: common.date, meal: common.meal, amount: common.amount, unit: string(fields[4]),
+            grams: grams, food: food,
             text: string(fields[7]))
         // Out of the limits: the slow path says why.
         guard (try? check(entry)) != nil else { return nil }
@@ -336,33 +377,44 @@ public enum JournalFormat {
     static func parseLine(_ line: Substring) throws(MineralIntakeError) -> JournalEntry {
         let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
         guard fields.count >= fieldCount else {
-            throw .invalidEntry("\(fields.count) tab-separated fields, expected \(fieldCount): id, date, meal, amount, unit, grams, food, text")
+            throw .invalidEntry(
+                "\(fields.count) tab-separated fields, expected \(fieldCount): id, date, meal, amount, unit, grams, food, text"
+            )
         }
         // Ids are digits only, read one way everywhere (`+4` is no id).
-        guard fields[0].utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), fields[0].utf8.count <= 12, let id = Int(fields[0]), id > 0 else {
+        guard fields[0].utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), fields[0].utf8.count <= 12,
+            let id = Int(fields[0]), id > 0
+        else {
             throw .invalidEntry("id \"\(fields[0])\" is not a positive whole number")
         }
         let date = try CalendarDate(parsing: String(fields[1]))
         let meal = try Meal(parsing: String(fields[2]))
         guard let amount = Double(fields[3]), QuantityLimits.amount.contains(amount) else {
-            throw .invalidEntry("amount \"\(fields[3])\" is not a number in \(QuantityLimits.describe(QuantityLimits.amount))")
+            throw .invalidEntry(
+                "amount \"\(fields[3])\" is not a number in \(QuantityLimits.describe(QuantityLimits.amount))")
         }
         guard let food = FoodReference(journalText: String(fields[6])) else {
-            throw .invalidEntry("food \"\(fields[6])\" is not a 5-digit NDB number, custom:NAME, supplement:NUTRIENT or recorded:SOURCE|amounts|NAME")
+            throw .invalidEntry(
+                "food \"\(fields[6])\" is not a 5-digit NDB number, custom:NAME, supplement:NUTRIENT or recorded:SOURCE|amounts|NAME"
+            )
         }
         var grams: Double?
         if fields[5].isEmpty {
-            guard food.goesWithoutGrams else { throw .invalidEntry("grams is empty; only supplements and servings recorded elsewhere go without grams") }
+            guard food.goesWithoutGrams else {
+                throw .invalidEntry("grams is empty; only supplements and servings recorded elsewhere go without grams")
+            }
         } else {
             guard let value = Double(fields[5]), QuantityLimits.grams.contains(value) else {
-                throw .invalidEntry("grams \"\(fields[5])\" is not a number in \(QuantityLimits.describe(QuantityLimits.grams))")
+                throw .invalidEntry(
+                    "grams \"\(fields[5])\" is not a number in \(QuantityLimits.describe(QuantityLimits.grams))")
             }
             grams = value
         }
         // The text is the last field; a tab typed into it by hand is kept as part of it.
         let text = fields[7...].joined(separator: "\t")
         let entry = JournalEntry(
-            id: id, date: date, meal: meal, amount: amount, unit: String(fields[4]), grams: grams, food: food, text: text)
+            id: id, date: date, meal: meal, amount: amount, unit: String(fields[4]), grams: grams, food: food,
+            text: text)
         try check(entry)
         return entry
     }

@@ -1,6 +1,6 @@
 import FoundationEssentials
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The files of a data directory as a journal store needs them, by name (`journal.tsv`): on disk, or in memory in
@@ -103,7 +103,8 @@ public struct JournalStore: Sendable {
             // A torn line's id counts as given, too. When the journal is exactly as this store last wrote it (the
             // same size), its highest id is the one recorded: no scan of a long journal.
             let record = try highestIDRecord()
-            var next = (record.size == data.count && !isNew ? record.id : max(JournalFormat.maxID(in: data), record.id)) + 1
+            var next =
+                (record.size == data.count && !isNew ? record.id : max(JournalFormat.maxID(in: data), record.id)) + 1
             let repaired = Self.settingAsideTornLastLine(&data)
             var written: [JournalEntry] = []
             for var entry in entries {
@@ -161,7 +162,9 @@ public struct JournalStore: Sendable {
     /// Changes the entry with this id (it must stand on exactly one line); its id stays.
     /// - Returns: the entry before and after.
     @discardableResult
-    public func update(id: Int, _ change: (JournalEntry) throws -> JournalEntry) throws -> (old: JournalEntry, new: JournalEntry) {
+    public func update(id: Int, _ change: (JournalEntry) throws -> JournalEntry) throws -> (
+        old: JournalEntry, new: JournalEntry
+    ) {
         try files.withLock {
             let data = try files.read(Self.journalName) ?? Data()
             let lines = JournalLines(data)
@@ -205,7 +208,10 @@ public struct JournalStore: Sendable {
         data.removeSubrange(start...)
         // Kept as it was, tabs too (a comment cannot be read as an entry); only a stray `\r` would end the line.
         let text = String(decoding: torn, as: UTF8.self).replacingScalar("\r", with: " ")
-        data.append(Data("# set aside by mineral: this line had no line end (a write cut short?); it is not counted: \(text)\n".utf8))
+        data.append(
+            Data(
+                "# set aside by mineral: this line had no line end (a write cut short?); it is not counted: \(text)\n"
+                    .utf8))
         return true
     }
 }
@@ -222,8 +228,12 @@ struct JournalLines {
         while start < data.endIndex {
             let end = data[start...].firstIndex(of: 0x0A).map { $0 + 1 } ?? data.endIndex
             var content = start..<end
-            if content.upperBound > content.lowerBound, data[content.upperBound - 1] == 0x0A { content = content.lowerBound..<content.upperBound - 1 }
-            if content.upperBound > content.lowerBound, data[content.upperBound - 1] == 0x0D { content = content.lowerBound..<content.upperBound - 1 }
+            if content.upperBound > content.lowerBound, data[content.upperBound - 1] == 0x0A {
+                content = content.lowerBound..<content.upperBound - 1
+            }
+            if content.upperBound > content.lowerBound, data[content.upperBound - 1] == 0x0D {
+                content = content.lowerBound..<content.upperBound - 1
+            }
             ranges.append(start..<end)
             let bytes = data[content]
             entries.append(bytes.first == 0x23 ? nil : JournalFormat.parse(data: Data(bytes)).entries.first)
@@ -238,8 +248,9 @@ struct JournalLines {
             throw .unknownEntryID(id)
         }
         guard found.count == 1 else {
-            throw .invalidEntry("id \(id) stands on lines " + found.map { String($0 + 1) }.joined(separator: " and ")
-                + " of the journal; give each line its own id in an editor, then try again (nothing was changed)")
+            throw .invalidEntry(
+                "id \(id) stands on lines " + found.map { String($0 + 1) }.joined(separator: " and ")
+                    + " of the journal; give each line its own id in an editor, then try again (nothing was changed)")
         }
         return first
     }
@@ -257,7 +268,9 @@ struct JournalLines {
             var text = line
             // Keep the line's own ending: `\r\n` stays `\r\n`; a last line without one stays without.
             let original = data[range]
-            if original.last != 0x0A { text.removeLast() } else if original.count >= 2, original[original.endIndex - 2] == 0x0D {
+            if original.last != 0x0A {
+                text.removeLast()
+            } else if original.count >= 2, original[original.endIndex - 2] == 0x0D {
                 text.removeLast()
                 text += "\r\n"
             }

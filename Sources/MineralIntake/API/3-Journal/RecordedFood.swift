@@ -17,14 +17,17 @@ public struct RecordedFood: Sendable, Hashable, Codable {
     ///   empty, or an amount is negative or above ``QuantityLimits/recordedAmount(_:)``.
     public init(source: String, name: String, amounts: NutrientValues) throws(MineralIntakeError) {
         guard !source.isEmpty, source.utf8.count <= 32,
-              source.utf8.allSatisfy({ (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }) else {
+            source.utf8.allSatisfy({ (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D })
+        else {
             throw .invalidEntry("source \"\(source)\" must be lower-case letters, digits or -, at most 32 (cronometer)")
         }
         let trimmed = JournalFormat.field(name).trimmingWhitespace()
         guard !trimmed.isEmpty else { throw .invalidEntry("a recorded food needs a name") }
         for nutrient in Nutrient.allCases {
             if let value = amounts[nutrient], !QuantityLimits.recordedAmount(nutrient).contains(value) {
-                throw .invalidEntry("\(nutrient.displayName) \(JournalFormat.exact(value)) \(nutrient.unit.rawValue) is outside \(QuantityLimits.describe(QuantityLimits.recordedAmount(nutrient))) \(nutrient.unit.rawValue) for one serving; check it")
+                throw .invalidEntry(
+                    "\(nutrient.displayName) \(JournalFormat.exact(value)) \(nutrient.unit.rawValue) is outside \(QuantityLimits.describe(QuantityLimits.recordedAmount(nutrient))) \(nutrient.unit.rawValue) for one serving; check it"
+                )
             }
         }
         self.source = source
@@ -51,11 +54,15 @@ public struct RecordedFood: Sendable, Hashable, Codable {
         for (index, nutrient) in Nutrient.allCases.enumerated() {
             let field = parts[index + 1]
             if field.isEmpty { continue }
-            guard field.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }), let value = Double(field) else { return nil }
+            guard field.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }), let value = Double(field) else {
+                return nil
+            }
             amounts[nutrient] = value
         }
-        guard let recorded = try? RecordedFood(source: String(parts[0]), name: String(parts[parts.count - 1]), amounts: amounts),
-              recorded.name == String(parts[parts.count - 1])
+        guard
+            let recorded = try? RecordedFood(
+                source: String(parts[0]), name: String(parts[parts.count - 1]), amounts: amounts),
+            recorded.name == String(parts[parts.count - 1])
         else { return nil }
         self = recorded
     }

@@ -34,7 +34,8 @@ extension FoodCatalog {
     /// The summary of `date` from `entries` (entries of other days are ignored).
     public func summary(of date: CalendarDate, entries: [JournalEntry]) -> DaySummary {
         var cache: [FoodReference: Composition] = [:]
-        var summary = DaySummary(date: date, entries: [], food: NutrientTotals(), supplements: NutrientTotals(), total: NutrientTotals())
+        var summary = DaySummary(
+            date: date, entries: [], food: NutrientTotals(), supplements: NutrientTotals(), total: NutrientTotals())
         for entry in entries where entry.date == date {
             let nutrients = self.nutrients(of: entry, cache: &cache)
             summary.entries.append(EntryNutrients(entry: entry, foodName: name(of: entry.food), nutrients: nutrients))
@@ -46,7 +47,9 @@ extension FoodCatalog {
     }
 
     /// Food and supplement totals for every day that has entries.
-    public func dailyTotals(_ entries: [JournalEntry]) -> [CalendarDate: (food: NutrientTotals, supplements: NutrientTotals)] {
+    public func dailyTotals(_ entries: [JournalEntry]) -> [CalendarDate: (
+        food: NutrientTotals, supplements: NutrientTotals
+    )] {
         var cache: [FoodReference: Composition] = [:]
         var result: [CalendarDate: (food: NutrientTotals, supplements: NutrientTotals)] = [:]
         for entry in entries {

@@ -32,8 +32,9 @@ public struct NutrientTotal: Sendable, Codable, Equatable {
     }
 
     public static func + (lhs: NutrientTotal, rhs: NutrientTotal) -> NutrientTotal {
-        NutrientTotal(amount: lhs.amount + rhs.amount, gramsWithoutValue: lhs.gramsWithoutValue + rhs.gramsWithoutValue,
-                      grams: lhs.grams + rhs.grams, entriesWithoutValue: lhs.entriesWithoutValue + rhs.entriesWithoutValue)
+        NutrientTotal(
+            amount: lhs.amount + rhs.amount, gramsWithoutValue: lhs.gramsWithoutValue + rhs.gramsWithoutValue,
+            grams: lhs.grams + rhs.grams, entriesWithoutValue: lhs.entriesWithoutValue + rhs.entriesWithoutValue)
     }
 
     public static func += (lhs: inout NutrientTotal, rhs: NutrientTotal) { lhs = lhs + rhs }

@@ -9,7 +9,8 @@ public enum ReferenceStandard: String, CaseIterable, Sendable, Codable, Equatabl
     /// Reads `nasem` or `efsa`, in any case.
     public init(parsing text: String) throws(MineralIntakeError) {
         guard let standard = ReferenceStandard(rawValue: text.uppercased()) else {
-            throw .invalidProfile("unknown standard \"\(text)\"; known: nasem (U.S./Canada DRI, the default), efsa (EU)")
+            throw .invalidProfile(
+                "unknown standard \"\(text)\"; known: nasem (U.S./Canada DRI, the default), efsa (EU)")
         }
         self = standard
     }

@@ -42,33 +42,51 @@ public struct ReferenceTables: Sendable, Equatable {
         lhs.rows == rhs.rows && lhs.sweat == rhs.sweat && lhs.withinPersonSDs == rhs.withinPersonSDs
     }
 
-    static let withinPersonSDHeader = ["nutrient", "sex", "age_min", "age_max", "within_person_sd", "unit", "source", "table", "verification", "notes"]
+    static let withinPersonSDHeader = [
+        "nutrient", "sex", "age_min", "age_max", "within_person_sd", "unit", "source", "table", "verification", "notes",
+    ]
 
     static func parseWithinPersonSD(_ text: String) throws(MineralIntakeError) -> [WithinPersonSD] {
         guard !text.isEmpty else { return [] }
         let file = "within-person-sd.csv"
         let rows = try CSV.parse(text, file: file)
         guard let header = rows.first, header.fields == withinPersonSDHeader else {
-            throw .invalidData(file: file, line: 1, reason: "header must be " + withinPersonSDHeader.joined(separator: ","))
+            throw .invalidData(
+                file: file, line: 1, reason: "header must be " + withinPersonSDHeader.joined(separator: ","))
         }
         var result: [WithinPersonSD] = []
         for row in rows.dropFirst() {
             let f = row.fields
-            func fail(_ reason: String) -> MineralIntakeError { .invalidData(file: file, line: row.line, reason: reason) }
-            guard f.count == withinPersonSDHeader.count else { throw fail("\(f.count) fields, expected \(withinPersonSDHeader.count)") }
-            guard let nutrient = Nutrient(rawValue: f[0]), nutrient != .energy else { throw fail("unknown nutrient \"\(f[0])\"") }
+            func fail(_ reason: String) -> MineralIntakeError {
+                .invalidData(file: file, line: row.line, reason: reason)
+            }
+            guard f.count == withinPersonSDHeader.count else {
+                throw fail("\(f.count) fields, expected \(withinPersonSDHeader.count)")
+            }
+            guard let nutrient = Nutrient(rawValue: f[0]), nutrient != .energy else {
+                throw fail("unknown nutrient \"\(f[0])\"")
+            }
             let sex: Sex? = f[1] == "both" ? nil : Sex(rawValue: f[1])
             guard f[1] == "both" || sex != nil else { throw fail("unknown sex \"\(f[1])\"") }
-            guard let minimum = Double(f[2]), f[3].isEmpty || Double(f[3]) != nil else { throw fail("ages must be numbers") }
+            guard let minimum = Double(f[2]), f[3].isEmpty || Double(f[3]) != nil else {
+                throw fail("ages must be numbers")
+            }
             let expectedUnit = nutrient == .vitaminD ? "µg/day" : "mg/day"
-            guard f[5] == expectedUnit else { throw fail("unit \"\(f[5])\" for \(nutrient.rawValue), expected \(expectedUnit)") }
+            guard f[5] == expectedUnit else {
+                throw fail("unit \"\(f[5])\" for \(nutrient.rawValue), expected \(expectedUnit)")
+            }
             let sd = f[4].isEmpty ? nil : Double(f[4])
-            guard f[4].isEmpty || (sd.map { $0 > 0 } ?? false) else { throw fail("within_person_sd \"\(f[4])\" is not a positive number") }
-            guard ["read-primary", "read-secondary", "not-found"].contains(f[8]), (sd == nil) == (f[8] == "not-found") else {
+            guard f[4].isEmpty || (sd.map { $0 > 0 } ?? false) else {
+                throw fail("within_person_sd \"\(f[4])\" is not a positive number")
+            }
+            guard ["read-primary", "read-secondary", "not-found"].contains(f[8]), (sd == nil) == (f[8] == "not-found")
+            else {
                 throw fail("verification \"\(f[8])\": read-primary or read-secondary with a value, not-found without")
             }
-            result.append(WithinPersonSD(nutrient: nutrient, sex: sex, ageMinimum: minimum, ageMaximum: f[3].isEmpty ? nil : Double(f[3]),
-                                         sd: sd, source: f[6], table: f[7], verification: f[8], line: row.line))
+            result.append(
+                WithinPersonSD(
+                    nutrient: nutrient, sex: sex, ageMinimum: minimum, ageMaximum: f[3].isEmpty ? nil : Double(f[3]),
+                    sd: sd, source: f[6], table: f[7], verification: f[8], line: row.line))
         }
         return result
     }
@@ -76,7 +94,8 @@ public struct ReferenceTables: Sendable, Equatable {
     /// The within-person SD row for `nutrient`, `sex` and `age` (a sex-specific row before a both-sexes one).
     public func withinPersonSD(_ nutrient: Nutrient, sex: Sex, age: Int) -> WithinPersonSD? {
         let fitting = withinPersonSDs.filter {
-            $0.nutrient == nutrient && ($0.sex == nil || $0.sex == sex) && Double(age) >= $0.ageMinimum && $0.ageMaximum.map { Double(age) <= $0 } ?? true
+            $0.nutrient == nutrient && ($0.sex == nil || $0.sex == sex) && Double(age) >= $0.ageMinimum
+                && $0.ageMaximum.map { Double(age) <= $0 } ?? true
         }
         return fitting.first { $0.sex != nil } ?? fitting.first
     }
@@ -95,10 +114,16 @@ public struct ReferenceTables: Sendable, Equatable {
         var result: [TargetRow] = []
         for row in rows.dropFirst() {
             let f = row.fields
-            func fail(_ reason: String) -> MineralIntakeError { .invalidData(file: file, line: row.line, reason: reason) }
-            guard f.count == targetsHeader.count else { throw fail("\(f.count) fields, expected \(targetsHeader.count)") }
+            func fail(_ reason: String) -> MineralIntakeError {
+                .invalidData(file: file, line: row.line, reason: reason)
+            }
+            guard f.count == targetsHeader.count else {
+                throw fail("\(f.count) fields, expected \(targetsHeader.count)")
+            }
             guard let standard = ReferenceStandard(rawValue: f[0]) else { throw fail("unknown standard \"\(f[0])\"") }
-            guard let nutrient = Nutrient(rawValue: f[1]), nutrient != .energy else { throw fail("unknown nutrient \"\(f[1])\"") }
+            guard let nutrient = Nutrient(rawValue: f[1]), nutrient != .energy else {
+                throw fail("unknown nutrient \"\(f[1])\"")
+            }
             let sex: Sex?
             switch f[3] {
             case "both": sex = nil
@@ -110,22 +135,30 @@ public struct ReferenceTables: Sendable, Equatable {
             let maximum = f[5].isEmpty ? nil : Double(f[5])
             guard f[5].isEmpty || maximum != nil else { throw fail("age_max_years \"\(f[5])\" is not a number") }
             guard let kind = TargetKind(rawValue: f[6]), kind != .custom else { throw fail("unknown kind \"\(f[6])\"") }
-            guard let amount = Double(f[7]), amount > 0 else { throw fail("value \"\(f[7])\" is not a positive number") }
+            guard let amount = Double(f[7]), amount > 0 else {
+                throw fail("value \"\(f[7])\" is not a positive number")
+            }
             let expectedUnit = nutrient == .vitaminD ? "ug/day" : "mg/day"
-            guard f[8] == expectedUnit else { throw fail("unit \"\(f[8])\" for \(nutrient.rawValue), expected \(expectedUnit)") }
-            guard let verification = Verification(rawValue: f[11]) else { throw fail("unknown verification \"\(f[11])\"") }
-            result.append(TargetRow(
-                standard: standard, nutrient: nutrient, group: f[2], sex: sex, ageMinimum: minimum, ageMaximum: maximum,
-                kind: kind, amount: amount, source: f[9], notes: f[10], verification: verification, line: row.line))
+            guard f[8] == expectedUnit else {
+                throw fail("unit \"\(f[8])\" for \(nutrient.rawValue), expected \(expectedUnit)")
+            }
+            guard let verification = Verification(rawValue: f[11]) else {
+                throw fail("unknown verification \"\(f[11])\"")
+            }
+            result.append(
+                TargetRow(
+                    standard: standard, nutrient: nutrient, group: f[2], sex: sex, ageMinimum: minimum,
+                    ageMaximum: maximum,
+                    kind: kind, amount: amount, source: f[9], notes: f[10], verification: verification, line: row.line))
         }
         return result
     }
 
     /// The sweat rows used as defaults: whole-body figures from read sources (see `FoodData/reference/README`).
     static let sweatChoices: [(nutrient: Nutrient?, quantity: String, contextPrefix: String)] = [
-        (nil, "sweat_rate", "athletes, team/skill + endurance"),                  // Baker et al. 2016, n = 506
-        (.sodium, "sweat_concentration", "same cohort, predicted whole-body"),     // Baker et al. 2016
-        (.potassium, "sweat_concentration", "marathon runners, all groups"),      // Lara et al. 2016, n = 157
+        (nil, "sweat_rate", "athletes, team/skill + endurance"),  // Baker et al. 2016, n = 506
+        (.sodium, "sweat_concentration", "same cohort, predicted whole-body"),  // Baker et al. 2016
+        (.potassium, "sweat_concentration", "marathon runners, all groups"),  // Lara et al. 2016, n = 157
         (.calcium, "sweat_concentration", "trained athletes cycling 90 min in heat, whole-body wash-down"),  // Baker 2011
         (.magnesium, "sweat_concentration", "trained athletes cycling 90 min in heat, whole-body wash-down"),
     ]
@@ -134,29 +167,42 @@ public struct ReferenceTables: Sendable, Equatable {
         let file = "sweat.csv"
         let rows = try CSV.parse(text, file: file)
         guard let header = rows.first?.fields,
-              let quantity = header.firstIndex(of: "quantity"), let electrolyte = header.firstIndex(of: "electrolyte"),
-              let context = header.firstIndex(of: "context"), let typical = header.firstIndex(of: "typical"),
-              let typicalMgL = header.firstIndex(of: "typical_mg_L"), let source = header.firstIndex(of: "source"),
-              let verification = header.firstIndex(of: "verification")
-        else { throw .invalidData(file: file, line: 1, reason: "header lacks quantity, electrolyte, context, typical, typical_mg_L, source or verification") }
+            let quantity = header.firstIndex(of: "quantity"), let electrolyte = header.firstIndex(of: "electrolyte"),
+            let context = header.firstIndex(of: "context"), let typical = header.firstIndex(of: "typical"),
+            let typicalMgL = header.firstIndex(of: "typical_mg_L"), let source = header.firstIndex(of: "source"),
+            let verification = header.firstIndex(of: "verification")
+        else {
+            throw .invalidData(
+                file: file, line: 1,
+                reason: "header lacks quantity, electrolyte, context, typical, typical_mg_L, source or verification")
+        }
         var rate: SweatDefaults.Figure?
         var concentrations: [Nutrient: SweatDefaults.Figure] = [:]
         for choice in sweatChoices {
             let electrolyteName = choice.nutrient?.rawValue ?? "water"
-            guard let row = rows.dropFirst().first(where: {
-                $0.fields.count == header.count && $0.fields[quantity] == choice.quantity
-                    && $0.fields[electrolyte] == electrolyteName && $0.fields[context].hasPrefix(choice.contextPrefix)
-            }) else {
-                throw .invalidData(file: file, line: 0, reason: "no \(choice.quantity) row for \(electrolyteName) with context \"\(choice.contextPrefix)…\"")
+            guard
+                let row = rows.dropFirst().first(where: {
+                    $0.fields.count == header.count && $0.fields[quantity] == choice.quantity
+                        && $0.fields[electrolyte] == electrolyteName
+                        && $0.fields[context].hasPrefix(choice.contextPrefix)
+                })
+            else {
+                throw .invalidData(
+                    file: file, line: 0,
+                    reason: "no \(choice.quantity) row for \(electrolyteName) with context \"\(choice.contextPrefix)…\""
+                )
             }
             guard row.fields[verification] == Verification.readPrimary.rawValue else {
-                throw .invalidData(file: file, line: row.line, reason: "default figures must come from read-primary rows")
+                throw .invalidData(
+                    file: file, line: row.line, reason: "default figures must come from read-primary rows")
             }
             let column = choice.nutrient == nil ? typical : typicalMgL
             guard let value = Double(row.fields[column]), value > 0 else {
-                throw .invalidData(file: file, line: row.line, reason: "\"\(row.fields[column])\" is not a positive number")
+                throw .invalidData(
+                    file: file, line: row.line, reason: "\"\(row.fields[column])\" is not a positive number")
             }
-            let figure = SweatDefaults.Figure(value: value, source: row.fields[source], context: row.fields[context], line: row.line)
+            let figure = SweatDefaults.Figure(
+                value: value, source: row.fields[source], context: row.fields[context], line: row.line)
             if let nutrient = choice.nutrient { concentrations[nutrient] = figure } else { rate = figure }
         }
         return SweatDefaults(sweatRate: rate!, concentrations: concentrations)

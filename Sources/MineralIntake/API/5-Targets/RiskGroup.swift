@@ -20,8 +20,13 @@ public enum RiskGroup: String, CaseIterable, Sendable, Codable, Equatable, Compa
     public init(parsing text: String) throws(MineralIntakeError) {
         let key = text.lowercased().replacing("_", with: "-").replacing(" ", with: "-")
         guard let group = RiskGroup(rawValue: key) else {
-            let hint = DidYouMean.suggestion(for: key, among: RiskGroup.allCases.map(\.rawValue)).map { "did you mean \"\($0)\"? " } ?? ""
-            throw .invalidProfile("unknown group \"\(text)\"; \(hint)known: " + RiskGroup.allCases.map(\.rawValue).joined(separator: ", "))
+            let hint =
+                DidYouMean.suggestion(for: key, among: RiskGroup.allCases.map(\.rawValue)).map {
+                    "did you mean \"\($0)\"? "
+                } ?? ""
+            throw .invalidProfile(
+                "unknown group \"\(text)\"; \(hint)known: " + RiskGroup.allCases.map(\.rawValue).joined(separator: ", ")
+            )
         }
         self = group
     }

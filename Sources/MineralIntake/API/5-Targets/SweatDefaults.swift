@@ -18,7 +18,8 @@ public struct SweatDefaults: Sendable, Codable, Equatable {
     public var concentrations: [Nutrient: Figure]
 
     /// No figures (never used for the built-in tables, which tests read): a rate of 0 and no concentrations.
-    static let unavailable = SweatDefaults(sweatRate: Figure(value: 0, source: "", context: "", line: 0), concentrations: [:])
+    static let unavailable = SweatDefaults(
+        sweatRate: Figure(value: 0, source: "", context: "", line: 0), concentrations: [:])
 
     enum CodingKeys: String, CodingKey {
         case sweatRate = "sweat_rate_l_per_h"

@@ -17,12 +17,17 @@ extension ReferenceTables {
                 let nearest = Double(age) < low ? Int(low.rounded(.up)) : Int((high ?? Double(age)).rounded(.down))
                 if let band = rowsFor(profile.standard, sex: .female, state: state, age: nearest).first?.bandLabel {
                     stateAge = nearest
-                    notes.append("\(profile.standard.rawValue) gives \(name) values for ages \(NumberText.plain(low))" + (high.map { "–\(NumberText.plain($0))" } ?? "+")
-                        + "; for \(age) the nearest \(name) row (\(band)\(Double(age) < low ? ", which the 1997 tables label \"≤ 18 y\"" : "")) is used, not the values of a non-\(state == .pregnant ? "pregnant" : "lactating") woman.")
+                    notes.append(
+                        "\(profile.standard.rawValue) gives \(name) values for ages \(NumberText.plain(low))"
+                            + (high.map { "–\(NumberText.plain($0))" } ?? "+")
+                            + "; for \(age) the nearest \(name) row (\(band)\(Double(age) < low ? ", which the 1997 tables label \"≤ 18 y\"" : "")) is used, not the values of a non-\(state == .pregnant ? "pregnant" : "lactating") woman."
+                    )
                 }
             }
             if stateAge == age {
-                notes.append("\(profile.standard.rawValue) gives no \(name) values; the values for a non-\(state == .pregnant ? "pregnant" : "lactating") \(age)-year-old female are used.")
+                notes.append(
+                    "\(profile.standard.rawValue) gives no \(name) values; the values for a non-\(state == .pregnant ? "pregnant" : "lactating") \(age)-year-old female are used."
+                )
                 state = .none
             }
         }
@@ -31,9 +36,12 @@ extension ReferenceTables {
         if state != .none {
             // Where the pregnancy or lactation rows give no value of a kind the ordinary rows have (EFSA gives no
             // calcium AR in pregnancy), the value for a non-pregnant, non-lactating woman of the same age applies.
-            for row in ordinary where !chosen.contains(where: { $0.nutrient == row.nutrient && $0.kind.role == row.kind.role }) {
+            for row in ordinary
+            where !chosen.contains(where: { $0.nutrient == row.nutrient && $0.kind.role == row.kind.role }) {
                 chosen.append(row)
-                notes.append("\(profile.standard.rawValue) gives no \(row.nutrient.displayName) \(row.kind.rawValue) for \(state == .pregnant ? "pregnancy" : "lactation"); the value for a non-\(state.rawValue) female of \(age) (\(row.bandLabel)) is used.")
+                notes.append(
+                    "\(profile.standard.rawValue) gives no \(row.nutrient.displayName) \(row.kind.rawValue) for \(state == .pregnant ? "pregnancy" : "lactation"); the value for a non-\(state.rawValue) female of \(age) (\(row.bandLabel)) is used."
+                )
             }
         }
 
@@ -46,15 +54,20 @@ extension ReferenceTables {
             for change in profile.overrides where change.nutrient == nutrient {
                 let official = targets[change.role]
                 targets[change.role] = Target(
-                    kind: official?.kind ?? .custom, amount: change.amount, unit: nutrient.unit, standard: profile.standard,
+                    kind: official?.kind ?? .custom, amount: change.amount, unit: nutrient.unit,
+                    standard: profile.standard,
                     row: "your override" + (official.map { " of \($0.row)" } ?? ""), source: "set by you",
                     sourceLine: 0, verification: nil, notes: official?.notes ?? "",
-                    supplementsOnly: official?.supplementsOnly ?? (nutrient == .magnesium && change.role == .upperLimit),
+                    supplementsOnly: official?.supplementsOnly
+                        ?? (nutrient == .magnesium && change.role == .upperLimit),
                     overridden: true, officialAmount: official?.amount)
             }
-            if let training = profile.training, training.hoursPerDay > 0, let concentration = sweat.concentrations[nutrient] {
+            if let training = profile.training, training.hoursPerDay > 0,
+                let concentration = sweat.concentrations[nutrient]
+            {
                 let rate = training.sweatRateLitresPerHour ?? sweat.sweatRate.value
-                let rateSource = training.sweatRateLitresPerHour == nil
+                let rateSource =
+                    training.sweatRateLitresPerHour == nil
                     ? "sweat.csv line \(sweat.sweatRate.line): \(sweat.sweatRate.source)" : "your sweat rate"
                 targets.sweatLoss = SweatLossEstimate(
                     hoursPerDay: training.hoursPerDay, sweatRateLitresPerHour: rate, sweatRateSource: rateSource,
@@ -66,18 +79,30 @@ extension ReferenceTables {
             nutrients.append(targets)
         }
 
-        let used = chosen.filter { row in !profile.overrides.contains { $0.nutrient == row.nutrient && $0.role == row.kind.role } }
+        let used = chosen.filter { row in
+            !profile.overrides.contains { $0.nutrient == row.nutrient && $0.role == row.kind.role }
+        }
         for row in used where row.verification == .memoryUnverified {
-            notes.append("\(row.nutrient.displayName) \(row.kind.rawValue) \(NumberText.plain(row.amount)) \(row.nutrient.unit.rawValue) (\(row.bandLabel)) is not confirmed in a read source (targets.csv line \(row.line)); treat it with care.")
+            notes.append(
+                "\(row.nutrient.displayName) \(row.kind.rawValue) \(NumberText.plain(row.amount)) \(row.nutrient.unit.rawValue) (\(row.bandLabel)) is not confirmed in a read source (targets.csv line \(row.line)); treat it with care."
+            )
         }
         if nutrients.contains(where: { $0.nutrient == .magnesium && $0.upperLimit != nil }) {
-            notes.append("The magnesium upper limit counts supplemental magnesium only (supplements, medicines, fortificants), never magnesium from food and water.")
+            notes.append(
+                "The magnesium upper limit counts supplemental magnesium only (supplements, medicines, fortificants), never magnesium from food and water."
+            )
         }
         if profile.standard == .nasem, profile.groups.contains(.athlete) || profile.training != nil {
-            notes.append("NASEM: the sodium AI does not apply to heavy sweat losers (competitive athletes, heat-exposed workers).")
+            notes.append(
+                "NASEM: the sodium AI does not apply to heavy sweat losers (competitive athletes, heat-exposed workers)."
+            )
         }
-        if let sodium = nutrients.first(where: { $0.nutrient == .sodium }), let loss = sodium.sweatLoss, let reduce = sodium.reduceAbove {
-            notes.append("The sodium CDRR (\(NumberText.plain(reduce.amount)) mg) and AI were set for apparently healthy people, not for those who lose much sodium in sweat: with your training, sodium is judged against the CDRR plus the estimated sweat loss, \(NumberText.plain((reduce.amount + loss.amountPerDay).rounded())) mg a day (an estimate).")
+        if let sodium = nutrients.first(where: { $0.nutrient == .sodium }), let loss = sodium.sweatLoss,
+            let reduce = sodium.reduceAbove
+        {
+            notes.append(
+                "The sodium CDRR (\(NumberText.plain(reduce.amount)) mg) and AI were set for apparently healthy people, not for those who lose much sodium in sweat: with your training, sodium is judged against the CDRR plus the estimated sweat loss, \(NumberText.plain((reduce.amount + loss.amountPerDay).rounded())) mg a day (an estimate)."
+            )
         }
         let lifeStage = chosen.first { $0.nutrient == .potassium }?.bandLabel ?? chosen.first?.bandLabel ?? "no row"
         return Targets(
@@ -123,12 +148,14 @@ extension ReferenceTables {
                     let now = chosen.first { $0.nutrient == nutrient && $0.kind.role == role }?.amount
                     let before = ordinary.first { $0.nutrient == nutrient && $0.kind.role == role }?.amount
                     if now != before {
-                        changes.append(TargetChange(nutrient: nutrient, role: role, from: before, to: now, unit: nutrient.unit))
+                        changes.append(
+                            TargetChange(nutrient: nutrient, role: role, from: before, to: now, unit: nutrient.unit))
                     }
                 }
             }
             let name = state == .pregnant ? "Pregnancy" : "Lactation"
-            let note = changes.isEmpty
+            let note =
+                changes.isEmpty
                 ? "\(name): the tables' \(state == .pregnant ? "pregnancy" : "lactation") rows are used; they match those of a non-\(state.rawValue) female of \(age)."
                 : "\(name): the tables' \(state == .pregnant ? "pregnancy" : "lactation") rows are used instead of those of a non-\(state.rawValue) female of \(age)."
             result.append(GroupNote(group: state.rawValue, note: note, changes: changes))
@@ -142,7 +169,8 @@ extension ReferenceTables {
             case .elderly:
                 note = "Elderly: the tables cover later life by age; the \(band) row is used for age \(age)."
             case .youngMother:
-                note = state == .lactating
+                note =
+                    state == .lactating
                     ? "Young mother: breastfeeding is covered by the lactation rows, used here."
                     : "Young mother: the tables set no different target for motherhood itself; breastfeeding does (set lactating)."
             case .athlete:
@@ -153,14 +181,17 @@ extension ReferenceTables {
                             "\(NumberText.display(training.hoursPerDay * rate * $0.value)) mg \(nutrient.displayName)"
                         }
                     }
-                    note = "Athlete: no official table adds anything for training; the estimated sweat loss adds "
+                    note =
+                        "Athlete: no official table adds anything for training; the estimated sweat loss adds "
                         + added.joined(separator: ", ") + " a day, shown apart from the official goal."
                 } else {
-                    note = "Athlete: no official table adds anything for training; give training hours to estimate sweat losses."
+                    note =
+                        "Athlete: no official table adds anything for training; give training hours to estimate sweat losses."
                 }
             case .officeWorker, .driver, .seller:
                 let name = ["office-worker": "Office worker", "driver": "Driver", "seller": "Seller"][group.rawValue]!
-                note = "\(name): the tables set no different target for this work; the targets are those of your age and sex. (The article names long sitting or standing as a cause of cramps, not as a change in needs.)"
+                note =
+                    "\(name): the tables set no different target for this work; the targets are those of your age and sex. (The article names long sitting or standing as a cause of cramps, not as a change in needs.)"
             }
             result.append(GroupNote(group: group.rawValue, note: note, changes: []))
         }

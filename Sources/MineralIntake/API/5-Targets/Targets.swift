@@ -12,12 +12,13 @@ extension GroupNote {
     /// The note, followed by what changed: `… Changed: magnesium goal 310 → 350 mg.`
     public var text: String {
         guard !changes.isEmpty else { return note }
-        return note + " Changed: " + changes.map { change in
-            let role = change.role.rawValue.replacing("_", with: " ")
-            let from = change.from.map { NumberText.plain($0) } ?? "none"
-            let to = change.to.map { NumberText.plain($0) } ?? "none"
-            return "\(change.nutrient.displayName) \(role) \(from) → \(to) \(change.unit.rawValue)"
-        }.joined(separator: "; ") + "."
+        return note + " Changed: "
+            + changes.map { change in
+                let role = change.role.rawValue.replacing("_", with: " ")
+                let from = change.from.map { NumberText.plain($0) } ?? "none"
+                let to = change.to.map { NumberText.plain($0) } ?? "none"
+                return "\(change.nutrient.displayName) \(role) \(from) → \(to) \(change.unit.rawValue)"
+            }.joined(separator: "; ") + "."
     }
 }
 

@@ -29,9 +29,10 @@ public struct Training: Sendable, Codable, Equatable {
         let parts = compact.split(separator: "/", omittingEmptySubsequences: false)
         let number = parts.first.map { $0.hasSuffix("hours") ? $0.dropLast(5) : $0.hasSuffix("h") ? $0.dropLast() : $0 }
         guard parts.count == 2, let number, let hours = Double(number), hours.isFinite,
-              let period = Period(rawValue: String(parts[1]))
+            let period = Period(rawValue: String(parts[1]))
         else {
-            throw .invalidProfile("training \"\(text)\" is not understood; give hours per day or week, e.g. 1.5/day or 8/week")
+            throw .invalidProfile(
+                "training \"\(text)\" is not understood; give hours per day or week, e.g. 1.5/day or 8/week")
         }
         guard hours >= 0, hours <= (period == .day ? 24 : 168) else {
             throw .invalidProfile("training \"\(text)\" is not possible; give 0 to 24 hours a day or 0 to 168 a week")

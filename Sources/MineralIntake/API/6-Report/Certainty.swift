@@ -1,8 +1,8 @@
 import FoundationEssentials
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// How sure a few days' average is about a person's usual intake, by the NASEM method for assessing individuals
@@ -42,7 +42,9 @@ public struct Certainty: Sendable, Codable, Equatable {
     }
 
     /// The certainty of an average of `days` days, or `nil` when there is nothing to compare.
-    static func of(_ nutrient: Nutrient, average: Double, days: Int, targets: NutrientTargets, sweat: Double?) -> Certainty? {
+    static func of(_ nutrient: Nutrient, average: Double, days: Int, targets: NutrientTargets, sweat: Double?)
+        -> Certainty?
+    {
         guard days > 0 else { return nil }
         let unit = nutrient.unit.rawValue
         func amount(_ value: Double) -> String { "\(NumberText.plain(value)) \(unit)" }
@@ -69,25 +71,35 @@ public struct Certainty: Sendable, Codable, Equatable {
             return Certainty(
                 days: days, reference: reference, referenceAmount: referenceAmount, requirementSD: requirementSD,
                 withinPersonSD: nil, withinPersonSDSource: nil, z: nil, confidencePercent: nil,
-                statement: "How sure: not computed; \(days) day\(days == 1 ? " is" : "s are") a sample of your usual \(name) intake, and its day-to-day SD (IOM 2000, table B-2) could not be read in a source for your age and sex.",
+                statement:
+                    "How sure: not computed; \(days) day\(days == 1 ? " is" : "s are") a sample of your usual \(name) intake, and its day-to-day SD (IOM 2000, table B-2) could not be read in a source for your age and sex.",
                 moreDaysFor90Percent: nil)
         }
-        let z = (average - referenceAmount) / (requirementSD * requirementSD + within * within / Double(days)).squareRoot()
+        let z =
+            (average - referenceAmount) / (requirementSD * requirementSD + within * within / Double(days)).squareRoot()
         let probability: Double = min(0.99, 0.5 * (1 + erf(abs(z) / 2.0.squareRoot())))
         let confidence = probability >= 0.99 ? 99 : min(95, Int((probability * 20).rounded()) * 5)
         let z90 = 1.2816
         var more: Int?
-        let gap = (average - referenceAmount) * (average - referenceAmount) / (z90 * z90) - requirementSD * requirementSD
+        let gap =
+            (average - referenceAmount) * (average - referenceAmount) / (z90 * z90) - requirementSD * requirementSD
         // For an AI only "confidently at or above it" can be said: no number of days settles an average below it.
-        if abs(z) < z90, gap > 0, reference == .averageRequirement || z > 0 { more = max(1, Int((within * within / gap).rounded(.up)) - days) }
+        if abs(z) < z90, gap > 0, reference == .averageRequirement || z > 0 {
+            more = max(1, Int((within * within / gap).rounded(.up)) - days)
+        }
         let statement: String
         if reference == .averageRequirement {
-            let side = z < 0 ? "below the requirement (\(amount(referenceAmount)))" : "at or above the requirement (\(amount(referenceAmount)))"
-            statement = confidence < 70
+            let side =
+                z < 0
+                ? "below the requirement (\(amount(referenceAmount)))"
+                : "at or above the requirement (\(amount(referenceAmount)))"
+            statement =
+                confidence < 70
                 ? "How sure: too few days to tell (\(confidence) %): with \(daysText), your usual \(name) intake may be on either side of the requirement."
                 : "How sure: with \(daysText), about \(confidence) % confident your usual \(name) intake is \(side)."
         } else {
-            statement = z >= z90
+            statement =
+                z >= z90
                 ? "How sure: with \(daysText), about \(confidence) % confident your usual \(name) intake is at or above the AI (\(amount(referenceAmount))): adequate."
                 : "How sure: with \(daysText), it cannot be said that your usual \(name) intake is at or above the AI; below the AI is not a deficiency."
         }

@@ -1,8 +1,8 @@
 import FoundationEssentials
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One day of one nutrient.
@@ -24,7 +24,10 @@ public struct DayAmount: Sendable, Codable, Equatable {
     public var partial: Bool = false
 
     /// One day's amount.
-    public init(date: CalendarDate, logged: Bool, amount: Double? = nil, supplements: Double? = nil, unknownShare: Double? = nil, partial: Bool = false) {
+    public init(
+        date: CalendarDate, logged: Bool, amount: Double? = nil, supplements: Double? = nil,
+        unknownShare: Double? = nil, partial: Bool = false
+    ) {
         self.date = date
         self.logged = logged
         self.amount = amount

@@ -1,15 +1,16 @@
 import FoundationEssentials
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 extension FoodCatalog {
     /// The foods the leg-cramps article names (dried apricots, raisins, nuts, bran, buckwheat, soy, whole grains),
     /// as the report suggests them.
     public static let articleFoods: [String] = [
-        "09032", "09298", "12061", "12155", "12014", "20077", "20033", "20010", "16109", "16426", "16139", "18075", "08121",
+        "09032", "09298", "12061", "12155", "12014", "20077", "20033", "20010", "16109", "16426", "16139", "18075",
+        "08121",
     ]
 
     /// One day's sums while a report is made: food, supplements, and whether any food was logged.
@@ -109,7 +110,8 @@ extension FoodCatalog {
                 slot = self.slot(.usda(line.ndbNumber), catalog: catalog)
                 ndbSlots[line.ndb] = Int32(slot)
             }
-            let nutrients = (compositions[slot] ?? catalog.knownOrUnknownComposition(of: sources[slot].food)).totals(grams: line.grams)
+            let nutrients = (compositions[slot] ?? catalog.knownOrUnknownComposition(of: sources[slot].food)).totals(
+                grams: line.grams)
             add(nutrients, slot: slot, day: line.date.daysSinceEpoch - firstDay, supplement: false)
         }
 
@@ -127,7 +129,9 @@ extension FoodCatalog {
     }
 
     /// The report made of a period's sums.
-    func weeklyReport(_ sums: PeriodSums, targets: Targets, today: CalendarDate?, completeDays: Set<CalendarDate>) -> WeeklyReport {
+    func weeklyReport(_ sums: PeriodSums, targets: Targets, today: CalendarDate?, completeDays: Set<CalendarDate>)
+        -> WeeklyReport
+    {
         let period = sums.period
         let days = sums.days
         let dayTotals = sums.dayTotals
@@ -136,20 +140,32 @@ extension FoodCatalog {
         let bySource = Dictionary(uniqueKeysWithValues: sources.map { ($0.food, $0.totals) })
         let eaten = sources.map(\.food)
         let dayIndex = Dictionary(uniqueKeysWithValues: days.enumerated().map { ($0.element, $0.offset) })
-        let byDay = { (date: CalendarDate) -> DayTotal? in dayIndex[date].flatMap { dayTotals[$0].logged ? dayTotals[$0] : nil } }
+        let byDay = { (date: CalendarDate) -> DayTotal? in
+            dayIndex[date].flatMap { dayTotals[$0].logged ? dayTotals[$0] : nil }
+        }
         let foodDays = days.enumerated().filter { dayTotals[$0.offset].hasFood }.map(\.element)
         let marked = foodDays.contains { completeDays.contains($0) }
         // Partial: food logged, but not complete (others are marked and it is not; or it is today, not marked).
-        let partialDays = Set(foodDays.filter { date in
-            completeDays.contains(date) ? false : marked || date == today
-        })
+        let partialDays = Set(
+            foodDays.filter { date in
+                completeDays.contains(date) ? false : marked || date == today
+            })
         let logged = foodDays.filter { !partialDays.contains($0) }
-        let energy = logged.isEmpty ? nil : logged.reduce(0.0) { $0 + (byDay($1)?.food[.energy].amount ?? 0) } / Double(logged.count)
+        let energy =
+            logged.isEmpty
+            ? nil : logged.reduce(0.0) { $0 + (byDay($1)?.food[.energy].amount ?? 0) } / Double(logged.count)
         // Each nutrient's average over the counted days, food and supplements, for the suggestions' limit checks.
         let loggedDayTotals = logged.compactMap(byDay)
-        let loggedAverages = Dictionary(uniqueKeysWithValues: Nutrient.tracked.map { n in
-            (n, logged.isEmpty ? 0 : loggedDayTotals.reduce(0.0) { $0 + $1.food[n].amount + $1.supplements[n].amount } / Double(logged.count))
-        })
+        let loggedAverages = Dictionary(
+            uniqueKeysWithValues: Nutrient.tracked.map { n in
+                (
+                    n,
+                    logged.isEmpty
+                        ? 0
+                        : loggedDayTotals.reduce(0.0) { $0 + $1.food[n].amount + $1.supplements[n].amount }
+                            / Double(logged.count)
+                )
+            })
         var reports: [NutrientReport] = []
         var recordedNotes: [String] = []
         for nutrient in Nutrient.tracked {
@@ -176,21 +192,32 @@ extension FoodCatalog {
                         unknownGrams += food.gramsWithoutValue
                         unknownEntries += food.entriesWithoutValue
                     }
-                    dayAmounts.append(DayAmount(date: date, logged: true, amount: total, supplements: supplements,
-                                                unknownShare: food.grams > 0 ? food.unknownShare : 0, partial: partialDays.contains(date)))
+                    dayAmounts.append(
+                        DayAmount(
+                            date: date, logged: true, amount: total, supplements: supplements,
+                            unknownShare: food.grams > 0 ? food.unknownShare : 0, partial: partialDays.contains(date)))
                 } else {
                     // A supplement alone: no day of food, but the supplement counts for the limits below.
-                    dayAmounts.append(DayAmount(date: date, logged: false, supplements: supplements > 0 ? supplements : nil))
+                    dayAmounts.append(
+                        DayAmount(date: date, logged: false, supplements: supplements > 0 ? supplements : nil))
                 }
                 if let limit = nutrientTargets.upperLimit {
                     let counted = limit.supplementsOnly ? supplements : total
                     if counted > limit.amount {
-                        flags.append(LimitFlag(date: date, role: .upperLimit, amount: counted, limit: limit.amount, supplementsOnly: limit.supplementsOnly))
+                        flags.append(
+                            LimitFlag(
+                                date: date, role: .upperLimit, amount: counted, limit: limit.amount,
+                                supplementsOnly: limit.supplementsOnly))
                     }
                 }
                 // A heavy sweater's sodium is judged against the CDRR plus the estimated sweat loss (see the notes).
-                if dayTotals[index].hasFood, let reduce = nutrientTargets.reduceAbove, total > reduce.amount + (sweat ?? 0) {
-                    flags.append(LimitFlag(date: date, role: .reduceAbove, amount: total, limit: reduce.amount + (sweat ?? 0), supplementsOnly: false))
+                if dayTotals[index].hasFood, let reduce = nutrientTargets.reduceAbove,
+                    total > reduce.amount + (sweat ?? 0)
+                {
+                    flags.append(
+                        LimitFlag(
+                            date: date, role: .reduceAbove, amount: total, limit: reduce.amount + (sweat ?? 0),
+                            supplementsOnly: false))
                 }
             }
             let amounts = dayAmounts.filter { !$0.partial }.compactMap(\.amount)
@@ -199,27 +226,40 @@ extension FoodCatalog {
             // Servings of unknown weight without a value (recorded elsewhere) make the average a lower bound only.
             let confidence = unknownEntries > 0 ? .low : Confidence(unknownShare: unknownShare)
             if unknownEntries > 0 {
-                recordedNotes.append("\(unknownEntries) serving\(unknownEntries == 1 ? "" : "s") of unknown weight, recorded in another tracker, had no \(nutrient.displayName) value: its average is a lower bound (confidence low).")
+                recordedNotes.append(
+                    "\(unknownEntries) serving\(unknownEntries == 1 ? "" : "s") of unknown weight, recorded in another tracker, had no \(nutrient.displayName) value: its average is a lower bound (confidence low)."
+                )
             }
             let below = requirement.map { ar in amounts.filter { $0 < ar }.count } ?? 0
             let (verdict, explanation) = Self.verdict(
-                nutrient: nutrient, average: average, goal: goal, requirement: requirement, reduceAbove: nutrientTargets.reduceAbove.map { $0.amount + (sweat ?? 0) },
+                nutrient: nutrient, average: average, goal: goal, requirement: requirement,
+                reduceAbove: nutrientTargets.reduceAbove.map { $0.amount + (sweat ?? 0) },
                 goalKind: nutrientTargets.goal?.kind, unknownShare: unknownShare, confidence: confidence, sweat: sweat,
                 loggedDays: amounts.count, daysBelow: below, unknownServings: unknownEntries)
             // Summed in a fixed order: a dictionary's order changes from run to run, and so would the last digits.
-            let periodTotal = bySource.sorted { $0.key.description < $1.key.description }.reduce(0.0) { $0 + $1.value[nutrient].amount }
+            let periodTotal = bySource.sorted { $0.key.description < $1.key.description }.reduce(0.0) {
+                $0 + $1.value[nutrient].amount
+            }
             let sources = bySource.compactMap { reference, totals -> NutrientSource? in
                 let amount = totals[nutrient].amount
                 guard amount > 0, periodTotal > 0 else { return nil }
-                return NutrientSource(food: reference, name: shortName(of: reference), amount: amount, share: amount / periodTotal)
+                return NutrientSource(
+                    food: reference, name: shortName(of: reference), amount: amount, share: amount / periodTotal)
             }.sorted { ($0.amount, $1.name) > ($1.amount, $0.name) }
             var report = NutrientReport(
-                nutrient: nutrient, unit: nutrient.unit, days: dayAmounts, loggedDays: amounts.count, average: average, goal: goal,
-                goalOverridden: nutrientTargets.goal?.overridden == true, averageRequirement: requirement, upperLimit: nutrientTargets.upperLimit?.amount, reduceAbove: nutrientTargets.reduceAbove.map { $0.amount + (sweat ?? 0) },
-                sweatLoss: sweat, percentOfGoal: average.flatMap { average in goal.map { average / $0 * 100 } }, verdict: verdict,
-                explanation: explanation, daysBelowAverageRequirement: below, unknownShare: unknownShare, confidence: confidence,
+                nutrient: nutrient, unit: nutrient.unit, days: dayAmounts, loggedDays: amounts.count, average: average,
+                goal: goal,
+                goalOverridden: nutrientTargets.goal?.overridden == true, averageRequirement: requirement,
+                upperLimit: nutrientTargets.upperLimit?.amount,
+                reduceAbove: nutrientTargets.reduceAbove.map { $0.amount + (sweat ?? 0) },
+                sweatLoss: sweat, percentOfGoal: average.flatMap { average in goal.map { average / $0 * 100 } },
+                verdict: verdict,
+                explanation: explanation, daysBelowAverageRequirement: below, unknownShare: unknownShare,
+                confidence: confidence,
                 limitFlags: flags, topSources: Array(sources.prefix(3)), suggestions: [],
-                certainty: average.flatMap { Certainty.of(nutrient, average: $0, days: amounts.count, targets: nutrientTargets, sweat: sweat) })
+                certainty: average.flatMap {
+                    Certainty.of(nutrient, average: $0, days: amounts.count, targets: nutrientTargets, sweat: sweat)
+                })
             // No one is told to eat more salt: sodium gets no suggestions, only its limit.
             if let average, let goal, average < goal, verdict != .notLogged, nutrient != .sodium {
                 report.suggestions = suggestions(
@@ -230,22 +270,31 @@ extension FoodCatalog {
         }
         var notes: [String] = recordedNotes
         if let today, partialDays.contains(today) {
-            notes.append("Today (\(today)) is not over: it is shown as partial and left out of the averages until it is over or marked complete.")
+            notes.append(
+                "Today (\(today)) is not over: it is shown as partial and left out of the averages until it is over or marked complete."
+            )
         }
         if marked {
             let partial = partialDays.subtracting(today.map { [$0] } ?? []).count
             if partial > 0 {
-                notes.append("Averages use the \(logged.count) day\(logged.count == 1 ? "" : "s") marked complete; \(partial) other day\(partial == 1 ? "" : "s") with food logged \(partial == 1 ? "is" : "are") shown as partial and left out.")
+                notes.append(
+                    "Averages use the \(logged.count) day\(logged.count == 1 ? "" : "s") marked complete; \(partial) other day\(partial == 1 ? "" : "s") with food logged \(partial == 1 ? "is" : "are") shown as partial and left out."
+                )
             }
         } else if !logged.isEmpty {
-            notes.append("No day is marked complete: a day with a missing meal lowers the average. Mark the days you logged fully (mineral day --complete DATE).")
+            notes.append(
+                "No day is marked complete: a day with a missing meal lowers the average. Mark the days you logged fully (mineral day --complete DATE)."
+            )
         }
         let supplementOnly = dayTotals.filter { $0.logged && !$0.hasFood }.count
         if supplementOnly > 0 {
-            notes.append("\(supplementOnly) day\(supplementOnly == 1 ? "" : "s") with only a supplement logged \(supplementOnly == 1 ? "is" : "are") not counted as \(supplementOnly == 1 ? "a day" : "days") of food; \(supplementOnly == 1 ? "its" : "their") supplements count for the upper limits.")
+            notes.append(
+                "\(supplementOnly) day\(supplementOnly == 1 ? "" : "s") with only a supplement logged \(supplementOnly == 1 ? "is" : "are") not counted as \(supplementOnly == 1 ? "a day" : "days") of food; \(supplementOnly == 1 ? "its" : "their") supplements count for the upper limits."
+            )
         }
-        var report = WeeklyReport(period: period, targets: targets, loggedDays: logged.count, entryCount: entryCount,
-                                  nutrients: reports, averageEnergyKcal: energy, notes: notes)
+        var report = WeeklyReport(
+            period: period, targets: targets, loggedDays: logged.count, entryCount: entryCount,
+            nutrients: reports, averageEnergyKcal: energy, notes: notes)
         if days.count > 7 {
             // Each ISO week's averages over its counted days (food logged, not partial), for the trend.
             var weeks: [(label: String, days: [CalendarDate])] = []
@@ -265,7 +314,10 @@ extension FoodCatalog {
                 var averages: [Nutrient: Double] = [:]
                 if !weekDays.isEmpty {
                     for nutrient in Nutrient.tracked {
-                        averages[nutrient] = weekDays.reduce(0.0) { $0 + (byDay($1).map { $0.food[nutrient].amount + $0.supplements[nutrient].amount } ?? 0) } / Double(weekDays.count)
+                        averages[nutrient] =
+                            weekDays.reduce(0.0) {
+                                $0 + (byDay($1).map { $0.food[nutrient].amount + $0.supplements[nutrient].amount } ?? 0)
+                            } / Double(weekDays.count)
                     }
                 }
                 return WeekAverages(week: week.label, days: weekDays.count, averages: averages)
@@ -275,15 +327,20 @@ extension FoodCatalog {
     }
 
     static func verdict(
-        nutrient: Nutrient, average: Double?, goal: Double?, requirement: Double?, reduceAbove: Double?, goalKind: TargetKind?,
-        unknownShare: Double, confidence: Confidence, sweat: Double?, loggedDays: Int, daysBelow: Int, unknownServings: Int = 0
+        nutrient: Nutrient, average: Double?, goal: Double?, requirement: Double?, reduceAbove: Double?,
+        goalKind: TargetKind?,
+        unknownShare: Double, confidence: Confidence, sweat: Double?, loggedDays: Int, daysBelow: Int,
+        unknownServings: Int = 0
     ) -> (Verdict, String) {
         let unit = nutrient.unit.rawValue
         func amount(_ value: Double) -> String { "\(NumberText.display(value)) \(unit)" }
         guard let average else { return (.notLogged, "Nothing was logged in this period.") }
         let withSweat = sweat.map { " (including \(NumberText.display($0)) \(unit) estimated sweat loss)" } ?? ""
         if let reduceAbove, average > reduceAbove {
-            return (.aboveReduceLevel, "Average \(amount(average)) a day is above \(amount(reduceAbove)), the level to stay below for lower chronic disease risk (CDRR): reduce.")
+            return (
+                .aboveReduceLevel,
+                "Average \(amount(average)) a day is above \(amount(reduceAbove)), the level to stay below for lower chronic disease risk (CDRR): reduce."
+            )
         }
         guard let goal else { return (.adequate, "No goal is set for this nutrient.") }
         if average >= goal {
@@ -292,63 +349,96 @@ extension FoodCatalog {
         let missing = NumberText.plain((unknownShare * 100).rounded())
         if confidence == .low {
             // Servings of unknown weight (recorded elsewhere) cannot be a share of the grams: they are counted.
-            let what = unknownServings == 0 ? "\(missing) % of the food logged has"
-                : unknownShare > 0 ? "\(missing) % of the grams logged, and \(unknownServings) serving\(unknownServings == 1 ? "" : "s") of unknown weight, have"
-                : "\(unknownServings) serving\(unknownServings == 1 ? "" : "s") of unknown weight \(unknownServings == 1 ? "has" : "have")"
-            return (.insufficientData, "Not enough data: \(what) no \(nutrient.displayName) value. The foods with a value give \(amount(average)) a day, under the goal of \(amount(goal)), but the true intake is unknown: it may be higher.")
+            let what =
+                unknownServings == 0
+                ? "\(missing) % of the food logged has"
+                : unknownShare > 0
+                    ? "\(missing) % of the grams logged, and \(unknownServings) serving\(unknownServings == 1 ? "" : "s") of unknown weight, have"
+                    : "\(unknownServings) serving\(unknownServings == 1 ? "" : "s") of unknown weight \(unknownServings == 1 ? "has" : "have")"
+            return (
+                .insufficientData,
+                "Not enough data: \(what) no \(nutrient.displayName) value. The foods with a value give \(amount(average)) a day, under the goal of \(amount(goal)), but the true intake is unknown: it may be higher."
+            )
         }
-        let caveat = unknownShare > 0 ? " (\(missing) % of the food logged has no value: the true intake may be a little higher)" : ""
+        let caveat =
+            unknownShare > 0
+            ? " (\(missing) % of the food logged has no value: the true intake may be a little higher)" : ""
         if let requirement {
             if average < requirement {
-                return (.likelyDeficiency, "Average \(amount(average)) a day over \(loggedDays) logged day\(loggedDays == 1 ? "" : "s") is below the average requirement of \(amount(requirement))\(withSweat) (\(daysBelow) of the \(loggedDays) days were below it): a deficiency is likely\(caveat).")
+                return (
+                    .likelyDeficiency,
+                    "Average \(amount(average)) a day over \(loggedDays) logged day\(loggedDays == 1 ? "" : "s") is below the average requirement of \(amount(requirement))\(withSweat) (\(daysBelow) of the \(loggedDays) days were below it): a deficiency is likely\(caveat)."
+                )
             }
-            return (.possibleShortfall, "Average \(amount(average)) a day is between the average requirement of \(amount(requirement)) and the goal of \(amount(goal))\(withSweat): a shortfall is possible\(caveat).")
+            return (
+                .possibleShortfall,
+                "Average \(amount(average)) a day is between the average requirement of \(amount(requirement)) and the goal of \(amount(goal))\(withSweat): a shortfall is possible\(caveat)."
+            )
         }
-        return (.belowAdequateIntake, "Average \(amount(average)) a day is below the Adequate Intake of \(amount(goal))\(withSweat). No average requirement exists, so a deficiency cannot be judged; reaching the AI is advisable\(caveat).")
+        return (
+            .belowAdequateIntake,
+            "Average \(amount(average)) a day is below the Adequate Intake of \(amount(goal))\(withSweat). No average requirement exists, so a deficiency cannot be judged; reaching the AI is advisable\(caveat)."
+        )
     }
 
     /// Up to four additions that close the daily `gap`: foods the person already eats first, then the article's,
     /// each in a household portion, never pushing another nutrient over its limit; ranked by nutrient per kcal and
     /// per portion together.
-    func suggestions(for nutrient: Nutrient, gap: Double, eaten: [FoodReference], targets: Targets, averages: [Nutrient: Double]) -> [Suggestion] {
+    func suggestions(
+        for nutrient: Nutrient, gap: Double, eaten: [FoodReference], targets: Targets, averages: [Nutrient: Double]
+    ) -> [Suggestion] {
         var seen = Set<NDBNumber>()
         var candidates: [(food: Food, eaten: Bool)] = []
         for reference in eaten {
-            if case .usda(let ndb) = reference, seen.insert(ndb).inserted, let food = database.food(ndb) { candidates.append((food, true)) }
+            if case .usda(let ndb) = reference, seen.insert(ndb).inserted, let food = database.food(ndb) {
+                candidates.append((food, true))
+            }
         }
         for text in Self.articleFoods {
-            if let ndb = NDBNumber(rawValue: text), seen.insert(ndb).inserted, let food = database.food(ndb) { candidates.append((food, false)) }
+            if let ndb = NDBNumber(rawValue: text), seen.insert(ndb).inserted, let food = database.food(ndb) {
+                candidates.append((food, false))
+            }
         }
         var options: [Suggestion] = []
         for (food, alreadyEaten) in candidates {
-            guard let per100g = food.per100g[nutrient], per100g > 0, let measure = Self.portionMeasure(food) else { continue }
+            guard let per100g = food.per100g[nutrient], per100g > 0, let measure = Self.portionMeasure(food) else {
+                continue
+            }
             // The smallest friendly fraction of the measure that closes the gap, at most two measures or 300 g.
             let perMeasure = per100g * measure.grams / 100 / measure.amount
             let needed = gap / perMeasure
             let cap = min(2, 300 / (measure.grams / measure.amount))
-            let count = Self.friendlyFractions.first { $0 >= needed && $0 <= cap } ?? Self.friendlyFractions.last { $0 <= cap } ?? cap
+            let count =
+                Self.friendlyFractions.first { $0 >= needed && $0 <= cap } ?? Self.friendlyFractions.last { $0 <= cap }
+                ?? cap
             let grams = count * measure.grams / measure.amount
             let added = food.nutrients(inGrams: grams)
             // Never push another nutrient over its limit: sodium's CDRR, calcium's and vitamin D's UL
             // (the magnesium UL counts supplements only, so food never breaks it).
             let breaks = Nutrient.tracked.contains { other in
-                let limit = other == .sodium ? targets[other].reduceAbove?.amount
+                let limit =
+                    other == .sodium
+                    ? targets[other].reduceAbove?.amount
                     : (targets[other].upperLimit?.supplementsOnly == false ? targets[other].upperLimit?.amount : nil)
                 guard let limit, let extra = added[other] else { return false }
                 return (averages[other] ?? 0) + extra > limit
             }
             guard !breaks, let amount = added[nutrient] else { continue }
             let kcal = added.energyKcal
-            options.append(Suggestion(
-                food: .usda(food.ndb), name: shortName(of: .usda(food.ndb)),
-                portion: "\(Self.fractionText(count)) \(Self.plainUnit(measure.unit))", grams: grams, amount: amount, kcal: kcal,
-                amountPer100Kcal: food.per100g.energyKcal.flatMap { $0 > 0 ? per100g * 100 / $0 : nil },
-                closesShare: amount / gap, alreadyEaten: alreadyEaten))
+            options.append(
+                Suggestion(
+                    food: .usda(food.ndb), name: shortName(of: .usda(food.ndb)),
+                    portion: "\(Self.fractionText(count)) \(Self.plainUnit(measure.unit))", grams: grams,
+                    amount: amount, kcal: kcal,
+                    amountPer100Kcal: food.per100g.energyKcal.flatMap { $0 > 0 ? per100g * 100 / $0 : nil },
+                    closesShare: amount / gap, alreadyEaten: alreadyEaten))
         }
         // Rank by nutrient per kcal and by how much of the gap a portion closes, together (sum of ranks).
         let byDensity = options.sorted { ($0.amountPer100Kcal ?? 0) > ($1.amountPer100Kcal ?? 0) }.map(\.food)
         let byPortion = options.sorted { $0.closesShare > $1.closesShare }.map(\.food)
-        func rank(_ option: Suggestion) -> Int { byDensity.firstIndex(of: option.food)! + byPortion.firstIndex(of: option.food)! }
+        func rank(_ option: Suggestion) -> Int {
+            byDensity.firstIndex(of: option.food)! + byPortion.firstIndex(of: option.food)!
+        }
         let ordered = options.sorted { (rank($0), $0.name) < (rank($1), $1.name) }
         let eatenFirst = ordered.filter(\.alreadyEaten).prefix(2)
         let article = ordered.filter { !$0.alreadyEaten }.prefix(4 - eatenFirst.count)
@@ -383,7 +473,9 @@ extension FoodCatalog {
                 let tokens = TextNormalizer.tokens($0.unit)
                 return (tokens.first == word || (word == "medium" && tokens.contains(word)))
                     && !(tokens.contains("packed") && !tokens.contains("not")) && !tokens.contains("nlea")
-            }) { return measure }
+            }) {
+                return measure
+            }
         }
         return food.measures.first
     }

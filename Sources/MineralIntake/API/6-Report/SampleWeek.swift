@@ -34,14 +34,16 @@ public enum SampleWeek {
             let parts = item.text.split(separator: "|")
             let food = parts.count == 2 ? NDBNumber(rawValue: String(parts[1])).map(FoodReference.usda) : nil
             let parsed = try catalog.parseItem(String(parts[0]), food: food)
-            entries.append(JournalEntry(
-                id: index + 1, date: period.from.adding(days: item.day)!, meal: item.meal, amount: parsed.amount,
-                unit: parsed.unit, grams: parsed.grams, food: parsed.food, text: parsed.text))
+            entries.append(
+                JournalEntry(
+                    id: index + 1, date: period.from.adding(days: item.day)!, meal: item.meal, amount: parsed.amount,
+                    unit: parsed.unit, grams: parsed.grams, food: parsed.food, text: parsed.text))
         }
         let supplement = try catalog.parseSupplement("magnesium 400 mg")
-        entries.append(JournalEntry(
-            id: entries.count + 1, date: period.from.adding(days: 2)!, meal: .dinner, amount: supplement.amount,
-            unit: supplement.unit, grams: nil, food: supplement.food, text: supplement.text))
+        entries.append(
+            JournalEntry(
+                id: entries.count + 1, date: period.from.adding(days: 2)!, meal: .dinner, amount: supplement.amount,
+                unit: supplement.unit, grams: nil, food: supplement.food, text: supplement.text))
         return entries
     }
 }

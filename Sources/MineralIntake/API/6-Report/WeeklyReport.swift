@@ -1,8 +1,8 @@
 import FoundationEssentials
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A period's deficiency report: each nutrient's days, average, verdict, confidence, limits, sources and what to eat.
@@ -47,8 +47,10 @@ public struct WeekAverages: Sendable, Codable, Equatable {
 
     /// Whether a nutrient is getting better over `weeks`, from the slope of the weekly averages against the goal:
     /// `better`, `worse`, `steady`, or `nil` with fewer than 3 weeks that have days.
-    public static func trend(_ weeks: [WeekAverages], nutrient: Nutrient, goal: Double?, lowerIsBetter: Bool) -> String? {
-        let points = weeks.enumerated().compactMap { index, week in week.averages[nutrient].map { (Double(index), $0) } }
+    public static func trend(_ weeks: [WeekAverages], nutrient: Nutrient, goal: Double?, lowerIsBetter: Bool) -> String?
+    {
+        let points = weeks.enumerated().compactMap { index, week in week.averages[nutrient].map { (Double(index), $0) }
+        }
         guard points.count >= 3 else { return nil }
         let meanX = points.map(\.0).reduce(0, +) / Double(points.count)
         let meanY = points.map(\.1).reduce(0, +) / Double(points.count)

@@ -25,7 +25,9 @@ package enum CSVText {
 
     /// A field as ``escape(_:)`` guarded it, back as it was: `'=1+1` is `=1+1` again (export, then import).
     package static func unguarded(_ field: String) -> String {
-        guard field.hasPrefix("'"), let second = field.unicodeScalars.dropFirst().first, "=+-@\t\r".unicodeScalars.contains(second) else { return field }
+        guard field.hasPrefix("'"), let second = field.unicodeScalars.dropFirst().first,
+            "=+-@\t\r".unicodeScalars.contains(second)
+        else { return field }
         return String(field.dropFirst())
     }
 }

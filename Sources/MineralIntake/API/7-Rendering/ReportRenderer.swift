@@ -1,6 +1,6 @@
 import FoundationEssentials
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Turns a ``WeeklyReport`` into text for a terminal, Markdown, CSV, JSON or a self-contained HTML page.
@@ -32,10 +32,13 @@ public enum ReportRenderer {
     }
 
     static func title(_ report: WeeklyReport) -> String {
-        let span = report.period.label.contains("W") && !report.period.label.hasPrefix("the last") ? " (\(report.period.from) – \(report.period.to))" : ""
+        let span =
+            report.period.label.contains("W") && !report.period.label.hasPrefix("the last")
+            ? " (\(report.period.from) – \(report.period.to))" : ""
         let kind = report.period.days.count == 7 && report.period.label.contains("-W") ? "Weekly report" : "Report"
         let partial = report.nutrients.first?.days.filter(\.partial).count ?? 0
-        return "\(kind) \(report.period.label)\(span) · \(who(report.targets)) · \(report.loggedDays) of \(report.period.days.count) days logged"
+        return
+            "\(kind) \(report.period.label)\(span) · \(who(report.targets)) · \(report.loggedDays) of \(report.period.days.count) days logged"
             + (partial > 0 ? " and counted, \(partial) partial" : "")
     }
 
@@ -58,16 +61,18 @@ public enum ReportRenderer {
         let present = values.compactMap { $0 }
         guard let low = present.min(), let high = present.max() else { return "" }
         let bars = Array("▁▂▃▄▅▆▇█")
-        return String(values.map { value -> Character in
-            guard let value else { return " " }
-            guard high > low else { return bars[3] }
-            return bars[min(7, Int((value - low) / (high - low) * 7.999))]
-        })
+        return String(
+            values.map { value -> Character in
+                guard let value else { return " " }
+                guard high > low else { return bars[3] }
+                return bars[min(7, Int((value - low) / (high - low) * 7.999))]
+            })
     }
 
     /// Whether `nutrient` is getting better over the report's weeks (for sodium, lower is better).
     static func trend(_ report: WeeklyReport, _ nutrient: NutrientReport) -> String? {
-        WeekAverages.trend(report.weeks, nutrient: nutrient.nutrient, goal: nutrient.goal, lowerIsBetter: nutrient.nutrient == .sodium)
+        WeekAverages.trend(
+            report.weeks, nutrient: nutrient.nutrient, goal: nutrient.goal, lowerIsBetter: nutrient.nutrient == .sodium)
     }
 
     /// The trend lines of a longer period: a sparkline per nutrient and whether it is getting better.
@@ -76,24 +81,33 @@ public enum ReportRenderer {
         return report.nutrients.map { nutrient in
             let values = report.weeks.map { $0.averages[nutrient.nutrient] }
             let trend = trend(report, nutrient)
-            let last = values.last.flatMap { $0 }.map { NumberText.display($0) + " " + nutrient.unit.rawValue } ?? "no days"
-            return "\(nutrient.nutrient.displayName + String(repeating: " ", count: max(0, 10 - nutrient.nutrient.displayName.count))) \(sparkline(values))  latest week \(last)"
+            let last =
+                values.last.flatMap { $0 }.map { NumberText.display($0) + " " + nutrient.unit.rawValue } ?? "no days"
+            return
+                "\(nutrient.nutrient.displayName + String(repeating: " ", count: max(0, 10 - nutrient.nutrient.displayName.count))) \(sparkline(values))  latest week \(last)"
                 + (trend.map { ", \($0)" } ?? ", too few weeks to tell")
         }
     }
 
     static func limitText(_ flag: LimitFlag, _ nutrient: NutrientReport) -> String {
-        let what = flag.supplementsOnly ? "\(nutrient.nutrient.displayName) from supplements" : nutrient.nutrient.displayName
+        let what =
+            flag.supplementsOnly ? "\(nutrient.nutrient.displayName) from supplements" : nutrient.nutrient.displayName
         let cdrr = nutrient.sweatLoss == nil ? "the CDRR" : "the CDRR plus your estimated sweat loss"
-        let limit = flag.role == .reduceAbove ? "\(cdrr) of \(amount(flag.limit, nutrient.unit)): reduce" : "the UL of \(amount(flag.limit, nutrient.unit))"
+        let limit =
+            flag.role == .reduceAbove
+            ? "\(cdrr) of \(amount(flag.limit, nutrient.unit)): reduce"
+            : "the UL of \(amount(flag.limit, nutrient.unit))"
         return "\(flag.date): \(what) \(amount(flag.amount, nutrient.unit)), over \(limit)"
     }
 
     static func suggestionText(_ suggestion: Suggestion, _ nutrient: NutrientReport) -> String {
         // `1 1/2 potato medium` of `potato` reads `1 1/2 medium potato`, not `1 1/2 potato medium potato`.
         let nameWords = Set(suggestion.name.lowercased().split(separator: " ").map(String.init))
-        let portion = suggestion.portion.split(separator: " ").map(String.init).filter { !nameWords.contains($0.lowercased()) }.joined(separator: " ")
-        var text = "+ \(portion) \(suggestion.name) (\(NumberText.display(suggestion.grams)) g): +\(amount(suggestion.amount, nutrient.unit)) \(nutrient.nutrient.displayName)"
+        let portion = suggestion.portion.split(separator: " ").map(String.init).filter {
+            !nameWords.contains($0.lowercased())
+        }.joined(separator: " ")
+        var text =
+            "+ \(portion) \(suggestion.name) (\(NumberText.display(suggestion.grams)) g): +\(amount(suggestion.amount, nutrient.unit)) \(nutrient.nutrient.displayName)"
         if let kcal = suggestion.kcal { text += ", \(NumberText.plain(kcal.rounded())) kcal" }
         if suggestion.closesShare < 1 { text += " (closes \(percent(suggestion.closesShare * 100)) of the gap)" }
         if suggestion.alreadyEaten { text += " — you already eat it" }
@@ -123,10 +137,12 @@ public enum ReportRenderer {
             let share = nutrient.percentOfGoal.map { min(max($0, 0), 100) / 5 } ?? 0
             let filled = Int(share.rounded())
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: 20 - filled)
-            bars.rows.append([nutrient.nutrient.displayName, bar, percent(nutrient.percentOfGoal),
-                              "\(amount(nutrient.average, nutrient.unit)) / \(amount(nutrient.goal, nutrient.unit))"
-                                + (nutrient.goalOverridden ? " (your goal)" : ""),
-                              verdictLabel(nutrient.verdict)])
+            bars.rows.append([
+                nutrient.nutrient.displayName, bar, percent(nutrient.percentOfGoal),
+                "\(amount(nutrient.average, nutrient.unit)) / \(amount(nutrient.goal, nutrient.unit))"
+                    + (nutrient.goalOverridden ? " (your goal)" : ""),
+                verdictLabel(nutrient.verdict),
+            ])
         }
         let rendered = bars.rendered(header: false).split(separator: "\n", omittingEmptySubsequences: false)
         for (index, nutrient) in report.nutrients.enumerated() {
@@ -154,39 +170,51 @@ public enum ReportRenderer {
         }
         out += "\nWhere it came from:\n"
         for nutrient in report.nutrients where !nutrient.topSources.isEmpty {
-            out += "  \(nutrient.nutrient.displayName): " + nutrient.topSources.map { "\($0.name) \(percent($0.share * 100))" }.joined(separator: ", ") + "\n"
+            out +=
+                "  \(nutrient.nutrient.displayName): "
+                + nutrient.topSources.map { "\($0.name) \(percent($0.share * 100))" }.joined(separator: ", ") + "\n"
         }
         if !report.targets.groupNotes.isEmpty {
             out += "\nYour groups:\n" + report.targets.groupNotes.map { "  \($0.text)\n" }.joined()
         }
         let trend = trendLines(report)
         if !trend.isEmpty {
-            out += "\nWeek by week (\(report.weeks.first!.week) – \(report.weeks.last!.week)), averages over counted days:\n"
+            out +=
+                "\nWeek by week (\(report.weeks.first!.week) – \(report.weeks.last!.week)), averages over counted days:\n"
                 + trend.map { "  \($0)\n" }.joined()
         }
         if report.period.days.count > dayTableLimit {
-            if !report.targets.notes.isEmpty { out += "\nNotes:\n" + report.targets.notes.map { "  - \($0)\n" }.joined() }
-            out += "\nTargets: \(report.targets.standard.displayName), rows \(report.targets.lifeStage)\(sourcesHint.map { " (\($0))" } ?? ""). Foods: USDA SR28.\n"
+            if !report.targets.notes.isEmpty {
+                out += "\nNotes:\n" + report.targets.notes.map { "  - \($0)\n" }.joined()
+            }
+            out +=
+                "\nTargets: \(report.targets.standard.displayName), rows \(report.targets.lifeStage)\(sourcesHint.map { " (\($0))" } ?? ""). Foods: USDA SR28.\n"
             return out
         }
         out += "\nDays:\n"
-        var days = TextTable(columns: [.init("date"), .init("day")] + report.nutrients.map { .init("\($0.nutrient.displayName) \($0.unit.rawValue)", .right) })
+        var days = TextTable(
+            columns: [.init("date"), .init("day")]
+                + report.nutrients.map { .init("\($0.nutrient.displayName) \($0.unit.rawValue)", .right) })
         let names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
         for (index, date) in report.period.days.enumerated() {
-            days.rows.append([date.description, names[date.weekdayFromMonday]] + report.nutrients.map { nutrient in
-                let day = nutrient.days[index]
-                guard day.logged, let value = day.amount else {
-                    return day.supplements.map { "supplement " + NumberText.display($0) } ?? "not logged"
-                }
-                return NumberText.display(value) + ((day.unknownShare ?? 0) > 0 ? "*" : "") + (day.partial ? " partial" : "")
-            })
+            days.rows.append(
+                [date.description, names[date.weekdayFromMonday]]
+                    + report.nutrients.map { nutrient in
+                        let day = nutrient.days[index]
+                        guard day.logged, let value = day.amount else {
+                            return day.supplements.map { "supplement " + NumberText.display($0) } ?? "not logged"
+                        }
+                        return NumberText.display(value) + ((day.unknownShare ?? 0) > 0 ? "*" : "")
+                            + (day.partial ? " partial" : "")
+                    })
         }
         out += days.rendered()
         if report.nutrients.contains(where: { $0.days.contains { ($0.unknownShare ?? 0) > 0 && $0.logged } }) {
             out += "  * part of the day's food has no value for this nutrient: the amount is a lower bound.\n"
         }
         if !report.targets.notes.isEmpty { out += "\nNotes:\n" + report.targets.notes.map { "  - \($0)\n" }.joined() }
-        out += "\nTargets: \(report.targets.standard.displayName), rows \(report.targets.lifeStage)\(sourcesHint.map { " (\($0))" } ?? ""). Foods: USDA SR28.\n"
+        out +=
+            "\nTargets: \(report.targets.standard.displayName), rows \(report.targets.lifeStage)\(sourcesHint.map { " (\($0))" } ?? ""). Foods: USDA SR28.\n"
         return out
     }
 
@@ -194,52 +222,77 @@ public enum ReportRenderer {
 
     /// The report as Markdown: a summary table, verdicts, limits, suggestions, sources and days.
     public static func markdown(_ report: WeeklyReport) -> String {
-        func row(_ cells: [String]) -> String { "| " + cells.map { $0.replacing("|", with: "\\|") }.joined(separator: " | ") + " |\n" }
+        func row(_ cells: [String]) -> String {
+            "| " + cells.map { $0.replacing("|", with: "\\|") }.joined(separator: " | ") + " |\n"
+        }
         var out = "# " + title(report) + "\n\n"
-        out += row(["nutrient", "average a day", "goal", "% of goal", "average requirement", "verdict", "no value for", "confidence"])
+        out += row([
+            "nutrient", "average a day", "goal", "% of goal", "average requirement", "verdict", "no value for",
+            "confidence",
+        ])
         out += row(Array(repeating: "---", count: 8))
         for nutrient in report.nutrients {
-            out += row([nutrient.nutrient.displayName, amount(nutrient.average, nutrient.unit),
-                        amount(nutrient.goal, nutrient.unit) + (nutrient.goalOverridden ? " (yours)" : ""),
-                        percent(nutrient.percentOfGoal), amount(nutrient.averageRequirement, nutrient.unit), verdictLabel(nutrient.verdict),
-                        percent(nutrient.unknownShare * 100), nutrient.confidence.rawValue])
+            out += row([
+                nutrient.nutrient.displayName, amount(nutrient.average, nutrient.unit),
+                amount(nutrient.goal, nutrient.unit) + (nutrient.goalOverridden ? " (yours)" : ""),
+                percent(nutrient.percentOfGoal), amount(nutrient.averageRequirement, nutrient.unit),
+                verdictLabel(nutrient.verdict),
+                percent(nutrient.unknownShare * 100), nutrient.confidence.rawValue,
+            ])
         }
         out += report.notes.map { "\n> \($0)\n" }.joined()
-        out += "\n## Verdicts\n\n" + report.nutrients.map {
-            "- **\($0.nutrient.displayName)**: \($0.explanation)" + ($0.certainty.map { " \($0.statement)" } ?? "") + "\n"
-        }.joined()
+        out +=
+            "\n## Verdicts\n\n"
+            + report.nutrients.map {
+                "- **\($0.nutrient.displayName)**: \($0.explanation)" + ($0.certainty.map { " \($0.statement)" } ?? "")
+                    + "\n"
+            }.joined()
         let flags = report.nutrients.flatMap { nutrient in nutrient.limitFlags.map { (nutrient, $0) } }
         if !flags.isEmpty { out += "\n## Limits\n\n" + flags.map { "- \(limitText($0.1, $0.0))\n" }.joined() }
         let suggested = report.nutrients.filter { !$0.suggestions.isEmpty }
         if !suggested.isEmpty {
             out += "\n## What to eat\n\n"
             for nutrient in suggested {
-                out += "**\(nutrient.nutrient.displayName)**, \(amount((nutrient.goal ?? 0) - (nutrient.average ?? 0), nutrient.unit)) short a day:\n\n"
-                out += nutrient.suggestions.map { "- \(markdownText(String(suggestionText($0, nutrient).dropFirst(2))))\n" }.joined() + "\n"
+                out +=
+                    "**\(nutrient.nutrient.displayName)**, \(amount((nutrient.goal ?? 0) - (nutrient.average ?? 0), nutrient.unit)) short a day:\n\n"
+                out +=
+                    nutrient.suggestions.map {
+                        "- \(markdownText(String(suggestionText($0, nutrient).dropFirst(2))))\n"
+                    }.joined() + "\n"
             }
         }
         out += "\n## Where it came from\n\n"
         for nutrient in report.nutrients where !nutrient.topSources.isEmpty {
-            out += "- \(nutrient.nutrient.displayName): " + nutrient.topSources.map { "\(markdownText($0.name)) \(percent($0.share * 100))" }.joined(separator: ", ") + "\n"
+            out +=
+                "- \(nutrient.nutrient.displayName): "
+                + nutrient.topSources.map { "\(markdownText($0.name)) \(percent($0.share * 100))" }.joined(
+                    separator: ", ") + "\n"
         }
-        if !report.targets.groupNotes.isEmpty { out += "\n## Your groups\n\n" + report.targets.groupNotes.map { "- \($0.text)\n" }.joined() }
+        if !report.targets.groupNotes.isEmpty {
+            out += "\n## Your groups\n\n" + report.targets.groupNotes.map { "- \($0.text)\n" }.joined()
+        }
         let trend = trendLines(report)
         if !trend.isEmpty {
             out += "\n## Week by week\n\n" + trend.map { "- \($0)\n" }.joined()
         }
         if report.period.days.count > dayTableLimit {
-            if !report.targets.notes.isEmpty { out += "\n## Notes\n\n" + report.targets.notes.map { "- \($0)\n" }.joined() }
+            if !report.targets.notes.isEmpty {
+                out += "\n## Notes\n\n" + report.targets.notes.map { "- \($0)\n" }.joined()
+            }
             return out
         }
         out += "\n## Days\n\n"
         out += row(["date"] + report.nutrients.map { "\($0.nutrient.displayName) (\($0.unit.rawValue))" })
         out += row(Array(repeating: "---", count: report.nutrients.count + 1))
         for (index, date) in report.period.days.enumerated() {
-            out += row([date.description] + report.nutrients.map { nutrient in
-                let day = nutrient.days[index]
-                return day.logged ? (day.amount.map { NumberText.display($0) } ?? "–") + (day.partial ? " (partial)" : "")
-                    : day.supplements.map { "supplement \(NumberText.display($0))" } ?? "not logged"
-            })
+            out += row(
+                [date.description]
+                    + report.nutrients.map { nutrient in
+                        let day = nutrient.days[index]
+                        return day.logged
+                            ? (day.amount.map { NumberText.display($0) } ?? "–") + (day.partial ? " (partial)" : "")
+                            : day.supplements.map { "supplement \(NumberText.display($0))" } ?? "not logged"
+                    })
         }
         if !report.targets.notes.isEmpty { out += "\n## Notes\n\n" + report.targets.notes.map { "- \($0)\n" }.joined() }
         return out
@@ -251,18 +304,31 @@ public enum ReportRenderer {
     /// one `average` row per nutrient with the period's average and verdict. Numbers are rounded as in every
     /// format: one decimal from 100, two from 10, three below (about four significant digits).
     public static func csv(_ report: WeeklyReport) -> String {
-        var lines = ["date,nutrient,unit,logged,partial,amount,supplements,unknown_share,goal,average_requirement,upper_limit,reduce_above,over_limit,verdict"]
+        var lines = [
+            "date,nutrient,unit,logged,partial,amount,supplements,unknown_share,goal,average_requirement,upper_limit,reduce_above,over_limit,verdict"
+        ]
         func number(_ value: Double?) -> String { value.map { NumberText.display($0) } ?? "" }
         for nutrient in report.nutrients {
-            let targets = [number(nutrient.goal), number(nutrient.averageRequirement), number(nutrient.upperLimit), number(nutrient.reduceAbove)]
+            let targets = [
+                number(nutrient.goal), number(nutrient.averageRequirement), number(nutrient.upperLimit),
+                number(nutrient.reduceAbove),
+            ]
             for day in nutrient.days {
                 let over = nutrient.limitFlags.contains { $0.date == day.date } ? "yes" : "no"
-                lines.append(([day.date.description, nutrient.nutrient.rawValue, nutrient.unit.rawValue, day.logged ? "yes" : "no",
-                               day.partial ? "yes" : "no", number(day.amount), number(day.supplements), number(day.unknownShare)]
-                              + targets + [over, ""]).map(CSV.escape).joined(separator: ","))
+                lines.append(
+                    ([
+                        day.date.description, nutrient.nutrient.rawValue, nutrient.unit.rawValue,
+                        day.logged ? "yes" : "no",
+                        day.partial ? "yes" : "no", number(day.amount), number(day.supplements),
+                        number(day.unknownShare),
+                    ]
+                        + targets + [over, ""]).map(CSV.escape).joined(separator: ","))
             }
-            lines.append((["average", nutrient.nutrient.rawValue, nutrient.unit.rawValue, "", "", number(nutrient.average), "",
-                           number(nutrient.unknownShare)] + targets + [nutrient.limitFlags.isEmpty ? "no" : "yes", nutrient.verdict.rawValue])
+            lines.append(
+                ([
+                    "average", nutrient.nutrient.rawValue, nutrient.unit.rawValue, "", "", number(nutrient.average), "",
+                    number(nutrient.unknownShare),
+                ] + targets + [nutrient.limitFlags.isEmpty ? "no" : "yes", nutrient.verdict.rawValue])
                 .map(CSV.escape).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
@@ -279,9 +345,14 @@ public enum ReportRenderer {
         lines.append(row(["days", "", ""] + report.weeks.map { String($0.days) } + [""]))
         for nutrient in report.nutrients {
             let trend = trend(report, nutrient)
-            lines.append(row([nutrient.nutrient.rawValue, nutrient.unit.rawValue, nutrient.goal.map { NumberText.display($0) } ?? ""]
-                             + report.weeks.map { $0.averages[nutrient.nutrient].map { NumberText.display($0) } ?? "" }
-                             + [trend ?? "too few weeks to tell"]))
+            lines.append(
+                row(
+                    [
+                        nutrient.nutrient.rawValue, nutrient.unit.rawValue,
+                        nutrient.goal.map { NumberText.display($0) } ?? "",
+                    ]
+                        + report.weeks.map { $0.averages[nutrient.nutrient].map { NumberText.display($0) } ?? "" }
+                        + [trend ?? "too few weeks to tell"]))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -325,47 +396,67 @@ public enum ReportRenderer {
             </style></head><body>
 
             """
-        out += "<h1>\(escape(title(report)))</h1>\n<div class=\"wide\"><table><tr><th scope=\"col\">nutrient</th><th scope=\"col\">average a day</th><th scope=\"col\">goal</th><th scope=\"col\" class=\"m-hide\">% of goal</th><th scope=\"col\">verdict</th><th scope=\"col\" class=\"m-hide\">no value for</th></tr>\n"
+        out +=
+            "<h1>\(escape(title(report)))</h1>\n<div class=\"wide\"><table><tr><th scope=\"col\">nutrient</th><th scope=\"col\">average a day</th><th scope=\"col\">goal</th><th scope=\"col\" class=\"m-hide\">% of goal</th><th scope=\"col\">verdict</th><th scope=\"col\" class=\"m-hide\">no value for</th></tr>\n"
         for nutrient in report.nutrients {
-            out += "<tr><td>\(escape(nutrient.nutrient.displayName))</td><td class=\"n\">\(escape(amount(nutrient.average, nutrient.unit)))</td>"
+            out +=
+                "<tr><td>\(escape(nutrient.nutrient.displayName))</td><td class=\"n\">\(escape(amount(nutrient.average, nutrient.unit)))</td>"
                 + "<td class=\"n\">\(escape(amount(nutrient.goal, nutrient.unit)))\(nutrient.goalOverridden ? " (yours)" : "")</td><td class=\"n m-hide\">\(percent(nutrient.percentOfGoal))</td>"
                 + "<td class=\"\(nutrient.verdict.rawValue)\">\(escape(verdictLabel(nutrient.verdict)))</td><td class=\"n m-hide\">\(percent(nutrient.unknownShare * 100))</td></tr>\n"
         }
         out += "</table></div>\n" + report.notes.map { "<p>\(escape($0))</p>\n" }.joined()
         if report.weeks.count >= 2 {
             // The trend: one row per week, one column per nutrient, and whether each is getting better.
-            out += "<h2>Week by week</h2>\n<table><tr><th>week</th><th>days</th>"
-                + report.nutrients.map { "<th>\(escape($0.nutrient.displayName)) (\($0.unit.rawValue))</th>" }.joined() + "</tr>\n"
+            out +=
+                "<h2>Week by week</h2>\n<table><tr><th>week</th><th>days</th>"
+                + report.nutrients.map { "<th>\(escape($0.nutrient.displayName)) (\($0.unit.rawValue))</th>" }.joined()
+                + "</tr>\n"
             for week in report.weeks {
-                out += "<tr><td>\(escape(week.week))</td><td class=\"n\">\(week.days)</td>"
-                    + report.nutrients.map { "<td class=\"n\">\(week.averages[$0.nutrient].map { NumberText.display($0) } ?? "–")</td>" }.joined() + "</tr>\n"
+                out +=
+                    "<tr><td>\(escape(week.week))</td><td class=\"n\">\(week.days)</td>"
+                    + report.nutrients.map {
+                        "<td class=\"n\">\(week.averages[$0.nutrient].map { NumberText.display($0) } ?? "–")</td>"
+                    }.joined() + "</tr>\n"
             }
             out += "</table>\n<ul>" + trendLines(report).map { "<li>\(escape($0))</li>" }.joined() + "</ul>\n"
         }
         for nutrient in report.nutrients {
-            out += "<section>\n<h2>\(escape(nutrient.nutrient.displayName))</h2>\n<p class=\"\(nutrient.verdict.rawValue)\">\(escape(nutrient.explanation))</p>\n"
+            out +=
+                "<section>\n<h2>\(escape(nutrient.nutrient.displayName))</h2>\n<p class=\"\(nutrient.verdict.rawValue)\">\(escape(nutrient.explanation))</p>\n"
                 + (nutrient.certainty.map { "<p class=\"certainty\">\(escape($0.statement))</p>\n" } ?? "")
             if report.period.days.count <= dayTableLimit {
                 out += chart(nutrient, days: report.period.days) + dayTable(nutrient, days: report.period.days)
             }
             if !nutrient.limitFlags.isEmpty {
-                out += "<ul>" + nutrient.limitFlags.map { "<li>\(escape(limitText($0, nutrient)))</li>" }.joined() + "</ul>\n"
+                out +=
+                    "<ul>" + nutrient.limitFlags.map { "<li>\(escape(limitText($0, nutrient)))</li>" }.joined()
+                    + "</ul>\n"
             }
             if !nutrient.suggestions.isEmpty {
-                out += "<p>What to eat, a day:</p><ul>" + nutrient.suggestions.map { "<li>\(escape(suggestionText($0, nutrient)))</li>" }.joined() + "</ul>\n"
+                out +=
+                    "<p>What to eat, a day:</p><ul>"
+                    + nutrient.suggestions.map { "<li>\(escape(suggestionText($0, nutrient)))</li>" }.joined()
+                    + "</ul>\n"
             }
             if !nutrient.topSources.isEmpty {
-                out += "<p>Where it came from: " + escape(nutrient.topSources.map { "\($0.name) \(percent($0.share * 100))" }.joined(separator: ", ")) + "</p>\n"
+                out +=
+                    "<p>Where it came from: "
+                    + escape(
+                        nutrient.topSources.map { "\($0.name) \(percent($0.share * 100))" }.joined(separator: ", "))
+                    + "</p>\n"
             }
             out += "</section>\n"
         }
         if !report.targets.groupNotes.isEmpty {
-            out += "<h2>Your groups</h2><ul>" + report.targets.groupNotes.map { "<li>\(escape($0.text))</li>" }.joined() + "</ul>\n"
+            out +=
+                "<h2>Your groups</h2><ul>" + report.targets.groupNotes.map { "<li>\(escape($0.text))</li>" }.joined()
+                + "</ul>\n"
         }
         if !report.targets.notes.isEmpty {
             out += "<h2>Notes</h2><ul>" + report.targets.notes.map { "<li>\(escape($0))</li>" }.joined() + "</ul>\n"
         }
-        out += "<p>Targets: \(escape(report.targets.standard.displayName)), rows \(escape(report.targets.lifeStage)). Foods: USDA SR28. A day not logged is left out of the average, never counted as zero.</p>\n</body></html>\n"
+        out +=
+            "<p>Targets: \(escape(report.targets.standard.displayName)), rows \(escape(report.targets.lifeStage)). Foods: USDA SR28. A day not logged is left out of the average, never counted as zero.</p>\n</body></html>\n"
         return out
     }
 
@@ -373,10 +464,18 @@ public enum ReportRenderer {
     /// A day's state against the rule that fits the nutrient: for sodium, high is the warning (over the CDRR);
     /// for the others, low is (under the average requirement, or the goal), and over an upper limit is a warning too.
     static func dayState(_ value: Double, _ nutrient: NutrientReport) -> (css: String, mark: String, words: String) {
-        if let limit = nutrient.reduceAbove, value > limit { return ("over", "▲", nutrient.sweatLoss == nil ? "over the CDRR" : "over the CDRR plus sweat loss") }
-        if let limit = nutrient.upperLimit, nutrient.nutrient != .magnesium, value > limit { return ("over", "▲", "over the UL") }
-        if nutrient.nutrient == .sodium { return ("ok", "", nutrient.reduceAbove == nil ? "no limit to compare" : "not over the CDRR") }
-        if let requirement = nutrient.averageRequirement, value < requirement { return ("low", "▼", "under the average requirement") }
+        if let limit = nutrient.reduceAbove, value > limit {
+            return ("over", "▲", nutrient.sweatLoss == nil ? "over the CDRR" : "over the CDRR plus sweat loss")
+        }
+        if let limit = nutrient.upperLimit, nutrient.nutrient != .magnesium, value > limit {
+            return ("over", "▲", "over the UL")
+        }
+        if nutrient.nutrient == .sodium {
+            return ("ok", "", nutrient.reduceAbove == nil ? "no limit to compare" : "not over the CDRR")
+        }
+        if let requirement = nutrient.averageRequirement, value < requirement {
+            return ("low", "▼", "under the average requirement")
+        }
         if let goal = nutrient.goal, value < goal { return ("short", "▽", "under the goal") }
         return ("ok", "", "at or over the goal")
     }
@@ -398,19 +497,24 @@ public enum ReportRenderer {
             nutrient.goal.map { ("goal", $0, "#1a7f37", "") },
             nutrient.averageRequirement.map { ("average requirement", $0, "#b00020", "5,4") },
             nutrient.upperLimit.map { ("UL", $0, "#6f42c1", "2,3") },
-            nutrient.reduceAbove.map { (nutrient.sweatLoss == nil ? "CDRR" : "CDRR + sweat loss", $0, "#b00020", "8,3") },
+            nutrient.reduceAbove.map {
+                (nutrient.sweatLoss == nil ? "CDRR" : "CDRR + sweat loss", $0, "#b00020", "8,3")
+            },
         ].compactMap { $0 }
         let scaleMax = max((lines.map(\.value) + values).max() ?? 1, 1) * 1.15
         func y(_ value: Double) -> Double { top + (height - top - bottom) * (1 - value / scaleMax) }
         func f(_ value: Double) -> String { NumberText.fixed(value, decimals: 1) }
         let slot = (width - left - right) / Double(max(days.count, 1))
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" class=\"chart\" role=\"img\" aria-label=\"\(escape(nutrient.nutrient.displayName)) by day, \(unit)\">\n"
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" class=\"chart\" role=\"img\" aria-label=\"\(escape(nutrient.nutrient.displayName)) by day, \(unit)\">\n"
         svg += "<title>\(escape(nutrient.nutrient.displayName)) by day (\(unit))</title>\n"
         // The y-axis: four ticks with their values.
-        svg += "<line x1=\"\(f(left))\" x2=\"\(f(left))\" y1=\"\(f(top))\" y2=\"\(f(height - bottom))\" stroke=\"#999\"/>\n"
+        svg +=
+            "<line x1=\"\(f(left))\" x2=\"\(f(left))\" y1=\"\(f(top))\" y2=\"\(f(height - bottom))\" stroke=\"#999\"/>\n"
         for tick in 0...4 {
             let value = scaleMax / 1.15 * Double(tick) / 4
-            svg += "<text x=\"\(f(left - 4))\" y=\"\(f(y(value) + 4))\" text-anchor=\"end\">\(escape(NumberText.display(value)))</text>\n"
+            svg +=
+                "<text x=\"\(f(left - 4))\" y=\"\(f(y(value) + 4))\" text-anchor=\"end\">\(escape(NumberText.display(value)))</text>\n"
         }
         svg += "<text x=\"4\" y=\"\(f(top - 3))\">\(escape(unit))</text>\n"
         for (index, day) in nutrient.days.enumerated() {
@@ -419,16 +523,22 @@ public enum ReportRenderer {
             if let value = day.amount {
                 let barTop = y(value)
                 let state = dayState(value, nutrient)
-                let text = NumberText.display(value) + (state.mark.isEmpty ? "" : " " + state.mark) + (day.partial ? " partial" : "")
-                svg += "<rect class=\"\(state.css)\" x=\"\(f(x))\" y=\"\(f(barTop))\" width=\"\(f(slot * 0.7))\" height=\"\(f(height - bottom - barTop))\"><title>\(days[index]): \(escape(amount(value, nutrient.unit))), \(state.words)\(day.partial ? ", partial day" : "")</title></rect>\n"
-                svg += "<text x=\"\(f(x + slot * 0.35))\" y=\"\(f(barTop - 3))\" text-anchor=\"middle\">\(escape(text))</text>\n"
+                let text =
+                    NumberText.display(value) + (state.mark.isEmpty ? "" : " " + state.mark)
+                    + (day.partial ? " partial" : "")
+                svg +=
+                    "<rect class=\"\(state.css)\" x=\"\(f(x))\" y=\"\(f(barTop))\" width=\"\(f(slot * 0.7))\" height=\"\(f(height - bottom - barTop))\"><title>\(days[index]): \(escape(amount(value, nutrient.unit))), \(state.words)\(day.partial ? ", partial day" : "")</title></rect>\n"
+                svg +=
+                    "<text x=\"\(f(x + slot * 0.35))\" y=\"\(f(barTop - 3))\" text-anchor=\"middle\">\(escape(text))</text>\n"
             } else {
-                svg += "<text x=\"\(f(x + slot * 0.35))\" y=\"\(f(height - bottom - 4))\" text-anchor=\"middle\">not logged</text>\n"
+                svg +=
+                    "<text x=\"\(f(x + slot * 0.35))\" y=\"\(f(height - bottom - 4))\" text-anchor=\"middle\">not logged</text>\n"
             }
             svg += "<text x=\"\(f(x + slot * 0.35))\" y=\"\(f(height - 12))\" text-anchor=\"middle\">\(label)</text>\n"
         }
         for line in lines {
-            svg += "<line x1=\"\(f(left))\" x2=\"\(f(width - right))\" y1=\"\(f(y(line.value)))\" y2=\"\(f(y(line.value)))\" stroke=\"\(line.colour)\" stroke-width=\"1.5\"\(line.dash.isEmpty ? "" : " stroke-dasharray=\"\(line.dash)\"")/>"
+            svg +=
+                "<line x1=\"\(f(left))\" x2=\"\(f(width - right))\" y1=\"\(f(y(line.value)))\" y2=\"\(f(y(line.value)))\" stroke=\"\(line.colour)\" stroke-width=\"1.5\"\(line.dash.isEmpty ? "" : " stroke-dasharray=\"\(line.dash)\"")/>"
                 + "<text x=\"\(f(width - right - 2))\" y=\"\(f(y(line.value) - 3))\" text-anchor=\"end\">\(escape(line.label)) \(escape(amount(line.value, nutrient.unit)))</text>\n"
         }
         return svg + "</svg>\n"
@@ -436,11 +546,15 @@ public enum ReportRenderer {
 
     /// The days as a table, for reading and for screen readers.
     static func dayTable(_ nutrient: NutrientReport, days: [CalendarDate]) -> String {
-        var out = "<table class=\"days\"><caption>\(escape(nutrient.nutrient.displayName)) by day</caption><tr><th scope=\"col\">day</th><th scope=\"col\">\(escape(nutrient.unit.rawValue))</th><th scope=\"col\">against the targets</th></tr>\n"
+        var out =
+            "<table class=\"days\"><caption>\(escape(nutrient.nutrient.displayName)) by day</caption><tr><th scope=\"col\">day</th><th scope=\"col\">\(escape(nutrient.unit.rawValue))</th><th scope=\"col\">against the targets</th></tr>\n"
         for (index, day) in nutrient.days.enumerated() {
-            let value = day.amount.map { NumberText.display($0) } ?? (day.supplements.map { "supplement " + NumberText.display($0) } ?? "not logged")
+            let value =
+                day.amount.map { NumberText.display($0) }
+                ?? (day.supplements.map { "supplement " + NumberText.display($0) } ?? "not logged")
             let state = day.amount.map { dayState($0, nutrient) }
-            out += "<tr><th scope=\"row\">\(days[index])</th><td class=\"n\">\(escape(value))</td><td>\(escape(state.map { ($0.mark.isEmpty ? "" : $0.mark + " ") + $0.words } ?? ""))\(day.partial ? " (partial day)" : "")</td></tr>\n"
+            out +=
+                "<tr><th scope=\"row\">\(days[index])</th><td class=\"n\">\(escape(value))</td><td>\(escape(state.map { ($0.mark.isEmpty ? "" : $0.mark + " ") + $0.words } ?? ""))\(day.partial ? " (partial day)" : "")</td></tr>\n"
         }
         return out + "</table>\n"
     }

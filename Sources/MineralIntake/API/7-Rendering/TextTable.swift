@@ -49,8 +49,12 @@ package struct TextTable: Sendable, Equatable {
             var overflow = widths.reduce(0, +) + 2 * max(0, widths.count - 1) - width
             while overflow > 0 {
                 // The widest text column still over its floor (its title, at least 8) gives one character.
-                guard let widest = columns.indices.filter({ columns[$0].alignment == .left && widths[$0] > max(6, columns[$0].title.count) })
-                    .max(by: { widths[$0] < widths[$1] }) else { break }
+                guard
+                    let widest = columns.indices.filter({
+                        columns[$0].alignment == .left && widths[$0] > max(6, columns[$0].title.count)
+                    })
+                    .max(by: { widths[$0] < widths[$1] })
+                else { break }
                 widths[widest] -= 1
                 overflow -= 1
             }
