@@ -430,7 +430,8 @@ let everyday: [(String, [String])] = [
 var worst = (ordinary: 0.0, shipped: 0.0, memory: 0.0)
 let plainMemory = try (0..<5).compactMap { _ in try peakMemory(printOnly, []) }
 print(
-    "as shipped (\(haveShipped ? ".build-static" : ".build")): time / print-only, time / print-only built alike, peak memory / print-only"
+    "as shipped (\(haveShipped ? ".build-static" : ".build")): time / print-only, time / print-only built alike, peak "
+        + "memory / print-only"
 )
 for (name, arguments) in everyday {
     var mine: [Double] = []

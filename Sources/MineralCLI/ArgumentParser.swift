@@ -250,7 +250,8 @@ public struct ArgumentParser: Sendable {
             throw .usage(
                 spec.maximumArguments == 0
                     ? "`\(spec.name)` takes no arguments, got \(extra)"
-                    : "`\(spec.name)` takes at most \(spec.maximumArguments) argument(s) (\(spec.arguments)); unexpected \(extra)"
+                    : "`\(spec.name)` takes at most \(spec.maximumArguments) argument(s) (\(spec.arguments)); "
+                        + "unexpected \(extra)"
             )
         }
         return .run(parsed)
@@ -278,12 +279,14 @@ public struct ArgumentParser: Sendable {
         let listed = commands.filter { $0.path.starts(with: path) }
         let title =
             path.isEmpty
-            ? "mineral: potassium, magnesium, calcium, sodium and vitamin D intake against your targets (USDA SR28 foods)."
+            ? "mineral: potassium, magnesium, calcium, sodium and vitamin D intake against your targets (USDA SR28 "
+                + "foods)."
             : "Commands of `mineral \(path.joined(separator: " "))`:"
         let table = TextTable(
             columns: [.init(""), .init("")],
             rows: listed.map { ["  " + $0.name + ($0.arguments.isEmpty ? "" : " " + $0.arguments), $0.summary] })
         return title + "\n\nUsage:\n" + table.rendered(header: false)
-            + "\nEvery command takes --help. Exit codes: 0 ok, 64 usage, 65 bad data, 66 no profile yet, 74 I/O error.\n"
+            + "\nEvery command takes --help. Exit codes: 0 ok, 64 usage, 65 bad data, 66 no profile yet, 74 I/O "
+            + "error.\n"
     }
 }

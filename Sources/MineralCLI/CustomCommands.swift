@@ -15,7 +15,8 @@ struct CustomCommands {
                 OptionSpec(
                     .per100g, value: "VALUES",
                     help:
-                        "potassium=300,magnesium=50,calcium=20,sodium=5,vitamin_d=0,kcal=120; leave out what you do not know"
+                        "potassium=300,magnesium=50,calcium=20,sodium=5,vitamin_d=0,kcal=120; leave out what you do "
+                        + "not know"
                 ),
                 measureOption, DataDirectory.option,
             ],
@@ -122,7 +123,8 @@ struct CustomCommands {
                 resolution.match == .everydayName || resolution.match == .description
             {
                 throw CLIError.data(
-                    "\"\(name)\" already names \(resolution.food.description) (\(resolution.food.ndb)); give your food another name, e.g. \"my \(name)\""
+                    "\"\(name)\" already names \(resolution.food.description) (\(resolution.food.ndb)); give your "
+                        + "food another name, e.g. \"my \(name)\""
                 )
             }
             let measures = try (parsed.all(.measure) ?? []).enumerated().map { offset, text -> HouseholdMeasure in
@@ -183,7 +185,8 @@ struct CustomCommands {
             try files.saveCustomFoods(foods)
             return CommandResult(
                 standardOutput:
-                    "Saved custom food \"\(name)\" in \(files.customFoodsPath). Log it: mineral log \"100 g \(name)\"\n",
+                    "Saved custom food \"\(name)\" in \(files.customFoodsPath). Log it: mineral log \"100 g "
+                    + "\(name)\"\n",
                 standardError: aside)
         default: throw CLIError.usage("unknown command \(parsed.command.joined(separator: " "))")
         }

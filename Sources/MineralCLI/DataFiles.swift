@@ -126,7 +126,8 @@ struct DataFiles {
         let directory = context.files.resolved(self.directory)
         if target == directory || target.hasPrefix(directory + "/") || path.hasPrefix(self.directory + "/") {
             throw CLIError.usage(
-                "--output \(path) is in the data directory \(self.directory), whose files only mineral writes; choose a file elsewhere"
+                "--output \(path) is in the data directory \(self.directory), whose files only mineral writes; choose "
+                    + "a file elsewhere"
             )
         }
         let existed = context.files.exists(path)

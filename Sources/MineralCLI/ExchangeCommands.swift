@@ -48,7 +48,8 @@ struct ExchangeCommands {
                 OptionSpec(
                     .allowDuplicates,
                     help:
-                        "add rows even when the journal already holds the same entry (same day, meal, food, amount and text)"
+                        "add rows even when the journal already holds the same entry (same day, meal, food, amount "
+                        + "and text)"
                 ),
                 DataDirectory.option,
             ],
@@ -189,7 +190,8 @@ struct ExchangeCommands {
                     : ExchangeCommands.csvHeader.joined(separator: ",") + "\n"
             } else if json {
                 buffer +=
-                    "\n  ],\n  \"kind\" : \"export\",\n  \"schema_version\" : \(VersionedOutput<[ExportedEntry]>.currentSchemaVersion)\n}\n"
+                    "\n  ],\n  \"kind\" : \"export\",\n  \"schema_version\" : "
+                    + "\(VersionedOutput<[ExportedEntry]>.currentSchemaVersion)\n}\n"
             }
             try flush()
         }
@@ -238,7 +240,8 @@ struct ExchangeCommands {
             func column(_ name: String) -> Int? { header.firstIndex(of: name) }
             guard let date = column("date"), let meal = column("meal"), let food = column("food") else {
                 throw CLIError.data(
-                    "\(path):1: the header needs date, meal and food columns (and grams, or amount for supplements); nothing was imported"
+                    "\(path):1: the header needs date, meal and food columns (and grams, or amount for supplements); "
+                        + "nothing was imported"
                 )
             }
             for row in table.dropFirst() {
@@ -300,7 +303,8 @@ struct ExchangeCommands {
         entries = try files.store.add(entries)
         return CommandResult(
             standardOutput:
-                "Imported \(entries.count) entries (ids \(entries[0].id)–\(entries[entries.count - 1].id)) from \(path)\n"
+                "Imported \(entries.count) entries (ids \(entries[0].id)–\(entries[entries.count - 1].id)) from "
+                + "\(path)\n"
         )
     }
 
@@ -321,7 +325,9 @@ struct ExchangeCommands {
         let repeated = entries.filter { existing.contains(key($0)) }.count
         if repeated > 0 {
             throw CLIError.data(
-                "\(repeated) of \(entries.count) rows of \(path) are already in the journal (same day, meal, food, amount and text): was it imported before? nothing was imported; give --allow-duplicates to add them anyway"
+                "\(repeated) of \(entries.count) rows of \(path) are already in the journal (same day, meal, food, "
+                    + "amount and text): was it imported before? nothing was imported; give --allow-duplicates to add "
+                    + "them anyway"
             )
         }
     }
@@ -359,7 +365,8 @@ struct ExchangeCommands {
                 }
             case nil:
                 throw CLIError.data(
-                    "\(path) is not a Cronometer export: a servings export has Day, Group, Food Name and Amount columns, a daily summary Date and Completed; nothing was imported"
+                    "\(path) is not a Cronometer export: a servings export has Day, Group, Food Name and Amount "
+                        + "columns, a daily summary Date and Completed; nothing was imported"
                 )
             }
         }
@@ -371,7 +378,9 @@ struct ExchangeCommands {
             try refuseDuplicates(servings.read.entries, of: servings.path, parsed, files)
             let written = try files.store.add(servings.read.entries)
             out +=
-                "Imported \(written.count) servings from Cronometer (ids \(written[0].id)–\(written[written.count - 1].id)) from \(servings.path), with Cronometer's amounts\n"
+                "Imported \(written.count) servings from Cronometer (ids "
+                + "\(written[0].id)–\(written[written.count - 1].id)) from \(servings.path), with Cronometer's "
+                + "amounts\n"
             if !servings.read.otherGroups.isEmpty {
                 let groups = servings.read.otherGroups.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }
                     .joined(separator: ", ")
@@ -379,7 +388,8 @@ struct ExchangeCommands {
             }
             if !servings.read.missingNutrients.isEmpty {
                 out +=
-                    "  no column for \(servings.read.missingNutrients.map(\.displayName).joined(separator: ", ")): unknown in these entries, not 0\n"
+                    "  no column for \(servings.read.missingNutrients.map(\.displayName).joined(separator: ", ")): "
+                    + "unknown in these entries, not 0\n"
             }
             let unknownCells = servings.read.entries.reduce(0) { count, entry in
                 guard case .recorded(let food) = entry.food else { return count }
@@ -387,14 +397,16 @@ struct ExchangeCommands {
             }
             if unknownCells > 0 {
                 out +=
-                    "  \(unknownCells) empty nutrient cells kept as unknown (reports count them as foods without a value)\n"
+                    "  \(unknownCells) empty nutrient cells kept as unknown (reports count them as foods without a "
+                    + "value)\n"
             }
         }
         if let summary {
             let completed = summary.days.filter(\.value).map(\.key)
             try files.setComplete(completed, true)
             out +=
-                "Marked \(completed.count) of \(summary.days.count) days complete from \(summary.path) (the days Cronometer marks Completed)\n"
+                "Marked \(completed.count) of \(summary.days.count) days complete from \(summary.path) (the days "
+                + "Cronometer marks Completed)\n"
         }
         return CommandResult(standardOutput: out)
     }

@@ -239,7 +239,8 @@ public struct DiskFileStore: FileStore {
             }
             guard Date() < deadline else {
                 throw CLIError.busy(
-                    "another mineral has held \(lockPath) for over \(DisplayNumber.plain(lockWait)) s; nothing was changed; try again when it has finished"
+                    "another mineral has held \(lockPath) for over \(DisplayNumber.plain(lockWait)) s; nothing was "
+                        + "changed; try again when it has finished"
                 )
             }
             usleep(20_000)

@@ -105,13 +105,15 @@ struct FoodsCommands {
         if resolution.match == .bestMatch {
             let candidates = [resolution.food] + resolution.alternatives.map(\.food)
             throw CLIError.data(
-                "\"\(text)\" is not the name of one food; foods it may mean (show one by its NDB number, e.g. mineral foods show \(candidates[0].ndb)):\n"
+                "\"\(text)\" is not the name of one food; foods it may mean (show one by its NDB number, e.g. mineral "
+                    + "foods show \(candidates[0].ndb)):\n"
                     + candidates.map { "  \($0.ndb)  \($0.description)" }.joined(separator: "\n"))
         }
         var notes = ""
         if resolution.match == .onlyMatch {
             notes =
-                "mineral: \"\(text)\" read as the one food that has every word: \(resolution.food.description) (\(resolution.food.ndb))\n"
+                "mineral: \"\(text)\" read as the one food that has every word: \(resolution.food.description) "
+                + "(\(resolution.food.ndb))\n"
         }
         if OutputFormat(parsed) == .json {
             return CommandResult(standardOutput: try JSONOutput.encode("foods.show", detail), standardError: notes)
@@ -173,7 +175,8 @@ struct FoodsCommands {
         }
         out += fit(table) + "\n"
         out +=
-            "Ranked \(ranking.rankedCount) foods. \(ranking.unknownValueCount) have no \(nutrient.displayName) value in USDA SR28 "
+            "Ranked \(ranking.rankedCount) foods. \(ranking.unknownValueCount) have no \(nutrient.displayName) value "
+            + "in USDA SR28 "
             + "(unknown, not zero) and are not ranked"
         switch basis {
         case .per100Grams: out += ".\n"

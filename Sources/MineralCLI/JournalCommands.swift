@@ -163,7 +163,8 @@ struct JournalCommands {
             let fixed = try parsed[.food].map { (text) throws -> FoodReference in try Self.food(text, in: catalog) }
             if fixed != nil, texts.count > 1 {
                 throw CLIError.usage(
-                    "--food names the food of one item, and \(texts.count) items were given; log the others in a separate call"
+                    "--food names the food of one item, and \(texts.count) items were given; log the others in a "
+                        + "separate call"
                 )
             }
             for (text, line) in zip(texts, lineNumbers) {
@@ -218,7 +219,8 @@ struct JournalCommands {
         for (entry, item) in zip(written, parsedItems) {
             let nutrients = catalog.nutrients(of: entry)
             out +=
-                "Logged #\(entry.id) \(entry.date) \(entry.meal.rawValue): \(TerminalText.visible(item.text)) → \(TerminalText.visible(item.foodName))"
+                "Logged #\(entry.id) \(entry.date) \(entry.meal.rawValue): \(TerminalText.visible(item.text)) → "
+                + "\(TerminalText.visible(item.foodName))"
             if case .usda(let ndb) = entry.food { out += " (\(ndb))" }
             out +=
                 "\n  \(item.explanation)\n" + Self.howRead(item) + "  "
@@ -301,7 +303,8 @@ struct JournalCommands {
                 standardOutput:
                     "Would copy \(copies.count) entr\(copies.count == 1 ? "y" : "ies") from \(from) to \(date):\n"
                     + copies.map {
-                        "  \($0.meal.rawValue): \(TerminalText.visible($0.text)) → \(TerminalText.visible(catalog.name(of: $0.food)))\n"
+                        "  \($0.meal.rawValue): \(TerminalText.visible($0.text)) → "
+                            + "\(TerminalText.visible(catalog.name(of: $0.food)))\n"
                     }.joined()
                     + "(dry run: nothing written)\n")
         }
@@ -309,7 +312,8 @@ struct JournalCommands {
         return CommandResult(
             standardOutput: "Copied \(written.count) entr\(written.count == 1 ? "y" : "ies") from \(from) to \(date):\n"
                 + written.map {
-                    "  #\($0.id) \($0.meal.rawValue): \(TerminalText.visible($0.text)) → \(TerminalText.visible(catalog.name(of: $0.food)))\n"
+                    "  #\($0.id) \($0.meal.rawValue): \(TerminalText.visible($0.text)) → "
+                        + "\(TerminalText.visible(catalog.name(of: $0.food)))\n"
                 }.joined())
     }
 
@@ -479,7 +483,8 @@ enum DayRenderer {
         var out = "\(summary.date)"
         if let targets {
             out +=
-                " · targets: \(targets.ageYears)-year-old \(targets.profile.state == .none ? "" : targets.profile.state.rawValue + " ")\(targets.profile.sex.rawValue), \(targets.standard.rawValue)"
+                " · targets: \(targets.ageYears)-year-old "
+                + "\(targets.profile.state == .none ? "" : targets.profile.state.rawValue + " ")\(targets.profile.sex.rawValue), \(targets.standard.rawValue)"
         }
         out += "\n\n"
         guard summary.isLogged else { return out + "Nothing logged on \(summary.date).\n" }

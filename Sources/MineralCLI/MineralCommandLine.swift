@@ -135,7 +135,8 @@ public struct MineralCommandLine: Sendable {
             + "  foods.tsv \(fingerprint(food, "foods")), measures.tsv \(fingerprint(food, "measures")), "
             + "names.tsv \(fingerprint(food, "names")),\n"
             + "  household-words.tsv \(fingerprint(food, "householdWords"))\n"
-            + "targets: targets.csv \(fingerprint(reference, "targets")), sweat.csv \(fingerprint(reference, "sweat")),\n"
+            + "targets: targets.csv \(fingerprint(reference, "targets")), sweat.csv "
+            + "\(fingerprint(reference, "sweat")),\n"
             + "  within-person-sd.csv \(fingerprint(reference, "withinPersonSD"))\n"
     }
 

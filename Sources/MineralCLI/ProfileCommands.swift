@@ -26,7 +26,8 @@ struct ProfileCommands {
         OptionSpec(
             .override, value: "N[.T]=AMOUNT",
             help:
-                "your own target, repeatable: magnesium=400, sodium.cdrr=2000, Mg.ul=300; N.T=default removes one; none removes all"
+                "your own target, repeatable: magnesium=400, sodium.cdrr=2000, Mg.ul=300; N.T=default removes one; "
+                + "none removes all"
         ),
     ]
 
@@ -92,7 +93,8 @@ struct ProfileCommands {
             profile = try JSONDecoder().decode(Profile.self, from: data)
         } catch {
             throw .data(
-                "\(path) is not a readable profile (\(ProfileCommands.describe(error))); fix it in an editor or run `mineral profile set` with all fields"
+                "\(path) is not a readable profile (\(ProfileCommands.describe(error))); fix it in an editor or run "
+                    + "`mineral profile set` with all fields"
             )
         }
         // A hand-edited profile meets the same limits as one set on the command line (`profile set` may mend it).
@@ -247,7 +249,8 @@ struct ProfileCommands {
             lines.append(
                 (
                     "training",
-                    "\(DisplayNumber.plain(training.hours)) h/\(training.period.rawValue) (\(DisplayNumber.amount(training.hoursPerDay)) h/day), sweat rate \(rate)"
+                    "\(DisplayNumber.plain(training.hours)) h/\(training.period.rawValue) "
+                        + "(\(DisplayNumber.amount(training.hoursPerDay)) h/day), sweat rate \(rate)"
                 ))
         } else {
             lines.append(("training", "none"))
@@ -258,7 +261,8 @@ struct ProfileCommands {
                 profile.overrides.isEmpty
                     ? "none"
                     : profile.overrides.map {
-                        "\($0.nutrient.displayName) \($0.role.rawValue.replacing("_", with: " ")) \(DisplayNumber.plain($0.amount)) \($0.nutrient.unit.rawValue)"
+                        "\($0.nutrient.displayName) \($0.role.rawValue.replacing("_", with: " ")) "
+                            + "\(DisplayNumber.plain($0.amount)) \($0.nutrient.unit.rawValue)"
                     }.joined(separator: "; ")
             ))
         return TextTable(columns: [.init(""), .init("")], rows: lines.map { [$0.0 + ":", $0.1] }).rendered(
@@ -277,7 +281,8 @@ struct ProfileCommands {
             let (stored, path) = try storedProfile(parsed)
             guard let stored else {
                 throw CLIError.noInput(
-                    "no profile yet (\(path)); create one with `mineral profile set --sex female --age 31`, or give one here: mineral targets --sex female --age 31"
+                    "no profile yet (\(path)); create one with `mineral profile set --sex female --age 31`, or give "
+                        + "one here: mineral targets --sex female --age 31"
                 )
             }
             profile = stored
@@ -332,12 +337,15 @@ enum TargetsRenderer {
         }
         if let estimate = targets.nutrients.compactMap(\.sweatLoss).first {
             out +=
-                "\nSweat loss (an estimate, not an official value) = \(DisplayNumber.amount(estimate.hoursPerDay)) h/day × "
-                + "\(DisplayNumber.plain(estimate.sweatRateLitresPerHour)) L/h × concentration in sweat; sweat rate: \(estimate.sweatRateSource).\n"
+                "\nSweat loss (an estimate, not an official value) = \(DisplayNumber.amount(estimate.hoursPerDay)) "
+                + "h/day × "
+                + "\(DisplayNumber.plain(estimate.sweatRateLitresPerHour)) L/h × concentration in sweat; sweat rate: "
+                + "\(estimate.sweatRateSource).\n"
             for nutrient in targets.nutrients {
                 guard let loss = nutrient.sweatLoss else { continue }
                 out +=
-                    "  \(nutrient.nutrient.displayName): \(DisplayNumber.plain(loss.concentrationMgPerLitre)) mg/L, \(loss.concentrationSource)\n"
+                    "  \(nutrient.nutrient.displayName): \(DisplayNumber.plain(loss.concentrationMgPerLitre)) mg/L, "
+                    + "\(loss.concentrationSource)\n"
             }
         }
         if !targets.notes.isEmpty {
@@ -357,7 +365,8 @@ enum TargetsRenderer {
         }
         guard showSources else {
             return out
-                + "\nEvery value comes from FoodData/reference/targets.csv; `mineral targets --sources` lists the \(sources.count) sources and their lines.\n"
+                + "\nEvery value comes from FoodData/reference/targets.csv; `mineral targets --sources` lists the "
+                + "\(sources.count) sources and their lines.\n"
         }
         out += "\nSources (FoodData/reference/targets.csv lines):\n"
         out += sources.map { "  [\($0.1.sorted().map(String.init).joined(separator: ", "))] \($0.0)\n" }.joined()

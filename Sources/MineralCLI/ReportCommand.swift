@@ -68,7 +68,8 @@ struct ReportCommand {
             }
             guard let targets = try files.targets(on: period.to) else {
                 throw CLIError.noInput(
-                    "no profile yet (\(files.profilePath)); set one (mineral profile set --sex female --age 31), or see a sample: mineral report --sample"
+                    "no profile yet (\(files.profilePath)); set one (mineral profile set --sex female --age 31), or "
+                        + "see a sample: mineral report --sample"
                 )
             }
             // Read as it is added up: a report of years costs little more than reading the file.
@@ -118,7 +119,8 @@ struct ReportCommand {
             let text = parsed[option] ?? ""
             guard let value = Int(text), range.contains(value) else {
                 throw CLIError.usage(
-                    "\(option.rawValue) \"\(text)\" is not accepted; give a whole number from \(range.lowerBound) to \(range.upperBound)"
+                    "\(option.rawValue) \"\(text)\" is not accepted; give a whole number from \(range.lowerBound) to "
+                        + "\(range.upperBound)"
                 )
             }
             return value

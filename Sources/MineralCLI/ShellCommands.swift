@@ -102,7 +102,8 @@ enum ShellCompletions {
         let lines = caseLines(
             commands,
             subcommands: {
-                "    \($0)) if [[ $COMP_CWORD -eq 2 ]]; then COMPREPLY=($(compgen -W \"\($1.joined(separator: " "))\" -- \"$cur\")); return; fi ;;"
+                "    \($0)) if [[ $COMP_CWORD -eq 2 ]]; then COMPREPLY=($(compgen -W \"\($1.joined(separator: " "))\" "
+                    + "-- \"$cur\")); return; fi ;;"
             },
             values: {
                 "    \"\($0):\($1)\") COMPREPLY=($(compgen -W \"\($2.joined(separator: " "))\" -- \"$cur\")); return ;;"
@@ -146,7 +147,8 @@ enum ShellCompletions {
         let lines = caseLines(
             commands,
             subcommands: {
-                "    \($0)) if (( CURRENT == 3 )); then compadd -- \($1.joined(separator: " ")); return; fi; key=\"$key ${words[3]}\" ;;"
+                "    \($0)) if (( CURRENT == 3 )); then compadd -- \($1.joined(separator: " ")); return; fi; "
+                    + "key=\"$key ${words[3]}\" ;;"
             },
             values: { "    \"\($0):\($1)\") compadd -- \($2.joined(separator: " ")); return ;;" },
             options: { "      \"\($0)\") compadd -- \($1.joined(separator: " ")) ;;" })
@@ -173,7 +175,9 @@ enum ShellCompletions {
         script += "complete -c mineral -n '__fish_use_subcommand' -a '\(tree.map(\.word).joined(separator: " "))'\n"
         for first in tree where !first.subcommands.isEmpty {
             script +=
-                "complete -c mineral -n '__fish_seen_subcommand_from \(first.word); and not __fish_seen_subcommand_from \(first.subcommands.joined(separator: " "))' -a '\(first.subcommands.joined(separator: " "))'\n"
+                "complete -c mineral -n '__fish_seen_subcommand_from \(first.word); and not "
+                + "__fish_seen_subcommand_from \(first.subcommands.joined(separator: " "))' -a "
+                + "'\(first.subcommands.joined(separator: " "))'\n"
         }
         for command in commands {
             let condition = command.path.map { "__fish_seen_subcommand_from \($0)" }.joined(separator: "; and ")
@@ -182,7 +186,8 @@ enum ShellCompletions {
                 let help = option.help.replacing("'", with: "")
                 if let allowed = option.allowed {
                     script +=
-                        "complete -c mineral -n '\(condition)' -l \(long) -x -a '\(allowed.joined(separator: " "))' -d '\(help)'\n"
+                        "complete -c mineral -n '\(condition)' -l \(long) -x -a '\(allowed.joined(separator: " "))' "
+                        + "-d '\(help)'\n"
                 } else if option.valueName != nil {
                     script += "complete -c mineral -n '\(condition)' -l \(long) -r -d '\(help)'\n"
                 } else {

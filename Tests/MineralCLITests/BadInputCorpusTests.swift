@@ -238,7 +238,8 @@ enum BadInputCorpus {
                     + "1\t2026-11-24\tbreakfast\t50\tg\t50\t09032\t50 g dried apricots\n"
                     + "2\t2026-11-24\tlunch\tmuch\tg\t50\t09032\tbroken by hand\n"
                     + "3\t2026-11-25\tdinner\t200\tmg\t\tsupplement:magnesium\tmagnesium 200 mg\n"
-                    + "4\t2026-11-25\tdinner\t5\tg\t5\t12061\ta twin\n4\t2026-11-25\tdinner\t6\tg\t6\t12061\tits twin, added by hand\n")
+                    + "4\t2026-11-25\tdinner\t5\tg\t5\t12061\ta twin\n4\t2026-11-25\tdinner\t6\tg\t6\t12061\tits "
+                    + "twin, added by hand\n")
                     .utf8),
             "/forged.json": Data(
                 #"[{"date": "2026-11-24", "meal": "dinner", "food": "supplement:vitamin_d", "amount": 100000, "unit": "µg\n999\t2026-11-24\tdinner\t9000\tg\t9000\t02047\tforged"}]"#

@@ -160,7 +160,8 @@ struct JournalEndToEndTests {
         #expect(bad.exitCode == 65)
         #expect(
             bad.standardError.hasPrefix(
-                "mineral: unknown unit \"cupz\" in \"2 cupz raisins\"; known units for Raisins, seedless: g, kg, mg, oz, lb"
+                "mineral: unknown unit \"cupz\" in \"2 cupz raisins\"; known units for Raisins, seedless: g, kg, mg, "
+                    + "oz, lb"
             ))
         #expect(
             try String(contentsOf: journal, encoding: .utf8).components(separatedBy: "\n").filter {

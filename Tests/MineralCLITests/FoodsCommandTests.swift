@@ -119,11 +119,13 @@ struct FoodsCommandTests {
         ),
         (
             ["foods", "rich-in", "iron"], .usage,
-            "mineral: unknown nutrient \"iron\"; known nutrients: energy, potassium, magnesium, calcium, sodium, vitamin_d (also K, Mg, Ca, Na, kcal)\n"
+            "mineral: unknown nutrient \"iron\"; known nutrients: energy, potassium, magnesium, calcium, sodium, "
+                + "vitamin_d (also K, Mg, Ca, Na, kcal)\n"
         ),
         (
             ["foods", "rich-in", "potasium"], .usage,
-            "mineral: unknown nutrient \"potasium\"; did you mean \"potassium\"? known nutrients: energy, potassium, magnesium, calcium, sodium, vitamin_d (also K, Mg, Ca, Na, kcal)\n"
+            "mineral: unknown nutrient \"potasium\"; did you mean \"potassium\"? known nutrients: energy, potassium, "
+                + "magnesium, calcium, sodium, vitamin_d (also K, Mg, Ca, Na, kcal)\n"
         ),
         (
             ["foods", "search", " "], .usage,
@@ -137,7 +139,8 @@ struct FoodsCommandTests {
         ),
         (
             ["foods", "rich-in", "K", "--group", "cereal"], .usage,
-            "mineral: food group \"cereal\" matches several groups: 0800 Breakfast Cereals, 2000 Cereal Grains and Pasta; give more of the name or the 4-digit code\n"
+            "mineral: food group \"cereal\" matches several groups: 0800 Breakfast Cereals, 2000 Cereal Grains and "
+                + "Pasta; give more of the name or the 4-digit code\n"
         ),
         (
             ["foods", "search", "x", "--limit", "0"], .usage,

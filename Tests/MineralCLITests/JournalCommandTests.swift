@@ -98,7 +98,8 @@ struct JournalCommandTests {
         #expect(day.standardOutput.contains("missing"))
         #expect(
             day.standardOutput.contains(
-                "magnesium    416 mg   320 mg      130 %  67 % of grams  over the UL 350 mg from supplements; a lower bound: some food had no value"
+                "magnesium    416 mg   320 mg      130 %  67 % of grams  over the UL 350 mg from supplements; a lower "
+                    + "bound: some food had no value"
             ))
         #expect(day.standardOutput.contains("potassium   1112 mg  2600 mg       43 %   0 % of grams"))
         let json = cli.run(["day", "2026-11-25", "--format", "json"])
@@ -169,7 +170,8 @@ struct JournalCommandTests {
         #expect(csv.standardOutput.hasPrefix(ExchangeCommands.csvHeader.joined(separator: ",") + "\n"))
         #expect(
             csv.standardOutput.contains(
-                "\n1,2026-11-25,lunch,09032,\"Apricots, dried, sulfured, uncooked\",50,g,50,50 g dried apricots,120.5,581,16,27.5,5,0\n"
+                "\n1,2026-11-25,lunch,09032,\"Apricots, dried, sulfured, uncooked\",50,g,50,50 g dried "
+                    + "apricots,120.5,581,16,27.5,5,0\n"
             ))
         #expect(csv.standardOutput.contains(",0.025\n") || csv.standardOutput.contains(",0.025,"))
         #expect(

@@ -47,7 +47,8 @@ struct ProfileCommandTests {
         #expect(oneOff.exitCode == .success)
         #expect(
             oneOff.standardOutput.hasPrefix(
-                "Daily targets for a 31-year-old pregnant female · NASEM (U.S./Canada Dietary Reference Intakes) · rows: pregnancy 31–50\n"
+                "Daily targets for a 31-year-old pregnant female · NASEM (U.S./Canada Dietary Reference Intakes) · "
+                    + "rows: pregnancy 31–50\n"
             ))
         #expect(
             oneOff.standardOutput.contains("magnesium  360 mg RDA   300 mg EAR           350 mg UL, supplements only"))

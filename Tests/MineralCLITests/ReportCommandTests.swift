@@ -115,7 +115,8 @@ struct ReportGroupTests {
         #expect(report.contains("Changed: potassium goal 2600 → 2900 mg; magnesium goal 310 → 350 mg"))
         #expect(
             report.contains(
-                "the estimated sweat loss adds 279.1 mg potassium, 11.86 mg magnesium, 53.97 mg calcium, 998.6 mg sodium a day"
+                "the estimated sweat loss adds 279.1 mg potassium, 11.86 mg magnesium, 53.97 mg calcium, 998.6 mg "
+                    + "sodium a day"
             ))
     }
 }

@@ -24,7 +24,8 @@ struct ShellCommandsTests {
         func complete(_ words: [String]) throws -> String {
             let array = words.map { "'\($0)'" }.joined(separator: " ")
             let program =
-                "mineral() { printf 'dried apricots\\nraisins\\n'; }; source \(script.path); COMP_WORDS=(\(array)); COMP_CWORD=\(words.count - 1); _mineral; echo \"${COMPREPLY[*]}\""
+                "mineral() { printf 'dried apricots\\nraisins\\n'; }; source \(script.path); COMP_WORDS=(\(array)); "
+                + "COMP_CWORD=\(words.count - 1); _mineral; echo \"${COMPREPLY[*]}\""
             return try runProcess(URL(fileURLWithPath: "/bin/bash"), ["-c", program]).standardOutput
         }
         #expect(try complete(["mineral", "rep"]).contains("report"))

@@ -54,21 +54,27 @@ struct ItemParserTests {
     @Test(arguments: [
         (
             "a fistful of walnuts",
-            "unknown unit \"fistful\" in \"a fistful of walnuts\"; known units for Nuts, walnuts, english: g, kg, mg, oz, lb, ml, l, \"fl oz\", \"cup, chopped\", \"cup, ground\", \"cup, in shell, edible yield (7 nuts)\", \"cup shelled (50 halves)\", \"cup pieces or chips\", \"oz (14 halves)\""
+            "unknown unit \"fistful\" in \"a fistful of walnuts\"; known units for Nuts, walnuts, english: g, kg, mg, "
+                + "oz, lb, ml, l, \"fl oz\", \"cup, chopped\", \"cup, ground\", \"cup, in shell, edible yield (7 "
+                + "nuts)\", \"cup shelled (50 halves)\", \"cup pieces or chips\", \"oz (14 halves)\""
         ),
         (
             "2 cupz raisins",
-            "unknown unit \"cupz\" in \"2 cupz raisins\"; known units for Raisins, seedless: g, kg, mg, oz, lb, ml, l, \"fl oz\", \"cup, packed\", \"cup (not packed)\", \"miniature box (.5 oz)\", \"small box (1.5 oz)\", raisins, \"oz (60 raisins)\""
+            "unknown unit \"cupz\" in \"2 cupz raisins\"; known units for Raisins, seedless: g, kg, mg, oz, lb, ml, "
+                + "l, \"fl oz\", \"cup, packed\", \"cup (not packed)\", \"miniature box (.5 oz)\", \"small box (1.5 "
+                + "oz)\", raisins, \"oz (60 raisins)\""
         ),
         ("-5 g raisins", "\"-5 g raisins\": the amount must be more than 0"),
         ("0 g raisins", "\"0 g raisins\": the amount must be more than 0"),
         (
             "1e308 g raisins",
-            "\"1e308 g raisins\" does not start with an amount; write an item as an amount and a food, e.g. \"50 g dried apricots\" or \"1/2 cup raisins\""
+            "\"1e308 g raisins\" does not start with an amount; write an item as an amount and a food, e.g. \"50 g "
+                + "dried apricots\" or \"1/2 cup raisins\""
         ),
         (
             "NaN cups raisins",
-            "\"NaN cups raisins\" does not start with an amount; write an item as an amount and a food, e.g. \"50 g dried apricots\" or \"1/2 cup raisins\""
+            "\"NaN cups raisins\" does not start with an amount; write an item as an amount and a food, e.g. \"50 g "
+                + "dried apricots\" or \"1/2 cup raisins\""
         ),
         ("1//2 cup raisins", "\"1//2 cup raisins\": \"1//2\" is not a fraction; write fractions like 1/2 or 1 1/2"),
         ("1/0 cup raisins", "\"1/0 cup raisins\": \"1/0\" divides by zero"),
@@ -82,11 +88,13 @@ struct ItemParserTests {
         ("50 g raisins\u{7}", "item \"50 g raisins\\u{7}\" holds control characters; type it as plain text"),
         (
             "100 ml salmon",
-            "unknown unit \"ml\" in \"100 ml salmon\"; known units for Fish, salmon, Atlantic, farmed, raw: g, kg, mg, oz, lb, fillet"
+            "unknown unit \"ml\" in \"100 ml salmon\"; known units for Fish, salmon, Atlantic, farmed, raw: g, kg, "
+                + "mg, oz, lb, fillet"
         ),
         (
             "1 wheat bran",
-            "\"1 wheat bran\" gives no unit, and Wheat bran, crude has no measure to count it by; give a unit. Known units for Wheat bran, crude: g, kg, mg, oz, lb, ml, l, fl oz, cup"
+            "\"1 wheat bran\" gives no unit, and Wheat bran, crude has no measure to count it by; give a unit. Known "
+                + "units for Wheat bran, crude: g, kg, mg, oz, lb, ml, l, fl oz, cup"
         ),
     ])
     func refuses(text: String, message: String) {

@@ -48,7 +48,8 @@ struct JournalFormatTests {
                 "unknown meal \"brunch\"; known: breakfast, lunch, dinner, snack",
                 "amount \"lots\" is not a number in 0.000001–1000000000",
                 "grams is empty; only supplements and servings recorded elsewhere go without grams",
-                "food \"apricots\" is not a 5-digit NDB number, custom:NAME, supplement:NUTRIENT or recorded:SOURCE|amounts|NAME",
+                "food \"apricots\" is not a 5-digit NDB number, custom:NAME, supplement:NUTRIENT or "
+                    + "recorded:SOURCE|amounts|NAME",
                 "id 7 is used by an earlier line too; give each line its own id",
                 "1 tab-separated fields, expected 8: id, date, meal, amount, unit, grams, food, text",
             ])

@@ -125,7 +125,8 @@ struct JournalStoreTests {
         let text = Self.journalText(files)
         #expect(
             text.contains(
-                "# set aside by mineral: this line had no line end (a write cut short?); it is not counted: 2\t2026-11-24\tlunch\t5\n"
+                "# set aside by mineral: this line had no line end (a write cut short?); it is not counted: "
+                    + "2\t2026-11-24\tlunch\t5\n"
             ))
         #expect(try store.read().entries.map(\.id) == [1, 3])
     }

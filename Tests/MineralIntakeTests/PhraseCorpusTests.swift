@@ -75,8 +75,10 @@ struct PhraseCorpusTests {
         let right = counts[.right] ?? 0
         let rate = Double(right) / Double(positives)
         print(
-            "phrase corpus: \(right) of \(positives) logged right at the first try (\(NumberText.display(rate * 100)) %); "
-                + "wrong weight \(counts[.wrongWeight] ?? 0), refused \(counts[.refused] ?? 0), wrong food \(counts[.wrongFood] ?? 0)\n"
+            "phrase corpus: \(right) of \(positives) logged right at the first try (\(NumberText.display(rate * 100)) "
+                + "%); "
+                + "wrong weight \(counts[.wrongWeight] ?? 0), refused \(counts[.refused] ?? 0), wrong food "
+                + "\(counts[.wrongFood] ?? 0)\n"
                 + report)
         #expect(counts[.wrongFood, default: 0] == 0, "a wrong food was logged:\n\(report)")
         #expect(rate >= 0.95, "first-try rate \(rate):\n\(report)")

@@ -28,7 +28,8 @@ struct ReportDaysTests {
         #expect(
             magnesium.days[3].logged == false && magnesium.days[3].amount == nil && magnesium.days[3].supplements == 500
         )
-        #expect(magnesium.limitFlags.contains { $0.date == Self.date(3) && $0.role == .upperLimit })  // 500 mg > the 350 mg UL
+        // 500 mg > the 350 mg UL
+        #expect(magnesium.limitFlags.contains { $0.date == Self.date(3) && $0.role == .upperLimit })
         #expect(
             report.notes.contains { $0.contains("1 day with only a supplement logged is not counted as a day of food") }
         )
@@ -104,7 +105,8 @@ struct CertaintyTests {
         #expect(certainty.confidencePercent == 95)
         #expect(
             certainty.statement
-                == "How sure: with 6 days recorded, about 95 % confident your usual calcium intake is below the requirement (800 mg)."
+                == "How sure: with 6 days recorded, about 95 % confident your usual calcium intake is below the "
+                + "requirement (800 mg)."
         )
         #expect(certainty.moreDaysFor90Percent == nil)
     }

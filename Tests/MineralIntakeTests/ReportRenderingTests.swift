@@ -80,7 +80,8 @@ struct ReportRenderingTests {
     func footnote() {
         let clean = ReportRenderer.text(Self.report([WeeklyReportTests.entry(1, day: 0, "12061", grams: 50)]))
         #expect(!clean.contains("* part of the day's food has no value"))
-        let starred = ReportRenderer.text(Self.report([WeeklyReportTests.entry(1, day: 0, "16609", grams: 50)]))  // no magnesium value
+        // no magnesium value
+        let starred = ReportRenderer.text(Self.report([WeeklyReportTests.entry(1, day: 0, "16609", grams: 50)]))
         #expect(starred.contains("* part of the day's food has no value"))
     }
 }

@@ -158,7 +158,8 @@ struct TargetRefusalTests {
     @Test(arguments: [
         (
             Profile(sex: .female, ageYears: 0),
-            "age 0: infants under 1 year are not covered (their intake is breast milk or formula, which this tool does not model); give an age from 1 to 130 years"
+            "age 0: infants under 1 year are not covered (their intake is breast milk or formula, which this tool "
+                + "does not model); give an age from 1 to 130 years"
         ),
         (Profile(sex: .female, ageYears: -1), "age -1 is negative; give an age from 1 to 130 years"),
         (Profile(sex: .female, ageYears: 131), "age 131 is over 130; give an age from 1 to 130 years"),

@@ -80,7 +80,8 @@ public enum MineralIntakeError: Error, Sendable, Codable, Equatable, CustomStrin
             return message
         case .ambiguousFood(let text, let candidates):
             return
-                "\"\(text)\" is not the exact name of one food; nothing was logged. Foods it may mean (name one by its NDB number):\n"
+                "\"\(text)\" is not the exact name of one food; nothing was logged. Foods it may mean (name one by "
+                + "its NDB number):\n"
                 + candidates.map { "  \($0.ndb)  \($0.name)" }.joined(separator: "\n")
         case .fileAccess(let message), .busy(let message):
             return message

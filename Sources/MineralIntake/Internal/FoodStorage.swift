@@ -86,11 +86,14 @@ struct FoodStorage: Sendable {
     }
 
     static let foodIndexHeader =
-        "# MineralIntake food index, format 2: ndb, foods.tsv line offset, measures.tsv range, description words, group, vitamin D source, values. Derived by mineral-import; do not edit."
+        "# MineralIntake food index, format 2: ndb, foods.tsv line offset, measures.tsv range, description words, "
+        + "group, vitamin D source, values. Derived by mineral-import; do not edit."
     static let nameIndexHeader =
-        "# MineralIntake everyday-name index, format 2: sorted words, ndb, name; sorted by key. Derived by mineral-import; do not edit."
+        "# MineralIntake everyday-name index, format 2: sorted words, ndb, name; sorted by key. Derived by "
+        + "mineral-import; do not edit."
     static let foodNamesHeader =
-        "# MineralIntake everyday names by food, format 1: ndb, name; in ndb order. Derived by mineral-import; do not edit."
+        "# MineralIntake everyday names by food, format 1: ndb, name; in ndb order. Derived by mineral-import; do not "
+        + "edit."
 
     var count: Int { foodIndex.count }
 

@@ -81,7 +81,8 @@ struct FoodStorageBuilder {
                     throw .invalidData(
                         file: file, line: row.line,
                         reason:
-                            "\(nutrient.rawValue) \"\(row.string(column))\" is not a number (leave it empty when unknown)"
+                            "\(nutrient.rawValue) \"\(row.string(column))\" is not a number (leave it empty when "
+                            + "unknown)"
                     )
                 }
                 if nutrient == .vitaminD { hasVitaminD = true }
@@ -91,7 +92,8 @@ struct FoodStorageBuilder {
                 throw .invalidData(
                     file: file, line: row.line,
                     reason:
-                        "vitamin D source \"\(row.string(8))\" must be 328 or 324/40 exactly when a vitamin D value is given"
+                        "vitamin D source \"\(row.string(8))\" must be 328 or 324/40 exactly when a vitamin D value "
+                        + "is given"
                 )
             }
             TextNormalizer.tokenize(row.string(9), into: &tokens)

@@ -29,9 +29,11 @@ struct SearchIndex: Sendable {
     }
 
     static let wordsHeader =
-        "# MineralIntake search index, format 2: token, first posting, postings; sorted by token. Derived by mineral-import; do not edit."
+        "# MineralIntake search index, format 2: token, first posting, postings; sorted by token. Derived by "
+        + "mineral-import; do not edit."
     static let postingsHeader =
-        "# MineralIntake search postings, format 2: food position * 8 + flags, hexadecimal. Derived by mineral-import; do not edit."
+        "# MineralIntake search postings, format 2: food position * 8 + flags, hexadecimal. Derived by "
+        + "mineral-import; do not edit."
     static let postingsPerRecord = 16
 
     /// The index in these tables, or `nil` if they are not its tables.

@@ -144,7 +144,8 @@ struct TSVReader {
                     throw .invalidData(
                         file: file, line: lineNumber,
                         reason:
-                            "header is \"\(names.joined(separator: "\\t"))\", expected \"\(header.joined(separator: "\\t"))\""
+                            "header is \"\(names.joined(separator: "\\t"))\", expected "
+                            + "\"\(header.joined(separator: "\\t"))\""
                     )
                 }
                 sawHeader = true
@@ -154,7 +155,8 @@ struct TSVReader {
                 throw .invalidData(
                     file: file, line: lineNumber,
                     reason:
-                        "\(fields.count) tab-separated fields, expected \(header.count) (\(header.joined(separator: ", ")))"
+                        "\(fields.count) tab-separated fields, expected \(header.count) "
+                        + "(\(header.joined(separator: ", ")))"
                 )
             }
             try body(row)

@@ -58,19 +58,22 @@ public struct CustomFood: Sendable, Codable, Equatable {
         for nutrient in Nutrient.allCases {
             if let value = per100g?[nutrient], !(value >= 0 && value <= 100_000) {
                 throw .invalidEntry(
-                    "custom food \"\(name)\": \(nutrient.rawValue) \(NumberText.plain(value)) per 100 g is not from 0 to 100000"
+                    "custom food \"\(name)\": \(nutrient.rawValue) \(NumberText.plain(value)) per 100 g is not from 0 "
+                        + "to 100000"
                 )
             }
         }
         for measure in measures
         where !(QuantityLimits.grams.contains(measure.grams) && measure.amount > 0 && measure.amount.isFinite) {
             throw .invalidEntry(
-                "custom food \"\(name)\": measure \"\(measure.unit)\" of \(NumberText.plain(measure.grams)) g is outside 0.001–10000 g"
+                "custom food \"\(name)\": measure \"\(measure.unit)\" of \(NumberText.plain(measure.grams)) g is "
+                    + "outside 0.001–10000 g"
             )
         }
         for ingredient in ingredients ?? [] where !QuantityLimits.grams.contains(ingredient.grams) {
             throw .invalidEntry(
-                "custom food \"\(name)\": ingredient \"\(ingredient.text)\" of \(NumberText.plain(ingredient.grams)) g is outside 0.001–10000 g"
+                "custom food \"\(name)\": ingredient \"\(ingredient.text)\" of \(NumberText.plain(ingredient.grams)) "
+                    + "g is outside 0.001–10000 g"
             )
         }
         if let total = totalGrams, !(total > 0 && total <= 100_000) {

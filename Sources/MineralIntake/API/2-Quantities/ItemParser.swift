@@ -129,7 +129,8 @@ extension FoodCatalog {
                 return item.with(match: match)
             }
             throw .invalidEntry(
-                "\"\(trimmed)\" gives no unit, and \(name(of: food)) has no measure to count it by; give a unit. Known units for \(name(of: food)): "
+                "\"\(trimmed)\" gives no unit, and \(name(of: food)) has no measure to count it by; give a unit. "
+                    + "Known units for \(name(of: food)): "
                     + knownUnits(of: food).joined(separator: ", "))
         case .failure(let error):
             if let unitFoodError { throw unitFoodError }
@@ -207,7 +208,8 @@ extension FoodCatalog {
         }
         guard trimmed.utf8.count <= 500 else {
             throw .invalidEntry(
-                "item \"\(Self.visible(String(trimmed.prefix(40))))…\" is \(trimmed.utf8.count) bytes long, over 500; an item is an amount and a food, e.g. \"50 g dried apricots\""
+                "item \"\(Self.visible(String(trimmed.prefix(40))))…\" is \(trimmed.utf8.count) bytes long, over 500; "
+                    + "an item is an amount and a food, e.g. \"50 g dried apricots\""
             )
         }
         guard !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
@@ -229,7 +231,8 @@ extension FoodCatalog {
     public func parseSupplement(_ text: String) throws(MineralIntakeError) -> ParsedItem {
         let trimmed = text.trimmingWhitespace()
         let usage =
-            "write a supplement as NUTRIENT AMOUNT UNIT, e.g. \"magnesium 200 mg\" or \"vitamin D 25 µg\" (elemental amounts)"
+            "write a supplement as NUTRIENT AMOUNT UNIT, e.g. \"magnesium 200 mg\" or \"vitamin D 25 µg\" (elemental "
+            + "amounts)"
         var words = trimmed.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         // Split `200mg` into `200 mg`.
         words = words.flatMap { word -> [String] in
@@ -276,7 +279,8 @@ extension FoodCatalog {
         }
         guard value <= limit else {
             throw .invalidEntry(
-                "supplement \"\(trimmed)\" is over \(NumberText.plain(limit)) \(nutrient.unit.rawValue) a dose; check the amount"
+                "supplement \"\(trimmed)\" is over \(NumberText.plain(limit)) \(nutrient.unit.rawValue) a dose; check "
+                    + "the amount"
             )
         }
         return ParsedItem(
@@ -429,12 +433,14 @@ extension FoodCatalog {
             }
             guard grams >= QuantityLimits.grams.lowerBound else {
                 throw .invalidEntry(
-                    "\"\(text)\" comes to \(NumberText.display(grams)) g, under the 1 mg an entry may weigh; check the amount"
+                    "\"\(text)\" comes to \(NumberText.display(grams)) g, under the 1 mg an entry may weigh; check "
+                        + "the amount"
                 )
             }
             guard grams <= Self.maximumGrams else {
                 throw .invalidEntry(
-                    "\"\(text)\" comes to \(NumberText.display(grams)) g, over the \(NumberText.plain(Self.maximumGrams)) g one entry may weigh; check the amount or split it"
+                    "\"\(text)\" comes to \(NumberText.display(grams)) g, over the "
+                        + "\(NumberText.plain(Self.maximumGrams)) g one entry may weigh; check the amount or split it"
                 )
             }
             return ParsedItem(
@@ -471,7 +477,9 @@ extension FoodCatalog {
             return try item(
                 grams: grams, unit: volume.names[0],
                 explanation:
-                    "\(NumberText.plain(amount)) \(volume.names[0]) at \(NumberText.display(density.gramsPerMillilitre)) g/ml (\(density.source)) = \(NumberText.display(grams)) g"
+                    "\(NumberText.plain(amount)) \(volume.names[0]) at "
+                    + "\(NumberText.display(density.gramsPerMillilitre)) g/ml (\(density.source)) = "
+                    + "\(NumberText.display(grams)) g"
             )
         }
         let wanted = words.isEmpty ? [] : TextNormalizer.tokens(Self.synonym(unitText))
@@ -516,7 +524,8 @@ extension FoodCatalog {
             return try item(
                 grams: grams, unit: counted.word,
                 explanation:
-                    "\(NumberText.plain(amount)) × \(counted.word) at \(NumberText.display(counted.grams)) g each (\(origin): \(counted.measure.label)) = \(NumberText.display(grams)) g"
+                    "\(NumberText.plain(amount)) × \(counted.word) at \(NumberText.display(counted.grams)) g each "
+                    + "(\(origin): \(counted.measure.label)) = \(NumberText.display(grams)) g"
             )
         }
         let drinkServing = !phrase.amountGiven && words.isEmpty && usdaFood.map(Self.isDrink) == true
@@ -526,7 +535,8 @@ extension FoodCatalog {
             // With no amount at all, a count of one whole is one serving; a measure of a part (`1 cup`) is not chosen here.
             let grams = amount * chosen.grams / chosen.amount
             let explanation =
-                "\(NumberText.plain(amount)) × \(chosen.unit) (\(origin): \(chosen.label)) = \(NumberText.display(grams)) g"
+                "\(NumberText.plain(amount)) × \(chosen.unit) (\(origin): \(chosen.label)) = "
+                + "\(NumberText.display(grams)) g"
             return try item(
                 grams: grams, unit: chosen.unit,
                 explanation: phrase.amountGiven ? explanation : "no amount given, so one: " + explanation)
@@ -547,7 +557,9 @@ extension FoodCatalog {
                 return try item(
                     grams: grams, unit: row.word,
                     explanation:
-                        "\(NumberText.plain(amount)) × \(row.label) (\(row.citation)) at \(NumberText.display(density.gramsPerMillilitre)) g/ml (\(density.source)) = \(NumberText.display(grams)) g"
+                        "\(NumberText.plain(amount)) × \(row.label) (\(row.citation)) at "
+                        + "\(NumberText.display(density.gramsPerMillilitre)) g/ml (\(density.source)) = "
+                        + "\(NumberText.display(grams)) g"
                 )
             }
             let grams = amount * row.amount
@@ -564,7 +576,9 @@ extension FoodCatalog {
             return try item(
                 grams: grams, unit: householdVolume.unit,
                 explanation:
-                    "\(NumberText.plain(amount)) \(householdVolume.unit) at \(NumberText.display(density.gramsPerMillilitre)) g/ml (\(density.source)) = \(NumberText.display(grams)) g"
+                    "\(NumberText.plain(amount)) \(householdVolume.unit) at "
+                    + "\(NumberText.display(density.gramsPerMillilitre)) g/ml (\(density.source)) = "
+                    + "\(NumberText.display(grams)) g"
             )
         }
         // A size the food has no measure for (`1 large plum` where USDA gives only `1 fruit`): counted as one whole.
@@ -595,7 +609,8 @@ extension FoodCatalog {
             return try item(
                 grams, "cup",
                 prefix
-                    + "1 cup of a drink at \(NumberText.display(density.gramsPerMillilitre)) g/ml (\(density.source)) = \(NumberText.display(grams)) g"
+                    + "1 cup of a drink at \(NumberText.display(density.gramsPerMillilitre)) g/ml (\(density.source)) "
+                    + "= \(NumberText.display(grams)) g"
             )
         }
         if let row = database.householdWords.row("serving", for: usdaFood), row.group != nil || measures.isEmpty {
@@ -609,7 +624,8 @@ extension FoodCatalog {
                 return try item(
                     grams, "serving",
                     prefix
-                        + "\(row.label) (\(row.citation)) at \(NumberText.display(density.gramsPerMillilitre)) g/ml = \(NumberText.display(grams)) g"
+                        + "\(row.label) (\(row.citation)) at \(NumberText.display(density.gramsPerMillilitre)) g/ml = "
+                        + "\(NumberText.display(grams)) g"
                 )
             }
         }

@@ -53,7 +53,8 @@ public enum CronometerImport {
                 throw .invalidData(
                     file: file, line: 1,
                     reason:
-                        "no \"\(name)\" column: a Cronometer servings export has \(servingsColumns.joined(separator: ", ")) and a column per nutrient"
+                        "no \"\(name)\" column: a Cronometer servings export has "
+                        + "\(servingsColumns.joined(separator: ", ")) and a column per nutrient"
                 )
             }
             columns[name] = index

@@ -60,7 +60,8 @@ public enum FoodReference: Sendable, Hashable, Codable, CustomStringConvertible 
                 .init(
                     codingPath: decoder.codingPath,
                     debugDescription:
-                        "\"\(text)\" is not a food: give a 5-digit NDB number, custom:NAME, supplement:NUTRIENT or recorded:…"
+                        "\"\(text)\" is not a food: give a 5-digit NDB number, custom:NAME, supplement:NUTRIENT or "
+                        + "recorded:…"
                 ))
         }
         self = reference

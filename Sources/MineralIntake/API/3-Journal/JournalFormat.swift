@@ -51,7 +51,9 @@ public enum JournalFormat {
             let limits = QuantityLimits.supplement(nutrient)
             guard entry.grams == nil, limits.contains(entry.amount) else {
                 throw .invalidEntry(
-                    "a \(nutrient.displayName) supplement of \(exact(entry.amount)) \(nutrient.unit.rawValue) is outside \(QuantityLimits.describe(limits)) \(nutrient.unit.rawValue) a dose; check the amount"
+                    "a \(nutrient.displayName) supplement of \(exact(entry.amount)) \(nutrient.unit.rawValue) is "
+                        + "outside \(QuantityLimits.describe(limits)) \(nutrient.unit.rawValue) a dose; check the "
+                        + "amount"
                 )
             }
         } else if case .recorded = entry.food, entry.grams == nil {
@@ -59,7 +61,8 @@ public enum JournalFormat {
         } else {
             guard let grams = entry.grams, QuantityLimits.grams.contains(grams) else {
                 throw .invalidEntry(
-                    "grams \(entry.grams.map(exact) ?? "missing") is outside \(QuantityLimits.describe(QuantityLimits.grams)) g an entry may weigh; check the amount"
+                    "grams \(entry.grams.map(exact) ?? "missing") is outside "
+                        + "\(QuantityLimits.describe(QuantityLimits.grams)) g an entry may weigh; check the amount"
                 )
             }
         }
@@ -378,7 +381,8 @@ public enum JournalFormat {
         let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
         guard fields.count >= fieldCount else {
             throw .invalidEntry(
-                "\(fields.count) tab-separated fields, expected \(fieldCount): id, date, meal, amount, unit, grams, food, text"
+                "\(fields.count) tab-separated fields, expected \(fieldCount): id, date, meal, amount, unit, grams, "
+                    + "food, text"
             )
         }
         // Ids are digits only, read one way everywhere (`+4` is no id).
@@ -395,7 +399,8 @@ public enum JournalFormat {
         }
         guard let food = FoodReference(journalText: String(fields[6])) else {
             throw .invalidEntry(
-                "food \"\(fields[6])\" is not a 5-digit NDB number, custom:NAME, supplement:NUTRIENT or recorded:SOURCE|amounts|NAME"
+                "food \"\(fields[6])\" is not a 5-digit NDB number, custom:NAME, supplement:NUTRIENT or "
+                    + "recorded:SOURCE|amounts|NAME"
             )
         }
         var grams: Double?

@@ -26,7 +26,9 @@ public struct RecordedFood: Sendable, Hashable, Codable {
         for nutrient in Nutrient.allCases {
             if let value = amounts[nutrient], !QuantityLimits.recordedAmount(nutrient).contains(value) {
                 throw .invalidEntry(
-                    "\(nutrient.displayName) \(JournalFormat.exact(value)) \(nutrient.unit.rawValue) is outside \(QuantityLimits.describe(QuantityLimits.recordedAmount(nutrient))) \(nutrient.unit.rawValue) for one serving; check it"
+                    "\(nutrient.displayName) \(JournalFormat.exact(value)) \(nutrient.unit.rawValue) is outside "
+                        + "\(QuantityLimits.describe(QuantityLimits.recordedAmount(nutrient))) "
+                        + "\(nutrient.unit.rawValue) for one serving; check it"
                 )
             }
         }

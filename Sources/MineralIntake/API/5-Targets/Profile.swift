@@ -57,7 +57,8 @@ public struct Profile: Sendable, Codable, Equatable {
         guard age >= 0 else { throw .invalidProfile("age \(age) is negative; give an age from 1 to 130 years") }
         guard age >= 1 else {
             throw .invalidProfile(
-                "age \(age): infants under 1 year are not covered (their intake is breast milk or formula, which this tool does not model); give an age from 1 to 130 years"
+                "age \(age): infants under 1 year are not covered (their intake is breast milk or formula, which this "
+                    + "tool does not model); give an age from 1 to 130 years"
             )
         }
         guard age <= 130 else { throw .invalidProfile("age \(age) is over 130; give an age from 1 to 130 years") }
@@ -87,12 +88,14 @@ public struct Profile: Sendable, Codable, Equatable {
         }
         if let training, !(training.hours >= 0 && training.hours <= (training.period == .day ? 24 : 168)) {
             throw .invalidProfile(
-                "training \(NumberText.plain(training.hours)) hours a \(training.period.rawValue) is not possible; give 0 to 24 hours a day or 0 to 168 a week"
+                "training \(NumberText.plain(training.hours)) hours a \(training.period.rawValue) is not possible; "
+                    + "give 0 to 24 hours a day or 0 to 168 a week"
             )
         }
         for override in overrides where !(override.amount > 0 && override.amount < 1_000_000) {
             throw .invalidProfile(
-                "the \(override.nutrient.rawValue) \(override.role.rawValue) of \(NumberText.plain(override.amount)) is not a positive amount under 1000000"
+                "the \(override.nutrient.rawValue) \(override.role.rawValue) of \(NumberText.plain(override.amount)) "
+                    + "is not a positive amount under 1000000"
             )
         }
         return age

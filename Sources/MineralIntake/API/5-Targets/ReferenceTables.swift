@@ -159,7 +159,8 @@ public struct ReferenceTables: Sendable, Equatable {
         (nil, "sweat_rate", "athletes, team/skill + endurance"),  // Baker et al. 2016, n = 506
         (.sodium, "sweat_concentration", "same cohort, predicted whole-body"),  // Baker et al. 2016
         (.potassium, "sweat_concentration", "marathon runners, all groups"),  // Lara et al. 2016, n = 157
-        (.calcium, "sweat_concentration", "trained athletes cycling 90 min in heat, whole-body wash-down"),  // Baker 2011
+        // Baker 2011
+        (.calcium, "sweat_concentration", "trained athletes cycling 90 min in heat, whole-body wash-down"),
         (.magnesium, "sweat_concentration", "trained athletes cycling 90 min in heat, whole-body wash-down"),
     ]
 

@@ -20,13 +20,17 @@ extension ReferenceTables {
                     notes.append(
                         "\(profile.standard.rawValue) gives \(name) values for ages \(NumberText.plain(low))"
                             + (high.map { "–\(NumberText.plain($0))" } ?? "+")
-                            + "; for \(age) the nearest \(name) row (\(band)\(Double(age) < low ? ", which the 1997 tables label \"≤ 18 y\"" : "")) is used, not the values of a non-\(state == .pregnant ? "pregnant" : "lactating") woman."
+                            + "; for \(age) the nearest \(name) row "
+                            + "(\(band)\(Double(age) < low ? ", which the 1997 tables label \"≤ 18 y\"" : "")) is "
+                            + "used, not the values of a non-\(state == .pregnant ? "pregnant" : "lactating") "
+                            + "woman."
                     )
                 }
             }
             if stateAge == age {
                 notes.append(
-                    "\(profile.standard.rawValue) gives no \(name) values; the values for a non-\(state == .pregnant ? "pregnant" : "lactating") \(age)-year-old female are used."
+                    "\(profile.standard.rawValue) gives no \(name) values; the values for a "
+                        + "non-\(state == .pregnant ? "pregnant" : "lactating") \(age)-year-old female are used."
                 )
                 state = .none
             }
@@ -40,7 +44,9 @@ extension ReferenceTables {
             where !chosen.contains(where: { $0.nutrient == row.nutrient && $0.kind.role == row.kind.role }) {
                 chosen.append(row)
                 notes.append(
-                    "\(profile.standard.rawValue) gives no \(row.nutrient.displayName) \(row.kind.rawValue) for \(state == .pregnant ? "pregnancy" : "lactation"); the value for a non-\(state.rawValue) female of \(age) (\(row.bandLabel)) is used."
+                    "\(profile.standard.rawValue) gives no \(row.nutrient.displayName) \(row.kind.rawValue) for "
+                        + "\(state == .pregnant ? "pregnancy" : "lactation"); the value for a non-\(state.rawValue) "
+                        + "female of \(age) (\(row.bandLabel)) is used."
                 )
             }
         }
@@ -84,24 +90,32 @@ extension ReferenceTables {
         }
         for row in used where row.verification == .memoryUnverified {
             notes.append(
-                "\(row.nutrient.displayName) \(row.kind.rawValue) \(NumberText.plain(row.amount)) \(row.nutrient.unit.rawValue) (\(row.bandLabel)) is not confirmed in a read source (targets.csv line \(row.line)); treat it with care."
+                "\(row.nutrient.displayName) \(row.kind.rawValue) \(NumberText.plain(row.amount)) "
+                    + "\(row.nutrient.unit.rawValue) (\(row.bandLabel)) is not confirmed in a read source "
+                    + "(targets.csv line \(row.line)); treat it with care."
             )
         }
         if nutrients.contains(where: { $0.nutrient == .magnesium && $0.upperLimit != nil }) {
             notes.append(
-                "The magnesium upper limit counts supplemental magnesium only (supplements, medicines, fortificants), never magnesium from food and water."
+                "The magnesium upper limit counts supplemental magnesium only (supplements, medicines, fortificants), "
+                    + "never magnesium from food and water."
             )
         }
         if profile.standard == .nasem, profile.groups.contains(.athlete) || profile.training != nil {
             notes.append(
-                "NASEM: the sodium AI does not apply to heavy sweat losers (competitive athletes, heat-exposed workers)."
+                "NASEM: the sodium AI does not apply to heavy sweat losers (competitive athletes, heat-exposed "
+                    + "workers)."
             )
         }
         if let sodium = nutrients.first(where: { $0.nutrient == .sodium }), let loss = sodium.sweatLoss,
             let reduce = sodium.reduceAbove
         {
             notes.append(
-                "The sodium CDRR (\(NumberText.plain(reduce.amount)) mg) and AI were set for apparently healthy people, not for those who lose much sodium in sweat: with your training, sodium is judged against the CDRR plus the estimated sweat loss, \(NumberText.plain((reduce.amount + loss.amountPerDay).rounded())) mg a day (an estimate)."
+                "The sodium CDRR (\(NumberText.plain(reduce.amount)) mg) and AI were set for apparently healthy "
+                    + "people, not for those who lose much sodium in sweat: with your training, sodium is judged "
+                    + "against the CDRR plus the estimated sweat loss, "
+                    + "\(NumberText.plain((reduce.amount + loss.amountPerDay).rounded())) mg a day (an "
+                    + "estimate)."
             )
         }
         let lifeStage = chosen.first { $0.nutrient == .potassium }?.bandLabel ?? chosen.first?.bandLabel ?? "no row"
@@ -156,8 +170,10 @@ extension ReferenceTables {
             let name = state == .pregnant ? "Pregnancy" : "Lactation"
             let note =
                 changes.isEmpty
-                ? "\(name): the tables' \(state == .pregnant ? "pregnancy" : "lactation") rows are used; they match those of a non-\(state.rawValue) female of \(age)."
-                : "\(name): the tables' \(state == .pregnant ? "pregnancy" : "lactation") rows are used instead of those of a non-\(state.rawValue) female of \(age)."
+                ? "\(name): the tables' \(state == .pregnant ? "pregnancy" : "lactation") rows are used; they match "
+                    + "those of a non-\(state.rawValue) female of \(age)."
+                : "\(name): the tables' \(state == .pregnant ? "pregnancy" : "lactation") rows are used instead of "
+                    + "those of a non-\(state.rawValue) female of \(age)."
             result.append(GroupNote(group: state.rawValue, note: note, changes: changes))
         }
         let band = chosen.first { $0.nutrient == .calcium }?.bandLabel ?? chosen.first?.bandLabel ?? ""
@@ -172,7 +188,8 @@ extension ReferenceTables {
                 note =
                     state == .lactating
                     ? "Young mother: breastfeeding is covered by the lactation rows, used here."
-                    : "Young mother: the tables set no different target for motherhood itself; breastfeeding does (set lactating)."
+                    : "Young mother: the tables set no different target for motherhood itself; breastfeeding does "
+                        + "(set lactating)."
             case .athlete:
                 if let training = profile.training, training.hoursPerDay > 0 {
                     let rate = training.sweatRateLitresPerHour ?? sweat.sweatRate.value
@@ -186,12 +203,15 @@ extension ReferenceTables {
                         + added.joined(separator: ", ") + " a day, shown apart from the official goal."
                 } else {
                     note =
-                        "Athlete: no official table adds anything for training; give training hours to estimate sweat losses."
+                        "Athlete: no official table adds anything for training; give training hours to estimate sweat "
+                        + "losses."
                 }
             case .officeWorker, .driver, .seller:
                 let name = ["office-worker": "Office worker", "driver": "Driver", "seller": "Seller"][group.rawValue]!
                 note =
-                    "\(name): the tables set no different target for this work; the targets are those of your age and sex. (The article names long sitting or standing as a cause of cramps, not as a change in needs.)"
+                    "\(name): the tables set no different target for this work; the targets are those of your age and "
+                    + "sex. (The article names long sitting or standing as a cause of cramps, not as a change in "
+                    + "needs.)"
             }
             result.append(GroupNote(group: group.rawValue, note: note, changes: []))
         }

@@ -72,7 +72,9 @@ public struct Certainty: Sendable, Codable, Equatable {
                 days: days, reference: reference, referenceAmount: referenceAmount, requirementSD: requirementSD,
                 withinPersonSD: nil, withinPersonSDSource: nil, z: nil, confidencePercent: nil,
                 statement:
-                    "How sure: not computed; \(days) day\(days == 1 ? " is" : "s are") a sample of your usual \(name) intake, and its day-to-day SD (IOM 2000, table B-2) could not be read in a source for your age and sex.",
+                    "How sure: not computed; \(days) day\(days == 1 ? " is" : "s are") a sample of your usual \(name) "
+                    + "intake, and its day-to-day SD (IOM 2000, table B-2) could not be read in a source for your "
+                    + "age and sex.",
                 moreDaysFor90Percent: nil)
         }
         let z =
@@ -95,13 +97,16 @@ public struct Certainty: Sendable, Codable, Equatable {
                 : "at or above the requirement (\(amount(referenceAmount)))"
             statement =
                 confidence < 70
-                ? "How sure: too few days to tell (\(confidence) %): with \(daysText), your usual \(name) intake may be on either side of the requirement."
+                ? "How sure: too few days to tell (\(confidence) %): with \(daysText), your usual \(name) intake may "
+                    + "be on either side of the requirement."
                 : "How sure: with \(daysText), about \(confidence) % confident your usual \(name) intake is \(side)."
         } else {
             statement =
                 z >= z90
-                ? "How sure: with \(daysText), about \(confidence) % confident your usual \(name) intake is at or above the AI (\(amount(referenceAmount))): adequate."
-                : "How sure: with \(daysText), it cannot be said that your usual \(name) intake is at or above the AI; below the AI is not a deficiency."
+                ? "How sure: with \(daysText), about \(confidence) % confident your usual \(name) intake is at or "
+                    + "above the AI (\(amount(referenceAmount))): adequate."
+                : "How sure: with \(daysText), it cannot be said that your usual \(name) intake is at or above the "
+                    + "AI; below the AI is not a deficiency."
         }
         let settle = more.map { " About \($0) more day\($0 == 1 ? "" : "s") would settle it at 90 %." } ?? ""
         return Certainty(

@@ -227,7 +227,9 @@ extension FoodCatalog {
             let confidence = unknownEntries > 0 ? .low : Confidence(unknownShare: unknownShare)
             if unknownEntries > 0 {
                 recordedNotes.append(
-                    "\(unknownEntries) serving\(unknownEntries == 1 ? "" : "s") of unknown weight, recorded in another tracker, had no \(nutrient.displayName) value: its average is a lower bound (confidence low)."
+                    "\(unknownEntries) serving\(unknownEntries == 1 ? "" : "s") of unknown weight, recorded in "
+                        + "another tracker, had no \(nutrient.displayName) value: its average is a lower bound "
+                        + "(confidence low)."
                 )
             }
             let below = requirement.map { ar in amounts.filter { $0 < ar }.count } ?? 0
@@ -271,25 +273,31 @@ extension FoodCatalog {
         var notes: [String] = recordedNotes
         if let today, partialDays.contains(today) {
             notes.append(
-                "Today (\(today)) is not over: it is shown as partial and left out of the averages until it is over or marked complete."
+                "Today (\(today)) is not over: it is shown as partial and left out of the averages until it is over "
+                    + "or marked complete."
             )
         }
         if marked {
             let partial = partialDays.subtracting(today.map { [$0] } ?? []).count
             if partial > 0 {
                 notes.append(
-                    "Averages use the \(logged.count) day\(logged.count == 1 ? "" : "s") marked complete; \(partial) other day\(partial == 1 ? "" : "s") with food logged \(partial == 1 ? "is" : "are") shown as partial and left out."
+                    "Averages use the \(logged.count) day\(logged.count == 1 ? "" : "s") marked complete; \(partial) "
+                        + "other day\(partial == 1 ? "" : "s") with food logged \(partial == 1 ? "is" : "are") shown "
+                        + "as partial and left out."
                 )
             }
         } else if !logged.isEmpty {
             notes.append(
-                "No day is marked complete: a day with a missing meal lowers the average. Mark the days you logged fully (mineral day --complete DATE)."
+                "No day is marked complete: a day with a missing meal lowers the average. Mark the days you logged "
+                    + "fully (mineral day --complete DATE)."
             )
         }
         let supplementOnly = dayTotals.filter { $0.logged && !$0.hasFood }.count
         if supplementOnly > 0 {
             notes.append(
-                "\(supplementOnly) day\(supplementOnly == 1 ? "" : "s") with only a supplement logged \(supplementOnly == 1 ? "is" : "are") not counted as \(supplementOnly == 1 ? "a day" : "days") of food; \(supplementOnly == 1 ? "its" : "their") supplements count for the upper limits."
+                "\(supplementOnly) day\(supplementOnly == 1 ? "" : "s") with only a supplement logged "
+                    + "\(supplementOnly == 1 ? "is" : "are") not counted as \(supplementOnly == 1 ? "a day" : "days") "
+                    + "of food; \(supplementOnly == 1 ? "its" : "their") supplements count for the upper limits."
             )
         }
         var report = WeeklyReport(
@@ -339,7 +347,8 @@ extension FoodCatalog {
         if let reduceAbove, average > reduceAbove {
             return (
                 .aboveReduceLevel,
-                "Average \(amount(average)) a day is above \(amount(reduceAbove)), the level to stay below for lower chronic disease risk (CDRR): reduce."
+                "Average \(amount(average)) a day is above \(amount(reduceAbove)), the level to stay below for lower "
+                    + "chronic disease risk (CDRR): reduce."
             )
         }
         guard let goal else { return (.adequate, "No goal is set for this nutrient.") }
@@ -353,11 +362,15 @@ extension FoodCatalog {
                 unknownServings == 0
                 ? "\(missing) % of the food logged has"
                 : unknownShare > 0
-                    ? "\(missing) % of the grams logged, and \(unknownServings) serving\(unknownServings == 1 ? "" : "s") of unknown weight, have"
-                    : "\(unknownServings) serving\(unknownServings == 1 ? "" : "s") of unknown weight \(unknownServings == 1 ? "has" : "have")"
+                    ? "\(missing) % of the grams logged, and \(unknownServings) "
+                        + "serving\(unknownServings == 1 ? "" : "s") of unknown weight, have"
+                    : "\(unknownServings) serving\(unknownServings == 1 ? "" : "s") of unknown weight "
+                        + "\(unknownServings == 1 ? "has" : "have")"
             return (
                 .insufficientData,
-                "Not enough data: \(what) no \(nutrient.displayName) value. The foods with a value give \(amount(average)) a day, under the goal of \(amount(goal)), but the true intake is unknown: it may be higher."
+                "Not enough data: \(what) no \(nutrient.displayName) value. The foods with a value give "
+                    + "\(amount(average)) a day, under the goal of \(amount(goal)), but the true intake is unknown: "
+                    + "it may be higher."
             )
         }
         let caveat =
@@ -367,17 +380,21 @@ extension FoodCatalog {
             if average < requirement {
                 return (
                     .likelyDeficiency,
-                    "Average \(amount(average)) a day over \(loggedDays) logged day\(loggedDays == 1 ? "" : "s") is below the average requirement of \(amount(requirement))\(withSweat) (\(daysBelow) of the \(loggedDays) days were below it): a deficiency is likely\(caveat)."
+                    "Average \(amount(average)) a day over \(loggedDays) logged day\(loggedDays == 1 ? "" : "s") is "
+                        + "below the average requirement of \(amount(requirement))\(withSweat) (\(daysBelow) of the "
+                        + "\(loggedDays) days were below it): a deficiency is likely\(caveat)."
                 )
             }
             return (
                 .possibleShortfall,
-                "Average \(amount(average)) a day is between the average requirement of \(amount(requirement)) and the goal of \(amount(goal))\(withSweat): a shortfall is possible\(caveat)."
+                "Average \(amount(average)) a day is between the average requirement of \(amount(requirement)) and "
+                    + "the goal of \(amount(goal))\(withSweat): a shortfall is possible\(caveat)."
             )
         }
         return (
             .belowAdequateIntake,
-            "Average \(amount(average)) a day is below the Adequate Intake of \(amount(goal))\(withSweat). No average requirement exists, so a deficiency cannot be judged; reaching the AI is advisable\(caveat)."
+            "Average \(amount(average)) a day is below the Adequate Intake of \(amount(goal))\(withSweat). No average "
+                + "requirement exists, so a deficiency cannot be judged; reaching the AI is advisable\(caveat)."
         )
     }
 

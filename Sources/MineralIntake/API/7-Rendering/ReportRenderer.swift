@@ -38,7 +38,8 @@ public enum ReportRenderer {
         let kind = report.period.days.count == 7 && report.period.label.contains("-W") ? "Weekly report" : "Report"
         let partial = report.nutrients.first?.days.filter(\.partial).count ?? 0
         return
-            "\(kind) \(report.period.label)\(span) · \(who(report.targets)) · \(report.loggedDays) of \(report.period.days.count) days logged"
+            "\(kind) \(report.period.label)\(span) · \(who(report.targets)) · \(report.loggedDays) of "
+            + "\(report.period.days.count) days logged"
             + (partial > 0 ? " and counted, \(partial) partial" : "")
     }
 
@@ -107,7 +108,8 @@ public enum ReportRenderer {
             !nameWords.contains($0.lowercased())
         }.joined(separator: " ")
         var text =
-            "+ \(portion) \(suggestion.name) (\(NumberText.display(suggestion.grams)) g): +\(amount(suggestion.amount, nutrient.unit)) \(nutrient.nutrient.displayName)"
+            "+ \(portion) \(suggestion.name) (\(NumberText.display(suggestion.grams)) g): "
+            + "+\(amount(suggestion.amount, nutrient.unit)) \(nutrient.nutrient.displayName)"
         if let kcal = suggestion.kcal { text += ", \(NumberText.plain(kcal.rounded())) kcal" }
         if suggestion.closesShare < 1 { text += " (closes \(percent(suggestion.closesShare * 100)) of the gap)" }
         if suggestion.alreadyEaten { text += " — you already eat it" }
@@ -180,7 +182,8 @@ public enum ReportRenderer {
         let trend = trendLines(report)
         if !trend.isEmpty {
             out +=
-                "\nWeek by week (\(report.weeks.first!.week) – \(report.weeks.last!.week)), averages over counted days:\n"
+                "\nWeek by week (\(report.weeks.first!.week) – \(report.weeks.last!.week)), averages over counted "
+                + "days:\n"
                 + trend.map { "  \($0)\n" }.joined()
         }
         if report.period.days.count > dayTableLimit {
@@ -188,7 +191,8 @@ public enum ReportRenderer {
                 out += "\nNotes:\n" + report.targets.notes.map { "  - \($0)\n" }.joined()
             }
             out +=
-                "\nTargets: \(report.targets.standard.displayName), rows \(report.targets.lifeStage)\(sourcesHint.map { " (\($0))" } ?? ""). Foods: USDA SR28.\n"
+                "\nTargets: \(report.targets.standard.displayName), rows "
+                + "\(report.targets.lifeStage)\(sourcesHint.map { " (\($0))" } ?? ""). Foods: USDA SR28.\n"
             return out
         }
         out += "\nDays:\n"
@@ -214,7 +218,8 @@ public enum ReportRenderer {
         }
         if !report.targets.notes.isEmpty { out += "\nNotes:\n" + report.targets.notes.map { "  - \($0)\n" }.joined() }
         out +=
-            "\nTargets: \(report.targets.standard.displayName), rows \(report.targets.lifeStage)\(sourcesHint.map { " (\($0))" } ?? ""). Foods: USDA SR28.\n"
+            "\nTargets: \(report.targets.standard.displayName), rows "
+            + "\(report.targets.lifeStage)\(sourcesHint.map { " (\($0))" } ?? ""). Foods: USDA SR28.\n"
         return out
     }
 
@@ -254,7 +259,8 @@ public enum ReportRenderer {
             out += "\n## What to eat\n\n"
             for nutrient in suggested {
                 out +=
-                    "**\(nutrient.nutrient.displayName)**, \(amount((nutrient.goal ?? 0) - (nutrient.average ?? 0), nutrient.unit)) short a day:\n\n"
+                    "**\(nutrient.nutrient.displayName)**, "
+                    + "\(amount((nutrient.goal ?? 0) - (nutrient.average ?? 0), nutrient.unit)) short a day:\n\n"
                 out +=
                     nutrient.suggestions.map {
                         "- \(markdownText(String(suggestionText($0, nutrient).dropFirst(2))))\n"
@@ -397,12 +403,17 @@ public enum ReportRenderer {
 
             """
         out +=
-            "<h1>\(escape(title(report)))</h1>\n<div class=\"wide\"><table><tr><th scope=\"col\">nutrient</th><th scope=\"col\">average a day</th><th scope=\"col\">goal</th><th scope=\"col\" class=\"m-hide\">% of goal</th><th scope=\"col\">verdict</th><th scope=\"col\" class=\"m-hide\">no value for</th></tr>\n"
+            "<h1>\(escape(title(report)))</h1>\n<div class=\"wide\"><table><tr><th scope=\"col\">nutrient</th><th "
+            + "scope=\"col\">average a day</th><th scope=\"col\">goal</th><th scope=\"col\" class=\"m-hide\">% of "
+            + "goal</th><th scope=\"col\">verdict</th><th scope=\"col\" class=\"m-hide\">no value "
+            + "for</th></tr>\n"
         for nutrient in report.nutrients {
             out +=
-                "<tr><td>\(escape(nutrient.nutrient.displayName))</td><td class=\"n\">\(escape(amount(nutrient.average, nutrient.unit)))</td>"
+                "<tr><td>\(escape(nutrient.nutrient.displayName))</td><td "
+                + "class=\"n\">\(escape(amount(nutrient.average, nutrient.unit)))</td>"
                 + "<td class=\"n\">\(escape(amount(nutrient.goal, nutrient.unit)))\(nutrient.goalOverridden ? " (yours)" : "")</td><td class=\"n m-hide\">\(percent(nutrient.percentOfGoal))</td>"
-                + "<td class=\"\(nutrient.verdict.rawValue)\">\(escape(verdictLabel(nutrient.verdict)))</td><td class=\"n m-hide\">\(percent(nutrient.unknownShare * 100))</td></tr>\n"
+                + "<td class=\"\(nutrient.verdict.rawValue)\">\(escape(verdictLabel(nutrient.verdict)))</td><td "
+                + "class=\"n m-hide\">\(percent(nutrient.unknownShare * 100))</td></tr>\n"
         }
         out += "</table></div>\n" + report.notes.map { "<p>\(escape($0))</p>\n" }.joined()
         if report.weeks.count >= 2 {
@@ -422,7 +433,8 @@ public enum ReportRenderer {
         }
         for nutrient in report.nutrients {
             out +=
-                "<section>\n<h2>\(escape(nutrient.nutrient.displayName))</h2>\n<p class=\"\(nutrient.verdict.rawValue)\">\(escape(nutrient.explanation))</p>\n"
+                "<section>\n<h2>\(escape(nutrient.nutrient.displayName))</h2>\n<p "
+                + "class=\"\(nutrient.verdict.rawValue)\">\(escape(nutrient.explanation))</p>\n"
                 + (nutrient.certainty.map { "<p class=\"certainty\">\(escape($0.statement))</p>\n" } ?? "")
             if report.period.days.count <= dayTableLimit {
                 out += chart(nutrient, days: report.period.days) + dayTable(nutrient, days: report.period.days)
@@ -456,7 +468,9 @@ public enum ReportRenderer {
             out += "<h2>Notes</h2><ul>" + report.targets.notes.map { "<li>\(escape($0))</li>" }.joined() + "</ul>\n"
         }
         out +=
-            "<p>Targets: \(escape(report.targets.standard.displayName)), rows \(escape(report.targets.lifeStage)). Foods: USDA SR28. A day not logged is left out of the average, never counted as zero.</p>\n</body></html>\n"
+            "<p>Targets: \(escape(report.targets.standard.displayName)), rows \(escape(report.targets.lifeStage)). "
+            + "Foods: USDA SR28. A day not logged is left out of the average, never counted as "
+            + "zero.</p>\n</body></html>\n"
         return out
     }
 
@@ -506,15 +520,18 @@ public enum ReportRenderer {
         func f(_ value: Double) -> String { NumberText.fixed(value, decimals: 1) }
         let slot = (width - left - right) / Double(max(days.count, 1))
         var svg =
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" class=\"chart\" role=\"img\" aria-label=\"\(escape(nutrient.nutrient.displayName)) by day, \(unit)\">\n"
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" class=\"chart\" "
+            + "role=\"img\" aria-label=\"\(escape(nutrient.nutrient.displayName)) by day, \(unit)\">\n"
         svg += "<title>\(escape(nutrient.nutrient.displayName)) by day (\(unit))</title>\n"
         // The y-axis: four ticks with their values.
         svg +=
-            "<line x1=\"\(f(left))\" x2=\"\(f(left))\" y1=\"\(f(top))\" y2=\"\(f(height - bottom))\" stroke=\"#999\"/>\n"
+            "<line x1=\"\(f(left))\" x2=\"\(f(left))\" y1=\"\(f(top))\" y2=\"\(f(height - bottom))\" "
+            + "stroke=\"#999\"/>\n"
         for tick in 0...4 {
             let value = scaleMax / 1.15 * Double(tick) / 4
             svg +=
-                "<text x=\"\(f(left - 4))\" y=\"\(f(y(value) + 4))\" text-anchor=\"end\">\(escape(NumberText.display(value)))</text>\n"
+                "<text x=\"\(f(left - 4))\" y=\"\(f(y(value) + 4))\" "
+                + "text-anchor=\"end\">\(escape(NumberText.display(value)))</text>\n"
         }
         svg += "<text x=\"4\" y=\"\(f(top - 3))\">\(escape(unit))</text>\n"
         for (index, day) in nutrient.days.enumerated() {
@@ -527,19 +544,27 @@ public enum ReportRenderer {
                     NumberText.display(value) + (state.mark.isEmpty ? "" : " " + state.mark)
                     + (day.partial ? " partial" : "")
                 svg +=
-                    "<rect class=\"\(state.css)\" x=\"\(f(x))\" y=\"\(f(barTop))\" width=\"\(f(slot * 0.7))\" height=\"\(f(height - bottom - barTop))\"><title>\(days[index]): \(escape(amount(value, nutrient.unit))), \(state.words)\(day.partial ? ", partial day" : "")</title></rect>\n"
+                    "<rect class=\"\(state.css)\" x=\"\(f(x))\" y=\"\(f(barTop))\" width=\"\(f(slot * 0.7))\" "
+                    + "height=\"\(f(height - bottom - barTop))\"><title>\(days[index]): "
+                    + "\(escape(amount(value, nutrient.unit))), "
+                    + "\(state.words)\(day.partial ? ", partial day" : "")</title></rect>\n"
                 svg +=
-                    "<text x=\"\(f(x + slot * 0.35))\" y=\"\(f(barTop - 3))\" text-anchor=\"middle\">\(escape(text))</text>\n"
+                    "<text x=\"\(f(x + slot * 0.35))\" y=\"\(f(barTop - 3))\" "
+                    + "text-anchor=\"middle\">\(escape(text))</text>\n"
             } else {
                 svg +=
-                    "<text x=\"\(f(x + slot * 0.35))\" y=\"\(f(height - bottom - 4))\" text-anchor=\"middle\">not logged</text>\n"
+                    "<text x=\"\(f(x + slot * 0.35))\" y=\"\(f(height - bottom - 4))\" text-anchor=\"middle\">not "
+                    + "logged</text>\n"
             }
             svg += "<text x=\"\(f(x + slot * 0.35))\" y=\"\(f(height - 12))\" text-anchor=\"middle\">\(label)</text>\n"
         }
         for line in lines {
             svg +=
-                "<line x1=\"\(f(left))\" x2=\"\(f(width - right))\" y1=\"\(f(y(line.value)))\" y2=\"\(f(y(line.value)))\" stroke=\"\(line.colour)\" stroke-width=\"1.5\"\(line.dash.isEmpty ? "" : " stroke-dasharray=\"\(line.dash)\"")/>"
-                + "<text x=\"\(f(width - right - 2))\" y=\"\(f(y(line.value) - 3))\" text-anchor=\"end\">\(escape(line.label)) \(escape(amount(line.value, nutrient.unit)))</text>\n"
+                "<line x1=\"\(f(left))\" x2=\"\(f(width - right))\" y1=\"\(f(y(line.value)))\" "
+                + "y2=\"\(f(y(line.value)))\" stroke=\"\(line.colour)\" "
+                + "stroke-width=\"1.5\"\(line.dash.isEmpty ? "" : " stroke-dasharray=\"\(line.dash)\"")/>"
+                + "<text x=\"\(f(width - right - 2))\" y=\"\(f(y(line.value) - 3))\" "
+                + "text-anchor=\"end\">\(escape(line.label)) \(escape(amount(line.value, nutrient.unit)))</text>\n"
         }
         return svg + "</svg>\n"
     }
@@ -547,14 +572,17 @@ public enum ReportRenderer {
     /// The days as a table, for reading and for screen readers.
     static func dayTable(_ nutrient: NutrientReport, days: [CalendarDate]) -> String {
         var out =
-            "<table class=\"days\"><caption>\(escape(nutrient.nutrient.displayName)) by day</caption><tr><th scope=\"col\">day</th><th scope=\"col\">\(escape(nutrient.unit.rawValue))</th><th scope=\"col\">against the targets</th></tr>\n"
+            "<table class=\"days\"><caption>\(escape(nutrient.nutrient.displayName)) by day</caption><tr><th "
+            + "scope=\"col\">day</th><th scope=\"col\">\(escape(nutrient.unit.rawValue))</th><th "
+            + "scope=\"col\">against the targets</th></tr>\n"
         for (index, day) in nutrient.days.enumerated() {
             let value =
                 day.amount.map { NumberText.display($0) }
                 ?? (day.supplements.map { "supplement " + NumberText.display($0) } ?? "not logged")
             let state = day.amount.map { dayState($0, nutrient) }
             out +=
-                "<tr><th scope=\"row\">\(days[index])</th><td class=\"n\">\(escape(value))</td><td>\(escape(state.map { ($0.mark.isEmpty ? "" : $0.mark + " ") + $0.words } ?? ""))\(day.partial ? " (partial day)" : "")</td></tr>\n"
+                "<tr><th scope=\"row\">\(days[index])</th><td "
+                + "class=\"n\">\(escape(value))</td><td>\(escape(state.map { ($0.mark.isEmpty ? "" : $0.mark + " ") + $0.words } ?? ""))\(day.partial ? " (partial day)" : "")</td></tr>\n"
         }
         return out + "</table>\n"
     }
