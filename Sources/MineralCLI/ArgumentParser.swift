@@ -49,6 +49,37 @@ public struct OptionName: Hashable, Sendable {
     static let weeks = OptionName("--weeks")
 }
 
+/// Every command, by its words, declared once: its ``CommandSpec``, the dispatch and each handler's `switch` use
+/// these, so a command misspelt in code does not compile and a `switch` over them needs no `default`.
+public enum CommandName: String, CaseIterable, Sendable {
+    case foodsSearch = "foods search"
+    case foodsShow = "foods show"
+    case foodsNames = "foods names"
+    case foodsRichIn = "foods rich-in"
+    case profileSet = "profile set"
+    case profileShow = "profile show"
+    case targets
+    case log
+    case day
+    case entries
+    case undo
+    case remove
+    case edit
+    case check
+    case export
+    case `import`
+    case customAdd = "custom add"
+    case customRecipe = "custom recipe"
+    case customList = "custom list"
+    case customRemove = "custom remove"
+    case report
+    case completions
+    case manual
+
+    /// The command's words: `["foods", "search"]`.
+    public var path: [String] { rawValue.split(separator: " ").map(String.init) }
+}
+
 /// An option a command accepts: `--format json`, `--limit 5`, or a flag like `--pregnant`.
 public struct OptionSpec: Sendable, Equatable {
     /// The long name, with its dashes: `--format`.
@@ -70,7 +101,10 @@ public struct OptionSpec: Sendable, Equatable {
 
 /// A command: its words (`foods search`), what it does, its positional arguments and its options.
 public struct CommandSpec: Sendable, Equatable {
-    public var path: [String]
+    /// The command.
+    public var name: CommandName
+    /// Its words (`["foods", "search"]`).
+    public var path: [String] { name.path }
     public var summary: String
     /// The positional arguments as shown in usage (`TEXT…`), or empty when none are taken.
     public var arguments: String
@@ -81,10 +115,10 @@ public struct CommandSpec: Sendable, Equatable {
     public var discussion: String
 
     public init(
-        _ path: [String], summary: String, arguments: String = "", minimumArguments: Int = 0,
+        _ name: CommandName, summary: String, arguments: String = "", minimumArguments: Int = 0,
         maximumArguments: Int = 0, options: [OptionSpec] = [], discussion: String = ""
     ) {
-        self.path = path
+        self.name = name
         self.summary = summary
         self.arguments = arguments
         self.minimumArguments = minimumArguments
@@ -93,13 +127,16 @@ public struct CommandSpec: Sendable, Equatable {
         self.discussion = discussion
     }
 
-    var name: String { (["mineral"] + path).joined(separator: " ") }
+    /// `mineral foods search`, as help and messages write it.
+    var fullName: String { (["mineral"] + path).joined(separator: " ") }
 }
 
 /// What the parser made of a command line.
 public struct ParsedArguments: Sendable, Equatable {
     /// The command's words (`["foods", "search"]`).
     public var command: [String]
+    /// The command, when the words name one.
+    public var name: CommandName? { CommandName(rawValue: command.joined(separator: " ")) }
     /// Options given with a value, by long name (`"--format": "json"`); the last one given wins.
     public var values: [String: String]
     /// Every value of each option, in the order given, for options that may repeat (`--group a --group b`).
@@ -211,7 +248,7 @@ public struct ArgumentParser: Sendable {
                 let names = spec.options.map(\.name)
                 let hint = DidYouMean.suggestion(for: name, among: names).map { "did you mean \($0)? " } ?? ""
                 let known = names.isEmpty ? "it takes no options" : "known: " + names.joined(separator: ", ")
-                throw .usage("unknown option \(name) for `\(spec.name)`; \(hint)\(known)")
+                throw .usage("unknown option \(name) for `\(spec.fullName)`; \(hint)\(known)")
             }
             guard let valueName = option.valueName else {
                 if inlineValue != nil { throw .usage("\(name) takes no value; give it alone") }
@@ -243,14 +280,14 @@ public struct ArgumentParser: Sendable {
             parsed.allValues[name, default: []].append(value)
         }
         if parsed.arguments.count < spec.minimumArguments {
-            throw .usage("`\(spec.name)` needs \(spec.arguments); see `\(spec.name) --help`")
+            throw .usage("`\(spec.fullName)` needs \(spec.arguments); see `\(spec.fullName) --help`")
         }
         if parsed.arguments.count > spec.maximumArguments {
             let extra = parsed.arguments[spec.maximumArguments...].map { "\"\($0)\"" }.joined(separator: " ")
             throw .usage(
                 spec.maximumArguments == 0
-                    ? "`\(spec.name)` takes no arguments, got \(extra)"
-                    : "`\(spec.name)` takes at most \(spec.maximumArguments) argument(s) (\(spec.arguments)); "
+                    ? "`\(spec.fullName)` takes no arguments, got \(extra)"
+                    : "`\(spec.fullName)` takes at most \(spec.maximumArguments) argument(s) (\(spec.arguments)); "
                         + "unexpected \(extra)"
             )
         }
@@ -260,7 +297,7 @@ public struct ArgumentParser: Sendable {
     /// Help text: the usage of one command, or an index of the commands under `path`.
     public func help(for path: [String]) -> String {
         if let spec = commands.first(where: { $0.path == path }) {
-            var text = "\(spec.summary)\n\nUsage: \(spec.name)"
+            var text = "\(spec.summary)\n\nUsage: \(spec.fullName)"
             if !spec.options.isEmpty { text += " [options]" }
             if !spec.arguments.isEmpty { text += " \(spec.arguments)" }
             text += "\n"
@@ -284,7 +321,7 @@ public struct ArgumentParser: Sendable {
             : "Commands of `mineral \(path.joined(separator: " "))`:"
         let table = TextTable(
             columns: [.init(""), .init("")],
-            rows: listed.map { ["  " + $0.name + ($0.arguments.isEmpty ? "" : " " + $0.arguments), $0.summary] })
+            rows: listed.map { ["  " + $0.fullName + ($0.arguments.isEmpty ? "" : " " + $0.arguments), $0.summary] })
         return title + "\n\nUsage:\n" + table.rendered(header: false)
             + "\nEvery command takes --help. Exit codes: 0 ok, 64 usage, 65 bad data, 66 no profile yet, 74 I/O "
             + "error.\n"

@@ -9,7 +9,7 @@ struct CustomCommands {
         .measure, value: "NAME=GRAMS", help: "a household measure, repeatable: bar=40, serving=250")
     static let specs: [CommandSpec] = [
         CommandSpec(
-            ["custom", "add"], summary: "Define a food by its values per 100 g", arguments: "NAME", minimumArguments: 1,
+            .customAdd, summary: "Define a food by its values per 100 g", arguments: "NAME", minimumArguments: 1,
             maximumArguments: 1,
             options: [
                 OptionSpec(
@@ -23,7 +23,7 @@ struct CustomCommands {
             discussion:
                 "\nValues left out stay unknown, never zero. Log it by name: mineral log \"1 bar granola bar\".\n"),
         CommandSpec(
-            ["custom", "recipe"], summary: "Define a recipe from ingredients", arguments: "NAME", minimumArguments: 1,
+            .customRecipe, summary: "Define a recipe from ingredients", arguments: "NAME", minimumArguments: 1,
             maximumArguments: 1,
             options: [
                 OptionSpec(
@@ -32,17 +32,17 @@ struct CustomCommands {
                 measureOption, DataDirectory.option,
             ]),
         CommandSpec(
-            ["custom", "list"], summary: "List your custom foods and recipes",
+            .customList, summary: "List your custom foods and recipes",
             options: [OutputFormat.option, DataDirectory.option]),
         CommandSpec(
-            ["custom", "remove"], summary: "Remove a custom food", arguments: "NAME", minimumArguments: 1,
+            .customRemove, summary: "Remove a custom food", arguments: "NAME", minimumArguments: 1,
             maximumArguments: 1,
             options: [DataDirectory.option]),
     ]
 
     func run(_ parsed: ParsedArguments) throws -> CommandResult {
         let files = try DataFiles(context, parsed)
-        if parsed.command[1] == "list" { return try change(parsed, files) }
+        if parsed.name == .customList { return try change(parsed, files) }
         // Read, change and save under the data directory's lock, so concurrent changes all land.
         return try context.files.withLock(files.lockPath) { try change(parsed, files) }
     }
@@ -55,7 +55,7 @@ struct CustomCommands {
         case .success(let found):
             foods = found
         case .failure(let error):
-            guard parsed.command[1] == "add" || parsed.command[1] == "recipe" else { throw error }
+            guard parsed.name == .customAdd || parsed.name == .customRecipe else { throw error }
             // A damaged file is kept beside, byte for byte, and a new one started.
             let keptAs = files.customFoodsPath + ".unreadable"
             if let bytes = try context.files.read(files.customFoodsPath) {
@@ -64,8 +64,8 @@ struct CustomCommands {
             aside =
                 "mineral: \(error.description); it was kept as \(keptAs) and a new \(files.customFoodsPath) started\n"
         }
-        switch parsed.command[1] {
-        case "list":
+        switch parsed.name {
+        case .customList?:
             if OutputFormat(parsed) == .json {
                 return CommandResult(standardOutput: try JSONOutput.encode("custom-foods", foods))
             }
@@ -96,7 +96,7 @@ struct CustomCommands {
             return CommandResult(
                 standardOutput: context.fit(table)
                     + "Values per 100 g; \"+?\": part of a recipe's weight has no value.\n")
-        case "remove":
+        case .customRemove?:
             let name = parsed.arguments[0]
             guard let index = foods.firstIndex(where: { CustomFood.namesMatch($0.name, name) }) else {
                 throw CLIError.data("no custom food \"\(name)\"; see `mineral custom list`")
@@ -106,7 +106,7 @@ struct CustomCommands {
             return CommandResult(
                 standardOutput: "Removed custom food \"\(name)\". Entries that log it now count its grams as unknown.\n"
             )
-        case "add", "recipe":
+        case .customAdd?, .customRecipe?:
             let name = parsed.arguments[0].trimmedWhitespace()
             guard !name.isEmpty, name.count <= 80, !name.contains("\t"), !name.contains("\n"),
                 NDBNumber(parsing: name) == nil
@@ -136,7 +136,7 @@ struct CustomCommands {
                     sequence: offset + 1, amount: 1, unit: parts[0].trimmedWhitespace(), grams: grams)
             }
             let food: CustomFood
-            if parsed.command[1] == "add" {
+            if parsed.name == .customAdd {
                 guard let text = parsed[.per100g] else {
                     throw CLIError.usage(
                         "`mineral custom add` needs --per-100g, e.g. --per-100g potassium=300,magnesium=50")
@@ -188,7 +188,7 @@ struct CustomCommands {
                     "Saved custom food \"\(name)\" in \(files.customFoodsPath). Log it: mineral log \"100 g "
                     + "\(name)\"\n",
                 standardError: aside)
-        default: throw CLIError.usage("unknown command \(parsed.command.joined(separator: " "))")
+        default: throw CLIError.usage("`mineral \(parsed.command.joined(separator: " "))` is not a custom command")
         }
     }
 }

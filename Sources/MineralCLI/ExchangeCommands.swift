@@ -27,14 +27,14 @@ struct ExchangeCommands {
 
     static let specs: [CommandSpec] = [
         CommandSpec(
-            ["export"], summary: "Write every entry with its nutrients as CSV or JSON",
+            .export, summary: "Write every entry with its nutrients as CSV or JSON",
             options: [
                 OptionSpec(.format, value: "FORMAT", allowed: ["csv", "json"], help: "csv (default) or json"),
                 OptionSpec(.output, value: "FILE", help: "write to FILE instead of stdout"),
                 DataDirectory.option,
             ]),
         CommandSpec(
-            ["import"],
+            .import,
             summary:
                 "Add entries from a CSV or JSON file, or from Cronometer; every row is checked before any is written",
             arguments: "FILE [FILE]", minimumArguments: 1, maximumArguments: 2,
@@ -75,7 +75,7 @@ struct ExchangeCommands {
 
     func run(_ parsed: ParsedArguments) throws -> CommandResult {
         let files = try DataFiles(context, parsed)
-        return parsed.command[0] == "export" ? try export(parsed, files) : try importFile(parsed, files)
+        return parsed.name == .export ? try export(parsed, files) : try importFile(parsed, files)
     }
 
     /// `mineral export`: every entry in date, meal and id order, with its nutrients, as CSV or JSON, written in

@@ -9,9 +9,9 @@ struct FoodsCommands {
     func fit(_ table: TextTable) -> String { table.rendered(width: width.map { max(80, $0) }) }
 
     static let specs: [CommandSpec] = [
-        CommandSpec(["foods", "names"], summary: "List the everyday food names, one a line (for shell completion)"),
+        CommandSpec(.foodsNames, summary: "List the everyday food names, one a line (for shell completion)"),
         CommandSpec(
-            ["foods", "search"], summary: "Find foods by name, best match first", arguments: "TEXT…",
+            .foodsSearch, summary: "Find foods by name, best match first", arguments: "TEXT…",
             minimumArguments: 1, maximumArguments: .max,
             options: [
                 OutputFormat.option,
@@ -28,7 +28,7 @@ struct FoodsCommands {
                   mineral foods search --format json pumpkin seeds
                 """),
         CommandSpec(
-            ["foods", "show"], summary: "Show a food per 100 g and per household measure", arguments: "FOOD",
+            .foodsShow, summary: "Show a food per 100 g and per household measure", arguments: "FOOD",
             minimumArguments: 1, maximumArguments: .max, options: [OutputFormat.option],
             discussion: """
 
@@ -36,7 +36,7 @@ struct FoodsCommands {
                 the best match is shown and the others are listed on stderr.
                 """),
         CommandSpec(
-            ["foods", "rich-in"], summary: "List the foods richest in a nutrient", arguments: "NUTRIENT",
+            .foodsRichIn, summary: "List the foods richest in a nutrient", arguments: "NUTRIENT",
             minimumArguments: 1, maximumArguments: 1,
             options: [
                 OptionSpec(
@@ -58,12 +58,12 @@ struct FoodsCommands {
     ]
 
     func run(_ parsed: ParsedArguments) throws -> CommandResult {
-        switch parsed.command.last {
-        case "search": try search(parsed)
-        case "show": try show(parsed)
-        case "names": CommandResult(standardOutput: foods.everydayNames.sorted().map { $0 + "\n" }.joined())
-        case "rich-in": try richIn(parsed)
-        default: throw CLIError.usage("unknown command \(parsed.command.joined(separator: " "))")
+        switch parsed.name {
+        case .foodsSearch?: try search(parsed)
+        case .foodsShow?: try show(parsed)
+        case .foodsNames?: CommandResult(standardOutput: foods.everydayNames.sorted().map { $0 + "\n" }.joined())
+        case .foodsRichIn?: try richIn(parsed)
+        default: throw CLIError.usage("`mineral \(parsed.command.joined(separator: " "))` is not a foods command")
         }
     }
 

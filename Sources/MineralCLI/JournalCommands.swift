@@ -15,7 +15,7 @@ struct JournalCommands {
 
     static let specs: [CommandSpec] = [
         CommandSpec(
-            ["log"], summary: "Add what you ate (or read one item a line from stdin)", arguments: "[ITEM…]",
+            .log, summary: "Add what you ate (or read one item a line from stdin)", arguments: "[ITEM…]",
             maximumArguments: .max,
             options: [
                 dateOption, mealOption,
@@ -45,7 +45,7 @@ struct JournalCommands {
                   printf '50 g almonds\\n1 cup soy milk\\n' | mineral log --meal snack
                 """),
         CommandSpec(
-            ["day"], summary: "A day's entries and totals against your targets; mark a day complete",
+            .day, summary: "A day's entries and totals against your targets; mark a day complete",
             arguments: "[DATE]",
             maximumArguments: 1,
             options: [
@@ -56,18 +56,18 @@ struct JournalCommands {
                 OutputFormat.option, DataDirectory.option,
             ]),
         CommandSpec(
-            ["entries"], summary: "List entries, with their ids",
+            .entries, summary: "List entries, with their ids",
             options: [
                 OptionSpec(.from, value: "DATE", help: "first day (default: 7 days ago)"),
                 OptionSpec(.to, value: "DATE", help: "last day (default: today)"),
                 OutputFormat.option, DataDirectory.option,
             ]),
-        CommandSpec(["undo"], summary: "Remove the last entry logged", options: [DataDirectory.option]),
+        CommandSpec(.undo, summary: "Remove the last entry logged", options: [DataDirectory.option]),
         CommandSpec(
-            ["remove"], summary: "Remove entries by id", arguments: "ID…", minimumArguments: 1,
+            .remove, summary: "Remove entries by id", arguments: "ID…", minimumArguments: 1,
             maximumArguments: .max, options: [DataDirectory.option]),
         CommandSpec(
-            ["edit"], summary: "Correct an entry: a new item, date or meal", arguments: "ID [ITEM]",
+            .edit, summary: "Correct an entry: a new item, date or meal", arguments: "ID [ITEM]",
             minimumArguments: 1, maximumArguments: 2,
             options: [
                 dateOption, mealOption,
@@ -75,18 +75,18 @@ struct JournalCommands {
                 DataDirectory.option,
             ]),
         CommandSpec(
-            ["check"], summary: "List every line of the journal that cannot be read, and other problems",
+            .check, summary: "List every line of the journal that cannot be read, and other problems",
             options: [DataDirectory.option]),
     ]
 
     func run(_ parsed: ParsedArguments) throws -> CommandResult {
         let files = try DataFiles(context, parsed)
-        switch parsed.command[0] {
-        case "log": return try log(parsed, files)
-        case "day": return try day(parsed, files)
-        case "entries": return try entries(parsed, files)
-        case "undo": return try remove(ids: nil, files)
-        case "remove":
+        switch parsed.name {
+        case .log?: return try log(parsed, files)
+        case .day?: return try day(parsed, files)
+        case .entries?: return try entries(parsed, files)
+        case .undo?: return try remove(ids: nil, files)
+        case .remove?:
             let ids = try parsed.arguments.map { text in
                 guard let id = Int(text), id > 0 else {
                     throw CLIError.usage("\"\(text)\" is not an entry id; ids are the numbers `mineral day` shows")
@@ -94,9 +94,9 @@ struct JournalCommands {
                 return id
             }
             return try remove(ids: ids, files)
-        case "edit": return try edit(parsed, files)
-        case "check": return try check(files)
-        default: throw CLIError.usage("unknown command \(parsed.command.joined(separator: " "))")
+        case .edit?: return try edit(parsed, files)
+        case .check?: return try check(files)
+        default: throw CLIError.usage("`mineral \(parsed.command.joined(separator: " "))` is not a journal command")
         }
     }
 

@@ -222,16 +222,19 @@ public struct MineralCommandLine: Sendable {
     }
 
     private func dispatch(_ parsed: ParsedArguments) throws -> CommandResult {
-        switch parsed.command.first {
-        case "foods": return try FoodsCommands(foods: loadFoods(), width: terminalWidth).run(parsed)
-        case "profile", "targets": return try ProfileCommands(context: self).run(parsed)
-        case "log", "day", "entries", "undo", "remove", "edit", "check":
-            return try JournalCommands(context: self).run(parsed)
-        case "export", "import": return try ExchangeCommands(context: self).run(parsed)
-        case "custom": return try CustomCommands(context: self).run(parsed)
-        case "report": return try ReportCommand(context: self).run(parsed)
-        case "completions", "manual": return try ShellCommands(context: self).run(parsed)
-        default: throw CLIError.usage("unknown command \(parsed.command.joined(separator: " "))")
+        guard let name = parsed.name else {
+            throw CLIError.usage("unknown command \(parsed.command.joined(separator: " "))")
+        }
+        // Every command named, none by default: a new command that is not dispatched does not compile.
+        switch name {
+        case .foodsSearch, .foodsShow, .foodsNames, .foodsRichIn:
+            return try FoodsCommands(foods: loadFoods(), width: terminalWidth).run(parsed)
+        case .profileSet, .profileShow, .targets: return try ProfileCommands(context: self).run(parsed)
+        case .log, .day, .entries, .undo, .remove, .edit, .check: return try JournalCommands(context: self).run(parsed)
+        case .export, .import: return try ExchangeCommands(context: self).run(parsed)
+        case .customAdd, .customRecipe, .customList, .customRemove: return try CustomCommands(context: self).run(parsed)
+        case .report: return try ReportCommand(context: self).run(parsed)
+        case .completions, .manual: return try ShellCommands(context: self).run(parsed)
         }
     }
 }

@@ -33,7 +33,7 @@ struct ProfileCommands {
 
     static let specs: [CommandSpec] = [
         CommandSpec(
-            ["profile", "set"], summary: "Store who you are: sex, age, pregnancy, standard, groups, training",
+            .profileSet, summary: "Store who you are: sex, age, pregnancy, standard, groups, training",
             options: profileOptions + [DataDirectory.option],
             discussion: """
 
@@ -46,10 +46,10 @@ struct ProfileCommands {
                   mineral profile set --override magnesium=400
                 """),
         CommandSpec(
-            ["profile", "show"], summary: "Print the stored profile",
+            .profileShow, summary: "Print the stored profile",
             options: [OutputFormat.option, DataDirectory.option]),
         CommandSpec(
-            ["targets"], summary: "Daily intake targets for the stored profile, or for one given by flags",
+            .targets, summary: "Daily intake targets for the stored profile, or for one given by flags",
             options: profileOptions + [
                 OptionSpec(.date, value: "DATE", help: "the day to count a birth date's age on (default today)"),
                 OptionSpec(.sources, help: "list the source of every value (JSON always has them)"),
@@ -70,11 +70,11 @@ struct ProfileCommands {
     ]
 
     func run(_ parsed: ParsedArguments) throws -> CommandResult {
-        switch parsed.command {
-        case ["profile", "set"]: try set(parsed)
-        case ["profile", "show"]: try show(parsed)
-        case ["targets"]: try targets(parsed)
-        default: throw CLIError.usage("unknown command \(parsed.command.joined(separator: " "))")
+        switch parsed.name {
+        case .profileSet?: try set(parsed)
+        case .profileShow?: try show(parsed)
+        case .targets?: try targets(parsed)
+        default: throw CLIError.usage("`mineral \(parsed.command.joined(separator: " "))` is not a profile command")
         }
     }
 

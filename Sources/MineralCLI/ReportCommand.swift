@@ -8,7 +8,7 @@ struct ReportCommand {
     static let formats = ["text", "markdown", "csv", "json", "html"]
     static let specs: [CommandSpec] = [
         CommandSpec(
-            ["report"], summary: "The weekly deficiency report: shortfalls, confidence, limits, what to eat",
+            .report, summary: "The weekly deficiency report: shortfalls, confidence, limits, what to eat",
             options: [
                 OptionSpec(
                     .week, value: "WEEK", help: "ISO week, e.g. 2026-W48, or last, or this (default: this week)"),

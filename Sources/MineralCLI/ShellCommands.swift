@@ -9,7 +9,7 @@ struct ShellCommands {
     static let shells = ["bash", "zsh", "fish"]
     static let specs: [CommandSpec] = [
         CommandSpec(
-            ["completions"], summary: "Print the shell completion script for bash, zsh or fish", arguments: "SHELL",
+            .completions, summary: "Print the shell completion script for bash, zsh or fish", arguments: "SHELL",
             minimumArguments: 1, maximumArguments: 1,
             discussion: """
 
@@ -17,11 +17,11 @@ struct ShellCommands {
                 (scripts/install.sh does this for all three shells). Commands, options, option values and, for
                 `log` and `foods show`, the everyday food names complete.
                 """),
-        CommandSpec(["manual"], summary: "Print the manual page (troff; `mineral manual | man -l -`)"),
+        CommandSpec(.manual, summary: "Print the manual page (troff; `mineral manual | man -l -`)"),
     ]
 
     func run(_ parsed: ParsedArguments) throws -> CommandResult {
-        if parsed.command == ["manual"] {
+        if parsed.name == .manual {
             return CommandResult(standardOutput: ManualPage.render(MineralCommandLine.parser.commands))
         }
         let shell = parsed.arguments[0].lowercased()
@@ -243,7 +243,7 @@ enum ManualPage {
 
             """
         for command in commands {
-            page += ".SS \"\(escape(command.name + (command.arguments.isEmpty ? "" : " " + command.arguments)))\"\n"
+            page += ".SS \"\(escape(command.fullName + (command.arguments.isEmpty ? "" : " " + command.arguments)))\"\n"
             page += escape(command.summary) + ".\n"
             for option in command.options {
                 page += ".TP\n.B \(escape(option.name))\(option.valueName.map { " \\fI\(escape($0))\\fR" } ?? "")\n"

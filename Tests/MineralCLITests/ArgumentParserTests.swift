@@ -5,13 +5,13 @@ import Testing
 struct ArgumentParserTests {
     static let parser = ArgumentParser(commands: [
         CommandSpec(
-            ["foods", "search"], summary: "s", arguments: "TEXT…", minimumArguments: 1, maximumArguments: .max,
+            .foodsSearch, summary: "s", arguments: "TEXT…", minimumArguments: 1, maximumArguments: .max,
             options: [
                 OptionSpec(.format, value: "FORMAT", allowed: ["table", "json"], help: ""),
                 OptionSpec(.limit, value: "N", help: ""),
             ]),
-        CommandSpec(["foods", "show"], summary: "s", arguments: "FOOD", minimumArguments: 1, maximumArguments: 1),
-        CommandSpec(["targets"], summary: "t", options: [OptionSpec(.pregnant, help: "")]),
+        CommandSpec(.foodsShow, summary: "s", arguments: "FOOD", minimumArguments: 1, maximumArguments: 1),
+        CommandSpec(.targets, summary: "t", options: [OptionSpec(.pregnant, help: "")]),
     ])
 
     @Test(arguments: [
@@ -95,7 +95,14 @@ struct ArgumentParserTests {
         for spec in MineralCommandLine.parser.commands {
             let argv = spec.path + Array(repeating: "x", count: spec.minimumArguments)
             let result = commandLine(MemoryFileStore()).run(argv)
-            #expect(!result.standardError.contains("unknown command"), "\(argv): \(result.standardError)")
+            let wrongGroup = ["foods", "profile", "journal", "custom"].contains {
+                result.standardError.contains("is not a \($0) command")
+            }
+            #expect(
+                !result.standardError.contains("unknown command") && !wrongGroup, "\(argv): \(result.standardError)")
         }
+        // One declaration per command name, and a name for every declaration.
+        let declared = MineralCommandLine.parser.commands.map(\.name)
+        #expect(declared.count == CommandName.allCases.count && Set(declared) == Set(CommandName.allCases))
     }
 }
