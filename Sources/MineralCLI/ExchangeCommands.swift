@@ -122,11 +122,15 @@ struct ExchangeCommands {
         let json: Bool
         let catalog: FoodCatalog
         let write: (Data) throws -> Void
-        private var buffer = ""
+        /// The bytes not yet written (appending bytes costs far less than growing a string).
+        private var buffer: [UInt8] = []
         private var rows = 0
-        /// Each food's name, worked out once, and escaped for CSV once.
-        private var names: [FoodReference: (name: String, escaped: String)] = [:]
+        /// Each food's name, worked out once, and its name and journal text escaped for CSV once.
+        private var names: [FoodReference: (name: String, escaped: String, escapedFood: String)] = [:]
         private var cache: [FoodReference: FoodCatalog.Composition] = [:]
+        /// Numbers already written, by their bits: a journal repeats its amounts and values again and again, and
+        /// writing a number exactly (shortest round trip) costs more than looking it up.
+        private var numbers: [UInt64: String] = [:]
         private let encoder: JSONEncoder = {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
@@ -144,9 +148,9 @@ struct ExchangeCommands {
                 names[entry.food]
                 ?? {
                     let name = catalog.name(of: entry.food)
-                    let pair = (name, CSVText.escape(name))
-                    names[entry.food] = pair
-                    return pair
+                    let known = (name, CSVText.escape(name), CSVText.escape(entry.food.description))
+                    names[entry.food] = known
+                    return known
                 }()
             let totals = catalog.nutrients(of: entry, cache: &cache)
             var values = NutrientValues()
@@ -157,49 +161,74 @@ struct ExchangeCommands {
                 let row = ExportedEntry(
                     id: entry.id, date: entry.date, meal: entry.meal, food: entry.food, foodName: name.name,
                     amount: entry.amount, unit: entry.unit, grams: entry.grams, text: entry.text, nutrients: values)
-                let encoded = String(decoding: try encoder.encode(row), as: UTF8.self)
-                buffer += rows == 0 ? "{\n  \"data\" : [\n" : ",\n"
-                buffer += encoded.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(
-                    separator: "\n")
+                let encoded = try encoder.encode(row)
+                put(rows == 0 ? "{\n  \"data\" : [\n" : ",\n")
+                // The row as the whole list's encoding has it: every line indented by four more spaces.
+                buffer.append(contentsOf: [0x20, 0x20, 0x20, 0x20])
+                for byte in encoded {
+                    buffer.append(byte)
+                    if byte == 0x0A { buffer.append(contentsOf: [0x20, 0x20, 0x20, 0x20]) }
+                }
             } else {
-                if rows == 0 { buffer += ExchangeCommands.csvHeader.joined(separator: ",") + "\n" }
-                buffer += String(entry.id)
-                for field in [entry.date.description, entry.meal.rawValue, CSVText.escape(entry.food.description)] {
-                    buffer += ","; buffer += field
-                }
-                buffer += ","; buffer += name.escaped
-                buffer += ","; buffer += JournalFormatText.exact(entry.amount)
-                buffer += ","; buffer += CSVText.escape(entry.unit)
-                buffer += ","; buffer += entry.grams.map(JournalFormatText.exact) ?? ""
-                buffer += ","; buffer += CSVText.escape(entry.text)
+                if rows == 0 { put(ExchangeCommands.csvHeader.joined(separator: ",") + "\n") }
+                put(String(entry.id))
+                buffer.append(0x2C)
+                put(entry.date.description)
+                buffer.append(0x2C)
+                put(entry.meal.rawValue)
+                buffer.append(0x2C)
+                put(name.escapedFood)
+                buffer.append(0x2C)
+                put(name.escaped)
+                buffer.append(0x2C)
+                put(number(entry.amount))
+                buffer.append(0x2C)
+                put(CSVText.escape(entry.unit))
+                buffer.append(0x2C)
+                if let grams = entry.grams { put(number(grams)) }
+                buffer.append(0x2C)
+                put(CSVText.escape(entry.text))
                 for nutrient in Nutrient.allCases {
-                    buffer += ","
-                    if let value = values[nutrient] { buffer += JournalFormatText.exact(value) }
+                    buffer.append(0x2C)
+                    if let value = values[nutrient] { put(number(value)) }
                 }
-                buffer += "\n"
+                buffer.append(0x0A)
             }
             rows += 1
-            if buffer.utf8.count >= 1 << 16 { try flush() }
+            if buffer.count >= 1 << 16 { try flush() }
+        }
+
+        private mutating func put(_ text: String) {
+            buffer.append(contentsOf: text.utf8)
+        }
+
+        /// `value` written exactly, once per distinct value.
+        private mutating func number(_ value: Double) -> String {
+            if let known = numbers[value.bitPattern] { return known }
+            let text = JournalFormatText.exact(value)
+            if numbers.count < 100_000 { numbers[value.bitPattern] = text }
+            return text
         }
 
         mutating func finish() throws {
             if rows == 0 {
-                buffer =
+                buffer = []
+                put(
                     json
-                    ? try JSONOutput.encode("export", [ExportedEntry]())
-                    : ExchangeCommands.csvHeader.joined(separator: ",") + "\n"
+                        ? try JSONOutput.encode("export", [ExportedEntry]())
+                        : ExchangeCommands.csvHeader.joined(separator: ",") + "\n")
             } else if json {
-                buffer +=
-                    "\n  ],\n  \"kind\" : \"export\",\n  \"schema_version\" : "
-                    + "\(VersionedOutput<[ExportedEntry]>.currentSchemaVersion)\n}\n"
+                put(
+                    "\n  ],\n  \"kind\" : \"export\",\n  \"schema_version\" : \(VersionedOutput<[ExportedEntry]>.currentSchemaVersion)\n}\n"
+                )
             }
             try flush()
         }
 
         private mutating func flush() throws {
             guard !buffer.isEmpty else { return }
-            try write(Data(buffer.utf8))
-            buffer = ""
+            try write(Data(buffer))
+            buffer.removeAll(keepingCapacity: true)
         }
     }
 

@@ -230,31 +230,40 @@ public enum JournalFormat {
                 fieldStart = index + 1
             }
             fields.append(fieldStart..<lineEnd)
-            func content() -> String {
-                String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<lineEnd]), as: UTF8.self)
-            }
-            func duplicate(_ id: Int) -> ScannedLine {
-                .problem(
-                    JournalProblem(
-                        line: lineNumber, content: content(),
-                        reason: "id \(id) is used by an earlier line too; give each line its own id"))
-            }
+            // Constants for this line: nothing below captures a variable of the loop.
+            let line = start..<lineEnd
+            let number = lineNumber
             if let fast = fastLine(bytes, fields) {
-                visit(seen.insert(fast.id).inserted ? .usda(fast) : duplicate(fast.id), start..<lineEnd)
+                visit(seen.insert(fast.id).inserted ? .usda(fast) : duplicate(fast.id, bytes, line, number), line)
                 continue
             }
             let parsed =
                 fastEntry(bytes, fields)
-                ?? Result { () throws(MineralIntakeError) in try parseLine(Substring(content())) }
+                ?? Result { () throws(MineralIntakeError) in try parseLine(Substring(content(bytes, line))) }
             switch parsed {
             case .success(let entry):
-                visit(seen.insert(entry.id).inserted ? .entry(entry) : duplicate(entry.id), start..<lineEnd)
+                visit(seen.insert(entry.id).inserted ? .entry(entry) : duplicate(entry.id, bytes, line, number), line)
             case .failure(let error):
                 visit(
-                    .problem(JournalProblem(line: lineNumber, content: content(), reason: error.description)),
-                    start..<lineEnd)
+                    .problem(JournalProblem(line: number, content: content(bytes, line), reason: error.description)),
+                    line)
             }
         }
+    }
+
+    /// A line's text, for a problem.
+    private static func content(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[line]), as: UTF8.self)
+    }
+
+    /// The problem of a line whose id an earlier line has.
+    private static func duplicate(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, _ number: Int)
+        -> ScannedLine
+    {
+        .problem(
+            JournalProblem(
+                line: number, content: content(bytes, line),
+                reason: "id \(id) is used by an earlier line too; give each line its own id"))
     }
 
     /// The common line, a USDA food with its grams, read without making strings; `nil` for any other line (or one
