@@ -219,7 +219,8 @@ struct ExchangeCommands {
                         : ExchangeCommands.csvHeader.joined(separator: ",") + "\n")
             } else if json {
                 put(
-                    "\n  ],\n  \"kind\" : \"export\",\n  \"schema_version\" : \(VersionedOutput<[ExportedEntry]>.currentSchemaVersion)\n}\n"
+                    "\n  ],\n  \"kind\" : \"export\",\n  \"schema_version\" : "
+                        + "\(VersionedOutput<[ExportedEntry]>.currentSchemaVersion)\n}\n"
                 )
             }
             try flush()
