@@ -85,13 +85,16 @@ struct ReportCommand {
             && (context.environment["NO_COLOR"] ?? "").isEmpty
         let text: String
         switch format {
-        case "markdown": text = ReportRenderer.markdown(report)
+        case "markdown": text = ReportRenderer.markdown(report, markCompleteHint: Self.markCompleteHint)
         case "csv":
             // The trend asked for: a column per week; other periods a row per day and nutrient.
             text = parsed[.weeks].flatMap { _ in ReportRenderer.trendCSV(report) } ?? ReportRenderer.csv(report)
         case "json": text = try ReportRenderer.json(report)
-        case "html": text = ReportRenderer.html(report)
-        default: text = ReportRenderer.text(report, color: color, sourcesHint: "`mineral targets` lists each source")
+        case "html": text = ReportRenderer.html(report, markCompleteHint: Self.markCompleteHint)
+        default:
+            text = ReportRenderer.text(
+                report, color: color, sourcesHint: "`mineral targets` lists each source",
+                markCompleteHint: Self.markCompleteHint)
         }
         if let output = parsed[.output] {
             let files = try DataFiles(context, parsed)
@@ -102,6 +105,9 @@ struct ReportCommand {
         }
         return CommandResult(standardOutput: text, standardError: warnings)
     }
+
+    /// How a day is marked complete here, for the report's note.
+    static let markCompleteHint = "mineral day --complete DATE"
 
     static let periodOptions: [OptionName] = [.week, .month, .last, .weeks, .from, .to]
 

@@ -25,7 +25,7 @@ struct FoodsCommandTests {
         let decoded = try JSONDecoder().decode(
             VersionedOutput<[FoodSearchResult]>.self, from: Data(result.standardOutput.utf8))
         #expect(decoded.kind == "foods.search")
-        #expect(decoded.schemaVersion == 2)
+        #expect(decoded.schemaVersion == 3)
         #expect(decoded.data.first?.food.ndb.rawValue == "09032")
         #expect(decoded.data.first?.food.measures.first?.grams == 130)
     }

@@ -31,7 +31,7 @@ struct ReportGoldenTests {
         let report = try JSONDecoder().decode(
             VersionedOutput<WeeklyReport>.self, from: Data(result.standardOutput.utf8))
         #expect(report.kind == "report")
-        #expect(report.schemaVersion == 2)
+        #expect(report.schemaVersion == 3)
         #expect(report.data.nutrients.count == 5)
     }
 

@@ -31,7 +31,9 @@ struct ReportDaysTests {
         // 500 mg > the 350 mg UL
         #expect(magnesium.limitFlags.contains { $0.date == Self.date(3) && $0.role == .upperLimit })
         #expect(
-            report.notes.contains { $0.contains("1 day with only a supplement logged is not counted as a day of food") }
+            report.notes.contains {
+                $0.text().contains("1 day with only a supplement logged is not counted as a day of food")
+            }
         )
         // A supplement alone in the whole week: nothing is judged from no food at all.
         let alone = catalog.weeklyReport(
@@ -46,7 +48,7 @@ struct ReportDaysTests {
         ]
         let unmarked = catalog.weeklyReport(period: Self.period, entries: entries, targets: WeeklyReportTests.woman)
         #expect(unmarked.loggedDays == 3)
-        #expect(unmarked.notes.contains { $0.contains("No day is marked complete") })
+        #expect(unmarked.notes.contains { $0.text().contains("No day is marked complete") })
         let marked = catalog.weeklyReport(
             period: Self.period, entries: entries, targets: WeeklyReportTests.woman,
             completeDays: [Self.date(0), Self.date(1)])
@@ -54,7 +56,7 @@ struct ReportDaysTests {
         let magnesium = try #require(marked[.magnesium])
         #expect(magnesium.days[2].partial && !magnesium.days[0].partial)
         #expect(magnesium.average == magnesium.days[0].amount)  // the 10 g day does not drag the average down
-        #expect(marked.notes.contains { $0.contains("1 other day with food logged is shown as partial") })
+        #expect(marked.notes.contains { $0.text().contains("1 other day with food logged is shown as partial") })
     }
 
     @Test("today is partial until it is over or marked")
@@ -64,7 +66,7 @@ struct ReportDaysTests {
             period: Self.period, entries: entries, targets: WeeklyReportTests.woman, today: Self.date(1))
         #expect(report.loggedDays == 1)
         #expect(try #require(report[.calcium]).days[1].partial)
-        #expect(report.notes.contains { $0.contains("is not over: it is shown as partial") })
+        #expect(report.notes.contains { $0.text().contains("is not over: it is shown as partial") })
         let marked = catalog.weeklyReport(
             period: Self.period, entries: entries, targets: WeeklyReportTests.woman, today: Self.date(1),
             completeDays: [Self.date(0), Self.date(1)])

@@ -167,7 +167,7 @@ extension FoodCatalog {
                 )
             })
         var reports: [NutrientReport] = []
-        var recordedNotes: [String] = []
+        var recordedNotes: [ReportNote] = []
         for nutrient in Nutrient.tracked {
             let nutrientTargets = targets[nutrient]
             let sweat = nutrientTargets.sweatLoss?.amountPerDay
@@ -226,11 +226,7 @@ extension FoodCatalog {
             // Servings of unknown weight without a value (recorded elsewhere) make the average a lower bound only.
             let confidence = unknownEntries > 0 ? .low : Confidence(unknownShare: unknownShare)
             if unknownEntries > 0 {
-                recordedNotes.append(
-                    "\(unknownEntries) serving\(unknownEntries == 1 ? "" : "s") of unknown weight, recorded in "
-                        + "another tracker, had no \(nutrient.displayName) value: its average is a lower bound "
-                        + "(confidence low)."
-                )
+                recordedNotes.append(.servingsWithoutValue(nutrient: nutrient, servings: unknownEntries))
             }
             let below = requirement.map { ar in amounts.filter { $0 < ar }.count } ?? 0
             let (verdict, explanation) = Self.verdict(
@@ -270,36 +266,16 @@ extension FoodCatalog {
             }
             reports.append(report)
         }
-        var notes: [String] = recordedNotes
-        if let today, partialDays.contains(today) {
-            notes.append(
-                "Today (\(today)) is not over: it is shown as partial and left out of the averages until it is over "
-                    + "or marked complete."
-            )
-        }
+        var notes = recordedNotes
+        if let today, partialDays.contains(today) { notes.append(.todayPartial(today)) }
         if marked {
             let partial = partialDays.subtracting(today.map { [$0] } ?? []).count
-            if partial > 0 {
-                notes.append(
-                    "Averages use the \(logged.count) day\(logged.count == 1 ? "" : "s") marked complete; \(partial) "
-                        + "other day\(partial == 1 ? "" : "s") with food logged \(partial == 1 ? "is" : "are") shown "
-                        + "as partial and left out."
-                )
-            }
+            if partial > 0 { notes.append(.averagesUseCompleteDays(complete: logged.count, partial: partial)) }
         } else if !logged.isEmpty {
-            notes.append(
-                "No day is marked complete: a day with a missing meal lowers the average. Mark the days you logged "
-                    + "fully (mineral day --complete DATE)."
-            )
+            notes.append(.noDayMarkedComplete)
         }
         let supplementOnly = dayTotals.filter { $0.logged && !$0.hasFood }.count
-        if supplementOnly > 0 {
-            notes.append(
-                "\(supplementOnly) day\(supplementOnly == 1 ? "" : "s") with only a supplement logged "
-                    + "\(supplementOnly == 1 ? "is" : "are") not counted as \(supplementOnly == 1 ? "a day" : "days") "
-                    + "of food; \(supplementOnly == 1 ? "its" : "their") supplements count for the upper limits."
-            )
-        }
+        if supplementOnly > 0 { notes.append(.supplementOnlyDays(supplementOnly)) }
         var report = WeeklyReport(
             period: period, targets: targets, loggedDays: logged.count, entryCount: entryCount,
             nutrients: reports, averageEnergyKcal: energy, notes: notes)

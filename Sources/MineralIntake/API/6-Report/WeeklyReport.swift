@@ -19,8 +19,8 @@ public struct WeeklyReport: Sendable, Codable, Equatable {
     public var nutrients: [NutrientReport]
     /// Energy per logged day on average, kcal (context for the suggestions).
     public var averageEnergyKcal: Double?
-    /// Caveats about the period itself (a day still going).
-    public var notes: [String]
+    /// Caveats about the period itself (a day still going, days not marked complete), as codes with their numbers.
+    public var notes: [ReportNote]
     /// For a period longer than a week: each ISO week's averages, oldest first, to see the trend.
     public var weeks: [WeekAverages] = []
 

@@ -120,8 +120,11 @@ public enum ReportRenderer {
 
     /// A terminal page: a bar per nutrient against its goal, the verdicts, limits, sources and suggestions.
     /// `color` adds ANSI colours (the caller decides: a terminal, and no `NO_COLOR`); `sourcesHint` says, after the
-    /// targets line, where a front end lists each target's source (`mineral targets` lists each source).
-    public static func text(_ report: WeeklyReport, color: Bool = false, sourcesHint: String? = nil) -> String {
+    /// targets line, where a front end lists each target's source (`mineral targets` lists each source), and
+    /// `markCompleteHint` how it marks a day complete (`mineral day --complete DATE`).
+    public static func text(
+        _ report: WeeklyReport, color: Bool = false, sourcesHint: String? = nil, markCompleteHint: String? = nil
+    ) -> String {
         func paint(_ text: String, _ verdict: Verdict) -> String {
             guard color else { return text }
             let code: String
@@ -151,7 +154,7 @@ public enum ReportRenderer {
             out += paint(String(rendered[index]), nutrient.verdict) + "\n"
         }
         out += "  (daily average over logged days against the goal; a day not logged is left out, never counted as 0)\n"
-        out += report.notes.map { "  \($0)\n" }.joined()
+        out += report.notes.map { "  \($0.text(markCompleteHint: markCompleteHint))\n" }.joined()
         out += "\nVerdicts:\n"
         for nutrient in report.nutrients {
             out += "  \(nutrient.nutrient.displayName): \(nutrient.explanation)\n"
@@ -225,8 +228,9 @@ public enum ReportRenderer {
 
     // MARK: Markdown
 
-    /// The report as Markdown: a summary table, verdicts, limits, suggestions, sources and days.
-    public static func markdown(_ report: WeeklyReport) -> String {
+    /// The report as Markdown: a summary table, verdicts, limits, suggestions, sources and days; `markCompleteHint`
+    /// as for ``text(_:color:sourcesHint:markCompleteHint:)``.
+    public static func markdown(_ report: WeeklyReport, markCompleteHint: String? = nil) -> String {
         func row(_ cells: [String]) -> String {
             "| " + cells.map { $0.replacing("|", with: "\\|") }.joined(separator: " | ") + " |\n"
         }
@@ -245,7 +249,7 @@ public enum ReportRenderer {
                 percent(nutrient.unknownShare * 100), nutrient.confidence.rawValue,
             ])
         }
-        out += report.notes.map { "\n> \($0)\n" }.joined()
+        out += report.notes.map { "\n> \($0.text(markCompleteHint: markCompleteHint))\n" }.joined()
         out +=
             "\n## Verdicts\n\n"
             + report.nutrients.map {
@@ -380,8 +384,8 @@ public enum ReportRenderer {
     }
 
     /// One self-contained page: no scripts, no network; an SVG chart of each nutrient's days against its goal and
-    /// average requirement.
-    public static func html(_ report: WeeklyReport) -> String {
+    /// average requirement; `markCompleteHint` as for ``text(_:color:sourcesHint:markCompleteHint:)``.
+    public static func html(_ report: WeeklyReport, markCompleteHint: String? = nil) -> String {
         var out = """
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -415,7 +419,9 @@ public enum ReportRenderer {
                 + "<td class=\"\(nutrient.verdict.rawValue)\">\(escape(verdictLabel(nutrient.verdict)))</td><td "
                 + "class=\"n m-hide\">\(percent(nutrient.unknownShare * 100))</td></tr>\n"
         }
-        out += "</table></div>\n" + report.notes.map { "<p>\(escape($0))</p>\n" }.joined()
+        out +=
+            "</table></div>\n"
+            + report.notes.map { "<p>\(escape($0.text(markCompleteHint: markCompleteHint)))</p>\n" }.joined()
         if report.weeks.count >= 2 {
             // The trend: one row per week, one column per nutrient, and whether each is getting better.
             out +=

@@ -1,12 +1,12 @@
 /// The envelope of every JSON document MineralIntake writes: what it is, the schema version, and the content.
 ///
 /// ```json
-/// {"kind": "foods.search", "schema_version": 2, "data": [ … ]}
+/// {"kind": "foods.search", "schema_version": 3, "data": [ … ]}
 /// ```
 /// A program reading the CLI's JSON decodes it with the same type: `VersionedOutput<[FoodSearchResult]>`.
 public struct VersionedOutput<Content: Codable & Sendable & Equatable>: Codable, Sendable, Equatable {
     /// The current version of the JSON schemas; raised when a field changes meaning or goes away.
-    public static var currentSchemaVersion: Int { 2 }
+    public static var currentSchemaVersion: Int { 3 }
 
     /// What the document holds: `foods.search`, `foods.show`, `foods.rich-in`.
     public var kind: String
