@@ -95,26 +95,19 @@ public struct FoodCatalog: Sendable {
         return entries.map { nutrients(of: $0, cache: &cache) }
     }
 
+    /// The nutrients of `entry`; each food's composition is worked out once and kept in `cache`.
     package func nutrients(of entry: JournalEntry, cache: inout [FoodReference: Composition]) -> NutrientTotals {
         switch entry.food {
-        case .supplement(let nutrient):
-            var totals = NutrientTotals()
-            totals[nutrient] = NutrientTotal(amount: entry.amount)
-            return totals
-        case .recorded(let food):
-            return food.totals(grams: entry.grams)
-        case .usda, .custom:
-            break
+        case .usda, .custom: nutrients(of: entry, composition: cached(entry.food, &cache))
+        case .supplement, .recorded: nutrients(of: entry, composition: nil)
         }
-        let grams = entry.grams ?? 0
-        let composition: Composition
-        if let cached = cache[entry.food] {
-            composition = cached
-        } else {
-            composition = knownOrUnknownComposition(of: entry.food)
-            cache[entry.food] = composition
-        }
-        return composition.totals(grams: grams)
+    }
+
+    private func cached(_ food: FoodReference, _ cache: inout [FoodReference: Composition]) -> Composition {
+        if let known = cache[food] { return known }
+        let made = knownOrUnknownComposition(of: food)
+        cache[food] = made
+        return made
     }
 
     /// The composition of `reference`, or, for a food that cannot be found, one whose every gram has no value
