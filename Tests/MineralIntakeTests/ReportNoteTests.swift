@@ -23,7 +23,8 @@ struct ReportNoteTests {
                 .hasSuffix("Mark the days you logged fully (mineral day --complete DATE)."))
         #expect(
             ReportNote.averagesUseCompleteDays(complete: 1, partial: 2).text()
-                == "Averages use the 1 day marked complete; 2 other days with food logged are shown as partial and left out."
+                == "Averages use the 1 day marked complete; 2 other days with food logged are shown as partial and "
+                + "left out."
         )
         #expect(throws: DecodingError.self) {
             try JSONDecoder().decode(ReportNote.self, from: Data(#"{"code":"x"}"#.utf8))

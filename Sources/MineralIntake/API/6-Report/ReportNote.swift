@@ -31,14 +31,16 @@ public enum ReportNote: Sendable, Equatable {
         switch self {
         case .servingsWithoutValue(let nutrient, let servings):
             return
-                "\(servings) serving\(plural(servings, "", "s")) of unknown weight, recorded in another tracker, had no "
+                "\(servings) serving\(plural(servings, "", "s")) of unknown weight, recorded in another tracker, had "
+                + "no "
                 + "\(nutrient.displayName) value: its average is a lower bound (confidence low)."
         case .todayPartial(let today):
             return "Today (\(today)) is not over: it is shown as partial and left out of the averages until it is over "
                 + "or marked complete."
         case .averagesUseCompleteDays(let complete, let partial):
             return "Averages use the \(complete) day\(plural(complete, "", "s")) marked complete; \(partial) other "
-                + "day\(plural(partial, "", "s")) with food logged \(plural(partial, "is", "are")) shown as partial and "
+                + "day\(plural(partial, "", "s")) with food logged \(plural(partial, "is", "are")) shown as partial "
+                + "and "
                 + "left out."
         case .noDayMarkedComplete:
             return "No day is marked complete: a day with a missing meal lowers the average. Mark the days you logged "
