@@ -17,7 +17,7 @@ struct CLIErrorTests {
         (.invalidDate("2026-02-30"), .usage),
         (.invalidWeek("2026-W99"), .usage),
         (.invalidPeriod("backwards"), .usage),
-        (.invalidProfile("age 300"), .usage),
+        (.invalidProfile(.age, "age 300"), .usage),
         (.invalidEntry("grams -1"), .dataError),
         (.ambiguousFood("milk", candidates: []), .dataError),
         (.unknownUnit("2 cupz milk", unit: "cupz", food: "milk", known: ["cup"]), .dataError),

@@ -195,7 +195,16 @@ struct TargetRefusalTests {
         ),
     ])
     func refused(profile: Profile, message: String) {
-        #expect(throws: MineralIntakeError.invalidProfile(message)) { try tables.targets(for: profile, on: today) }
+        // The field says where the problem is, so a program can point at it; the message says what and why.
+        let field: ProfileField =
+            message.hasPrefix("birth date")
+            ? .birthDate
+            : message.hasPrefix("group")
+                ? .groups
+                : message.hasPrefix("sweat rate") ? .training : message.contains("cannot be") ? .state : .age
+        #expect(throws: MineralIntakeError.invalidProfile(field, message)) {
+            try tables.targets(for: profile, on: today)
+        }
     }
 
     @Test("a profile with neither age nor birth date is its own error case, its message free of command-line words")

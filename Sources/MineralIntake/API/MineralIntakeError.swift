@@ -24,8 +24,8 @@ public enum MineralIntakeError: Error, Sendable, Codable, Equatable, CustomStrin
     case invalidWeek(String)
     /// A report period that cannot be used.
     case invalidPeriod(String)
-    /// A profile that cannot be used: the message says which field and what is accepted.
-    case invalidProfile(String)
+    /// A profile that cannot be used: the field it is in, and a message naming the value and what is accepted.
+    case invalidProfile(ProfileField, String)
     /// A journal entry, item or supplement that cannot be read: the message names it and says what is accepted.
     case invalidEntry(String)
     /// A food name that is not exactly one food's name: the candidates a search finds; nothing is logged.
@@ -76,7 +76,7 @@ public enum MineralIntakeError: Error, Sendable, Codable, Equatable, CustomStrin
             return "\"\(text)\" is not an ISO week; give YYYY-Www, e.g. 2026-W48"
         case .invalidPeriod(let message):
             return message
-        case .invalidProfile(let message), .invalidEntry(let message):
+        case .invalidProfile(_, let message), .invalidEntry(let message):
             return message
         case .ambiguousFood(let text, let candidates):
             return
@@ -101,4 +101,24 @@ public enum MineralIntakeError: Error, Sendable, Codable, Equatable, CustomStrin
 extension MineralIntakeError: LocalizedError {
     /// The same message as ``description``, so `localizedDescription` (Foundation) reads it, not "error 12".
     public var errorDescription: String? { description }
+}
+
+/// The part of a profile a ``MineralIntakeError/invalidProfile(_:_:)`` is about.
+public enum ProfileField: String, Sendable, Codable, Equatable, CaseIterable {
+    /// `female` or `male`.
+    case sex
+    /// The age in years.
+    case age
+    /// The birth date.
+    case birthDate = "birth_date"
+    /// Pregnant, lactating or neither.
+    case state
+    /// NASEM or EFSA.
+    case standard
+    /// The risk groups (teenager, elderly, athlete …).
+    case groups
+    /// Training hours and sweat rate.
+    case training
+    /// Targets the person set themselves.
+    case overrides
 }

@@ -36,64 +36,68 @@ public struct Profile: Sendable, Codable, Equatable {
 
     /// Age in whole years on `date`.
     /// - Throws: ``MineralIntakeError/profileWithoutAge`` when the profile has neither age nor birth date, or
-    ///   ``MineralIntakeError/invalidProfile(_:)`` for a birth date after `date`.
+    ///   ``MineralIntakeError/invalidProfile(_:_:)`` for a birth date after `date`.
     public func age(on date: CalendarDate) throws(MineralIntakeError) -> Int {
         if let ageYears { return ageYears }
         guard let birthDate else { throw .profileWithoutAge }
         guard birthDate <= date else {
-            throw .invalidProfile("birth date \(birthDate) is after \(date); give the date you were born")
+            throw .invalidProfile(.birthDate, "birth date \(birthDate) is after \(date); give the date you were born")
         }
         return birthDate.completedYears(until: date)
     }
 
     /// Checks that the tables can serve this profile on `date`, and returns its age.
-    /// - Throws: ``MineralIntakeError/invalidProfile(_:)`` with a message naming the field and what is accepted.
+    /// - Throws: ``MineralIntakeError/invalidProfile(_:_:)`` with a message naming the field and what is accepted.
     @discardableResult
     public func validated(on date: CalendarDate) throws(MineralIntakeError) -> Int {
         if ageYears != nil, birthDate != nil {
-            throw .invalidProfile("give either an age or a birth date, not both")
+            throw .invalidProfile(.age, "give either an age or a birth date, not both")
         }
         let age = try self.age(on: date)
-        guard age >= 0 else { throw .invalidProfile("age \(age) is negative; give an age from 1 to 130 years") }
+        guard age >= 0 else { throw .invalidProfile(.age, "age \(age) is negative; give an age from 1 to 130 years") }
         guard age >= 1 else {
             throw .invalidProfile(
+                .age,
                 "age \(age): infants under 1 year are not covered (their intake is breast milk or formula, which this "
                     + "tool does not model); give an age from 1 to 130 years"
             )
         }
-        guard age <= 130 else { throw .invalidProfile("age \(age) is over 130; give an age from 1 to 130 years") }
+        guard age <= 130 else { throw .invalidProfile(.age, "age \(age) is over 130; give an age from 1 to 130 years") }
         if sex == .male, state != .none {
             throw .invalidProfile(
-                "a male profile cannot be \(state.rawValue); pregnancy and lactation are for female profiles")
+                .state, "a male profile cannot be \(state.rawValue); pregnancy and lactation are for female profiles")
         }
         if state != .none, age < 9 {
-            throw .invalidProfile("age \(age) cannot be \(state.rawValue); check the age")
+            throw .invalidProfile(.state, "age \(age) cannot be \(state.rawValue); check the age")
         }
         for group in groups {
             switch group {
             case .teenager where !(13...19).contains(age):
-                throw .invalidProfile("group teenager is for ages 13 to 19, but the age is \(age)")
+                throw .invalidProfile(.groups, "group teenager is for ages 13 to 19, but the age is \(age)")
             case .elderly where age < 51:
                 throw .invalidProfile(
-                    "group elderly starts at 51 (the tables' older-adult rows), but the age is \(age)")
+                    .groups, "group elderly starts at 51 (the tables' older-adult rows), but the age is \(age)")
             case .youngMother where sex == .male:
-                throw .invalidProfile("group young-mother is for female profiles")
+                throw .invalidProfile(.groups, "group young-mother is for female profiles")
             default: break
             }
         }
         // The same limits whether a value came from the command line or a hand-edited file.
         if let rate = training?.sweatRateLitresPerHour, !(rate >= 0.1 && rate <= 6) {
             throw .invalidProfile(
-                "sweat rate \(NumberText.plain(rate)) L/h is outside 0.1–6 L/h (athletes measured 0.26–5.73)")
+                .training,
+                "sweat rate \(NumberText.plain(rate)) L/h is outside 0.1–6 L/h " + "(athletes measured 0.26–5.73)")
         }
         if let training, !(training.hours >= 0 && training.hours <= (training.period == .day ? 24 : 168)) {
             throw .invalidProfile(
+                .training,
                 "training \(NumberText.plain(training.hours)) hours a \(training.period.rawValue) is not possible; "
                     + "give 0 to 24 hours a day or 0 to 168 a week"
             )
         }
         for override in overrides where !(override.amount > 0 && override.amount < 1_000_000) {
             throw .invalidProfile(
+                .overrides,
                 "the \(override.nutrient.rawValue) \(override.role.rawValue) of \(NumberText.plain(override.amount)) "
                     + "is not a positive amount under 1000000"
             )

@@ -10,7 +10,7 @@ public enum ReferenceStandard: String, CaseIterable, Sendable, Codable, Equatabl
     public init(parsing text: String) throws(MineralIntakeError) {
         guard let standard = ReferenceStandard(rawValue: text.uppercased()) else {
             throw .invalidProfile(
-                "unknown standard \"\(text)\"; known: nasem (U.S./Canada DRI, the default), efsa (EU)")
+                .standard, "unknown standard \"\(text)\"; known: nasem (U.S./Canada DRI, the default), efsa (EU)")
         }
         self = standard
     }
@@ -34,7 +34,7 @@ public enum Sex: String, CaseIterable, Sendable, Codable, Equatable {
         switch text.lowercased() {
         case "female", "f", "woman": self = .female
         case "male", "m", "man": self = .male
-        default: throw .invalidProfile("unknown sex \"\(text)\"; known: female, male")
+        default: throw .invalidProfile(.sex, "unknown sex \"\(text)\"; known: female, male")
         }
     }
 }

@@ -25,6 +25,7 @@ public enum RiskGroup: String, CaseIterable, Sendable, Codable, Equatable, Compa
                     "did you mean \"\($0)\"? "
                 } ?? ""
             throw .invalidProfile(
+                .groups,
                 "unknown group \"\(text)\"; \(hint)known: " + RiskGroup.allCases.map(\.rawValue).joined(separator: ", ")
             )
         }

@@ -39,29 +39,33 @@ public struct TargetOverride: Sendable, Codable, Equatable {
         let sides = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
         let usage =
             "give NUTRIENT[.goal|.ar|.ul|.cdrr]=AMOUNT in mg (µg for vitamin D), e.g. magnesium=400 or sodium.cdrr=2000"
-        guard sides.count == 2 else { throw .invalidProfile("override \"\(text)\" is not understood; \(usage)") }
+        guard sides.count == 2 else {
+            throw .invalidProfile(.overrides, "override \"\(text)\" is not understood; \(usage)")
+        }
         let left = sides[0].split(separator: ".", maxSplits: 1)
         guard let nutrientText = left.first else {
-            throw .invalidProfile("override \"\(text)\" names no nutrient; \(usage)")
+            throw .invalidProfile(.overrides, "override \"\(text)\" names no nutrient; \(usage)")
         }
         let nutrient: Nutrient
         do { nutrient = try Nutrient(parsing: String(nutrientText)) } catch {
-            throw .invalidProfile("override \"\(text)\": \(error.description)")
+            throw .invalidProfile(.overrides, "override \"\(text)\": \(error.description)")
         }
         guard nutrient != .energy else {
-            throw .invalidProfile("override \"\(text)\": energy has no intake target here; \(usage)")
+            throw .invalidProfile(.overrides, "override \"\(text)\": energy has no intake target here; \(usage)")
         }
         var role = TargetRole.goal
         if left.count == 2 {
             guard let found = TargetRole.aliases[left[1].lowercased()] else {
-                throw .invalidProfile("override \"\(text)\": unknown target \"\(left[1])\"; known: goal, ar, ul, cdrr")
+                throw .invalidProfile(
+                    .overrides, "override \"\(text)\": unknown target \"\(left[1])\"; known: goal, ar, ul, cdrr")
             }
             role = found
         }
         guard let amount = Double(String(sides[1]).trimmingWhitespace()), amount.isFinite, amount > 0,
             amount < 1_000_000
         else {
-            throw .invalidProfile("override \"\(text)\": \"\(sides[1])\" is not a positive amount; \(usage)")
+            throw .invalidProfile(
+                .overrides, "override \"\(text)\": \"\(sides[1])\" is not a positive amount; \(usage)")
         }
         self.init(nutrient: nutrient, role: role, amount: amount)
     }

@@ -1,6 +1,6 @@
 extension ReferenceTables {
     /// The targets of `profile` on `date` (the day its age is counted on).
-    /// - Throws: ``MineralIntakeError/invalidProfile(_:)`` for a profile the tables cannot serve (under 1 year,
+    /// - Throws: ``MineralIntakeError/invalidProfile(_:_:)`` for a profile the tables cannot serve (under 1 year,
     ///   over 130, a pregnant male …), naming what is wrong and what is accepted.
     public func targets(for profile: Profile, on date: CalendarDate) throws(MineralIntakeError) -> Targets {
         let age = try profile.validated(on: date)

@@ -32,10 +32,12 @@ public struct Training: Sendable, Codable, Equatable {
             let period = Period(rawValue: String(parts[1]))
         else {
             throw .invalidProfile(
+                .training,
                 "training \"\(text)\" is not understood; give hours per day or week, e.g. 1.5/day or 8/week")
         }
         guard hours >= 0, hours <= (period == .day ? 24 : 168) else {
-            throw .invalidProfile("training \"\(text)\" is not possible; give 0 to 24 hours a day or 0 to 168 a week")
+            throw .invalidProfile(
+                .training, "training \"\(text)\" is not possible; give 0 to 24 hours a day or 0 to 168 a week")
         }
         self.init(hours: hours, per: period, sweatRateLitresPerHour: sweatRateLitresPerHour)
     }
