@@ -433,7 +433,16 @@ struct ExchangeCommands {
         }
         if let summary {
             let completed = summary.days.filter(\.value).map(\.key)
-            try files.setComplete(completed, true)
+            do {
+                try files.setComplete(completed, true)
+            } catch let error as CLIError where !out.isEmpty {
+                // The servings are in already: say so, and how to mark the days alone.
+                throw CLIError.io(
+                    "\(error.description); the servings were imported (\(out.split(separator: "\n").first ?? "")), but "
+                        + "no day was marked complete: run `mineral import --from cronometer \(summary.path)` to mark "
+                        + "them"
+                )
+            }
             out +=
                 "Marked \(completed.count) of \(summary.days.count) days complete from \(summary.path) (the days "
                 + "Cronometer marks Completed)\n"

@@ -82,7 +82,7 @@ struct CronometerImportTests {
         #expect(
             throws: MineralIntakeError.invalidRows([
                 "s.csv:10: \"2026-02-30\" is not a date" + invalidDateTail,
-                "s.csv:11: Amount \"about one\" does not start with a positive number (1.00 cup, 100.00 g)",
+                "s.csv:11: Amount \"about one\" does not start with a positive number and a unit (1.00 cup, 100.00 g)",
                 "s.csv:12: Potassium (mg) \"lots\" is not a number (an empty cell means unknown)",
                 "s.csv:13: Food Name is empty",
             ])
@@ -115,5 +115,32 @@ struct CronometerImportTests {
         #expect(throws: MineralIntakeError.invalidRows(["d.csv:2: Completed \"maybe\" is not true or false"])) {
             try CronometerImport.dailySummary(csv: "Date,Completed\n2026-11-02,maybe\n", file: "d.csv")
         }
+    }
+
+    @Test("amounts as people write them: thousands marked, fractions; a decimal comma is refused, not misread")
+    func amounts() throws {
+        #expect(try CronometerImport.amount("1,250.00 g") == (1250, "g", 1250))
+        #expect(try CronometerImport.amount("1/2 cup").amount == 0.5)
+        #expect(try CronometerImport.amount("2.00 oz").grams == 2 * 28.349523125)
+        #expect(throws: MineralIntakeError.self) { try CronometerImport.amount("1,5 cup") }
+        #expect(throws: MineralIntakeError.self) { try CronometerImport.amount("½ cup") }
+    }
+
+    @Test("supplements (Cronometer's Supplements category or group) count as supplements, not food")
+    func supplements() throws {
+        let text = """
+            Day,Group,Food Name,Amount,Category,Magnesium (mg),Calcium (mg)
+            2026-11-02,Breakfast,"Magnesium Glycinate, Doctor's Best",2.00 tablet,Supplements,200,
+            2026-11-02,Supplements,Vitamin D3,1.00 softgel,,,
+            2026-11-02,Lunch,Yogurt,1.00 cup,Dairy and Egg Products,27,274
+
+            """
+        let read = try CronometerImport.servings(csv: text, file: "s.csv")
+        #expect(read.entries.map(\.food.isFood) == [false, false, true])
+        #expect(read.entries[0].food.description.hasPrefix("recorded-supplement:cronometer|"))
+        #expect(FoodReference(journalText: read.entries[0].food.description) == read.entries[0].food)
+        // The supplement's magnesium counts for the supplements-only upper limit, and a day of only it is no food day.
+        let day = catalog.summary(of: CalendarDate(year: 2026, month: 11, day: 2)!, entries: read.entries)
+        #expect(day.supplements[.magnesium].amount == 200 && day.food[.magnesium].amount == 27)
     }
 }

@@ -79,6 +79,10 @@ struct RecordedFoodTests {
         let potassium = try #require(report.nutrients.first { $0.nutrient == .potassium })
         #expect(potassium.average == 1162)  // the apricots only: the soup's potassium is unknown, not 0 and not guessed
         #expect(potassium.confidence == .low && potassium.verdict == .insufficientData)
+        // The day itself is marked a lower bound, though all its weighed food had a value.
+        let day = try #require(potassium.days.first { $0.date == date })
+        #expect(day.servingsWithoutValue == 1 && day.unknownShare == 0 && day.hasUnknown)
+        #expect(ReportRenderer.text(report).contains("1162*"))
         #expect(potassium.explanation.contains("1 serving of unknown weight has no potassium value"))
         #expect(report.notes.contains { $0.text().contains("had no potassium value: its average is a lower bound") })
         let magnesium = try #require(report.nutrients.first { $0.nutrient == .magnesium })

@@ -212,7 +212,9 @@ struct FoodStorage: Sendable {
             for line in bytes[from..<to].split(separator: 0x0A) {
                 let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
                     .map { String(decoding: $0, as: UTF8.self).trimmingWhitespace() }
-                if fields.count == 5, let sequence = Int(fields[1]), let amount = Double(fields[2]),
+                if fields.count == 5,
+                    let sequence = Double(fields[1]).flatMap({ $0.isFinite && abs($0) < 1e9 ? Int($0) : nil }),
+                    let amount = Double(fields[2]),
                     let grams = Double(fields[4])
                 {
                     result.append(HouseholdMeasure(sequence: sequence, amount: amount, unit: fields[3], grams: grams))

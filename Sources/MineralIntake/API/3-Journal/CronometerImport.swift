@@ -60,6 +60,7 @@ public enum CronometerImport {
             columns[name] = index
         }
         let nutrientColumns = try Self.nutrientColumns(header, file: file)
+        let categoryColumn = header.firstIndex(of: "Category")
         var entries: [JournalEntry] = []
         var otherGroups: [String: Int] = [:]
         var problems: [String] = []
@@ -88,7 +89,11 @@ public enum CronometerImport {
                     }
                     amounts[column.nutrient] = value / column.divisor
                 }
-                let food = try RecordedFood(source: "cronometer", name: name, amounts: amounts)
+                // A supplement (Cronometer's category, or a group named so) counts as a supplement, not as food.
+                let isSupplement =
+                    Self.isSupplement(group) || categoryColumn.map { Self.isSupplement(row.fields[$0]) } == true
+                let food = try RecordedFood(
+                    source: "cronometer", name: name, amounts: amounts, isSupplement: isSupplement)
                 let amountText = field("Amount")
                 let entry = JournalEntry(
                     id: 0, date: date, meal: meal ?? .snack, amount: amount, unit: unit, grams: grams,
@@ -151,6 +156,20 @@ public enum CronometerImport {
         }
     }
 
+    /// Whether `number` marks thousands with commas the usual way (`1,250.5`): every group after the first is three
+    /// digits, so `1,5` (a decimal comma) is not taken for one.
+    static func groupsOfThousands(_ number: String) -> Bool {
+        let whole = number.prefix { $0 != "." }
+        let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
+        return groups.count > 1 && !groups[0].isEmpty && groups[0].count <= 3
+            && groups.dropFirst().allSatisfy { $0.count == 3 }
+    }
+
+    /// Whether a Cronometer group or category names supplements.
+    static func isSupplement(_ text: String) -> Bool {
+        text.trimmingWhitespace().lowercased().hasPrefix("supplement")
+    }
+
     /// Weights Cronometer may give an amount in, in grams.
     static let gramsPer: [String: Double] = [
         "g": 1, "gram": 1, "grams": 1, "kg": 1000, "oz": 28.349523125, "ounce": 28.349523125, "ounces": 28.349523125,
@@ -160,11 +179,24 @@ public enum CronometerImport {
     /// `1.00 cup` → (1, `cup`, no grams); `100.00 g` → (100, `g`, 100 g); an empty amount is one serving.
     static func amount(_ text: String) throws(MineralIntakeError) -> (amount: Double, unit: String, grams: Double?) {
         guard !text.isEmpty else { return (1, "serving", nil) }
-        let number = String(text.prefix { $0.isNumber || $0 == "." })
-        guard let amount = NumberText.plainDecimal(number), amount > 0 else {
-            throw .invalidEntry("Amount \"\(text)\" does not start with a positive number (1.00 cup, 100.00 g)")
-        }
+        // The number: `1.00`, `1,250.00` (thousands marked), or a fraction `1/2`; then the unit after a space.
+        let number = String(text.prefix { !$0.isWhitespace })
         let unit = String(text.dropFirst(number.count)).trimmingWhitespace()
+        let fraction = number.split(separator: "/", omittingEmptySubsequences: false)
+        let amount: Double?
+        if fraction.count == 2, let top = NumberText.plainDecimal(String(fraction[0])),
+            let bottom = NumberText.plainDecimal(String(fraction[1])), bottom > 0
+        {
+            amount = top / bottom
+        } else if number.contains(","), Self.groupsOfThousands(number) {
+            amount = NumberText.plainDecimal(number.replacing(",", with: ""))
+        } else {
+            amount = NumberText.plainDecimal(number)
+        }
+        guard let amount, amount > 0, amount.isFinite else {
+            throw .invalidEntry(
+                "Amount \"\(text)\" does not start with a positive number and a unit (1.00 cup, 100.00 g)")
+        }
         let grams = gramsPer[unit.lowercased()].map { amount * $0 }
         return (amount, unit.isEmpty ? "serving" : unit, grams)
     }

@@ -16,7 +16,7 @@ public enum FoodReference: Sendable, Hashable, Codable, CustomStringConvertible 
         case .usda(let ndb): ndb.rawValue
         case .custom(let name): "custom:" + name
         case .supplement(let nutrient): "supplement:" + nutrient.rawValue
-        case .recorded(let food): "recorded:" + food.journalText
+        case .recorded(let food): (food.isSupplement ? "recorded-supplement:" : "recorded:") + food.journalText
         }
     }
 
@@ -29,10 +29,14 @@ public enum FoodReference: Sendable, Hashable, Codable, CustomStringConvertible 
         }
     }
 
-    /// Whether this is a food (USDA, custom or recorded elsewhere), not a supplement.
+    /// Whether this is a food (USDA, custom or recorded elsewhere), not a supplement (nor a supplement recorded
+    /// elsewhere).
     public var isFood: Bool {
-        if case .supplement = self { return false }
-        return true
+        switch self {
+        case .supplement: false
+        case .recorded(let food): !food.isSupplement
+        case .usda, .custom: true
+        }
     }
 
     /// Reads the journal's text form; `nil` if it is none of the four.
@@ -41,6 +45,10 @@ public enum FoodReference: Sendable, Hashable, Codable, CustomStringConvertible 
             self = .usda(ndb)
         } else if text.hasPrefix("recorded:") {
             guard let food = RecordedFood(journalText: String(text.dropFirst(9))) else { return nil }
+            self = .recorded(food)
+        } else if text.hasPrefix("recorded-supplement:") {
+            guard var food = RecordedFood(journalText: String(text.dropFirst(20))) else { return nil }
+            food.isSupplement = true
             self = .recorded(food)
         } else if text.hasPrefix("custom:"), text.count > 7 {
             self = .custom(String(text.dropFirst(7)))

@@ -114,7 +114,7 @@ public enum JournalFormat {
     ) rethrows -> [JournalProblem] {
         try data.withUnsafeBytes { raw -> [JournalProblem] in
             let bytes = raw.bindMemory(to: UInt8.self)
-            var keys: [(day: Int32, meal: UInt8, id: Int, start: Int32, end: Int32)] = []
+            var keys: [(day: Int32, meal: UInt8, id: Int, start: Int, end: Int)] = []
             keys.reserveCapacity(bytes.count / 56)
             var problems: [JournalProblem] = []
             scan(bytes: bytes, dates: nil) { line, range in
@@ -130,14 +130,14 @@ public enum JournalFormat {
                     (
                         Int32(clamping: key.date.daysSinceEpoch), UInt8(Meal.allCases.firstIndex(of: key.meal) ?? 0),
                         key.id,
-                        Int32(clamping: range.lowerBound), Int32(clamping: range.upperBound)
+                        range.lowerBound, range.upperBound
                     ))
             }
             keys.sort { ($0.day, $0.meal, $0.id) < ($1.day, $1.meal, $1.id) }
             for key in keys {
                 var entry: JournalEntry?
                 // The line read again on its own (it read before, so it reads the same way now).
-                scan(bytes: UnsafeBufferPointer(rebasing: bytes[Int(key.start)..<Int(key.end)]), dates: nil) {
+                scan(bytes: UnsafeBufferPointer(rebasing: bytes[key.start..<key.end]), dates: nil) {
                     line, _ in
                     switch line {
                     case .usda(let fast): entry = fast.entry

@@ -11,11 +11,16 @@ public struct RecordedFood: Sendable, Hashable, Codable {
     public var name: String
     /// The amounts of the serving as recorded there; `nil` where it had none.
     public var amounts: NutrientValues
+    /// Whether the tracker recorded it as a supplement: its amounts then count as supplements (for the upper limits
+    /// of supplements), and a day with only supplements is no day of food. Written `recorded-supplement:…`.
+    public var isSupplement: Bool = false
 
     /// A recorded serving.
     /// - Throws: ``MineralIntakeError/invalidEntry(_:)`` when the source is not a short lower-case word, the name is
     ///   empty, or an amount is negative or above ``QuantityLimits/recordedAmount(_:)``.
-    public init(source: String, name: String, amounts: NutrientValues) throws(MineralIntakeError) {
+    public init(source: String, name: String, amounts: NutrientValues, isSupplement: Bool = false)
+        throws(MineralIntakeError)
+    {
         guard !source.isEmpty, source.utf8.count <= 32,
             source.utf8.allSatisfy({ (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D })
         else {
@@ -35,6 +40,7 @@ public struct RecordedFood: Sendable, Hashable, Codable {
         self.source = source
         self.name = trimmed
         self.amounts = amounts
+        self.isSupplement = isSupplement
     }
 
     /// The tracker's name for people: `Cronometer`.

@@ -39,7 +39,7 @@ extension FoodCatalog {
         for entry in entries where entry.date == date {
             let nutrients = self.nutrients(of: entry, cache: &cache)
             summary.entries.append(EntryNutrients(entry: entry, foodName: name(of: entry.food), nutrients: nutrients))
-            if case .supplement = entry.food { summary.supplements += nutrients } else { summary.food += nutrients }
+            if entry.food.isFood { summary.food += nutrients } else { summary.supplements += nutrients }
         }
         summary.entries.sort { ($0.entry.meal, $0.entry.id) < ($1.entry.meal, $1.entry.id) }
         summary.total = summary.food + summary.supplements
@@ -55,7 +55,7 @@ extension FoodCatalog {
         for entry in entries {
             let nutrients = self.nutrients(of: entry, cache: &cache)
             var day = result[entry.date] ?? (NutrientTotals(), NutrientTotals())
-            if case .supplement = entry.food { day.supplements += nutrients } else { day.food += nutrients }
+            if entry.food.isFood { day.food += nutrients } else { day.supplements += nutrients }
             result[entry.date] = day
         }
         return result

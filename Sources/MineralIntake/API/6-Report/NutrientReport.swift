@@ -22,11 +22,17 @@ public struct DayAmount: Sendable, Codable, Equatable {
     /// not, or it is today and not over): shown, but left out of the average, so a forgotten meal does not look
     /// like a shortfall.
     public var partial: Bool = false
+    /// Servings of unknown weight (recorded in another tracker) with no value for the nutrient: the day's amount is
+    /// then a lower bound whatever ``unknownShare`` says (it counts grams only).
+    public var servingsWithoutValue: Int = 0
+
+    /// Whether part of the day's food had no value: the amount is a lower bound.
+    public var hasUnknown: Bool { (unknownShare ?? 0) > 0 || servingsWithoutValue > 0 }
 
     /// One day's amount.
     public init(
         date: CalendarDate, logged: Bool, amount: Double? = nil, supplements: Double? = nil,
-        unknownShare: Double? = nil, partial: Bool = false
+        unknownShare: Double? = nil, partial: Bool = false, servingsWithoutValue: Int = 0
     ) {
         self.date = date
         self.logged = logged
@@ -34,11 +40,36 @@ public struct DayAmount: Sendable, Codable, Equatable {
         self.supplements = supplements
         self.unknownShare = unknownShare
         self.partial = partial
+        self.servingsWithoutValue = servingsWithoutValue
     }
 
     enum CodingKeys: String, CodingKey {
         case date, logged, amount, supplements, partial
         case unknownShare = "unknown_share"
+        case servingsWithoutValue = "servings_without_value"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        date = try container.decode(CalendarDate.self, forKey: .date)
+        logged = try container.decode(Bool.self, forKey: .logged)
+        amount = try container.decodeIfPresent(Double.self, forKey: .amount)
+        supplements = try container.decodeIfPresent(Double.self, forKey: .supplements)
+        unknownShare = try container.decodeIfPresent(Double.self, forKey: .unknownShare)
+        partial = try container.decodeIfPresent(Bool.self, forKey: .partial) ?? false
+        servingsWithoutValue = try container.decodeIfPresent(Int.self, forKey: .servingsWithoutValue) ?? 0
+    }
+
+    /// `servings_without_value` is written only when above 0.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(date, forKey: .date)
+        try container.encode(logged, forKey: .logged)
+        try container.encodeIfPresent(amount, forKey: .amount)
+        try container.encodeIfPresent(supplements, forKey: .supplements)
+        try container.encodeIfPresent(unknownShare, forKey: .unknownShare)
+        try container.encode(partial, forKey: .partial)
+        if servingsWithoutValue > 0 { try container.encode(servingsWithoutValue, forKey: .servingsWithoutValue) }
     }
 }
 

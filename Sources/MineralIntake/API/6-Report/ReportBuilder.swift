@@ -195,7 +195,8 @@ extension FoodCatalog {
                     dayAmounts.append(
                         DayAmount(
                             date: date, logged: true, amount: total, supplements: supplements,
-                            unknownShare: food.grams > 0 ? food.unknownShare : 0, partial: partialDays.contains(date)))
+                            unknownShare: food.grams > 0 ? food.unknownShare : 0, partial: partialDays.contains(date),
+                            servingsWithoutValue: food.entriesWithoutValue))
                 } else {
                     // A supplement alone: no day of food, but the supplement counts for the limits below.
                     dayAmounts.append(

@@ -211,12 +211,12 @@ public enum ReportRenderer {
                         guard day.logged, let value = day.amount else {
                             return day.supplements.map { "supplement " + NumberText.display($0) } ?? "not logged"
                         }
-                        return NumberText.display(value) + ((day.unknownShare ?? 0) > 0 ? "*" : "")
+                        return NumberText.display(value) + (day.hasUnknown ? "*" : "")
                             + (day.partial ? " partial" : "")
                     })
         }
         out += days.rendered()
-        if report.nutrients.contains(where: { $0.days.contains { ($0.unknownShare ?? 0) > 0 && $0.logged } }) {
+        if report.nutrients.contains(where: { $0.days.contains { $0.hasUnknown && $0.logged } }) {
             out += "  * part of the day's food has no value for this nutrient: the amount is a lower bound.\n"
         }
         if !report.targets.notes.isEmpty { out += "\nNotes:\n" + report.targets.notes.map { "  - \($0)\n" }.joined() }
