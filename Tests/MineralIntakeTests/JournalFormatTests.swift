@@ -63,3 +63,24 @@ struct JournalFormatTests {
         #expect(JournalFormat.maxID(in: Data(text.utf8)) == 12)
     }
 }
+
+@Suite("Reading only a period's lines")
+struct JournalPeriodReadingTests {
+    @Test("other days' lines are skipped, but a line whose date is no real day is still a problem, in or out of range")
+    func skipsOnlyRealDays() {
+        let text = JournalFormat.header
+            + "1\t2019-01-31\tlunch\t50\tg\t50\t09032\tan old day (31st)\n"
+            + "2\t2019-02-30\tlunch\t50\tg\t50\t09032\tno such day\n"
+            + "3\t2026-11-24\tlunch\t50\tg\t50\t09032\tin the week\n"
+            + "4\t2026-11-24\tlunch\t50\tg\t50\t09032\tin the week\n"
+            + "5\t2026-12-01\tlunch\t50\tg\t50\t09032\tlater\n"
+            + "6\t2026-12-01\tlunch\t50\tg\t50\t09032\tlater, same day\n"
+            + "7\t0000-01-01\tlunch\t50\tg\t50\t09032\tyear zero\n"
+            + "8\t2026-11-22\tlunch\t50\tg\t50\t09032\tday before the week\n"
+        let week = CalendarDate(year: 2026, month: 11, day: 23)!...CalendarDate(year: 2026, month: 11, day: 29)!
+        let read = JournalFormat.parse(text, dates: week)
+        #expect(read.entries.map(\.id) == [3, 4])
+        #expect(read.problems.map(\.line) == [6, 11])  // 2019-02-30 and year 0 are no days, wherever they stand
+        #expect(read.entries == JournalFormat.parse(text).entries.filter { week.contains($0.date) })
+    }
+}

@@ -200,6 +200,14 @@ public enum JournalFormat {
     ) {
         guard let base = bytes.baseAddress else { return }
         var seen = Set<Int>(minimumCapacity: bytes.count / 56)
+        // The ten date bytes of the last line skipped for its date.
+        var lastSkipped: (UInt64, UInt16)?
+        // The bounds as the journal writes dates, when both are four-digit years (then byte order is date order).
+        let bounds = dates.flatMap { dates -> (from: [UInt8], to: [UInt8])? in
+            let from = Array(dates.lowerBound.description.utf8)
+            let to = Array(dates.upperBound.description.utf8)
+            return from.count == 10 && to.count == 10 ? (from, to) : nil
+        }
         var fields: [Range<Int>] = []
         var lineNumber = 0
         // A UTF-8 byte order mark (from some editors and spreadsheets) is not part of the first line.
@@ -216,10 +224,20 @@ public enum JournalFormat {
             // With a date range, look at the date (the second field) first and skip other days' lines.
             if let dates, let tab = memchr(base + start, 0x09, min(13, lineEnd - start)) {
                 let dateStart = UnsafeRawPointer(tab) - UnsafeRawPointer(base) + 1
-                if dateStart + 10 <= lineEnd, let date = dateField(bytes, dateStart..<dateStart + 10),
-                    dateStart + 10 == lineEnd || bytes[dateStart + 10] == 0x09, !dates.contains(date)
-                {
-                    continue
+                if dateStart + 10 <= lineEnd, dateStart + 10 == lineEnd || bytes[dateStart + 10] == 0x09 {
+                    // ISO dates sort as their bytes do: a line outside the bounds whose date is surely a real day is
+                    // skipped after two comparisons; any other is read as before.
+                    // A journal writes a day's lines together: the date just skipped is skipped again at once.
+                    let raw = UnsafeRawPointer(base + dateStart)
+                    let date = (
+                        raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
+                    )
+                    if let skipped = lastSkipped, skipped == date { continue }
+                    if let bounds, outside(bytes, dateStart, bounds), surelyADay(bytes, dateStart) {
+                        lastSkipped = date
+                        continue
+                    }
+                    if let date = dateField(bytes, dateStart..<dateStart + 10), !dates.contains(date) { continue }
                 }
             }
             if bytes[start..<lineEnd].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
@@ -249,6 +267,33 @@ public enum JournalFormat {
                     line)
             }
         }
+    }
+
+    /// Whether the ten bytes at `start` sort before `bounds.from` or after `bounds.to`.
+    private static func outside(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ bounds: (from: [UInt8], to: [UInt8])
+    ) -> Bool {
+        func compare(_ bound: [UInt8]) -> Int {
+            for offset in 0..<10 where bytes[start + offset] != bound[offset] {
+                return bytes[start + offset] < bound[offset] ? -1 : 1
+            }
+            return 0
+        }
+        return compare(bounds.from) < 0 || compare(bounds.to) > 0
+    }
+
+    /// Whether the ten bytes at `start` are surely a real day (`YYYY-MM-DD`, year 1 or later, month 1–12, day 1–28:
+    /// every month has those); `false` only means "look closer".
+    private static func surelyADay(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
+        let y0 = bytes[start] &- 0x30, y1 = bytes[start + 1] &- 0x30, y2 = bytes[start + 2] &- 0x30
+        let y3 = bytes[start + 3] &- 0x30, m0 = bytes[start + 5] &- 0x30, m1 = bytes[start + 6] &- 0x30
+        let d0 = bytes[start + 8] &- 0x30, d1 = bytes[start + 9] &- 0x30
+        guard bytes[start + 4] == 0x2D, bytes[start + 7] == 0x2D, y0 < 10, y1 < 10, y2 < 10, y3 < 10, m0 < 10, m1 < 10,
+            d0 < 10, d1 < 10
+        else { return false }
+        let month = m0 &* 10 &+ m1
+        let day = d0 &* 10 &+ d1
+        return y0 | y1 | y2 | y3 != 0 && month >= 1 && month <= 12 && day >= 1 && day <= 28
     }
 
     /// A line's text, for a problem.
