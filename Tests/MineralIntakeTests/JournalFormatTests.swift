@@ -68,7 +68,8 @@ struct JournalFormatTests {
 struct JournalPeriodReadingTests {
     @Test("other days' lines are skipped, but a line whose date is no real day is still a problem, in or out of range")
     func skipsOnlyRealDays() {
-        let text = JournalFormat.header
+        let text =
+            JournalFormat.header
             + "1\t2019-01-31\tlunch\t50\tg\t50\t09032\tan old day (31st)\n"
             + "2\t2019-02-30\tlunch\t50\tg\t50\t09032\tno such day\n"
             + "3\t2026-11-24\tlunch\t50\tg\t50\t09032\tin the week\n"
