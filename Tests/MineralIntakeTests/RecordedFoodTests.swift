@@ -88,4 +88,23 @@ struct RecordedFoodTests {
         let magnesium = try #require(report.nutrients.first { $0.nutrient == .magnesium })
         #expect(magnesium.average == 45 + 32 && magnesium.confidence == .high)
     }
+
+    @Test("with servings of unknown weight in the period, a share of grams is said to be of the weighed food only")
+    func weighedFoodOnly() throws {
+        let date = CalendarDate(year: 2026, month: 11, day: 2)!
+        let entries = [
+            // A serving with a magnesium value but no weight, and a weighed food with no magnesium value.
+            JournalEntry(
+                id: 1, date: date, meal: .lunch, amount: 1, unit: "cup", grams: nil, food: .recorded(try Self.soup),
+                text: "soup"),
+            JournalEntry(
+                id: 2, date: date, meal: .dinner, amount: 100, unit: "g", grams: 100,
+                food: .usda(NDBNumber(rawValue: "16609")!), text: "pattie"),
+        ]
+        let targets = try ReferenceTables.builtIn().targets(for: Profile(sex: .female, ageYears: 35), on: date)
+        let report = catalog.weeklyReport(period: ReportPeriod(weekOf: date), entries: entries, targets: targets)
+        let magnesium = try #require(report.nutrients.first { $0.nutrient == .magnesium })
+        #expect(magnesium.average == 45)
+        #expect(magnesium.explanation.contains("100 % of the weighed food logged has no magnesium value"))
+    }
 }

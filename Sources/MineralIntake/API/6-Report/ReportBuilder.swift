@@ -20,6 +20,8 @@ extension FoodCatalog {
         var hasFood = false
         /// Whether anything (food or supplement) was logged.
         var logged = false
+        /// Food servings of unknown weight (recorded in another tracker): the shares of grams leave them out.
+        var weightless = 0
     }
 
     /// The report of `period` for `targets` from `entries` (entries outside the period are ignored). Give `today`
@@ -100,7 +102,9 @@ extension FoodCatalog {
         mutating func add(_ entry: JournalEntry, catalog: FoodCatalog) {
             let slot = slot(entry.food, catalog: catalog)
             let nutrients = catalog.nutrients(of: entry, composition: compositions[slot])
-            add(nutrients, slot: slot, day: entry.date.daysSinceEpoch - firstDay, supplement: !entry.food.isFood)
+            let day = entry.date.daysSinceEpoch - firstDay
+            add(nutrients, slot: slot, day: day, supplement: !entry.food.isFood)
+            if entry.food.isFood, entry.grams == nil { dayTotals[day].weightless += 1 }
         }
 
         /// A line of a USDA food, read without making an entry: the same sums as its entry would add.
@@ -178,6 +182,7 @@ extension FoodCatalog {
             var grams = 0.0
             var unknownGrams = 0.0
             var unknownEntries = 0
+            var weightless = 0
             for (index, date) in days.enumerated() {
                 guard dayTotals[index].logged else {
                     dayAmounts.append(DayAmount(date: date, logged: false))
@@ -191,6 +196,7 @@ extension FoodCatalog {
                         grams += food.grams
                         unknownGrams += food.gramsWithoutValue
                         unknownEntries += food.entriesWithoutValue
+                        weightless += dayTotals[index].weightless
                     }
                     dayAmounts.append(
                         DayAmount(
@@ -234,7 +240,8 @@ extension FoodCatalog {
                 nutrient: nutrient, average: average, goal: goal, requirement: requirement,
                 reduceAbove: nutrientTargets.reduceAbove.map { $0.amount + (sweat ?? 0) },
                 goalKind: nutrientTargets.goal?.kind, unknownShare: unknownShare, confidence: confidence, sweat: sweat,
-                loggedDays: amounts.count, daysBelow: below, unknownServings: unknownEntries)
+                loggedDays: amounts.count, daysBelow: below, unknownServings: unknownEntries,
+                weighedOnly: weightless > 0)
             // Summed in a fixed order: a dictionary's order changes from run to run, and so would the last digits.
             let periodTotal = bySource.sorted { $0.key.description < $1.key.description }.reduce(0.0) {
                 $0 + $1.value[nutrient].amount
@@ -315,7 +322,8 @@ extension FoodCatalog {
         nutrient: Nutrient, average: Double?, goal: Double?, requirement: Double?, reduceAbove: Double?,
         goalKind: TargetKind?,
         unknownShare: Double, confidence: Confidence, sweat: Double?, loggedDays: Int, daysBelow: Int,
-        unknownServings: Int = 0
+        unknownServings: Int = 0,
+        weighedOnly: Bool = false
     ) -> (Verdict, String) {
         let unit = nutrient.unit.rawValue
         func amount(_ value: Double) -> String { "\(NumberText.display(value)) \(unit)" }
@@ -333,11 +341,13 @@ extension FoodCatalog {
             return (.adequate, "Average \(amount(average)) a day meets the goal of \(amount(goal))\(withSweat).")
         }
         let missing = NumberText.plain((unknownShare * 100).rounded())
+        // Servings of unknown weight have no share of the grams: the share is of the weighed food only.
+        let food = weighedOnly ? "weighed food" : "food"
         if confidence == .low {
             // Servings of unknown weight (recorded elsewhere) cannot be a share of the grams: they are counted.
             let what =
                 unknownServings == 0
-                ? "\(missing) % of the food logged has"
+                ? "\(missing) % of the \(food) logged has"
                 : unknownShare > 0
                     ? "\(missing) % of the grams logged, and \(unknownServings) "
                         + "serving\(unknownServings == 1 ? "" : "s") of unknown weight, have"
@@ -352,7 +362,7 @@ extension FoodCatalog {
         }
         let caveat =
             unknownShare > 0
-            ? " (\(missing) % of the food logged has no value: the true intake may be a little higher)" : ""
+            ? " (\(missing) % of the \(food) logged has no value: the true intake may be a little higher)" : ""
         if let requirement {
             if average < requirement {
                 return (
