@@ -243,7 +243,11 @@ public enum JournalFormat {
             if bytes[start..<lineEnd].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
             fields.removeAll(keepingCapacity: true)
             var fieldStart = start
-            for index in start..<lineEnd where bytes[index] == 0x09 && fields.count < fieldCount - 1 {
+            // The tabs found by memchr; the last field keeps any further tab (the text is written without them).
+            while fields.count < fieldCount - 1, fieldStart < lineEnd,
+                let tab = memchr(base + fieldStart, 0x09, lineEnd - fieldStart)
+            {
+                let index = UnsafeRawPointer(tab) - UnsafeRawPointer(base)
                 fields.append(fieldStart..<index)
                 fieldStart = index + 1
             }

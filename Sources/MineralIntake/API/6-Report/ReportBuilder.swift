@@ -143,9 +143,11 @@ extension FoodCatalog {
         let entryCount = sums.entryCount
         let bySource = Dictionary(uniqueKeysWithValues: sources.map { ($0.food, $0.totals) })
         let eaten = sources.map(\.food)
-        let dayIndex = Dictionary(uniqueKeysWithValues: days.enumerated().map { ($0.element, $0.offset) })
+        // The period's days are consecutive: a day's position is its distance from the first.
+        let firstDay = sums.firstDay
         let byDay = { (date: CalendarDate) -> DayTotal? in
-            dayIndex[date].flatMap { dayTotals[$0].logged ? dayTotals[$0] : nil }
+            let index = date.daysSinceEpoch - firstDay
+            return index >= 0 && index < dayTotals.count && dayTotals[index].logged ? dayTotals[index] : nil
         }
         let foodDays = days.enumerated().filter { dayTotals[$0.offset].hasFood }.map(\.element)
         let marked = foodDays.contains { completeDays.contains($0) }
@@ -155,6 +157,8 @@ extension FoodCatalog {
                 completeDays.contains(date) ? false : marked || date == today
             })
         let logged = foodDays.filter { !partialDays.contains($0) }
+        let partialByIndex = days.map { partialDays.contains($0) }
+        let countedByIndex = days.indices.map { dayTotals[$0].hasFood && !partialByIndex[$0] }
         let energy =
             logged.isEmpty
             ? nil : logged.reduce(0.0) { $0 + (byDay($1)?.food[.energy].amount ?? 0) } / Double(logged.count)
@@ -192,7 +196,7 @@ extension FoodCatalog {
                 let supplements = dayTotals[index].supplements[nutrient].amount
                 let total = food.amount + supplements
                 if dayTotals[index].hasFood {
-                    if !partialDays.contains(date) {
+                    if !partialByIndex[index] {
                         grams += food.grams
                         unknownGrams += food.gramsWithoutValue
                         unknownEntries += food.entriesWithoutValue
@@ -201,7 +205,7 @@ extension FoodCatalog {
                     dayAmounts.append(
                         DayAmount(
                             date: date, logged: true, amount: total, supplements: supplements,
-                            unknownShare: food.grams > 0 ? food.unknownShare : 0, partial: partialDays.contains(date),
+                            unknownShare: food.grams > 0 ? food.unknownShare : 0, partial: partialByIndex[index],
                             servingsWithoutValue: food.entriesWithoutValue))
                 } else {
                     // A supplement alone: no day of food, but the supplement counts for the limits below.
@@ -300,9 +304,9 @@ extension FoodCatalog {
                     weeks.append((next.label, [date]))
                 }
             }
-            let counted = Set(logged)
+            let counted = { (date: CalendarDate) -> Bool in countedByIndex[date.daysSinceEpoch - firstDay] }
             report.weeks = weeks.map { week in
-                let weekDays = week.days.filter { counted.contains($0) }
+                let weekDays = week.days.filter(counted)
                 var averages: [Nutrient: Double] = [:]
                 if !weekDays.isEmpty {
                     for nutrient in Nutrient.tracked {
