@@ -63,8 +63,9 @@ struct ExchangeCommands {
                 both (told apart by their headers). Each serving becomes an entry that carries Cronometer's own
                 amounts (food recorded:cronometer|…), its weight when the amount is in g, kg, oz or lb; an
                 empty cell stays unknown, never 0; vitamin D in IU is divided by 40. Groups Breakfast, Lunch,
-                Dinner and Snacks become meals; other groups are logged as snack (and said). Days the daily
-                summary marks Completed are marked complete (as `mineral day --complete`).
+                Dinner and Snacks become meals; other groups are logged as snack (and said); servings in the
+                Supplements category (or group) count as supplements. Days the daily summary marks Completed
+                are marked complete (as `mineral day --complete`).
                   mineral import --from cronometer servings.csv dailysummary.csv
                 """),
     ]
