@@ -99,16 +99,23 @@ extension FoodCatalog {
             return slot
         }
 
+        /// Whether `date` is a day of the period (the readers skip other days' lines; this keeps it so whatever
+        /// reads).
+        private func inPeriod(_ day: Int) -> Bool { day >= 0 && day < dayTotals.count }
+
         mutating func add(_ entry: JournalEntry, catalog: FoodCatalog) {
+            let day = entry.date.daysSinceEpoch - firstDay
+            guard inPeriod(day) else { return }
             let slot = slot(entry.food, catalog: catalog)
             let nutrients = catalog.nutrients(of: entry, composition: compositions[slot])
-            let day = entry.date.daysSinceEpoch - firstDay
             add(nutrients, slot: slot, day: day, supplement: !entry.food.isFood)
             if entry.food.isFood, entry.grams == nil { dayTotals[day].weightless += 1 }
         }
 
         /// A line of a USDA food, read without making an entry: the same sums as its entry would add.
         mutating func add(_ line: JournalFormat.FastLine, catalog: FoodCatalog) {
+            let day = line.date.daysSinceEpoch - firstDay
+            guard inPeriod(day) else { return }
             var slot = Int(ndbSlots[line.ndb])
             if slot < 0 {
                 slot = self.slot(.usda(line.ndbNumber), catalog: catalog)
@@ -116,7 +123,7 @@ extension FoodCatalog {
             }
             let nutrients = (compositions[slot] ?? catalog.knownOrUnknownComposition(of: sources[slot].food)).totals(
                 grams: line.grams)
-            add(nutrients, slot: slot, day: line.date.daysSinceEpoch - firstDay, supplement: false)
+            add(nutrients, slot: slot, day: day, supplement: false)
         }
 
         private mutating func add(_ nutrients: NutrientTotals, slot: Int, day index: Int, supplement: Bool) {
