@@ -44,7 +44,7 @@ enum CSV {
                     var closed = false
                     while index < count {
                         // Long quoted fields (sources, notes) are most of the text: jump to the next quote.
-                        let quote = offset(of: 0x22, in: bytes, from: index) ?? count
+                        let quote = TSVReader.offset(of: 0x22, in: bytes, from: index, to: count) ?? count
                         line += newlines(in: bytes, from: index, to: quote)
                         unescaped?.append(contentsOf: bytes[index..<quote])
                         index = quote
@@ -104,19 +104,11 @@ enum CSV {
         return rows
     }
 
-    /// The position of the first `byte` in `bytes[start...]`, found by the C library's `memchr`.
-    private static func offset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard start < bytes.count, let base = bytes.baseAddress,
-            let found = memchr(base + start, Int32(byte), bytes.count - start)
-        else { return nil }
-        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
-    }
-
     /// The number of line feeds in `bytes[start..<end]`.
     private static func newlines(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
         var count = 0
         var position = start
-        while position < end, let found = offset(of: 0x0A, in: bytes, from: position), found < end {
+        while position < end, let found = TSVReader.offset(of: 0x0A, in: bytes, from: position, to: end) {
             count += 1
             position = found + 1
         }

@@ -2,13 +2,8 @@
 enum NumberText {
     /// `text` as a plain decimal (`12`, `0.5`, `1162.25`): digits with at most one point, nothing else; `nil` otherwise.
     static func plainDecimal(_ text: String) -> Double? {
-        var points = 0
-        var digits = 0
-        for byte in text.utf8 {
-            if byte == 0x2E { points += 1 } else if byte >= 0x30, byte <= 0x39 { digits += 1 } else { return nil }
-        }
-        guard digits > 0, points <= 1, let value = Double(text), value.isFinite else { return nil }
-        return value
+        var text = text
+        return text.withUTF8 { TSVReader.decimal($0) }.flatMap { $0.isFinite ? $0 : nil }
     }
 
     /// A number as plainly as it can be written without losing digits that matter:

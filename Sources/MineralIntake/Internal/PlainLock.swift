@@ -53,8 +53,8 @@ final class OnDemand<Value: Sendable>: @unchecked Sendable {
         self.make = make
     }
 
-    /// Whether the value has been made.
-    var isMade: Bool { lock.withLock { made != nil } }
+    /// Whether the value is there without making it.
+    var isReady: Bool { lock.withLock { made != nil } }
 
     var value: Value {
         lock.withLock {

@@ -271,30 +271,3 @@ struct SearchIndex: Sendable {
         return result
     }
 }
-
-/// The search index of a database: the built-in one opened where it lies; another built once, on first use, by
-/// whichever thread asks first.
-final class LazySearchIndex: @unchecked Sendable {
-    // @unchecked: `built` is only read or written while holding `lock`; the rest is immutable.
-    private let lock = PlainLock()
-    private var built: SearchIndex?
-    private let store: FoodStore
-
-    /// The index of the foods in `store`: `ready` when given, else built on first use.
-    init(store: FoodStore, ready: SearchIndex? = nil) {
-        self.store = store
-        self.built = ready
-    }
-
-    /// Whether the index is there without building it.
-    var isReady: Bool { lock.withLock { built != nil } }
-
-    var index: SearchIndex {
-        lock.lock()
-        defer { lock.unlock() }
-        if let built { return built }
-        let index = SearchIndex(store: store)
-        built = index
-        return index
-    }
-}

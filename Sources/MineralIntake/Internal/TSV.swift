@@ -104,7 +104,7 @@ struct TSVReader {
     }
 
     /// The position of the first `byte` in `bytes[start..<end]`, found by the C library's `memchr`.
-    private static func offset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int)
+    static func offset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int)
         -> Int?
     {
         guard start < end, let base = bytes.baseAddress,

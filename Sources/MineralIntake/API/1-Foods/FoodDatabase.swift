@@ -17,7 +17,7 @@ public struct FoodDatabase: Sendable, Equatable {
     public let groups: [FoodGroup]
     /// The built-in data's index is opened where it lies; another database's is built on the first search, not at
     /// load: looking foods up by number, ranking them and reporting need no index.
-    let lazyIndex: LazySearchIndex
+    let lazyIndex: OnDemand<SearchIndex>
     /// Household words USDA's measures lack, by food group (`FoodData/household-words.tsv`): for the built-in data,
     /// read when an item is first read.
     let householdWordsTable: OnDemand<HouseholdWords>
@@ -29,7 +29,7 @@ public struct FoodDatabase: Sendable, Equatable {
     var householdWords: HouseholdWords { householdWordsTable.value }
     var densityStandIns: [NDBNumber: DensityStandIn] { densityTable.value }
 
-    var index: SearchIndex { lazyIndex.index }
+    var index: SearchIndex { lazyIndex.value }
 
     /// The database compiled into the library (USDA SR28 and the curated names), read where it lies through its
     /// derived index tables (tests check them against a full parse of the files): opening it parses nothing.
@@ -52,12 +52,12 @@ public struct FoodDatabase: Sendable, Equatable {
         {
             let store = FoodStore(storage)
             self.store = store
-            self.lazyIndex = LazySearchIndex(
-                store: store,
-                ready: SearchIndex(words: indexes.searchWords, postings: indexes.searchPostings, store: store))
+            let ready = SearchIndex(words: indexes.searchWords, postings: indexes.searchPostings, store: store)
+            self.lazyIndex = ready.map { OnDemand($0) } ?? OnDemand { SearchIndex(store: store) }
         } else {
-            self.store = FoodStore(try FoodStorage(files: files, groups: groups))
-            self.lazyIndex = LazySearchIndex(store: store)
+            let store = FoodStore(try FoodStorage(files: files, groups: groups))
+            self.store = store
+            self.lazyIndex = OnDemand { SearchIndex(store: store) }
         }
         self.groups = groups
         let store = self.store

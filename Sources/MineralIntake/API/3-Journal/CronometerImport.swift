@@ -170,11 +170,11 @@ public enum CronometerImport {
         text.trimmingWhitespace().lowercased().hasPrefix("supplement")
     }
 
-    /// Weights Cronometer may give an amount in, in grams.
-    static let gramsPer: [String: Double] = [
-        "g": 1, "gram": 1, "grams": 1, "kg": 1000, "oz": 28.349523125, "ounce": 28.349523125, "ounces": 28.349523125,
-        "lb": 453.59237, "lbs": 453.59237, "pound": 453.59237, "pounds": 453.59237, "mg": 0.001,
-    ]
+    /// Grams in one of a weight unit Cronometer may give an amount in (`g`, `kg`, `oz`, `lb` …): the item reader's
+    /// table of mass units.
+    static func gramsPer(_ unit: String) -> Double? {
+        MetricUnit.mass.first { $0.names.contains(unit) }?.grams
+    }
 
     /// `1.00 cup` → (1, `cup`, no grams); `100.00 g` → (100, `g`, 100 g); an empty amount is one serving.
     static func amount(_ text: String) throws(MineralIntakeError) -> (amount: Double, unit: String, grams: Double?) {
@@ -197,7 +197,7 @@ public enum CronometerImport {
             throw .invalidEntry(
                 "Amount \"\(text)\" does not start with a positive number and a unit (1.00 cup, 100.00 g)")
         }
-        let grams = gramsPer[unit.lowercased()].map { amount * $0 }
+        let grams = gramsPer(unit.lowercased()).map { amount * $0 }
         return (amount, unit.isEmpty ? "serving" : unit, grams)
     }
 

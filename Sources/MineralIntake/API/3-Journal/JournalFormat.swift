@@ -363,24 +363,7 @@ public enum JournalFormat {
 
     /// A positive plain decimal of at most 15 digits, read exactly; `nil` for anything else.
     private static func positiveDecimal(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Double? {
-        var mantissa: UInt64 = 0
-        var digits = 0
-        var fraction = 0
-        var point = false
-        for index in range {
-            let byte = bytes[index]
-            if byte == 0x2E, !point {
-                point = true
-            } else if byte >= 0x30, byte <= 0x39, digits < 15 {
-                digits += 1
-                mantissa = mantissa * 10 + UInt64(byte - 0x30)
-                if point { fraction += 1 }
-            } else {
-                return nil
-            }
-        }
-        guard digits > 0, mantissa > 0 else { return nil }
-        return Double(mantissa) / TSVReader.powersOfTen[fraction]
+        TSVReader.decimal(UnsafeBufferPointer(rebasing: bytes[range])).flatMap { $0 > 0 ? $0 : nil }
     }
 
     /// The date in a line's date field, if it is a valid `YYYY-MM-DD`.

@@ -62,9 +62,7 @@ public struct RecordedFood: Sendable, Hashable, Codable {
         for (index, nutrient) in Nutrient.allCases.enumerated() {
             let field = parts[index + 1]
             if field.isEmpty { continue }
-            guard field.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E }), let value = Double(field) else {
-                return nil
-            }
+            guard let value = NumberText.plainDecimal(String(field)) else { return nil }
             amounts[nutrient] = value
         }
         guard

@@ -156,16 +156,16 @@ extension FoodCatalog {
             let index = date.daysSinceEpoch - firstDay
             return index >= 0 && index < dayTotals.count && dayTotals[index].logged ? dayTotals[index] : nil
         }
-        let foodDays = days.enumerated().filter { dayTotals[$0.offset].hasFood }.map(\.element)
-        let marked = foodDays.contains { completeDays.contains($0) }
-        // Partial: food logged, but not complete (others are marked and it is not; or it is today, not marked).
-        let partialDays = Set(
-            foodDays.filter { date in
-                completeDays.contains(date) ? false : marked || date == today
-            })
-        let logged = foodDays.filter { !partialDays.contains($0) }
-        let partialByIndex = days.map { partialDays.contains($0) }
+        // By day position: partial means food logged but not complete (other days are marked and it is not; or it is
+        // today, not marked); counted means food logged and not partial.
+        let complete = days.map { completeDays.contains($0) }
+        let marked = days.indices.contains { dayTotals[$0].hasFood && complete[$0] }
+        let partialByIndex = days.indices.map {
+            dayTotals[$0].hasFood && !complete[$0] && (marked || days[$0] == today)
+        }
         let countedByIndex = days.indices.map { dayTotals[$0].hasFood && !partialByIndex[$0] }
+        let logged = days.indices.filter { countedByIndex[$0] }.map { days[$0] }
+        let todayIsPartial = days.indices.contains { partialByIndex[$0] && days[$0] == today }
         let energy =
             logged.isEmpty
             ? nil : logged.reduce(0.0) { $0 + (byDay($1)?.food[.energy].amount ?? 0) } / Double(logged.count)
@@ -286,9 +286,9 @@ extension FoodCatalog {
             reports.append(report)
         }
         var notes = recordedNotes
-        if let today, partialDays.contains(today) { notes.append(.todayPartial(today)) }
+        if let today, todayIsPartial { notes.append(.todayPartial(today)) }
         if marked {
-            let partial = partialDays.subtracting(today.map { [$0] } ?? []).count
+            let partial = days.indices.filter { partialByIndex[$0] && days[$0] != today }.count
             if partial > 0 { notes.append(.averagesUseCompleteDays(complete: logged.count, partial: partial)) }
         } else if !logged.isEmpty {
             notes.append(.noDayMarkedComplete)
