@@ -107,4 +107,17 @@ struct RecordedFoodTests {
         #expect(magnesium.average == 45)
         #expect(magnesium.explanation.contains("100 % of the weighed food logged has no magnesium value"))
     }
+
+    @Test("a damaged recorded food in the journal is named with what is wrong in it")
+    func damagedLine() {
+        let read = JournalFormat.parse(
+            JournalFormat.header
+                + "1\t2026-11-02\tlunch\t1\tcup\t\trecorded:cronometer|1|-2|3|4|5|6|Apple\t1 cup apple\n")
+        #expect(read.entries.isEmpty)
+        #expect(
+            read.problems.first?.reason
+                == "recorded food \"Apple\": potassium \"-2\" is not a plain amount (digits and a point; empty when "
+                + "unknown)"
+        )
+    }
 }

@@ -438,6 +438,10 @@ public enum JournalFormat {
             throw .invalidEntry(
                 "amount \"\(fields[3])\" is not a number in \(QuantityLimits.describe(QuantityLimits.amount))")
         }
+        for prefix in ["recorded:", "recorded-supplement:"] where fields[6].hasPrefix(prefix) {
+            // Say what is wrong with a recorded food, not only that it is none of the kinds.
+            _ = try RecordedFood(parsing: String(fields[6].dropFirst(prefix.count)))
+        }
         guard let food = FoodReference(journalText: String(fields[6])) else {
             throw .invalidEntry(
                 "food \"\(fields[6])\" is not a 5-digit NDB number, custom:NAME, supplement:NUTRIENT or "

@@ -56,20 +56,33 @@ public struct RecordedFood: Sendable, Hashable, Codable {
 
     /// Reads the journal's text form (after `recorded:`); `nil` if it is not one.
     init?(journalText text: String) {
+        guard let food = try? RecordedFood(parsing: text) else { return nil }
+        self = food
+    }
+
+    /// Reads the journal's text form (after `recorded:`), saying what is wrong when it is not one.
+    init(parsing text: String) throws(MineralIntakeError) {
         let parts = text.split(separator: "|", maxSplits: Nutrient.allCases.count + 1, omittingEmptySubsequences: false)
-        guard parts.count == Nutrient.allCases.count + 2 else { return nil }
+        guard parts.count == Nutrient.allCases.count + 2 else {
+            throw .invalidEntry(
+                "recorded food \"\(text)\" needs SOURCE|kcal|K|Mg|Ca|Na|vitamin D|NAME (an empty amount is unknown)")
+        }
         var amounts = NutrientValues()
         for (index, nutrient) in Nutrient.allCases.enumerated() {
             let field = parts[index + 1]
             if field.isEmpty { continue }
-            guard let value = NumberText.plainDecimal(String(field)) else { return nil }
+            guard let value = NumberText.plainDecimal(String(field)) else {
+                throw .invalidEntry(
+                    "recorded food \"\(parts[parts.count - 1])\": \(nutrient.displayName) \"\(field)\" is not a plain "
+                        + "amount (digits and a point; empty when unknown)")
+            }
             amounts[nutrient] = value
         }
-        guard
-            let recorded = try? RecordedFood(
-                source: String(parts[0]), name: String(parts[parts.count - 1]), amounts: amounts),
-            recorded.name == String(parts[parts.count - 1])
-        else { return nil }
+        let name = String(parts[parts.count - 1])
+        let recorded = try RecordedFood(source: String(parts[0]), name: name, amounts: amounts)
+        guard recorded.name == name else {
+            throw .invalidEntry("recorded food \"\(name)\": the name has spaces or control characters at its ends")
+        }
         self = recorded
     }
 
