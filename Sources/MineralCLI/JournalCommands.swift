@@ -552,10 +552,10 @@ enum DayRenderer {
                 }
             }
             var share = food.grams > 0 ? DisplayNumber.plain((food.unknownShare * 100).rounded()) + " % of grams" : "–"
+            // Servings of unknown weight have no share of grams: they are counted (short, so the table fits).
             if food.entriesWithoutValue > 0 {
-                let servings =
-                    "\(food.entriesWithoutValue) serving\(food.entriesWithoutValue == 1 ? "" : "s") of unknown weight"
-                share = food.grams > 0 ? share + " + " + servings : servings
+                let servings = "\(food.entriesWithoutValue) serving\(food.entriesWithoutValue == 1 ? "" : "s")"
+                share = food.grams > 0 && food.unknownShare > 0 ? share + " + " + servings : servings
             }
             if food.hasUnknown { note += (note.isEmpty ? "" : "; ") + "a lower bound: some food had no value" }
             against.rows.append([
@@ -564,7 +564,8 @@ enum DayRenderer {
         }
         out += "\n" + fit(against)
         if targets == nil {
-            out += "\nNo profile: set one to compare with targets (mineral profile set --sex female --age 31).\n"
+            // Two lines, so it fits an 80-column terminal.
+            out += "\nNo profile: set one to compare with targets:\n  mineral profile set --sex female --age 31\n"
         }
         return out
     }

@@ -39,9 +39,16 @@ struct CronometerImportCommandTests {
                 == "recorded:cronometer|309|576|45|22.5|88.5|19.6|Salmon, Atlantic, farmed, cooked")
         #expect(files.contents["/data/complete-days.txt"]?.hasSuffix("2026-11-02\n") == true)
         // The day shows Cronometer's figures, the unknown cell as missing, and the total as a lower bound.
-        let day = commandLine(files).run(["day", "2026-11-02"]).standardOutput
-        #expect(day.contains("missing") && day.contains("1 serving of unknown weight") && day.contains("a lower bound"))
-        #expect(day.contains("Salmon, Atlantic, farmed, cooked (Cronometer)"))
+        // On an 80-column terminal every line fits.
+        var narrow = commandLine(files)
+        narrow.terminalWidth = 80
+        narrow.standardOutputIsTerminal = true
+        let day = narrow.run(["day", "2026-11-02"]).standardOutput
+        #expect(day.contains("missing") && day.contains("1 serving ") && day.contains("a lower bound"))
+        #expect(day.split(separator: "\n").allSatisfy { $0.count <= 80 }, "\(day)")
+        #expect(
+            commandLine(files).run(["day", "2026-11-02"]).standardOutput.contains(
+                "Salmon, Atlantic, farmed, cooked (Cronometer)"))
     }
 
     @Test("the same file again is refused as a second import; a bad file imports nothing and marks nothing")
