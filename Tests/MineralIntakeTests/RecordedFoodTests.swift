@@ -83,6 +83,8 @@ struct RecordedFoodTests {
         let day = try #require(potassium.days.first { $0.date == date })
         #expect(day.servingsWithoutValue == 1 && day.unknownShare == 0 && day.hasUnknown)
         #expect(ReportRenderer.text(report).contains("1162*"))
+        #expect(ReportRenderer.markdown(report).contains("| 0 % + 1 serving | low |"))
+        #expect(ReportRenderer.html(report).contains(">0 % + 1 serving</td>"))
         #expect(potassium.explanation.contains("1 serving of unknown weight has no potassium value"))
         #expect(report.notes.contains { $0.text().contains("had no potassium value: its average is a lower bound") })
         let magnesium = try #require(report.nutrients.first { $0.nutrient == .magnesium })

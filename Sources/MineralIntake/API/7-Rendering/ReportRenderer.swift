@@ -13,6 +13,14 @@ public enum ReportRenderer {
         value.map { NumberText.plain($0.rounded()) + " %" } ?? "–"
     }
 
+    /// How much of a nutrient's food had no value: the share of grams, and servings of unknown weight counted
+    /// (`0 % + 1 serving`), which a share of grams cannot show.
+    static func noValue(_ nutrient: NutrientReport) -> String {
+        let servings = nutrient.days.filter { !$0.partial }.reduce(0) { $0 + $1.servingsWithoutValue }
+        let share = percent(nutrient.unknownShare * 100)
+        return servings == 0 ? share : share + " + \(servings) serving\(servings == 1 ? "" : "s")"
+    }
+
     static func verdictLabel(_ verdict: Verdict) -> String {
         switch verdict {
         case .likelyDeficiency: "likely deficiency"
@@ -246,7 +254,7 @@ public enum ReportRenderer {
                 amount(nutrient.goal, nutrient.unit) + (nutrient.goalOverridden ? " (yours)" : ""),
                 percent(nutrient.percentOfGoal), amount(nutrient.averageRequirement, nutrient.unit),
                 verdictLabel(nutrient.verdict),
-                percent(nutrient.unknownShare * 100), nutrient.confidence.rawValue,
+                noValue(nutrient), nutrient.confidence.rawValue,
             ])
         }
         out += report.notes.map { "\n> \($0.text(markCompleteHint: markCompleteHint))\n" }.joined()
@@ -417,7 +425,7 @@ public enum ReportRenderer {
                 + "class=\"n\">\(escape(amount(nutrient.average, nutrient.unit)))</td>"
                 + "<td class=\"n\">\(escape(amount(nutrient.goal, nutrient.unit)))\(nutrient.goalOverridden ? " (yours)" : "")</td><td class=\"n m-hide\">\(percent(nutrient.percentOfGoal))</td>"
                 + "<td class=\"\(nutrient.verdict.rawValue)\">\(escape(verdictLabel(nutrient.verdict)))</td><td "
-                + "class=\"n m-hide\">\(percent(nutrient.unknownShare * 100))</td></tr>\n"
+                + "class=\"n m-hide\">\(escape(noValue(nutrient)))</td></tr>\n"
         }
         out +=
             "</table></div>\n"
