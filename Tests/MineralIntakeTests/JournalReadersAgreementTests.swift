@@ -11,13 +11,14 @@ struct JournalReadersAgreementTests {
     ]
     static let meals = ["lunch", "breakfast", "Lunch", "brunch", "", "snack"]
     static let amounts = ["50", "0.5", "0", "1e3", ".5", "5.", "-2", "1000000001", "abc", "", "12345678901234567"]
-    static let units = ["g", "cup (not packed)", "", "mg"]
+    // A backspace (0x08) just after a tab is what the scan's eight-bytes-at-a-time tab search may take for a tab.
+    static let units = ["g", "cup (not packed)", "", "mg", "\u{08}g"]
     static let grams = ["50", "0.0005", "0.001", "10000", "10001", "", "72.5", "abc", "0"]
     static let foods = [
         "09032", "9032", "99999", "custom:oat brick", "supplement:magnesium", "supplement:energy",
         "recorded:cronometer|95|195||6|2|0|Apple, raw", "recorded:cronometer|1|2", "apricots", "",
     ]
-    static let texts = ["50 g dried apricots", "", "é ü", "a\tb"]
+    static let texts = ["50 g dried apricots", "", "é ü", "a\tb", "\u{08}\u{08}\t\u{08}"]
 
     @Test("on 5,000 random lines: when a fast reader reads a line, the thorough one reads the same entry")
     func agree() {
@@ -53,5 +54,46 @@ struct JournalReadersAgreementTests {
             }
         }
         #expect(fastRead > 50)  // the random lines must exercise the fast path
+    }
+
+    @Test("in journals of 5,000 random lines, each id its own: the scan reads each line as the thorough reader does")
+    func scanAgrees() {
+        var generator = SeededGenerator(seed: 2026_11_27)
+        func pick(_ values: [String], good: Int = 2) -> String {
+            let pool = generator.next() % 4 == 0 ? values.count : good
+            return values[Int(generator.next() % UInt64(pool))]
+        }
+        // Runs of lines share a date, as a journal writes a day's lines together (the scan reads a date once for
+        // its run); the fields are the same random picks as above, the ids unique so that none is refused as a
+        // second use.
+        var lines: [String] = []
+        var date = pick(Self.dates)
+        for number in 1...5000 {
+            if generator.next() % 5 == 0 { date = pick(Self.dates) }
+            lines.append(
+                [
+                    "\(number)", date, pick(Self.meals), pick(Self.amounts), pick(Self.units), pick(Self.grams),
+                    pick(Self.foods, good: 3), pick(Self.texts),
+                ].joined(separator: "\t"))
+        }
+        var journal = lines.joined(separator: "\n")
+        var visited = 0
+        var fastRead = 0
+        journal.withUTF8 { bytes in
+            JournalFormat.scan(bytes: bytes, dates: nil) { scanned, range in
+                visited += 1
+                let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+                let thorough = try? JournalFormat.parseLine(Substring(line))
+                switch scanned {
+                case .usda(let fast):
+                    fastRead += 1
+                    #expect(thorough == fast.entry, "\(line.debugDescription)")
+                case .entry(let entry): #expect(thorough == entry, "\(line.debugDescription)")
+                case .problem: #expect(thorough == nil, "\(line.debugDescription)")
+                }
+            }
+        }
+        #expect(visited == lines.count)
+        #expect(fastRead > 200)
     }
 }

@@ -60,4 +60,40 @@ struct JournalReportStreamingTests {
             #expect(streamed.problems == parsed.problems, "seed \(seed)")
         }
     }
+
+    @Test("each logged day's amount is the sum of its entries' nutrients, worked out one entry at a time")
+    func dayAmountsAreEntrySums() throws {
+        let custom = CustomFood(
+            name: "oat brick", per100g: NutrientValues(energyKcal: 400, potassiumMg: 300, magnesiumMg: 50))
+        let withCustom = FoodCatalog(database: catalog.database, customFoods: [custom])
+        let targets = try ReferenceTables.builtIn().targets(
+            for: Profile(sex: .female, ageYears: 35), on: CalendarDate(year: 2026, month: 11, day: 30)!)
+        let period = try ReportPeriod(
+            from: CalendarDate(year: 2026, month: 11, day: 10)!, to: CalendarDate(year: 2026, month: 11, day: 25)!,
+            label: "test")
+        for seed in 41...50 as ClosedRange<UInt64> {
+            let text = Self.journal(seed: seed, lines: 150)
+            let entries = JournalFormat.parse(text).entries
+            let report = withCustom.weeklyReport(period: period, journal: Data(text.utf8), targets: targets).report
+            var checked = 0
+            for nutrient in report.nutrients {
+                for day in nutrient.days {
+                    guard let amount = day.amount else { continue }
+                    let expected = entries.filter { $0.date == day.date }.reduce(0.0) {
+                        $0 + withCustom.nutrients(of: $1)[nutrient.nutrient].amount
+                    }
+                    #expect(abs(amount - expected) <= 1e-9 * max(1, expected), "seed \(seed), \(day.date)")
+                    checked += 1
+                }
+            }
+            #expect(checked > 40, "seed \(seed): the journal must log days")
+        }
+    }
+
+    @Test("the sums' columns are the nutrients in the order compositions list them")
+    func columns() {
+        for (index, nutrient) in FoodCatalog.Composition.nutrients.enumerated() {
+            #expect(FoodCatalog.PeriodSums.column(nutrient) == index, "\(nutrient)")
+        }
+    }
 }

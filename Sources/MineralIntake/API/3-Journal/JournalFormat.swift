@@ -199,9 +199,11 @@ public enum JournalFormat {
         bytes: UnsafeBufferPointer<UInt8>, dates: ClosedRange<CalendarDate>?, _ visit: (ScannedLine, Range<Int>) -> Void
     ) {
         guard let base = bytes.baseAddress else { return }
-        var seen = Set<Int>(minimumCapacity: bytes.count / 56)
+        var seen = SeenIDs()
         // The ten date bytes of the last line skipped for its date.
         var lastSkipped: (UInt64, UInt16)?
+        // The ten date bytes of the last line read, and their reading: a journal writes a day's lines together.
+        var lastRead: (key: (UInt64, UInt16), date: CalendarDate?)?
         // The bounds as the journal writes dates, when both are four-digit years (then byte order is date order).
         let bounds = dates.flatMap { dates -> (from: [UInt8], to: [UInt8])? in
             let from = Array(dates.lowerBound.description.utf8)
@@ -209,6 +211,7 @@ public enum JournalFormat {
             return from.count == 10 && to.count == 10 ? (from, to) : nil
         }
         var fields: [Range<Int>] = []
+        fields.reserveCapacity(fieldCount)
         var lineNumber = 0
         // A UTF-8 byte order mark (from some editors and spreadsheets) is not part of the first line.
         var start = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
@@ -221,55 +224,101 @@ public enum JournalFormat {
             if lineEnd > start, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
             defer { start = end + 1 }
             if lineEnd == start || bytes[start] == 0x23 { continue }
-            // With a date range, look at the date (the second field) first and skip other days' lines.
-            if let dates, let tab = memchr(base + start, 0x09, min(13, lineEnd - start)) {
+            // The date (the second field) is looked at first: with a date range, other days' lines are skipped.
+            var lineDate: CalendarDate?
+            if let tab = memchr(base + start, 0x09, min(13, lineEnd - start)) {
                 let dateStart = UnsafeRawPointer(tab) - UnsafeRawPointer(base) + 1
                 if dateStart + 10 <= lineEnd, dateStart + 10 == lineEnd || bytes[dateStart + 10] == 0x09 {
-                    // ISO dates sort as their bytes do: a line outside the bounds whose date is surely a real day is
-                    // skipped after two comparisons; any other is read as before.
-                    // A journal writes a day's lines together: the date just skipped is skipped again at once.
                     let raw = UnsafeRawPointer(base + dateStart)
-                    let date = (
+                    let key = (
                         raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
                     )
-                    if let skipped = lastSkipped, skipped == date { continue }
-                    if let bounds, outside(bytes, dateStart, bounds), surelyADay(bytes, dateStart) {
-                        lastSkipped = date
-                        continue
+                    if dates != nil {
+                        // ISO dates sort as their bytes do: a line outside the bounds whose date is surely a real day
+                        // is skipped after two comparisons; any other is read as before.
+                        // The date just skipped is skipped again at once.
+                        if let skipped = lastSkipped, skipped == key { continue }
+                        if let bounds, outside(bytes, dateStart, bounds), surelyADay(bytes, dateStart) {
+                            lastSkipped = key
+                            continue
+                        }
                     }
-                    if let date = dateField(bytes, dateStart..<dateStart + 10), !dates.contains(date) { continue }
+                    if let last = lastRead, last.key == key {
+                        lineDate = last.date
+                    } else {
+                        lineDate = dateField(bytes, dateStart..<dateStart + 10)
+                        lastRead = (key, lineDate)
+                    }
+                    if let dates, let lineDate, !dates.contains(lineDate) { continue }
                 }
             }
-            if bytes[start..<lineEnd].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
             fields.removeAll(keepingCapacity: true)
             var fieldStart = start
-            // The tabs found by memchr; the last field keeps any further tab (the text is written without them).
-            while fields.count < fieldCount - 1, fieldStart < lineEnd,
-                let tab = memchr(base + fieldStart, 0x09, lineEnd - fieldStart)
-            {
-                let index = UnsafeRawPointer(tab) - UnsafeRawPointer(base)
-                fields.append(fieldStart..<index)
-                fieldStart = index + 1
+            // The last field keeps any further tab (the text is written without them).
+            var index = start
+            // Eight bytes at a time: a byte of the word that may be a tab sets its high bit in `candidates` (a
+            // byte just above a tab may be set falsely, so each is looked at).
+            while index + 8 <= lineEnd, fields.count < fieldCount - 1 {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) ^ 0x0909_0909_0909_0909
+                var candidates = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+                while candidates != 0, fields.count < fieldCount - 1 {
+                    let position = index + candidates.trailingZeroBitCount / 8
+                    if bytes[position] == 0x09 {
+                        fields.append(fieldStart..<position)
+                        fieldStart = position + 1
+                    }
+                    candidates &= candidates &- 1
+                }
+                index += 8
+            }
+            while index < lineEnd, fields.count < fieldCount - 1 {
+                if bytes[index] == 0x09 {
+                    fields.append(fieldStart..<index)
+                    fieldStart = index + 1
+                }
+                index += 1
             }
             fields.append(fieldStart..<lineEnd)
             // Constants for this line: nothing below captures a variable of the loop.
             let line = start..<lineEnd
             let number = lineNumber
-            if let fast = fastLine(bytes, fields) {
-                visit(seen.insert(fast.id).inserted ? .usda(fast) : duplicate(fast.id, bytes, line, number), line)
+            if let fast = fastLine(bytes, fields, date: lineDate) {
+                visit(seen.insert(fast.id) ? .usda(fast) : duplicate(fast.id, bytes, line, number), line)
                 continue
             }
+            if bytes[line].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
             let parsed =
-                fastEntry(bytes, fields)
+                fastEntry(bytes, fields, date: lineDate)
                 ?? Result { () throws(MineralIntakeError) in try parseLine(Substring(content(bytes, line))) }
             switch parsed {
             case .success(let entry):
-                visit(seen.insert(entry.id).inserted ? .entry(entry) : duplicate(entry.id, bytes, line, number), line)
+                visit(seen.insert(entry.id) ? .entry(entry) : duplicate(entry.id, bytes, line, number), line)
             case .failure(let error):
                 visit(
                     .problem(JournalProblem(line: number, content: content(bytes, line), reason: error.description)),
                     line)
             }
+        }
+    }
+
+    /// The ids met so far: a bit each for the small ones a journal gives (1, 2, 3, …), a set for any other.
+    private struct SeenIDs {
+        private var bits: [UInt64] = []
+        private var others = Set<Int>()
+        /// Ids below this have a bit (8 MB of bits at most).
+        private static let bitLimit = 1 << 26
+
+        /// Records `id`; `false` when it was met before.
+        mutating func insert(_ id: Int) -> Bool {
+            guard id >= 0, id < Self.bitLimit else { return others.insert(id).inserted }
+            let word = id >> 6
+            if word >= bits.count {
+                bits.append(contentsOf: repeatElement(0, count: max(word + 1 - bits.count, bits.count)))
+            }
+            let mask: UInt64 = 1 << UInt64(id & 63)
+            if bits[word] & mask != 0 { return false }
+            bits[word] |= mask
+            return true
         }
     }
 
@@ -317,7 +366,9 @@ public enum JournalFormat {
 
     /// The common line, a USDA food with its grams, read without making strings; `nil` for any other line (or one
     /// outside the limits: the thorough reader then says why).
-    static func fastLine(_ bytes: UnsafeBufferPointer<UInt8>, _ fields: [Range<Int>]) -> FastLine? {
+    static func fastLine(_ bytes: UnsafeBufferPointer<UInt8>, _ fields: [Range<Int>], date: CalendarDate? = nil)
+        -> FastLine?
+    {
         guard fields.count == fieldCount, fields[6].count == 5, !fields[5].isEmpty else { return nil }
         var ndb = 0
         for index in fields[6] {
@@ -325,7 +376,7 @@ public enum JournalFormat {
             guard digit < 10 else { return nil }
             ndb = ndb * 10 + Int(digit)
         }
-        guard let common = commonFields(bytes, fields), let grams = positiveDecimal(bytes, fields[5]),
+        guard let common = commonFields(bytes, fields, date: date), let grams = positiveDecimal(bytes, fields[5]),
             QuantityLimits.grams.contains(grams), QuantityLimits.amount.contains(common.amount)
         else { return nil }
         return FastLine(
@@ -335,30 +386,32 @@ public enum JournalFormat {
     }
 
     /// Id, date, meal and amount of a line, read from its bytes; `nil` when one does not read the fast way.
-    private static func commonFields(_ bytes: UnsafeBufferPointer<UInt8>, _ fields: [Range<Int>]) -> (
-        id: Int, date: CalendarDate, meal: Meal, amount: Double
-    )? {
-        func integer(_ range: Range<Int>) -> Int? {
-            guard !range.isEmpty, range.count <= 12 else { return nil }
-            var value = 0
-            for index in range {
-                let byte = bytes[index]
-                guard byte >= 0x30, byte <= 0x39 else { return nil }
-                value = value * 10 + Int(byte - 0x30)
-            }
-            return value
+    private static func commonFields(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ fields: [Range<Int>], date: CalendarDate? = nil
+    ) -> (id: Int, date: CalendarDate, meal: Meal, amount: Double)? {
+        var id = 0
+        guard !fields[0].isEmpty, fields[0].count <= 12 else { return nil }
+        for index in fields[0] {
+            let digit = bytes[index] &- 0x30
+            guard digit < 10 else { return nil }
+            id = id * 10 + Int(digit)
         }
-        let date = fields[1]
-        guard let id = integer(fields[0]), id > 0, date.count == 10, bytes[date.lowerBound + 4] == 0x2D,
-            bytes[date.lowerBound + 7] == 0x2D,
-            let year = integer(date.lowerBound..<date.lowerBound + 4),
-            let month = integer(date.lowerBound + 5..<date.lowerBound + 7),
-            let day = integer(date.lowerBound + 8..<date.upperBound),
-            let calendarDate = CalendarDate(year: year, month: month, day: day),
-            let meal = Meal.allCases.first(where: { $0.utf8.elementsEqual(bytes[fields[2]]) }),
+        guard id > 0, let calendarDate = date ?? dateField(bytes, fields[1]), let meal = meal(bytes, fields[2]),
             let amount = positiveDecimal(bytes, fields[3])
         else { return nil }
         return (id, calendarDate, meal, amount)
+    }
+
+    /// The meal a field names, written as the journal writes it (`lunch`, not `Lunch`).
+    private static func meal(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Meal? {
+        let candidate: Meal
+        switch range.count {
+        case 5: candidate = bytes[range.lowerBound] == 0x6C ? .lunch : .snack
+        case 6: candidate = .dinner
+        case 9: candidate = .breakfast
+        default: return nil
+        }
+        return candidate.utf8.elementsEqual(bytes[range]) ? candidate : nil
     }
 
     /// A positive plain decimal of at most 15 digits, read exactly; `nil` for anything else.
@@ -387,10 +440,10 @@ public enum JournalFormat {
     /// The common case read straight from bytes; `nil` sends the line to ``parseLine(_:)``, which explains problems.
     /// A line of any food read the fast way (strings made); `nil` when it does not read so (the thorough reader then
     /// decides, and says why).
-    static func fastEntry(_ bytes: UnsafeBufferPointer<UInt8>, _ fields: [Range<Int>]) -> Result<
-        JournalEntry, MineralIntakeError
-    >? {
-        guard fields.count == fieldCount, let common = commonFields(bytes, fields) else { return nil }
+    static func fastEntry(_ bytes: UnsafeBufferPointer<UInt8>, _ fields: [Range<Int>], date: CalendarDate? = nil)
+        -> Result<JournalEntry, MineralIntakeError>?
+    {
+        guard fields.count == fieldCount, let common = commonFields(bytes, fields, date: date) else { return nil }
         func string(_ range: Range<Int>) -> String {
             String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
         }

@@ -13,17 +13,6 @@ extension FoodCatalog {
         "08121",
     ]
 
-    /// One day's sums while a report is made: food, supplements, and whether any food was logged.
-    struct DayTotal {
-        var food = NutrientTotals()
-        var supplements = NutrientTotals()
-        var hasFood = false
-        /// Whether anything (food or supplement) was logged.
-        var logged = false
-        /// Food servings of unknown weight (recorded in another tracker): the shares of grams leave them out.
-        var weightless = 0
-    }
-
     /// The report of `period` for `targets` from `entries` (entries outside the period are ignored). Give `today`
     /// (by the caller's clock and time zone) to have a day still going noted as partial.
     ///
@@ -65,123 +54,41 @@ extension FoodCatalog {
         return (weeklyReport(sums, targets: targets, today: today, completeDays: completeDays), problems)
     }
 
-    /// Sums of a period while a report is made: each day's totals by its position in the period, and each food's
-    /// (its "source" slot, in the order first met). One look-up per entry, none for a USDA food met before.
-    struct PeriodSums {
-        let period: ReportPeriod
-        let days: [CalendarDate]
-        let firstDay: Int
-        var dayTotals: [DayTotal]
-        var slots: [FoodReference: Int] = [:]
-        /// Slots of USDA foods by NDB number (0–99999), -1 for none yet.
-        var ndbSlots = [Int32](repeating: -1, count: 100_000)
-        var compositions: [Composition?] = []
-        var sources: [(food: FoodReference, totals: NutrientTotals)] = []
-        var entryCount = 0
-
-        init(period: ReportPeriod) {
-            self.period = period
-            days = period.days
-            firstDay = period.from.daysSinceEpoch
-            dayTotals = [DayTotal](repeating: DayTotal(), count: days.count)
-        }
-
-        /// The slot of `food`, made when first met.
-        mutating func slot(_ food: FoodReference, catalog: FoodCatalog) -> Int {
-            if let known = slots[food] { return known }
-            let slot = sources.count
-            slots[food] = slot
-            switch food {
-            case .supplement, .recorded: compositions.append(nil)
-            case .usda, .custom: compositions.append(catalog.knownOrUnknownComposition(of: food))
-            }
-            sources.append((food, NutrientTotals()))
-            return slot
-        }
-
-        /// Whether `date` is a day of the period (the readers skip other days' lines; this keeps it so whatever
-        /// reads).
-        private func inPeriod(_ day: Int) -> Bool { day >= 0 && day < dayTotals.count }
-
-        mutating func add(_ entry: JournalEntry, catalog: FoodCatalog) {
-            let day = entry.date.daysSinceEpoch - firstDay
-            guard inPeriod(day) else { return }
-            let slot = slot(entry.food, catalog: catalog)
-            let nutrients = catalog.nutrients(of: entry, composition: compositions[slot])
-            add(nutrients, slot: slot, day: day, supplement: !entry.food.isFood)
-            if entry.food.isFood, entry.grams == nil { dayTotals[day].weightless += 1 }
-        }
-
-        /// A line of a USDA food, read without making an entry: the same sums as its entry would add.
-        mutating func add(_ line: JournalFormat.FastLine, catalog: FoodCatalog) {
-            let day = line.date.daysSinceEpoch - firstDay
-            guard inPeriod(day) else { return }
-            var slot = Int(ndbSlots[line.ndb])
-            if slot < 0 {
-                slot = self.slot(.usda(line.ndbNumber), catalog: catalog)
-                ndbSlots[line.ndb] = Int32(slot)
-            }
-            let nutrients = (compositions[slot] ?? catalog.knownOrUnknownComposition(of: sources[slot].food)).totals(
-                grams: line.grams)
-            add(nutrients, slot: slot, day: day, supplement: false)
-        }
-
-        private mutating func add(_ nutrients: NutrientTotals, slot: Int, day index: Int, supplement: Bool) {
-            entryCount += 1
-            dayTotals[index].logged = true
-            if supplement {
-                dayTotals[index].supplements += nutrients
-            } else {
-                dayTotals[index].food += nutrients
-                dayTotals[index].hasFood = true
-            }
-            sources[slot].totals += nutrients
-        }
-    }
-
     /// The report made of a period's sums.
     func weeklyReport(_ sums: PeriodSums, targets: Targets, today: CalendarDate?, completeDays: Set<CalendarDate>)
         -> WeeklyReport
     {
         let period = sums.period
         let days = sums.days
-        let dayTotals = sums.dayTotals
-        let sources = sums.sources
         let entryCount = sums.entryCount
-        let bySource = Dictionary(uniqueKeysWithValues: sources.map { ($0.food, $0.totals) })
-        let eaten = sources.map(\.food)
-        // The period's days are consecutive: a day's position is its distance from the first.
-        let firstDay = sums.firstDay
-        let byDay = { (date: CalendarDate) -> DayTotal? in
-            let index = date.daysSinceEpoch - firstDay
-            return index >= 0 && index < dayTotals.count && dayTotals[index].logged ? dayTotals[index] : nil
-        }
+        let eaten = sums.sources
         // By day position: partial means food logged but not complete (other days are marked and it is not; or it is
         // today, not marked); counted means food logged and not partial.
         let complete = days.map { completeDays.contains($0) }
-        let marked = days.indices.contains { dayTotals[$0].hasFood && complete[$0] }
+        let marked = days.indices.contains { sums.hasFood[$0] && complete[$0] }
         let partialByIndex = days.indices.map {
-            dayTotals[$0].hasFood && !complete[$0] && (marked || days[$0] == today)
+            sums.hasFood[$0] && !complete[$0] && (marked || days[$0] == today)
         }
-        let countedByIndex = days.indices.map { dayTotals[$0].hasFood && !partialByIndex[$0] }
-        let logged = days.indices.filter { countedByIndex[$0] }.map { days[$0] }
+        let countedByIndex = days.indices.map { sums.hasFood[$0] && !partialByIndex[$0] }
+        let counted = days.indices.filter { countedByIndex[$0] }
         let todayIsPartial = days.indices.contains { partialByIndex[$0] && days[$0] == today }
         let energy =
-            logged.isEmpty
-            ? nil : logged.reduce(0.0) { $0 + (byDay($1)?.food[.energy].amount ?? 0) } / Double(logged.count)
+            counted.isEmpty
+            ? nil : counted.reduce(0.0) { $0 + sums.food(day: $1, .energy).amount } / Double(counted.count)
         // Each nutrient's average over the counted days, food and supplements, for the suggestions' limit checks.
-        let loggedDayTotals = logged.compactMap(byDay)
         let loggedAverages = Dictionary(
             uniqueKeysWithValues: Nutrient.tracked.map { n in
                 (
                     n,
-                    logged.isEmpty
-                        ? 0
-                        : loggedDayTotals.reduce(0.0) { $0 + $1.food[n].amount + $1.supplements[n].amount }
-                            / Double(logged.count)
+                    counted.isEmpty
+                        ? 0 : counted.reduce(0.0) { $0 + sums.total(day: $1, n) } / Double(counted.count)
                 )
             })
+        // Sources summed in a fixed order: by their names as the journal writes them.
+        let sourceOrder = eaten.indices.sorted { eaten[$0].description < eaten[$1].description }
         var reports: [NutrientReport] = []
+        // Read when a suggestion is first needed.
+        var candidates: [SuggestionCandidate]?
         var recordedNotes: [ReportNote] = []
         for nutrient in Nutrient.tracked {
             let nutrientTargets = targets[nutrient]
@@ -189,25 +96,30 @@ extension FoodCatalog {
             let goal = nutrientTargets.goal.map { $0.amount + (sweat ?? 0) }
             let requirement = nutrientTargets.averageRequirement.map { $0.amount + (sweat ?? 0) }
             var dayAmounts: [DayAmount] = []
+            dayAmounts.reserveCapacity(days.count)
+            // The counted days' amounts, for the average.
+            var amounts: [Double] = []
+            amounts.reserveCapacity(counted.count)
             var flags: [LimitFlag] = []
             var grams = 0.0
             var unknownGrams = 0.0
             var unknownEntries = 0
             var weightless = 0
             for (index, date) in days.enumerated() {
-                guard dayTotals[index].logged else {
+                guard sums.logged[index] else {
                     dayAmounts.append(DayAmount(date: date, logged: false))
                     continue
                 }
-                let food = dayTotals[index].food[nutrient]
-                let supplements = dayTotals[index].supplements[nutrient].amount
+                let food = sums.food(day: index, nutrient)
+                let supplements = sums.supplements(day: index, nutrient)
                 let total = food.amount + supplements
-                if dayTotals[index].hasFood {
+                if sums.hasFood[index] {
                     if !partialByIndex[index] {
+                        amounts.append(total)
                         grams += food.grams
                         unknownGrams += food.gramsWithoutValue
                         unknownEntries += food.entriesWithoutValue
-                        weightless += dayTotals[index].weightless
+                        weightless += sums.weightless[index]
                     }
                     dayAmounts.append(
                         DayAmount(
@@ -229,7 +141,7 @@ extension FoodCatalog {
                     }
                 }
                 // A heavy sweater's sodium is judged against the CDRR plus the estimated sweat loss (see the notes).
-                if dayTotals[index].hasFood, let reduce = nutrientTargets.reduceAbove,
+                if sums.hasFood[index], let reduce = nutrientTargets.reduceAbove,
                     total > reduce.amount + (sweat ?? 0)
                 {
                     flags.append(
@@ -238,7 +150,6 @@ extension FoodCatalog {
                             supplementsOnly: false))
                 }
             }
-            let amounts = dayAmounts.filter { !$0.partial }.compactMap(\.amount)
             let average = amounts.isEmpty ? nil : amounts.reduce(0, +) / Double(amounts.count)
             let unknownShare = grams > 0 ? unknownGrams / grams : 0
             // Servings of unknown weight without a value (recorded elsewhere) make the average a lower bound only.
@@ -254,14 +165,12 @@ extension FoodCatalog {
                 loggedDays: amounts.count, daysBelow: below, unknownServings: unknownEntries,
                 weighedOnly: weightless > 0)
             // Summed in a fixed order: a dictionary's order changes from run to run, and so would the last digits.
-            let periodTotal = bySource.sorted { $0.key.description < $1.key.description }.reduce(0.0) {
-                $0 + $1.value[nutrient].amount
-            }
-            let sources = bySource.compactMap { reference, totals -> NutrientSource? in
-                let amount = totals[nutrient].amount
+            let periodTotal = sourceOrder.reduce(0.0) { $0 + sums.sourceAmount(slot: $1, nutrient) }
+            let sources = eaten.indices.compactMap { slot -> NutrientSource? in
+                let amount = sums.sourceAmount(slot: slot, nutrient)
                 guard amount > 0, periodTotal > 0 else { return nil }
                 return NutrientSource(
-                    food: reference, name: shortName(of: reference), amount: amount, share: amount / periodTotal)
+                    food: eaten[slot], name: shortName(of: eaten[slot]), amount: amount, share: amount / periodTotal)
             }.sorted { ($0.amount, $1.name) > ($1.amount, $0.name) }
             var report = NutrientReport(
                 nutrient: nutrient, unit: nutrient.unit, days: dayAmounts, loggedDays: amounts.count, average: average,
@@ -279,8 +188,9 @@ extension FoodCatalog {
                 })
             // No one is told to eat more salt: sodium gets no suggestions, only its limit.
             if let average, let goal, average < goal, verdict != .notLogged, nutrient != .sodium {
+                if candidates == nil { candidates = suggestionCandidates(eaten: eaten) }
                 report.suggestions = suggestions(
-                    for: nutrient, gap: goal - average, eaten: eaten, targets: targets,
+                    for: nutrient, gap: goal - average, candidates: candidates ?? [], targets: targets,
                     averages: loggedAverages)
             }
             reports.append(report)
@@ -289,38 +199,36 @@ extension FoodCatalog {
         if let today, todayIsPartial { notes.append(.todayPartial(today)) }
         if marked {
             let partial = days.indices.filter { partialByIndex[$0] && days[$0] != today }.count
-            if partial > 0 { notes.append(.averagesUseCompleteDays(complete: logged.count, partial: partial)) }
-        } else if !logged.isEmpty {
+            if partial > 0 { notes.append(.averagesUseCompleteDays(complete: counted.count, partial: partial)) }
+        } else if !counted.isEmpty {
             notes.append(.noDayMarkedComplete)
         }
-        let supplementOnly = dayTotals.filter { $0.logged && !$0.hasFood }.count
+        let supplementOnly = days.indices.filter { sums.logged[$0] && !sums.hasFood[$0] }.count
         if supplementOnly > 0 { notes.append(.supplementOnlyDays(supplementOnly)) }
         var report = WeeklyReport(
-            period: period, targets: targets, loggedDays: logged.count, entryCount: entryCount,
+            period: period, targets: targets, loggedDays: counted.count, entryCount: entryCount,
             nutrients: reports, averageEnergyKcal: energy, notes: notes)
         if days.count > 7 {
             // Each ISO week's averages over its counted days (food logged, not partial), for the trend.
-            var weeks: [(label: String, days: [CalendarDate])] = []
+            // Each week by the positions of its days in the period (consecutive days).
+            var weeks: [(label: String, days: Range<Int>)] = []
             var week: ReportPeriod?
-            for date in days {
+            for (index, date) in days.enumerated() {
                 if let current = week, date <= current.to {
-                    weeks[weeks.count - 1].days.append(date)
+                    weeks[weeks.count - 1].days = weeks[weeks.count - 1].days.lowerBound..<index + 1
                 } else {
                     let next = ReportPeriod(weekOf: date)
                     week = next
-                    weeks.append((next.label, [date]))
+                    weeks.append((next.label, index..<index + 1))
                 }
             }
-            let counted = { (date: CalendarDate) -> Bool in countedByIndex[date.daysSinceEpoch - firstDay] }
             report.weeks = weeks.map { week in
-                let weekDays = week.days.filter(counted)
+                let weekDays = week.days.filter { countedByIndex[$0] }
                 var averages: [Nutrient: Double] = [:]
                 if !weekDays.isEmpty {
                     for nutrient in Nutrient.tracked {
                         averages[nutrient] =
-                            weekDays.reduce(0.0) {
-                                $0 + (byDay($1).map { $0.food[nutrient].amount + $0.supplements[nutrient].amount } ?? 0)
-                            } / Double(weekDays.count)
+                            weekDays.reduce(0.0) { $0 + sums.total(day: $1, nutrient) } / Double(weekDays.count)
                     }
                 }
                 return WeekAverages(week: week.label, days: weekDays.count, averages: averages)
@@ -400,23 +308,12 @@ extension FoodCatalog {
     /// each in a household portion, never pushing another nutrient over its limit; ranked by nutrient per kcal and
     /// per portion together.
     func suggestions(
-        for nutrient: Nutrient, gap: Double, eaten: [FoodReference], targets: Targets, averages: [Nutrient: Double]
+        for nutrient: Nutrient, gap: Double, candidates: [SuggestionCandidate], targets: Targets,
+        averages: [Nutrient: Double]
     ) -> [Suggestion] {
-        var seen = Set<NDBNumber>()
-        var candidates: [(food: Food, eaten: Bool)] = []
-        for reference in eaten {
-            if case .usda(let ndb) = reference, seen.insert(ndb).inserted, let food = database.food(ndb) {
-                candidates.append((food, true))
-            }
-        }
-        for text in Self.articleFoods {
-            if let ndb = NDBNumber(rawValue: text), seen.insert(ndb).inserted, let food = database.food(ndb) {
-                candidates.append((food, false))
-            }
-        }
         var options: [Suggestion] = []
-        for (food, alreadyEaten) in candidates {
-            guard let per100g = food.per100g[nutrient], per100g > 0, let measure = Self.portionMeasure(food) else {
+        for (food, alreadyEaten, portionMeasure) in candidates {
+            guard let per100g = food.per100g[nutrient], per100g > 0, let measure = portionMeasure else {
                 continue
             }
             // The smallest friendly fraction of the measure that closes the gap, at most two measures or 300 g.
@@ -458,6 +355,26 @@ extension FoodCatalog {
         let eatenFirst = ordered.filter(\.alreadyEaten).prefix(2)
         let article = ordered.filter { !$0.alreadyEaten }.prefix(4 - eatenFirst.count)
         return Array(eatenFirst) + Array(article)
+    }
+
+    /// A food a suggestion may name: whether the person already eats it, and its portion measure.
+    typealias SuggestionCandidate = (food: Food, eaten: Bool, measure: HouseholdMeasure?)
+
+    /// The foods suggestions are made of, the ones eaten first, then the article's; each read once for a report.
+    func suggestionCandidates(eaten: [FoodReference]) -> [SuggestionCandidate] {
+        var seen = Set<NDBNumber>()
+        var candidates: [SuggestionCandidate] = []
+        for reference in eaten {
+            if case .usda(let ndb) = reference, seen.insert(ndb).inserted, let food = database.food(ndb) {
+                candidates.append((food, true, Self.portionMeasure(food)))
+            }
+        }
+        for text in Self.articleFoods {
+            if let ndb = NDBNumber(rawValue: text), seen.insert(ndb).inserted, let food = database.food(ndb) {
+                candidates.append((food, false, Self.portionMeasure(food)))
+            }
+        }
+        return candidates
     }
 
     static let friendlyFractions: [Double] = [0.25, 1.0 / 3, 0.5, 2.0 / 3, 0.75, 1, 1.25, 1.5, 2]
