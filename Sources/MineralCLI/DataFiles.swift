@@ -19,6 +19,8 @@ struct DataFiles {
     /// The journal store of this data directory: every journal write goes through it.
     var store: JournalStore { JournalStore(files: DataDirectoryFiles(store: context.files, directory: directory)) }
     var lockPath: String { directory + "/journal.lock" }
+    /// The journal's day sums, saved by reports of long periods: a shortcut, checked against the journal.
+    var sumsIndexPath: String { directory + "/journal.sums" }
     var customFoodsPath: String { directory + "/custom-foods.json" }
     var profilePath: String { directory + "/profile.json" }
     var personalNamesPath: String { directory + "/personal-names.tsv" }

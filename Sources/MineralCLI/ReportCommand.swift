@@ -72,11 +72,15 @@ struct ReportCommand {
                         + "see a sample: mineral report --sample"
                 )
             }
-            // Read as it is added up: a report of years costs little more than reading the file.
+            // Read as it is added up; a long period reads the day sums saved beside the journal, when they were
+            // made from this very journal (else they are made again, and saved for the next report).
             let data = try context.files.read(files.journalPath) ?? Data()
+            let long = period.to.daysSinceEpoch - period.from.daysSinceEpoch + 1 >= FoodCatalog.sumsIndexMinimumDays
             let made = try files.catalog().weeklyReport(
-                period: period, journal: data, targets: targets, today: context.today,
-                completeDays: try files.completeDays())
+                period: period, journal: data, sumsIndex: long ? try? context.files.read(files.sumsIndexPath) : nil,
+                targets: targets, today: context.today, completeDays: try files.completeDays())
+            // Only a shortcut: a report whose index cannot be saved (a read-only directory, a full disk) is whole.
+            if let index = made.indexToSave { try? context.files.replace(files.sumsIndexPath, with: index) }
             report = made.report
             warnings = DataFiles.warnings(made.problems, entryCount: made.report.entryCount, path: files.journalPath)
         }

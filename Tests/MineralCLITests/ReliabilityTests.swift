@@ -190,7 +190,8 @@ struct ReliabilityTests {
         for arguments in [
             ["profile", "set", "--sex", "female", "--age", "31"], ["log", "50 g dried apricots"],
             ["log", "--supplement", "magnesium 200 mg"],
-            ["custom", "add", "bar", "--per-100g", "K=300"], ["day"], ["report"], ["export"], ["undo"], ["check"],
+            ["custom", "add", "bar", "--per-100g", "K=300"], ["day"], ["report"], ["report", "--weeks", "12"],
+            ["export"], ["undo"], ["check"],
         ] {
             let outcome = try runMineral(arguments, environment: environment, directory: work)
             #expect(outcome.exitCode == 0, "\(arguments): \(outcome.standardError)")
@@ -201,10 +202,10 @@ struct ReliabilityTests {
             everything == [
                 "home", "home/.local", "home/.local/share", "home/.local/share/mineral",
                 "home/.local/share/mineral/custom-foods.json", "home/.local/share/mineral/journal.ids",
-                "home/.local/share/mineral/journal.lock",
+                "home/.local/share/mineral/journal.lock", "home/.local/share/mineral/journal.sums",
                 "home/.local/share/mineral/journal.tsv", "home/.local/share/mineral/profile.json", "work",
             ])
-        for name in ["custom-foods.json", "journal.lock", "journal.tsv", "profile.json"] {
+        for name in ["custom-foods.json", "journal.lock", "journal.sums", "journal.tsv", "profile.json"] {
             let attributes = try FileManager.default.attributesOfItem(atPath: data.appendingPathComponent(name).path)
             #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600, "\(name)")
         }

@@ -76,22 +76,37 @@ struct JournalReadersAgreementTests {
                     pick(Self.foods, good: 3), pick(Self.texts),
                 ].joined(separator: "\t"))
         }
-        var journal = lines.joined(separator: "\n")
-        var visited = 0
-        var fastRead = 0
-        journal.withUTF8 { bytes in
-            JournalFormat.scan(bytes: bytes, dates: nil) { scanned, range in
-                visited += 1
+        /// Each line's reading beside the thorough reader's.
+        struct Checker: JournalFormat.LineVisitor {
+            let bytes: UnsafeBufferPointer<UInt8>
+            var visited = 0
+            var fastRead = 0
+            func thorough(_ range: Range<Int>) -> (line: String, entry: JournalEntry?) {
                 let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-                let thorough = try? JournalFormat.parseLine(Substring(line))
-                switch scanned {
-                case .usda(let fast):
-                    fastRead += 1
-                    #expect(thorough == fast.entry, "\(line.debugDescription)")
-                case .entry(let entry): #expect(thorough == entry, "\(line.debugDescription)")
-                case .problem: #expect(thorough == nil, "\(line.debugDescription)")
-                }
+                return (line, try? JournalFormat.parseLine(Substring(line)))
             }
+            mutating func usda(_ line: JournalFormat.FastLine, at range: Range<Int>) {
+                visited += 1
+                fastRead += 1
+                let read = thorough(range)
+                #expect(read.entry == line.entry, "\(read.line.debugDescription)")
+            }
+            mutating func entry(_ entry: JournalEntry, at range: Range<Int>) {
+                visited += 1
+                let read = thorough(range)
+                #expect(read.entry == entry, "\(read.line.debugDescription)")
+            }
+            mutating func problem(_ problem: JournalProblem, at range: Range<Int>) {
+                visited += 1
+                let read = thorough(range)
+                #expect(read.entry == nil, "\(read.line.debugDescription)")
+            }
+        }
+        var journal = lines.joined(separator: "\n")
+        let (visited, fastRead) = journal.withUTF8 { bytes in
+            var checker = Checker(bytes: bytes)
+            JournalFormat.scan(bytes: bytes, dates: nil, into: &checker)
+            return (checker.visited, checker.fastRead)
         }
         #expect(visited == lines.count)
         #expect(fastRead > 200)

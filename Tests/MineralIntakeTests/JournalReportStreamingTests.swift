@@ -90,10 +90,4 @@ struct JournalReportStreamingTests {
         }
     }
 
-    @Test("the sums' columns are the nutrients in the order compositions list them")
-    func columns() {
-        for (index, nutrient) in FoodCatalog.Composition.nutrients.enumerated() {
-            #expect(FoodCatalog.PeriodSums.column(nutrient) == index, "\(nutrient)")
-        }
-    }
 }

@@ -2,20 +2,24 @@
 /// a birth date. The caller decides which day "today" is (from its own clock, calendar and time zone).
 public struct CalendarDate: Sendable, Codable, Hashable, Comparable, CustomStringConvertible {
     /// The year, 1 to 9999.
-    public let year: Int
+    public var year: Int { Int(storedYear) }
     /// The month, 1 to 12.
-    public let month: Int
+    public var month: Int { Int(storedMonth) }
     /// The day of the month.
-    public let day: Int
+    public var day: Int { Int(storedDay) }
+    // Four bytes, not three whole integers: a report of years holds a date for every day and nutrient.
+    private let storedYear: Int16
+    private let storedMonth: UInt8
+    private let storedDay: UInt8
 
     /// A valid date, or `nil` (`2026-02-30` is not one). Years 1 to 9999.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
             (1...CalendarDate.daysIn(month: month, year: year)).contains(day)
         else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        storedYear = Int16(year)
+        storedMonth = UInt8(month)
+        storedDay = UInt8(day)
     }
 
     /// The first day the calendar holds, 0001-01-01.
@@ -24,9 +28,9 @@ public struct CalendarDate: Sendable, Codable, Hashable, Comparable, CustomStrin
     public static let last = CalendarDate(unchecked: 9999, 12, 31)
 
     private init(unchecked year: Int, _ month: Int, _ day: Int) {
-        self.year = year
-        self.month = month
-        self.day = day
+        storedYear = Int16(year)
+        storedMonth = UInt8(month)
+        storedDay = UInt8(day)
     }
 
     /// Reads `YYYY-MM-DD`.
@@ -76,6 +80,13 @@ public struct CalendarDate: Sendable, Codable, Hashable, Comparable, CustomStrin
     }
 
     static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
+
+    /// The day after, if within years 1–9999.
+    var nextDay: CalendarDate? {
+        if day < CalendarDate.daysIn(month: month, year: year) { return CalendarDate(unchecked: year, month, day + 1) }
+        if month < 12 { return CalendarDate(unchecked: year, month + 1, 1) }
+        return year < 9999 ? CalendarDate(unchecked: year + 1, 1, 1) : nil
+    }
 
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {
@@ -205,6 +216,17 @@ public struct ReportPeriod: Sendable, Codable, Equatable {
 
     /// Every day of the period, in order.
     public var days: [CalendarDate] {
-        (0...(to.daysSinceEpoch - from.daysSinceEpoch)).compactMap { from.adding(days: $0) }
+        // Day after day from the first (a ten-year report has 3,653), not each one worked out from a count of days.
+        let count = to.daysSinceEpoch - from.daysSinceEpoch + 1
+        guard count > 0 else { return [] }
+        var days: [CalendarDate] = []
+        days.reserveCapacity(count)
+        var date = from
+        days.append(date)
+        while days.count < count, let next = date.nextDay {
+            date = next
+            days.append(date)
+        }
+        return days
     }
 }

@@ -94,16 +94,19 @@ public enum JournalFormat {
     }
 
     static func parse(bytes: UnsafeBufferPointer<UInt8>, dates: ClosedRange<CalendarDate>?) -> Journal {
-        var journal = Journal()
-        journal.entries.reserveCapacity(bytes.count / 56)
-        scan(bytes: bytes, dates: dates) { line, _ in
-            switch line {
-            case .usda(let fast): journal.entries.append(fast.entry)
-            case .entry(let entry): journal.entries.append(entry)
-            case .problem(let problem): journal.problems.append(problem)
+        /// Each line's entry, or its problem.
+        struct Collector: LineVisitor {
+            var journal = Journal()
+            mutating func usda(_ line: FastLine, at range: Range<Int>) { journal.entries.append(line.entry) }
+            mutating func entry(_ entry: JournalEntry, at range: Range<Int>) { journal.entries.append(entry) }
+            mutating func problem(_ problem: JournalProblem, at range: Range<Int>) {
+                journal.problems.append(problem)
             }
         }
-        return journal
+        var collector = Collector()
+        collector.journal.entries.reserveCapacity(bytes.count / 56)
+        scan(bytes: bytes, dates: dates, into: &collector)
+        return collector.journal
     }
 
     /// Calls `body` with each entry of a journal file's bytes in date, meal and id order, and returns the lines that
@@ -112,42 +115,45 @@ public enum JournalFormat {
     public static func forEachEntryInOrder(
         data: Data, _ body: (JournalEntry) throws -> Void
     ) rethrows -> [JournalProblem] {
-        try data.withUnsafeBytes { raw -> [JournalProblem] in
-            let bytes = raw.bindMemory(to: UInt8.self)
+        /// Each entry's sort key and where its line is; the problems.
+        struct Keys: LineVisitor {
             var keys: [(day: Int32, meal: UInt8, id: Int, start: Int, end: Int)] = []
-            keys.reserveCapacity(bytes.count / 56)
             var problems: [JournalProblem] = []
-            scan(bytes: bytes, dates: nil) { line, range in
-                let key: (date: CalendarDate, meal: Meal, id: Int)
-                switch line {
-                case .usda(let fast): key = (fast.date, fast.meal, fast.id)
-                case .entry(let entry): key = (entry.date, entry.meal, entry.id)
-                case .problem(let problem):
-                    problems.append(problem)
-                    return
-                }
+            mutating func usda(_ line: FastLine, at range: Range<Int>) {
+                add(line.date, line.meal, line.id, range)
+            }
+            mutating func entry(_ entry: JournalEntry, at range: Range<Int>) {
+                add(entry.date, entry.meal, entry.id, range)
+            }
+            mutating func problem(_ problem: JournalProblem, at range: Range<Int>) { problems.append(problem) }
+            private mutating func add(_ date: CalendarDate, _ meal: Meal, _ id: Int, _ range: Range<Int>) {
                 keys.append(
                     (
-                        Int32(clamping: key.date.daysSinceEpoch), UInt8(Meal.allCases.firstIndex(of: key.meal) ?? 0),
-                        key.id,
+                        Int32(clamping: date.daysSinceEpoch), UInt8(Meal.allCases.firstIndex(of: meal) ?? 0), id,
                         range.lowerBound, range.upperBound
                     ))
             }
-            keys.sort { ($0.day, $0.meal, $0.id) < ($1.day, $1.meal, $1.id) }
-            for key in keys {
-                var entry: JournalEntry?
+        }
+        /// The entry of the one line read again.
+        struct One: LineVisitor {
+            var entry: JournalEntry?
+            mutating func usda(_ line: FastLine, at range: Range<Int>) { entry = line.entry }
+            mutating func entry(_ entry: JournalEntry, at range: Range<Int>) { self.entry = entry }
+            mutating func problem(_ problem: JournalProblem, at range: Range<Int>) {}
+        }
+        return try data.withUnsafeBytes { raw -> [JournalProblem] in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var found = Keys()
+            found.keys.reserveCapacity(bytes.count / 56)
+            scan(bytes: bytes, dates: nil, into: &found)
+            found.keys.sort { ($0.day, $0.meal, $0.id) < ($1.day, $1.meal, $1.id) }
+            for key in found.keys {
                 // The line read again on its own (it read before, so it reads the same way now).
-                scan(bytes: UnsafeBufferPointer(rebasing: bytes[key.start..<key.end]), dates: nil) {
-                    line, _ in
-                    switch line {
-                    case .usda(let fast): entry = fast.entry
-                    case .entry(let read): entry = read
-                    case .problem: break
-                    }
-                }
-                if let entry { try body(entry) }
+                var one = One()
+                scan(bytes: UnsafeBufferPointer(rebasing: bytes[key.start..<key.end]), dates: nil, into: &one)
+                if let entry = one.entry { try body(entry) }
             }
-            return problems
+            return found.problems
         }
     }
 
@@ -180,23 +186,24 @@ public enum JournalFormat {
         }
     }
 
-    /// What the scan found on a line.
-    enum ScannedLine {
+    /// What the scan hands each line it reads to, with where the line is in the bytes (its line end left out).
+    /// Methods, not a closure taking an enum: a line is handed over in place, never copied into a case.
+    protocol LineVisitor {
         /// A line of a USDA food that reads, its fields not yet made into strings.
-        case usda(FastLine)
+        mutating func usda(_ line: FastLine, at range: Range<Int>)
         /// Any other line that reads.
-        case entry(JournalEntry)
+        mutating func entry(_ entry: JournalEntry, at range: Range<Int>)
         /// A line that cannot be read, or whose id an earlier line has.
-        case problem(JournalProblem)
+        mutating func problem(_ problem: JournalProblem, at range: Range<Int>)
     }
 
     /// The one reader of journal lines, for ``parse(_:dates:)`` and for reports that add up lines as they go:
     /// skips comments, blank lines and (with `dates`) other days' lines after a look at their date; reads each
     /// other line the fast way when it can and the thorough way (``parseLine(_:)``, which says what is wrong)
     /// when it cannot; refuses a second line with an id already seen.
-    /// `visit` gets each line's reading and where the line is in `bytes` (its line end left out).
-    static func scan(
-        bytes: UnsafeBufferPointer<UInt8>, dates: ClosedRange<CalendarDate>?, _ visit: (ScannedLine, Range<Int>) -> Void
+    /// `visitor` gets each line's reading.
+    static func scan<Visitor: LineVisitor>(
+        bytes: UnsafeBufferPointer<UInt8>, dates: ClosedRange<CalendarDate>?, into visitor: inout Visitor
     ) {
         guard let base = bytes.baseAddress else { return }
         var seen = SeenIDs()
@@ -283,7 +290,11 @@ public enum JournalFormat {
             let line = start..<lineEnd
             let number = lineNumber
             if let fast = fastLine(bytes, fields, date: lineDate) {
-                visit(seen.insert(fast.id) ? .usda(fast) : duplicate(fast.id, bytes, line, number), line)
+                if seen.insert(fast.id) {
+                    visitor.usda(fast, at: line)
+                } else {
+                    visitor.problem(duplicate(fast.id, bytes, line, number), at: line)
+                }
                 continue
             }
             if bytes[line].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
@@ -292,11 +303,14 @@ public enum JournalFormat {
                 ?? Result { () throws(MineralIntakeError) in try parseLine(Substring(content(bytes, line))) }
             switch parsed {
             case .success(let entry):
-                visit(seen.insert(entry.id) ? .entry(entry) : duplicate(entry.id, bytes, line, number), line)
+                if seen.insert(entry.id) {
+                    visitor.entry(entry, at: line)
+                } else {
+                    visitor.problem(duplicate(entry.id, bytes, line, number), at: line)
+                }
             case .failure(let error):
-                visit(
-                    .problem(JournalProblem(line: number, content: content(bytes, line), reason: error.description)),
-                    line)
+                visitor.problem(
+                    JournalProblem(line: number, content: content(bytes, line), reason: error.description), at: line)
             }
         }
     }
@@ -356,12 +370,11 @@ public enum JournalFormat {
 
     /// The problem of a line whose id an earlier line has.
     private static func duplicate(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, _ number: Int)
-        -> ScannedLine
+        -> JournalProblem
     {
-        .problem(
-            JournalProblem(
-                line: number, content: content(bytes, line),
-                reason: "id \(id) is used by an earlier line too; give each line its own id"))
+        JournalProblem(
+            line: number, content: content(bytes, line),
+            reason: "id \(id) is used by an earlier line too; give each line its own id")
     }
 
     /// The common line, a USDA food with its grams, read without making strings; `nil` for any other line (or one

@@ -1,11 +1,13 @@
 extension FoodCatalog {
-    /// Sums of a period while a report is made: each day's totals by its position in the period, and each food's
-    /// (its "source" slot, in the order first met). One look-up per entry, none for a USDA food met before.
+    /// Sums of a period while a report is made: each day's totals by its position in the period, and each day's
+    /// amounts by food (a row per food met that day, in the order met), from which each food's totals over the
+    /// period are added up day by day.
     ///
-    /// The sums are flat arrays of numbers, a row per day (or per food) and a column per nutrient, in
+    /// The sums are flat arrays of numbers, a row per day (or per day and food) and a column per nutrient, in
     /// `Nutrient.allCases` order: a report of ten years adds 29,000 entries into them, and copies no day's totals
-    /// when it reads them back. Each number is added in the order the entries come, so the sums are the ones
-    /// `NutrientTotals` would make.
+    /// when it reads them back. Each number is added in the order the entries come, so a day's sums are the ones
+    /// `NutrientTotals` would make; a food's totals over the period are its day rows added in date order, whether
+    /// the rows were summed now or read from a ``JournalSumsIndex``.
     struct PeriodSums {
         /// Nutrients per row.
         static let width = Nutrient.allCases.count
@@ -15,32 +17,40 @@ extension FoodCatalog {
         let firstDay: Int
         /// Food of each day and nutrient: the known amounts, the grams without a value, and the servings of
         /// unknown weight without a value.
-        private(set) var foodAmount: [Double]
-        private(set) var foodGramsWithoutValue: [Double]
-        private(set) var foodEntriesWithoutValue: [Int32]
+        var foodAmount: [Double]
+        var foodGramsWithoutValue: [Double]
+        var foodEntriesWithoutValue: [Int32]
         /// All grams of food of each day: every entry counts its grams (or none) for every nutrient alike.
-        private(set) var foodGrams: [Double]
+        var foodGrams: [Double]
         /// Supplements of each day and nutrient (only their amounts count).
-        private(set) var supplementAmount: [Double]
+        var supplementAmount: [Double]
         /// Whether any food was logged on each day.
-        private(set) var hasFood: [Bool]
+        var hasFood: [Bool]
         /// Whether anything (food or supplement) was logged on each day.
-        private(set) var logged: [Bool]
+        var logged: [Bool]
         /// Food servings of unknown weight (recorded in another tracker) of each day: the shares of grams leave them
         /// out.
-        private(set) var weightless: [Int]
-        /// Each food met, by slot, and its amounts over the period (a row per slot).
-        private(set) var sources: [FoodReference] = []
-        private(set) var sourceAmount: [Double] = []
-        private(set) var entryCount = 0
+        var weightless: [Int32]
+        /// Entries of each day.
+        var entries: [Int32]
+        /// Each food met, by slot.
+        var sources: [FoodReference] = []
+        /// The day rows: which day and slot, the amounts (`width` a row), and the next row of the same day (-1 for
+        /// none); each day's first and last row.
+        var rowDay: [Int32] = []
+        var rowSlot: [Int32] = []
+        var rowAmount: [Double] = []
+        private var rowNext: [Int32] = []
+        private var dayFirstRow: [Int32]
+        private var dayLastRow: [Int32]
         private var slots: [FoodReference: Int] = [:]
         /// Slots of USDA foods by NDB number (0–99999), plus one (0 for none yet): a look-up by position, not by
-        /// hash. SR28 has fewer than 9,000 foods, so a slot fits.
+        /// hash.
         private var ndbSlots = [UInt16](repeating: 0, count: 100_000)
-        /// Per 100 g known amounts and the share of grams without a value, a row per slot (empty rows for
+        /// Per 100 g known amounts and the share of grams without a value, a row per slot (zero rows for
         /// supplements and recorded servings, which carry their own amounts).
-        private var known: [Double] = []
-        private var unknownShare: [Double] = []
+        private(set) var known: [Double] = []
+        private(set) var unknownShare: [Double] = []
 
         init(period: ReportPeriod) {
             self.period = period
@@ -54,7 +64,10 @@ extension FoodCatalog {
             supplementAmount = [Double](repeating: 0, count: cells)
             hasFood = [Bool](repeating: false, count: days.count)
             logged = [Bool](repeating: false, count: days.count)
-            weightless = [Int](repeating: 0, count: days.count)
+            weightless = [Int32](repeating: 0, count: days.count)
+            entries = [Int32](repeating: 0, count: days.count)
+            dayFirstRow = [Int32](repeating: -1, count: days.count)
+            dayLastRow = [Int32](repeating: -1, count: days.count)
         }
 
         /// The column of `nutrient` in a row.
@@ -68,6 +81,9 @@ extension FoodCatalog {
             case .vitaminD: 5
             }
         }
+
+        /// All entries of the period.
+        var entryCount: Int { entries.reduce(0) { $0 + Int($1) } }
 
         /// The food eaten on the day at `day` (its position in the period), as a total of `nutrient`.
         func food(day: Int, _ nutrient: Nutrient) -> NutrientTotal {
@@ -88,18 +104,39 @@ extension FoodCatalog {
             return foodAmount[cell] + supplementAmount[cell]
         }
 
-        /// The amount of `nutrient` the food in `slot` gave over the period.
-        func sourceAmount(slot: Int, _ nutrient: Nutrient) -> Double {
-            sourceAmount[slot * Self.width + Self.column(nutrient)]
+        /// Each food's amounts over the period (a row of `width` per slot): its day rows added in date order, and in
+        /// the order met within a day.
+        func totalsBySource() -> [Double] {
+            if let loadedSourceTotals { return loadedSourceTotals }
+            var totals = [Double](repeating: 0, count: sources.count * Self.width)
+            for day in days.indices {
+                var row = Int(dayFirstRow[day])
+                while row >= 0 {
+                    let slot = Int(rowSlot[row]) * Self.width
+                    for column in 0..<Self.width { totals[slot + column] += rowAmount[row * Self.width + column] }
+                    row = Int(rowNext[row])
+                }
+            }
+            return totals
+        }
+
+        /// The rows of the day at `day`, in order.
+        func rows(day: Int) -> [Int] {
+            var rows: [Int] = []
+            var row = Int(dayFirstRow[day])
+            while row >= 0 {
+                rows.append(row)
+                row = Int(rowNext[row])
+            }
+            return rows
         }
 
         /// The slot of `food`, made when first met.
-        private mutating func slot(_ food: FoodReference, catalog: FoodCatalog) -> Int {
+        mutating func slot(_ food: FoodReference, catalog: FoodCatalog) -> Int {
             if let known = slots[food] { return known }
             let slot = sources.count
             slots[food] = slot
             sources.append(food)
-            sourceAmount.append(contentsOf: repeatElement(0, count: Self.width))
             switch food {
             case .supplement, .recorded:
                 known.append(contentsOf: repeatElement(0, count: Self.width))
@@ -111,6 +148,31 @@ extension FoodCatalog {
             }
             return slot
         }
+
+        /// The row of `slot` on the day at `day`, made when first met that day.
+        private mutating func row(day: Int, slot: Int) -> Int {
+            var row = Int(dayFirstRow[day])
+            while row >= 0 {
+                if Int(rowSlot[row]) == slot { return row }
+                row = Int(rowNext[row])
+            }
+            let new = rowSlot.count
+            rowDay.append(Int32(day))
+            rowSlot.append(Int32(slot))
+            rowNext.append(-1)
+            rowAmount.append(contentsOf: repeatElement(0, count: Self.width))
+            if dayLastRow[day] >= 0 {
+                rowNext[Int(dayLastRow[day])] = Int32(new)
+            } else {
+                dayFirstRow[day] = Int32(new)
+            }
+            dayLastRow[day] = Int32(new)
+            return new
+        }
+
+        /// Each food's totals over the period, already added up from a sums index's rows (in the same order as
+        /// ``totalsBySource()`` adds rows up); the sums then keep no rows of their own.
+        var loadedSourceTotals: [Double]?
 
         /// The position of `date` in the period, or `nil` for a day outside it (the readers skip other days'
         /// lines; this keeps it so whatever reads).
@@ -127,13 +189,14 @@ extension FoodCatalog {
                 addFood(slot: slot, day: day, grams: entry.grams ?? 0)
             case .supplement, .recorded:
                 let nutrients = catalog.nutrients(of: entry, composition: nil)
-                entryCount += 1
+                entries[day] += 1
                 logged[day] = true
                 let supplement = !entry.food.isFood
                 if !supplement {
                     hasFood[day] = true
                     foodGrams[day] += entry.grams ?? 0
                 }
+                let row = row(day: day, slot: slot) * Self.width
                 for nutrient in Nutrient.allCases where nutrients.has(nutrient) {
                     let value = nutrients[nutrient]
                     let cell = day * Self.width + Self.column(nutrient)
@@ -144,7 +207,7 @@ extension FoodCatalog {
                         foodGramsWithoutValue[cell] += value.gramsWithoutValue
                         foodEntriesWithoutValue[cell] += Int32(clamping: value.entriesWithoutValue)
                     }
-                    sourceAmount[slot * Self.width + Self.column(nutrient)] += value.amount
+                    rowAmount[row + Self.column(nutrient)] += value.amount
                 }
             }
             if entry.food.isFood, entry.grams == nil { weightless[day] += 1 }
@@ -163,17 +226,18 @@ extension FoodCatalog {
 
         /// `grams` of the food in `slot` (a USDA or custom food), as `Composition.totals(grams:)` counts them.
         private mutating func addFood(slot: Int, day: Int, grams: Double) {
-            entryCount += 1
+            entries[day] += 1
             logged[day] = true
             hasFood[day] = true
             foodGrams[day] += grams
-            let row = slot * Self.width
+            let source = slot * Self.width
             let dayRow = day * Self.width
+            let row = row(day: day, slot: slot) * Self.width
             for column in 0..<Self.width {
-                let amount = known[row + column] * grams / 100
+                let amount = known[source + column] * grams / 100
                 foodAmount[dayRow + column] += amount
-                foodGramsWithoutValue[dayRow + column] += unknownShare[row + column] * grams
-                sourceAmount[row + column] += amount
+                foodGramsWithoutValue[dayRow + column] += unknownShare[source + column] * grams
+                rowAmount[row + column] += amount
             }
         }
     }

@@ -40,18 +40,65 @@ extension FoodCatalog {
         period: ReportPeriod, journal data: Data, targets: Targets, today: CalendarDate? = nil,
         completeDays: Set<CalendarDate> = []
     ) -> (report: WeeklyReport, problems: [JournalProblem]) {
-        var sums = PeriodSums(period: period)
-        var problems: [JournalProblem] = []
-        data.withUnsafeBytes { raw in
-            JournalFormat.scan(bytes: raw.bindMemory(to: UInt8.self), dates: period.from...period.to) { line, _ in
-                switch line {
-                case .usda(let fast): sums.add(fast, catalog: self)
-                case .entry(let entry): sums.add(entry, catalog: self)
-                case .problem(let problem): problems.append(problem)
-                }
+        /// The period's sums and the lines of the period that could not be read.
+        struct Summing: JournalFormat.LineVisitor {
+            var sums: PeriodSums
+            var problems: [JournalProblem] = []
+            let catalog: FoodCatalog
+            mutating func usda(_ line: JournalFormat.FastLine, at range: Range<Int>) {
+                sums.add(line, catalog: catalog)
             }
+            mutating func entry(_ entry: JournalEntry, at range: Range<Int>) { sums.add(entry, catalog: catalog) }
+            mutating func problem(_ problem: JournalProblem, at range: Range<Int>) { problems.append(problem) }
         }
-        return (weeklyReport(sums, targets: targets, today: today, completeDays: completeDays), problems)
+        var summing = Summing(sums: PeriodSums(period: period), catalog: self)
+        data.withUnsafeBytes { raw in
+            JournalFormat.scan(bytes: raw.bindMemory(to: UInt8.self), dates: period.from...period.to, into: &summing)
+        }
+        return (
+            weeklyReport(summing.sums, targets: targets, today: today, completeDays: completeDays), summing.problems
+        )
+    }
+
+    /// Reports of periods this long or longer use a journal's sums index
+    /// (``weeklyReport(period:journal:sumsIndex:targets:today:completeDays:)``); shorter ones read the journal's
+    /// lines of the period, which costs little.
+    public static let sumsIndexMinimumDays = 63
+
+    /// The report of `period` from a journal file's bytes with the help of `sumsIndex`, the bytes of an index of
+    /// the journal's day sums saved beside it by an earlier report (or `nil`); and the lines it could not read.
+    ///
+    /// For a period of at least ``sumsIndexMinimumDays`` days, an index that was not made from exactly these bytes
+    /// (or with the foods' compositions as the catalog gives them now), or is damaged, is made again from the journal
+    /// and returned as `indexToSave`, for the caller to save; `nil` means there is nothing to save. A journal with a
+    /// line that cannot be read gets no index: its report is read from its lines and says which ones. The report is
+    /// the one ``weeklyReport(period:journal:targets:today:completeDays:)`` makes, number for number.
+    public func weeklyReport(
+        period: ReportPeriod, journal data: Data, sumsIndex: Data?, targets: Targets, today: CalendarDate? = nil,
+        completeDays: Set<CalendarDate> = []
+    ) -> (report: WeeklyReport, problems: [JournalProblem], indexToSave: Data?) {
+        func direct() -> (report: WeeklyReport, problems: [JournalProblem], indexToSave: Data?) {
+            let made = weeklyReport(
+                period: period, journal: data, targets: targets, today: today, completeDays: completeDays)
+            return (made.report, made.problems, nil)
+        }
+        guard period.to.daysSinceEpoch - period.from.daysSinceEpoch + 1 >= Self.sumsIndexMinimumDays else {
+            return direct()
+        }
+        var toSave: Data?
+        var saved = sumsIndex.flatMap { SavedSumsIndex($0, journal: data, catalog: self) }
+        if saved == nil {
+            // Made again, and read back as it will be read next time.
+            guard let made = JournalSumsIndex.make(journal: data, catalog: self)?.encoded(),
+                let readBack = SavedSumsIndex(made, journal: data, catalog: self)
+            else { return direct() }
+            saved = readBack
+            toSave = made
+        }
+        guard let saved else { return direct() }
+        let report = weeklyReport(
+            saved.sums(for: period, catalog: self), targets: targets, today: today, completeDays: completeDays)
+        return (report, [], toSave)
     }
 
     /// The report made of a period's sums.
@@ -61,7 +108,14 @@ extension FoodCatalog {
         let period = sums.period
         let days = sums.days
         let entryCount = sums.entryCount
-        let eaten = sums.sources
+        // The foods eaten in a fixed order (by their names as the journal writes them), whatever order the sums met
+        // them in; and each one's amounts over the period.
+        let eaten = sums.sources.sorted { $0.description < $1.description }
+        let slotOf = Dictionary(uniqueKeysWithValues: sums.sources.enumerated().map { ($1, $0) })
+        let sourceTotals = sums.totalsBySource()
+        func sourceAmount(_ food: FoodReference, _ nutrient: Nutrient) -> Double {
+            slotOf[food].map { sourceTotals[$0 * PeriodSums.width + PeriodSums.column(nutrient)] } ?? 0
+        }
         // By day position: partial means food logged but not complete (other days are marked and it is not; or it is
         // today, not marked); counted means food logged and not partial.
         let complete = days.map { completeDays.contains($0) }
@@ -84,8 +138,6 @@ extension FoodCatalog {
                         ? 0 : counted.reduce(0.0) { $0 + sums.total(day: $1, n) } / Double(counted.count)
                 )
             })
-        // Sources summed in a fixed order: by their names as the journal writes them.
-        let sourceOrder = eaten.indices.sorted { eaten[$0].description < eaten[$1].description }
         var reports: [NutrientReport] = []
         // Read when a suggestion is first needed.
         var candidates: [SuggestionCandidate]?
@@ -119,7 +171,7 @@ extension FoodCatalog {
                         grams += food.grams
                         unknownGrams += food.gramsWithoutValue
                         unknownEntries += food.entriesWithoutValue
-                        weightless += sums.weightless[index]
+                        weightless += Int(sums.weightless[index])
                     }
                     dayAmounts.append(
                         DayAmount(
@@ -165,12 +217,12 @@ extension FoodCatalog {
                 loggedDays: amounts.count, daysBelow: below, unknownServings: unknownEntries,
                 weighedOnly: weightless > 0)
             // Summed in a fixed order: a dictionary's order changes from run to run, and so would the last digits.
-            let periodTotal = sourceOrder.reduce(0.0) { $0 + sums.sourceAmount(slot: $1, nutrient) }
-            let sources = eaten.indices.compactMap { slot -> NutrientSource? in
-                let amount = sums.sourceAmount(slot: slot, nutrient)
+            let periodTotal = eaten.reduce(0.0) { $0 + sourceAmount($1, nutrient) }
+            let sources = eaten.compactMap { food -> NutrientSource? in
+                let amount = sourceAmount(food, nutrient)
                 guard amount > 0, periodTotal > 0 else { return nil }
                 return NutrientSource(
-                    food: eaten[slot], name: shortName(of: eaten[slot]), amount: amount, share: amount / periodTotal)
+                    food: food, name: shortName(of: food), amount: amount, share: amount / periodTotal)
             }.sorted { ($0.amount, $1.name) > ($1.amount, $0.name) }
             var report = NutrientReport(
                 nutrient: nutrient, unit: nutrient.unit, days: dayAmounts, loggedDays: amounts.count, average: average,

@@ -1,0 +1,326 @@
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The day sums of a whole journal, saved beside it so that a report of a long period (a year, ten years) need not
+/// read every line: each day's totals and each day's amounts by food, as ``FoodCatalog`` adds them up.
+///
+/// An index is only a shortcut, never a source: it is used only when it was made from exactly the journal's bytes
+/// (their length and XXH64 hash), with exactly the compositions the catalog gives its foods now (each one kept in
+/// the index and compared), and its own checksum holds; otherwise it is made again from the journal. A journal with
+/// a line that cannot be read gets no index (its report says which lines, as always). Reports made with and without
+/// an index are the same, number for number (tested).
+struct JournalSumsIndex {
+    /// What the file starts with, and its layout's version: a change to how sums are made changes the version.
+    static let magic: [UInt8] = Array("MINSUMS".utf8) + [1]
+
+    /// The journal the index was made from: its length and hash.
+    let journalLength: Int
+    let journalHash: UInt64
+    /// The sums over every day from the journal's first date to its last.
+    let sums: FoodCatalog.PeriodSums
+
+    /// The index of `journal`, or `nil` when the journal has no entries, a line that cannot be read, or a date
+    /// that is not written `YYYY-MM-DD`.
+    static func make(journal: Data, catalog: FoodCatalog) -> JournalSumsIndex? {
+        journal.withUnsafeBytes { raw -> JournalSumsIndex? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            guard let range = dateRange(bytes), let period = try? ReportPeriod(from: range.from, to: range.to)
+            else { return nil }
+            var summing = Summing(sums: FoodCatalog.PeriodSums(period: period), catalog: catalog)
+            JournalFormat.scan(bytes: bytes, dates: nil, into: &summing)
+            guard summing.problems.isEmpty, summing.sums.entryCount > 0 else { return nil }
+            return JournalSumsIndex(journalLength: bytes.count, journalHash: XXH64.hash(raw), sums: summing.sums)
+        }
+    }
+
+    /// Adds up every line, and keeps the problems.
+    struct Summing: JournalFormat.LineVisitor {
+        var sums: FoodCatalog.PeriodSums
+        var problems: [JournalProblem] = []
+        let catalog: FoodCatalog
+        mutating func usda(_ line: JournalFormat.FastLine, at range: Range<Int>) { sums.add(line, catalog: catalog) }
+        mutating func entry(_ entry: JournalEntry, at range: Range<Int>) { sums.add(entry, catalog: catalog) }
+        mutating func problem(_ problem: JournalProblem, at range: Range<Int>) { problems.append(problem) }
+    }
+
+    /// The first and last date of the journal's lines, looked at as bytes; `nil` when a line's second field is not
+    /// ten bytes `YYYY-MM-DD` of a real day (the index is then not made), or there is no line.
+    private static func dateRange(_ bytes: UnsafeBufferPointer<UInt8>) -> (from: CalendarDate, to: CalendarDate)? {
+        guard let base = bytes.baseAddress else { return nil }
+        var low: [UInt8]?
+        var high: [UInt8]?
+        var last: [UInt8] = []
+        var start = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        while start < bytes.count {
+            let end =
+                memchr(base + start, 0x0A, bytes.count - start).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) }
+                ?? bytes.count
+            defer { start = end + 1 }
+            var lineEnd = end
+            if lineEnd > start, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+            if lineEnd == start || bytes[start] == 0x23 { continue }
+            guard let tab = memchr(base + start, 0x09, lineEnd - start) else { return nil }
+            let dateStart = UnsafeRawPointer(tab) - UnsafeRawPointer(base) + 1
+            guard dateStart + 10 < lineEnd, bytes[dateStart + 10] == 0x09 else { return nil }
+            let date = UnsafeBufferPointer(rebasing: bytes[dateStart..<dateStart + 10])
+            if date.elementsEqual(last) { continue }
+            last = Array(date)
+            if low.map({ last.lexicographicallyPrecedes($0) }) ?? true { low = last }
+            if high.map({ $0.lexicographicallyPrecedes(last) }) ?? true { high = last }
+        }
+        guard let low, let high, let from = try? CalendarDate(parsing: String(decoding: low, as: UTF8.self)),
+            let to = try? CalendarDate(parsing: String(decoding: high, as: UTF8.self)),
+            from.description.utf8.elementsEqual(low), to.description.utf8.elementsEqual(high)
+        else { return nil }
+        return (from, to)
+    }
+}
+
+// MARK: - The saved form
+
+extension JournalSumsIndex {
+    /// The index as saved: little-endian numbers after the magic (the journal's length and hash, the first day and
+    /// the numbers of days, foods and rows; each food's journal text and composition; each day's sums; each day's
+    /// rows by food), then the XXH64 checksum of all of it.
+    func encoded() -> Data {
+        let width = FoodCatalog.PeriodSums.width
+        var out = Data(Self.magic)
+        func put(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { out.append(contentsOf: $0) } }
+        func put<T>(array: [T]) { array.withUnsafeBytes { out.append(contentsOf: $0) } }
+        let days = sums.days.indices
+        let rows = days.map { sums.rows(day: $0) }
+        let rowCount = rows.reduce(0) { $0 + $1.count }
+        put(UInt64(journalLength))
+        put(journalHash)
+        put(UInt64(bitPattern: Int64(sums.firstDay)))
+        put(UInt64(sums.days.count))
+        put(UInt64(sums.sources.count))
+        put(UInt64(rowCount))
+        for food in sums.sources {
+            let text = Array(food.description.utf8)
+            put(UInt64(text.count))
+            out.append(contentsOf: text)
+        }
+        put(array: sums.known)
+        put(array: sums.unknownShare)
+        put(array: sums.foodAmount)
+        put(array: sums.foodGramsWithoutValue)
+        put(array: sums.supplementAmount)
+        put(array: sums.foodGrams)
+        put(array: sums.foodEntriesWithoutValue)
+        put(array: sums.weightless)
+        put(array: sums.entries)
+        put(array: days.map { UInt8(sums.hasFood[$0] ? 1 : 0) | (sums.logged[$0] ? 2 : 0) })
+        put(array: rows.map { Int32($0.count) })
+        put(array: rows.flatMap { $0.map { sums.rowSlot[$0] } })
+        var amounts: [Double] = []
+        amounts.reserveCapacity(rowCount * width)
+        for row in rows.joined() { amounts.append(contentsOf: sums.rowAmount[row * width..<(row + 1) * width]) }
+        put(array: amounts)
+        let checksum = out.withUnsafeBytes { XXH64.hash($0) }
+        put(checksum)
+        return out
+    }
+}
+
+/// A saved index read back and checked, its numbers still in the saved bytes: a period's sums copy only the days
+/// the period holds.
+struct SavedSumsIndex {
+    private let data: Data
+    let firstDay: Int
+    let dayCount: Int
+    let sources: [FoodReference]
+    private let rowCount: Int
+    /// Where each array starts in `data`.
+    private let offsets: Offsets
+
+    private struct Offsets {
+        var known = 0, unknownShare = 0, foodAmount = 0, foodGramsWithoutValue = 0, supplementAmount = 0
+        var foodGrams = 0, foodEntriesWithoutValue = 0, weightless = 0, entries = 0, flags = 0
+        var dayRowCount = 0, rowSlot = 0, rowAmount = 0, end = 0
+    }
+
+    /// The index in `data`, if it is whole (its checksum holds), was made from exactly `journal`'s bytes, and
+    /// gives each food the composition `catalog` gives it now; `nil` otherwise.
+    init?(_ data: Data, journal: Data, catalog: FoodCatalog) {
+        #if _endian(big)
+            return nil
+        #else
+            let width = FoodCatalog.PeriodSums.width
+            guard data.count >= JournalSumsIndex.magic.count + 56 else { return nil }
+            let header: (Int, UInt64, Int, Int, Int, Int)? = data.withUnsafeBytes { raw in
+                guard raw.prefix(JournalSumsIndex.magic.count).elementsEqual(JournalSumsIndex.magic) else { return nil }
+                func word(_ index: Int) -> UInt64 {
+                    UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 + index * 8, as: UInt64.self))
+                }
+                let stored = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: raw.count - 8, as: UInt64.self))
+                guard XXH64.hash(UnsafeRawBufferPointer(rebasing: raw[..<(raw.count - 8)])) == stored else {
+                    return nil
+                }
+                // Counts far beyond any journal are damage (and would overflow the sizes below).
+                let limit: UInt64 = 1 << 32
+                guard word(0) < 1 << 48, word(3) < limit, word(4) < limit, word(5) < limit else { return nil }
+                return (
+                    Int(word(0)), word(1), Int(Int64(bitPattern: word(2))), Int(word(3)), Int(word(4)), Int(word(5))
+                )
+            }
+            guard let (journalLength, journalHash, firstDay, dayCount, slotCount, rowCount) = header,
+                journalLength == journal.count, dayCount > 0,
+                journal.withUnsafeBytes({ XXH64.hash($0) }) == journalHash,
+                CalendarDate(daysSinceEpoch: firstDay) != nil,
+                CalendarDate(daysSinceEpoch: firstDay + dayCount - 1) != nil
+            else { return nil }
+            // The foods' journal texts.
+            var offset = JournalSumsIndex.magic.count + 48
+            var sources: [FoodReference] = []
+            sources.reserveCapacity(slotCount)
+            for _ in 0..<slotCount {
+                guard offset + 8 <= data.count else { return nil }
+                let length = data.withUnsafeBytes {
+                    Int(UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+                }
+                guard length >= 0, length < 1 << 16, offset + 8 + length <= data.count,
+                    let food = FoodReference(
+                        journalText: String(
+                            decoding: data[data.startIndex + offset + 8..<data.startIndex + offset + 8 + length],
+                            as: UTF8.self))
+                else { return nil }
+                sources.append(food)
+                offset += 8 + length
+            }
+            var offsets = Offsets()
+            func take(_ name: WritableKeyPath<Offsets, Int>, _ count: Int, _ size: Int) {
+                offsets[keyPath: name] = offset
+                offset += count * size
+            }
+            take(\.known, slotCount * width, 8)
+            take(\.unknownShare, slotCount * width, 8)
+            take(\.foodAmount, dayCount * width, 8)
+            take(\.foodGramsWithoutValue, dayCount * width, 8)
+            take(\.supplementAmount, dayCount * width, 8)
+            take(\.foodGrams, dayCount, 8)
+            take(\.foodEntriesWithoutValue, dayCount * width, 4)
+            take(\.weightless, dayCount, 4)
+            take(\.entries, dayCount, 4)
+            take(\.flags, dayCount, 1)
+            take(\.dayRowCount, dayCount, 4)
+            take(\.rowSlot, rowCount, 4)
+            take(\.rowAmount, rowCount * width, 8)
+            offsets.end = offset
+            guard offset + 8 == data.count else { return nil }
+            self.data = data
+            self.firstDay = firstDay
+            self.dayCount = dayCount
+            self.sources = sources
+            self.rowCount = rowCount
+            self.offsets = offsets
+            // Each food's composition as the catalog gives it now, bit for bit as the index was made with.
+            for (slot, food) in sources.enumerated() {
+                let known: [Double]
+                let unknown: [Double]
+                switch food {
+                case .supplement, .recorded:
+                    known = Array(repeating: 0, count: width)
+                    unknown = known
+                case .usda, .custom:
+                    let composition = catalog.knownOrUnknownComposition(of: food)
+                    known = composition.known
+                    unknown = composition.unknownShare
+                }
+                guard
+                    known.map(\.bitPattern) == self.doubles(offsets.known + slot * width * 8, width).map(\.bitPattern),
+                    unknown.map(\.bitPattern)
+                        == self.doubles(offsets.unknownShare + slot * width * 8, width).map(\.bitPattern)
+                else { return nil }
+            }
+            // Rows: each day's count adds up to all rows, each row names a food of the index.
+            let dayRows = integers(offsets.dayRowCount, dayCount)
+            guard dayRows.allSatisfy({ $0 >= 0 }), dayRows.reduce(0, { $0 + Int($1) }) == rowCount,
+                integers(offsets.rowSlot, rowCount).allSatisfy({ $0 >= 0 && Int($0) < slotCount })
+            else { return nil }
+        #endif
+    }
+
+    /// `count` doubles saved from byte `offset` on.
+    private func doubles(_ offset: Int, _ count: Int) -> [Double] {
+        data.withUnsafeBytes { raw in
+            (0..<count).map {
+                Double(
+                    bitPattern: UInt64(
+                        littleEndian: raw.loadUnaligned(fromByteOffset: offset + $0 * 8, as: UInt64.self)))
+            }
+        }
+    }
+
+    /// `count` 32-bit integers saved from byte `offset` on.
+    private func integers(_ offset: Int, _ count: Int) -> [Int32] {
+        data.withUnsafeBytes { raw in
+            (0..<count).map { Int32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + $0 * 4, as: Int32.self)) }
+        }
+    }
+
+    /// The sums of `period`: its days' sums and rows copied from the index (a day the index does not hold had
+    /// nothing logged).
+    func sums(for period: ReportPeriod, catalog: FoodCatalog) -> FoodCatalog.PeriodSums {
+        let width = FoodCatalog.PeriodSums.width
+        var sums = FoodCatalog.PeriodSums(period: period)
+        let from = max(period.from.daysSinceEpoch, firstDay)
+        let to = min(period.to.daysSinceEpoch, firstDay + dayCount - 1)
+        guard from <= to else { return sums }
+        let source = from - firstDay
+        let target = from - sums.firstDay
+        let count = to - from + 1
+        data.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
+            func copy<T>(_ array: inout [T], _ offset: Int, _ per: Int) {
+                let size = MemoryLayout<T>.stride
+                array.withUnsafeMutableBytes { into in
+                    guard let start = into.baseAddress else { return }
+                    _ = memcpy(start + target * per * size, base + offset + source * per * size, count * per * size)
+                }
+            }
+            copy(&sums.foodAmount, offsets.foodAmount, width)
+            copy(&sums.foodGramsWithoutValue, offsets.foodGramsWithoutValue, width)
+            copy(&sums.supplementAmount, offsets.supplementAmount, width)
+            copy(&sums.foodGrams, offsets.foodGrams, 1)
+            copy(&sums.foodEntriesWithoutValue, offsets.foodEntriesWithoutValue, width)
+            copy(&sums.weightless, offsets.weightless, 1)
+            copy(&sums.entries, offsets.entries, 1)
+            for day in 0..<count {
+                let flags = raw[offsets.flags + source + day]
+                sums.hasFood[target + day] = flags & 1 != 0
+                sums.logged[target + day] = flags & 2 != 0
+            }
+            // The rows of the days before the period are passed over; the period's are added up by food, day by
+            // day and in order within a day, as the sums' own rows would be.
+            func integer(_ offset: Int) -> Int {
+                Int(Int32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: Int32.self)))
+            }
+            let firstRow = (0..<source).reduce(0) { $0 + integer(offsets.dayRowCount + $1 * 4) }
+            let rowCount = (0..<count).reduce(0) { $0 + integer(offsets.dayRowCount + (source + $1) * 4) }
+            var slots = [Int](repeating: -1, count: sources.count)
+            var totals: [Double] = []
+            for row in firstRow..<firstRow + rowCount {
+                let saved = integer(offsets.rowSlot + row * 4)
+                if slots[saved] < 0 {
+                    slots[saved] = sums.slot(sources[saved], catalog: catalog)
+                    totals.append(contentsOf: repeatElement(0, count: width))
+                }
+                let into = slots[saved] * width
+                let from = offsets.rowAmount + row * width * 8
+                for column in 0..<width {
+                    totals[into + column] += Double(
+                        bitPattern: UInt64(
+                            littleEndian: raw.loadUnaligned(fromByteOffset: from + column * 8, as: UInt64.self)))
+                }
+            }
+            sums.loadedSourceTotals = totals
+        }
+        return sums
+    }
+}

@@ -1,0 +1,176 @@
+import FoundationEssentials
+import Testing
+@testable import MineralIntake
+
+@Suite("A report of a long period from the journal's saved day sums equals the one read from its lines")
+struct JournalSumsIndexTests {
+    static let custom = CustomFood(
+        name: "oat brick", per100g: NutrientValues(energyKcal: 400, potassiumMg: 300, magnesiumMg: 50))
+    static let withCustom = FoodCatalog(database: catalog.database, customFoods: [custom])
+
+    static func targets() throws -> Targets {
+        try ReferenceTables.builtIn().targets(
+            for: Profile(sex: .female, ageYears: 35), on: CalendarDate(year: 2026, month: 11, day: 30)!)
+    }
+
+    /// A journal that reads whole: USDA foods, custom foods, supplements, recorded servings (some without a weight
+    /// or a value), comments, blank lines and CRLF, over about 200 days, written out of date order now and then
+    /// (a meal logged days later), with the same food twice on a day.
+    static func journal(seed: UInt64, lines: Int) -> String {
+        var generator = SeededGenerator(seed: seed)
+        func pick<T>(_ values: [T]) -> T { values[Int(generator.next() % UInt64(values.count))] }
+        let first = CalendarDate(year: 2026, month: 3, day: 1)!
+        var text = JournalFormat.header
+        var day = 0
+        for id in 1...lines {
+            if generator.next() % 6 == 0 { day += 1 }
+            // Now and then a meal of an earlier day, logged late.
+            let date = first.adding(days: generator.next() % 10 == 0 ? max(0, day - 3) : day)!
+            let meal = pick(["breakfast", "lunch", "dinner", "snack"])
+            let line: String
+            switch generator.next() % 10 {
+            case 0: line = "\(id)\t\(date)\t\(meal)\t200\tmg\t\tsupplement:magnesium\tmagnesium 200 mg"
+            case 1:
+                line = "\(id)\t\(date)\t\(meal)\t1\tcup\t\trecorded:cronometer|95|195||6|2|0|Apple, raw\t1 cup apple"
+            case 2:
+                line = "\(id)\t\(date)\t\(meal)\t1\tcup\t240\trecorded:cronometer|120|300|30||90||Soup\t1 cup soup"
+            case 3: line = "\(id)\t\(date)\t\(meal)\t40\tg\t40\tcustom:oat brick\t40 g oat brick"
+            case 4: line = "# a comment\n\n\(id)\t\(date)\t\(meal)\t50\tg\t50\t99999\tno such food"
+            case 5: line = "\(id)\t\(date)\t\(meal)\t0.5\tcup\t72.5\t09298\t1/2 cup raisins\r"
+            default:
+                line =
+                    "\(id)\t\(date)\t\(meal)\t\(Int(generator.next() % 300) + 1)\tg\t\(Int(generator.next() % 300) + 1)\t"
+                    + "\(pick(["09032", "09298", "12061", "16609", "20010", "01211"]))\tfood"
+            }
+            text += line + "\n"
+        }
+        return text
+    }
+
+    /// Periods of at least the index's minimum: inside the journal, over its ends, and far beyond them.
+    static func periods(seed: UInt64) throws -> [ReportPeriod] {
+        let first = CalendarDate(year: 2026, month: 3, day: 1)!
+        let start = Int(seed % 40)
+        return [
+            try ReportPeriod(from: first.adding(days: start)!, to: first.adding(days: start + 70)!),
+            try ReportPeriod(from: first.adding(days: -20)!, to: first.adding(days: 90 + start)!),
+            try ReportPeriod(
+                from: CalendarDate(year: 2016, month: 1, day: 1)!, to: CalendarDate(year: 2030, month: 1, day: 1)!),
+        ]
+    }
+
+    @Test("made, saved and read back: the same report as from the lines, for 12 journals and 3 periods each")
+    func sameReport() throws {
+        let targets = try Self.targets()
+        let complete: Set<CalendarDate> = [CalendarDate(year: 2026, month: 3, day: 5)!]
+        for seed in 1...12 as ClosedRange<UInt64> {
+            let data = Data(Self.journal(seed: seed, lines: 600).utf8)
+            for period in try Self.periods(seed: seed) {
+                let direct = Self.withCustom.weeklyReport(
+                    period: period, journal: data, targets: targets, completeDays: complete)
+                #expect(direct.problems.isEmpty && direct.report.entryCount > 50, "seed \(seed)")
+                let made = Self.withCustom.weeklyReport(
+                    period: period, journal: data, sumsIndex: nil, targets: targets, completeDays: complete)
+                let saved = try #require(made.indexToSave, "seed \(seed): an index is made for \(period.label)")
+                #expect(same(made.report == direct.report), "seed \(seed), \(period.label): made now")
+                let read = Self.withCustom.weeklyReport(
+                    period: period, journal: data, sumsIndex: saved, targets: targets, completeDays: complete)
+                #expect(read.indexToSave == nil, "seed \(seed): the saved index is current")
+                #expect(same(read.report == direct.report), "seed \(seed), \(period.label): read from the saved index")
+            }
+        }
+    }
+
+    @Test("an index of other bytes (one digit changed), or of other compositions, is made again")
+    func staleIndex() throws {
+        let targets = try Self.targets()
+        let text = Self.journal(seed: 7, lines: 400)
+        let data = Data(text.utf8)
+        let period = try #require(try Self.periods(seed: 7).last)
+        let saved = try #require(
+            Self.withCustom.weeklyReport(period: period, journal: data, sumsIndex: nil, targets: targets).indexToSave)
+        // The same length, one gram more somewhere: the index must not be believed.
+        let edited = Data(text.replacingFirst("\t40\tcustom:oat brick", with: "\t41\tcustom:oat brick").utf8)
+        #expect(edited.count == data.count && edited != data)
+        let afterEdit = Self.withCustom.weeklyReport(
+            period: period, journal: edited, sumsIndex: saved, targets: targets)
+        #expect(afterEdit.indexToSave != nil)
+        #expect(
+            same(
+                afterEdit.report
+                    == Self.withCustom.weeklyReport(period: period, journal: edited, targets: targets).report))
+        // The custom food's values changed: same journal, other sums.
+        let changed = FoodCatalog(
+            database: catalog.database,
+            customFoods: [CustomFood(name: "oat brick", per100g: NutrientValues(energyKcal: 400, potassiumMg: 310))])
+        let afterChange = changed.weeklyReport(period: period, journal: data, sumsIndex: saved, targets: targets)
+        #expect(afterChange.indexToSave != nil)
+        #expect(
+            same(afterChange.report == changed.weeklyReport(period: period, journal: data, targets: targets).report))
+    }
+
+    @Test("a damaged index (any byte changed, cut short, grown, empty) is never believed")
+    func damagedIndex() throws {
+        let targets = try Self.targets()
+        let data = Data(Self.journal(seed: 9, lines: 300).utf8)
+        let period = try #require(try Self.periods(seed: 9).last)
+        let direct = Self.withCustom.weeklyReport(period: period, journal: data, targets: targets).report
+        let saved = try #require(
+            Self.withCustom.weeklyReport(period: period, journal: data, sumsIndex: nil, targets: targets).indexToSave)
+        var generator = SeededGenerator(seed: 99)
+        var damaged: [Data] = [Data(), saved.prefix(saved.count - 1), saved + Data([0]), saved.prefix(40)]
+        for _ in 0..<200 {
+            var copy = saved
+            let at = Int(generator.next() % UInt64(copy.count))
+            copy[copy.startIndex + at] ^= UInt8(1 << (generator.next() % 8))
+            damaged.append(copy)
+        }
+        for (number, index) in damaged.enumerated() {
+            let read = Self.withCustom.weeklyReport(period: period, journal: data, sumsIndex: index, targets: targets)
+            #expect(read.indexToSave != nil, "damage \(number) was believed")
+            #expect(same(read.report == direct), "damage \(number)")
+        }
+    }
+
+    @Test("a journal with a line that cannot be read gets no index, and its report names the line")
+    func journalWithProblems() throws {
+        let targets = try Self.targets()
+        let text = Self.journal(seed: 3, lines: 300) + "301\t2026-04-01\tlunch\tlots\tg\t40\t09032\tbroken\n"
+        let data = Data(text.utf8)
+        let period = try #require(try Self.periods(seed: 3).last)
+        let made = Self.withCustom.weeklyReport(period: period, journal: data, sumsIndex: nil, targets: targets)
+        #expect(made.indexToSave == nil)
+        #expect(made.problems.count == 1)
+        #expect(
+            same(made.report == Self.withCustom.weeklyReport(period: period, journal: data, targets: targets).report))
+    }
+
+    @Test("a short period reads the journal's lines: no index is read or made")
+    func shortPeriod() throws {
+        let targets = try Self.targets()
+        let data = Data(Self.journal(seed: 4, lines: 300).utf8)
+        let week = ReportPeriod(weekOf: CalendarDate(year: 2026, month: 3, day: 10)!)
+        let made = Self.withCustom.weeklyReport(
+            period: week, journal: data, sumsIndex: Data("junk".utf8), targets: targets)
+        #expect(made.indexToSave == nil)
+        #expect(same(made.report == Self.withCustom.weeklyReport(period: week, journal: data, targets: targets).report))
+    }
+
+    @Test("the sums' columns are the nutrients in the order compositions list them")
+    func columns() {
+        for (index, nutrient) in FoodCatalog.Composition.nutrients.enumerated() {
+            #expect(FoodCatalog.PeriodSums.column(nutrient) == index, "\(nutrient)")
+        }
+    }
+}
+
+extension String {
+    /// The text with the first `target` replaced.
+    fileprivate func replacingFirst(_ target: String, with replacement: String) -> String {
+        guard let range = range(of: target) else { return self }
+        return replacingCharacters(in: range, with: replacement)
+    }
+}
+
+/// Whether two reports are equal, as one value: a failed expectation then names the case, not two whole reports.
+private func same(_ equal: Bool) -> Bool { equal }
