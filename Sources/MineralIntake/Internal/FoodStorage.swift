@@ -211,17 +211,29 @@ struct FoodStorage: Sendable {
             var result: [HouseholdMeasure] = []
             for line in bytes[from..<to].split(separator: 0x0A) {
                 let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
-                    .map { String(decoding: $0, as: UTF8.self).trimmingWhitespace() }
-                if fields.count == 5,
-                    let sequence = Double(fields[1]).flatMap({ $0.isFinite && abs($0) < 1e9 ? Int($0) : nil }),
-                    let amount = Double(fields[2]),
-                    let grams = Double(fields[4])
+                guard fields.count == 5 else { continue }
+                // The numbers read from their bytes (the plain decimals the importer writes), the unit made once.
+                func number(_ field: Int) -> Double? {
+                    let bytes = Self.trimmed(fields[field])
+                    return TSVReader.decimal(bytes) ?? Double(String(decoding: bytes, as: UTF8.self))
+                }
+                let unit = String(decoding: fields[3], as: UTF8.self).trimmingWhitespace()
+                if let sequence = number(1).flatMap({ $0.isFinite && abs($0) < 1e9 ? Int($0) : nil }),
+                    let amount = number(2), let grams = number(4)
                 {
-                    result.append(HouseholdMeasure(sequence: sequence, amount: amount, unit: fields[3], grams: grams))
+                    result.append(HouseholdMeasure(sequence: sequence, amount: amount, unit: unit, grams: grams))
                 }
             }
             return result
         }
+    }
+
+    /// `field` without ASCII spaces, tabs and carriage returns at either end.
+    private static func trimmed(_ field: Slice<UnsafeBufferPointer<UInt8>>) -> UnsafeBufferPointer<UInt8> {
+        var field = field
+        while let first = field.first, first == 0x20 || first == 0x09 || first == 0x0D { field = field.dropFirst() }
+        while let last = field.last, last == 0x20 || last == 0x09 || last == 0x0D { field = field.dropLast() }
+        return UnsafeBufferPointer(rebasing: field)
     }
 
     /// The everyday names of the food `ndb`, as listed.

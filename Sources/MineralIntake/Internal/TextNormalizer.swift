@@ -143,6 +143,8 @@ extension StringProtocol {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !drop($0) }), let last = scalars.lastIndex(where: { !drop($0) })
         else { return "" }
+        // Most texts have nothing to trim: they are copied whole, not scalar by scalar.
+        if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return String(self) }
         var out = String.UnicodeScalarView()
         out.append(contentsOf: scalars[first...last])
         return String(out)

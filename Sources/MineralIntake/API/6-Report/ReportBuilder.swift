@@ -276,7 +276,7 @@ extension FoodCatalog {
             }
             report.weeks = weeks.map { week in
                 let weekDays = week.days.filter { countedByIndex[$0] }
-                var averages: [Nutrient: Double] = [:]
+                var averages = [Nutrient: Double](minimumCapacity: Nutrient.tracked.count)
                 if !weekDays.isEmpty {
                     for nutrient in Nutrient.tracked {
                         averages[nutrient] =
