@@ -39,7 +39,8 @@ struct JournalSumsIndexTests {
             case 5: line = "\(id)\t\(date)\t\(meal)\t0.5\tcup\t72.5\t09298\t1/2 cup raisins\r"
             default:
                 line =
-                    "\(id)\t\(date)\t\(meal)\t\(Int(generator.next() % 300) + 1)\tg\t\(Int(generator.next() % 300) + 1)\t"
+                    "\(id)\t\(date)\t\(meal)\t\(Int(generator.next() % 300) + 1)\tg\t"
+                    + "\(Int(generator.next() % 300) + 1)\t"
                     + "\(pick(["09032", "09298", "12061", "16609", "20010", "01211"]))\tfood"
             }
             text += line + "\n"
