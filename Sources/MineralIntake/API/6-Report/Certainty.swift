@@ -10,6 +10,8 @@ import FoundationEssentials
 /// z = (mean − reference) / √(SD_req² + SD_within²/n), where the reference is the average requirement (EAR/AR)
 /// when there is one, else the AI (then only "confidently at or above it" can be said).
 public struct Certainty: Sendable, Codable, Equatable {
+    /// The nutrient.
+    public var nutrient: Nutrient
     /// Days the average is over.
     public var days: Int
     /// What the average was compared with: `average_requirement` or `goal` (an AI).
@@ -26,13 +28,14 @@ public struct Certainty: Sendable, Codable, Equatable {
     public var z: Double?
     /// How confident the statement is, in percent, rounded to 5 (`nil` without a z).
     public var confidencePercent: Int?
-    /// The statement for people.
-    public var statement: String
     /// More days that would bring the confidence to 90 %, if any number would (`nil` when already there or never).
     public var moreDaysFor90Percent: Int?
 
+    /// The z for 90 % confidence, one-sided.
+    static let z90 = 1.2816
+
     enum CodingKeys: String, CodingKey {
-        case days, reference, z, statement
+        case nutrient, days, reference, z, statement
         case referenceAmount = "reference_amount"
         case requirementSD = "requirement_sd"
         case withinPersonSD = "within_person_sd"
@@ -46,8 +49,6 @@ public struct Certainty: Sendable, Codable, Equatable {
         -> Certainty?
     {
         guard days > 0 else { return nil }
-        let unit = nutrient.unit.rawValue
-        func amount(_ value: Double) -> String { "\(NumberText.plain(value)) \(unit)" }
         let reference: TargetRole
         let referenceAmount: Double
         var requirementSD = 0.0
@@ -65,23 +66,17 @@ public struct Certainty: Sendable, Codable, Equatable {
         } else {
             return nil
         }
-        let name = nutrient.displayName
-        let daysText = "\(days) day\(days == 1 ? "" : "s") recorded"
         guard let row = targets.withinPersonSD, let within = row.sd else {
             return Certainty(
-                days: days, reference: reference, referenceAmount: referenceAmount, requirementSD: requirementSD,
-                withinPersonSD: nil, withinPersonSDSource: nil, z: nil, confidencePercent: nil,
-                statement:
-                    "How sure: not computed; \(days) day\(days == 1 ? " is" : "s are") a sample of your usual \(name) "
-                    + "intake, and its day-to-day SD (IOM 2000, table B-2) could not be read in a source for your "
-                    + "age and sex.",
-                moreDaysFor90Percent: nil)
+                nutrient: nutrient, days: days, reference: reference, referenceAmount: referenceAmount,
+                requirementSD: requirementSD, withinPersonSD: nil, withinPersonSDSource: nil, z: nil,
+                confidencePercent: nil, moreDaysFor90Percent: nil)
         }
         let z =
             (average - referenceAmount) / (requirementSD * requirementSD + within * within / Double(days)).squareRoot()
         let probability: Double = min(0.99, 0.5 * (1 + erf(abs(z) / 2.0.squareRoot())))
         let confidence = probability >= 0.99 ? 99 : min(95, Int((probability * 20).rounded()) * 5)
-        let z90 = 1.2816
+        let z90 = Self.z90
         var more: Int?
         let gap =
             (average - referenceAmount) * (average - referenceAmount) / (z90 * z90) - requirementSD * requirementSD
@@ -89,29 +84,43 @@ public struct Certainty: Sendable, Codable, Equatable {
         if abs(z) < z90, gap > 0, reference == .averageRequirement || z > 0 {
             more = max(1, Int((within * within / gap).rounded(.up)) - days)
         }
-        let statement: String
-        if reference == .averageRequirement {
-            let side =
-                z < 0
-                ? "below the requirement (\(amount(referenceAmount)))"
-                : "at or above the requirement (\(amount(referenceAmount)))"
-            statement =
-                confidence < 70
-                ? "How sure: too few days to tell (\(confidence) %): with \(daysText), your usual \(name) intake may "
-                    + "be on either side of the requirement."
-                : "How sure: with \(daysText), about \(confidence) % confident your usual \(name) intake is \(side)."
-        } else {
-            statement =
-                z >= z90
-                ? "How sure: with \(daysText), about \(confidence) % confident your usual \(name) intake is at or "
-                    + "above the AI (\(amount(referenceAmount))): adequate."
-                : "How sure: with \(daysText), it cannot be said that your usual \(name) intake is at or above the "
-                    + "AI; below the AI is not a deficiency."
-        }
-        let settle = more.map { " About \($0) more day\($0 == 1 ? "" : "s") would settle it at 90 %." } ?? ""
         return Certainty(
-            days: days, reference: reference, referenceAmount: referenceAmount, requirementSD: requirementSD,
-            withinPersonSD: within, withinPersonSDSource: "within-person-sd.csv line \(row.line): \(row.table)",
-            z: z, confidencePercent: confidence, statement: statement + settle, moreDaysFor90Percent: more)
+            nutrient: nutrient, days: days, reference: reference, referenceAmount: referenceAmount,
+            requirementSD: requirementSD, withinPersonSD: within,
+            withinPersonSDSource: "within-person-sd.csv line \(row.line): \(row.table)", z: z,
+            confidencePercent: confidence, moreDaysFor90Percent: more)
+    }
+}
+
+extension Certainty {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        nutrient = try container.decode(Nutrient.self, forKey: .nutrient)
+        days = try container.decode(Int.self, forKey: .days)
+        reference = try container.decode(TargetRole.self, forKey: .reference)
+        referenceAmount = try container.decode(Double.self, forKey: .referenceAmount)
+        requirementSD = try container.decode(Double.self, forKey: .requirementSD)
+        withinPersonSD = try container.decodeIfPresent(Double.self, forKey: .withinPersonSD)
+        withinPersonSDSource = try container.decodeIfPresent(String.self, forKey: .withinPersonSDSource)
+        z = try container.decodeIfPresent(Double.self, forKey: .z)
+        confidencePercent = try container.decodeIfPresent(Int.self, forKey: .confidencePercent)
+        moreDaysFor90Percent = try container.decodeIfPresent(Int.self, forKey: .moreDaysFor90Percent)
+    }
+
+    /// Every number, and the sentence they make (`statement`) for people reading the JSON; reading it back takes
+    /// the numbers.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(nutrient, forKey: .nutrient)
+        try container.encode(days, forKey: .days)
+        try container.encode(reference, forKey: .reference)
+        try container.encode(referenceAmount, forKey: .referenceAmount)
+        try container.encode(requirementSD, forKey: .requirementSD)
+        try container.encodeIfPresent(withinPersonSD, forKey: .withinPersonSD)
+        try container.encodeIfPresent(withinPersonSDSource, forKey: .withinPersonSDSource)
+        try container.encodeIfPresent(z, forKey: .z)
+        try container.encodeIfPresent(confidencePercent, forKey: .confidencePercent)
+        try container.encode(statement, forKey: .statement)
+        try container.encodeIfPresent(moreDaysFor90Percent, forKey: .moreDaysFor90Percent)
     }
 }

@@ -132,8 +132,8 @@ public struct NutrientReport: Sendable, Codable, Equatable {
     public var percentOfGoal: Double?
     /// The verdict.
     public var verdict: Verdict
-    /// One sentence a person can act on.
-    public var explanation: String
+    /// Why: the code and what the numbers here do not say. ``explanation`` is the sentence a person can act on.
+    public var reason: VerdictReason
     /// Logged days under the average requirement.
     public var daysBelowAverageRequirement: Int
     /// Share of the period's logged grams whose food has no value for this nutrient.
@@ -150,7 +150,7 @@ public struct NutrientReport: Sendable, Codable, Equatable {
     public var certainty: Certainty?
 
     enum CodingKeys: String, CodingKey {
-        case nutrient, unit, days, average, goal, verdict, explanation, confidence, suggestions, certainty
+        case nutrient, unit, days, average, goal, verdict, reason, explanation, confidence, suggestions, certainty
         case loggedDays = "logged_days"
         case goalOverridden = "goal_overridden"
         case averageRequirement = "average_requirement"
@@ -162,5 +162,60 @@ public struct NutrientReport: Sendable, Codable, Equatable {
         case unknownShare = "unknown_share"
         case limitFlags = "limit_flags"
         case topSources = "top_sources"
+    }
+}
+
+extension NutrientReport {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        nutrient = try container.decode(Nutrient.self, forKey: .nutrient)
+        unit = try container.decode(NutrientUnit.self, forKey: .unit)
+        days = try container.decode([DayAmount].self, forKey: .days)
+        loggedDays = try container.decode(Int.self, forKey: .loggedDays)
+        average = try container.decodeIfPresent(Double.self, forKey: .average)
+        goal = try container.decodeIfPresent(Double.self, forKey: .goal)
+        goalOverridden = try container.decode(Bool.self, forKey: .goalOverridden)
+        averageRequirement = try container.decodeIfPresent(Double.self, forKey: .averageRequirement)
+        upperLimit = try container.decodeIfPresent(Double.self, forKey: .upperLimit)
+        reduceAbove = try container.decodeIfPresent(Double.self, forKey: .reduceAbove)
+        sweatLoss = try container.decodeIfPresent(Double.self, forKey: .sweatLoss)
+        percentOfGoal = try container.decodeIfPresent(Double.self, forKey: .percentOfGoal)
+        verdict = try container.decode(Verdict.self, forKey: .verdict)
+        reason = try container.decode(VerdictReason.self, forKey: .reason)
+        daysBelowAverageRequirement = try container.decode(Int.self, forKey: .daysBelowAverageRequirement)
+        unknownShare = try container.decode(Double.self, forKey: .unknownShare)
+        confidence = try container.decode(Confidence.self, forKey: .confidence)
+        limitFlags = try container.decode([LimitFlag].self, forKey: .limitFlags)
+        topSources = try container.decode([NutrientSource].self, forKey: .topSources)
+        suggestions = try container.decode([Suggestion].self, forKey: .suggestions)
+        certainty = try container.decodeIfPresent(Certainty.self, forKey: .certainty)
+    }
+
+    /// Every field, the reason's code and numbers, and the sentence they make (`explanation`) for people reading
+    /// the JSON; reading it back takes the reason, not the sentence.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(nutrient, forKey: .nutrient)
+        try container.encode(unit, forKey: .unit)
+        try container.encode(days, forKey: .days)
+        try container.encode(loggedDays, forKey: .loggedDays)
+        try container.encodeIfPresent(average, forKey: .average)
+        try container.encodeIfPresent(goal, forKey: .goal)
+        try container.encode(goalOverridden, forKey: .goalOverridden)
+        try container.encodeIfPresent(averageRequirement, forKey: .averageRequirement)
+        try container.encodeIfPresent(upperLimit, forKey: .upperLimit)
+        try container.encodeIfPresent(reduceAbove, forKey: .reduceAbove)
+        try container.encodeIfPresent(sweatLoss, forKey: .sweatLoss)
+        try container.encodeIfPresent(percentOfGoal, forKey: .percentOfGoal)
+        try container.encode(verdict, forKey: .verdict)
+        try container.encode(reason, forKey: .reason)
+        try container.encode(explanation, forKey: .explanation)
+        try container.encode(daysBelowAverageRequirement, forKey: .daysBelowAverageRequirement)
+        try container.encode(unknownShare, forKey: .unknownShare)
+        try container.encode(confidence, forKey: .confidence)
+        try container.encode(limitFlags, forKey: .limitFlags)
+        try container.encode(topSources, forKey: .topSources)
+        try container.encode(suggestions, forKey: .suggestions)
+        try container.encodeIfPresent(certainty, forKey: .certainty)
     }
 }

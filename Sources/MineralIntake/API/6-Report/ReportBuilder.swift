@@ -210,12 +210,10 @@ extension FoodCatalog {
                 recordedNotes.append(.servingsWithoutValue(nutrient: nutrient, servings: unknownEntries))
             }
             let below = requirement.map { ar in amounts.filter { $0 < ar }.count } ?? 0
-            let (verdict, explanation) = Self.verdict(
-                nutrient: nutrient, average: average, goal: goal, requirement: requirement,
-                reduceAbove: nutrientTargets.reduceAbove.map { $0.amount + (sweat ?? 0) },
-                goalKind: nutrientTargets.goal?.kind, unknownShare: unknownShare, confidence: confidence, sweat: sweat,
-                loggedDays: amounts.count, daysBelow: below, unknownServings: unknownEntries,
-                weighedOnly: weightless > 0)
+            let (verdict, reason) = Self.verdict(
+                average: average, goal: goal, requirement: requirement,
+                reduceAbove: nutrientTargets.reduceAbove.map { $0.amount + (sweat ?? 0) }, confidence: confidence,
+                unknownServings: unknownEntries, weighedOnly: weightless > 0)
             // Summed in a fixed order: a dictionary's order changes from run to run, and so would the last digits.
             let periodTotal = eaten.reduce(0.0) { $0 + sourceAmount($1, nutrient) }
             let sources = eaten.compactMap { food -> NutrientSource? in
@@ -232,7 +230,7 @@ extension FoodCatalog {
                 reduceAbove: nutrientTargets.reduceAbove.map { $0.amount + (sweat ?? 0) },
                 sweatLoss: sweat, percentOfGoal: average.flatMap { average in goal.map { average / $0 * 100 } },
                 verdict: verdict,
-                explanation: explanation, daysBelowAverageRequirement: below, unknownShare: unknownShare,
+                reason: reason, daysBelowAverageRequirement: below, unknownShare: unknownShare,
                 confidence: confidence,
                 limitFlags: flags, topSources: Array(sources.prefix(3)), suggestions: [],
                 certainty: average.flatMap {
@@ -289,71 +287,25 @@ extension FoodCatalog {
         return report
     }
 
+    /// The verdict on an average against the goal, requirement and CDRR (each with any sweat loss), and why.
     static func verdict(
-        nutrient: Nutrient, average: Double?, goal: Double?, requirement: Double?, reduceAbove: Double?,
-        goalKind: TargetKind?,
-        unknownShare: Double, confidence: Confidence, sweat: Double?, loggedDays: Int, daysBelow: Int,
-        unknownServings: Int = 0,
-        weighedOnly: Bool = false
-    ) -> (Verdict, String) {
-        let unit = nutrient.unit.rawValue
-        func amount(_ value: Double) -> String { "\(NumberText.display(value)) \(unit)" }
-        guard let average else { return (.notLogged, "Nothing was logged in this period.") }
-        let withSweat = sweat.map { " (including \(NumberText.display($0)) \(unit) estimated sweat loss)" } ?? ""
-        if let reduceAbove, average > reduceAbove {
-            return (
-                .aboveReduceLevel,
-                "Average \(amount(average)) a day is above \(amount(reduceAbove)), the level to stay below for lower "
-                    + "chronic disease risk (CDRR): reduce."
-            )
-        }
-        guard let goal else { return (.adequate, "No goal is set for this nutrient.") }
-        if average >= goal {
-            return (.adequate, "Average \(amount(average)) a day meets the goal of \(amount(goal))\(withSweat).")
-        }
-        let missing = NumberText.plain((unknownShare * 100).rounded())
+        average: Double?, goal: Double?, requirement: Double?, reduceAbove: Double?, confidence: Confidence,
+        unknownServings: Int = 0, weighedOnly: Bool = false
+    ) -> (Verdict, VerdictReason) {
+        guard let average else { return (.notLogged, VerdictReason(.notLogged)) }
+        if let reduceAbove, average > reduceAbove { return (.aboveReduceLevel, VerdictReason(.aboveReduceLevel)) }
+        guard let goal else { return (.adequate, VerdictReason(.noGoal)) }
+        if average >= goal { return (.adequate, VerdictReason(.meetsGoal)) }
         // Servings of unknown weight have no share of the grams: the share is of the weighed food only.
-        let food = weighedOnly ? "weighed food" : "food"
-        if confidence == .low {
-            // Servings of unknown weight (recorded elsewhere) cannot be a share of the grams: they are counted.
-            let what =
-                unknownServings == 0
-                ? "\(missing) % of the \(food) logged has"
-                : unknownShare > 0
-                    ? "\(missing) % of the grams logged, and \(unknownServings) "
-                        + "serving\(unknownServings == 1 ? "" : "s") of unknown weight, have"
-                    : "\(unknownServings) serving\(unknownServings == 1 ? "" : "s") of unknown weight "
-                        + "\(unknownServings == 1 ? "has" : "have")"
-            return (
-                .insufficientData,
-                "Not enough data: \(what) no \(nutrient.displayName) value. The foods with a value give "
-                    + "\(amount(average)) a day, under the goal of \(amount(goal)), but the true intake is unknown: "
-                    + "it may be higher."
-            )
+        func reason(_ code: VerdictReason.Code) -> VerdictReason {
+            VerdictReason(code, servingsWithoutValue: unknownServings, weighedFoodOnly: weighedOnly)
         }
-        let caveat =
-            unknownShare > 0
-            ? " (\(missing) % of the \(food) logged has no value: the true intake may be a little higher)" : ""
+        if confidence == .low { return (.insufficientData, reason(.notEnoughData)) }
         if let requirement {
-            if average < requirement {
-                return (
-                    .likelyDeficiency,
-                    "Average \(amount(average)) a day over \(loggedDays) logged day\(loggedDays == 1 ? "" : "s") is "
-                        + "below the average requirement of \(amount(requirement))\(withSweat) (\(daysBelow) of the "
-                        + "\(loggedDays) days were below it): a deficiency is likely\(caveat)."
-                )
-            }
-            return (
-                .possibleShortfall,
-                "Average \(amount(average)) a day is between the average requirement of \(amount(requirement)) and "
-                    + "the goal of \(amount(goal))\(withSweat): a shortfall is possible\(caveat)."
-            )
+            return average < requirement
+                ? (.likelyDeficiency, reason(.likelyDeficiency)) : (.possibleShortfall, reason(.possibleShortfall))
         }
-        return (
-            .belowAdequateIntake,
-            "Average \(amount(average)) a day is below the Adequate Intake of \(amount(goal))\(withSweat). No average "
-                + "requirement exists, so a deficiency cannot be judged; reaching the AI is advisable\(caveat)."
-        )
+        return (.belowAdequateIntake, reason(.belowAdequateIntake))
     }
 
     /// Up to four additions that close the daily `gap`: foods the person already eats first, then the article's,
