@@ -7,47 +7,20 @@ struct CustomCommands {
 
     static let measureOption = OptionSpec(
         .measure, value: "NAME=GRAMS", help: "a household measure, repeatable: bar=40, serving=250")
-    static let specs: [CommandSpec] = [
-        CommandSpec(
-            .customAdd, summary: "Define a food by its values per 100 g", arguments: "NAME", minimumArguments: 1,
-            maximumArguments: 1,
-            options: [
-                OptionSpec(
-                    .per100g, value: "VALUES",
-                    help:
-                        "potassium=300,magnesium=50,calcium=20,sodium=5,vitamin_d=0,kcal=120; leave out what you do "
-                        + "not know"
-                ),
-                measureOption, DataDirectory.option,
-            ],
-            discussion:
-                "\nValues left out stay unknown, never zero. Log it by name: mineral log \"1 bar granola bar\".\n"),
-        CommandSpec(
-            .customRecipe, summary: "Define a recipe from ingredients", arguments: "NAME", minimumArguments: 1,
-            maximumArguments: 1,
-            options: [
-                OptionSpec(
-                    .item, value: "ITEM", help: "an ingredient as you would log it, repeatable: \"50 g rolled oats\""),
-                OptionSpec(.totalGrams, value: "GRAMS", help: "the finished weight, if cooking changed it"),
-                measureOption, DataDirectory.option,
-            ]),
-        CommandSpec(
-            .customList, summary: "List your custom foods and recipes",
-            options: [OutputFormat.option, DataDirectory.option]),
-        CommandSpec(
-            .customRemove, summary: "Remove a custom food", arguments: "NAME", minimumArguments: 1,
-            maximumArguments: 1,
-            options: [DataDirectory.option]),
-    ]
 
-    func run(_ parsed: ParsedArguments) throws -> CommandResult {
-        let files = try DataFiles(context, parsed)
-        if parsed.name == .customList { return try change(parsed, files) }
-        // Read, change and save under the data directory's lock, so concurrent changes all land.
-        return try context.files.withLock(files.lockPath) { try change(parsed, files) }
+    /// What a custom-food command does.
+    enum Action {
+        case add, recipe, list, remove
     }
 
-    private func change(_ parsed: ParsedArguments, _ files: DataFiles) throws -> CommandResult {
+    func run(_ parsed: ParsedArguments, _ action: Action) throws -> CommandResult {
+        let files = try DataFiles(context, parsed)
+        if action == .list { return try change(parsed, action, files) }
+        // Read, change and save under the data directory's lock, so concurrent changes all land.
+        return try context.files.withLock(files.lockPath) { try change(parsed, action, files) }
+    }
+
+    private func change(_ parsed: ParsedArguments, _ action: Action, _ files: DataFiles) throws -> CommandResult {
         var foods: [CustomFood] = []
         var aside = ""
         let read = Result { () throws(CLIError) in try files.customFoods() }
@@ -55,7 +28,7 @@ struct CustomCommands {
         case .success(let found):
             foods = found
         case .failure(let error):
-            guard parsed.name == .customAdd || parsed.name == .customRecipe else { throw error }
+            guard action == .add || action == .recipe else { throw error }
             // A damaged file is kept beside, byte for byte, and a new one started.
             let keptAs = files.customFoodsPath + ".unreadable"
             if let bytes = try context.files.read(files.customFoodsPath) {
@@ -64,8 +37,8 @@ struct CustomCommands {
             aside =
                 "mineral: \(error.description); it was kept as \(keptAs) and a new \(files.customFoodsPath) started\n"
         }
-        switch parsed.name {
-        case .customList?:
+        switch action {
+        case .list:
             if OutputFormat(parsed) == .json {
                 return CommandResult(standardOutput: try JSONOutput.encode("custom-foods", foods))
             }
@@ -96,7 +69,7 @@ struct CustomCommands {
             return CommandResult(
                 standardOutput: context.fit(table)
                     + "Values per 100 g; \"+?\": part of a recipe's weight has no value.\n")
-        case .customRemove?:
+        case .remove:
             let name = parsed.arguments[0]
             guard let index = foods.firstIndex(where: { CustomFood.namesMatch($0.name, name) }) else {
                 throw CLIError.data("no custom food \"\(name)\"; see `mineral custom list`")
@@ -106,7 +79,7 @@ struct CustomCommands {
             return CommandResult(
                 standardOutput: "Removed custom food \"\(name)\". Entries that log it now count its grams as unknown.\n"
             )
-        case .customAdd?, .customRecipe?:
+        case .add, .recipe:
             let name = parsed.arguments[0].trimmedWhitespace()
             guard !name.isEmpty, name.count <= 80, !name.contains("\t"), !name.contains("\n"),
                 NDBNumber(parsing: name) == nil
@@ -136,7 +109,7 @@ struct CustomCommands {
                     sequence: offset + 1, amount: 1, unit: parts[0].trimmedWhitespace(), grams: grams)
             }
             let food: CustomFood
-            if parsed.name == .customAdd {
+            if action == .add {
                 guard let text = parsed[.per100g] else {
                     throw CLIError.usage(
                         "`mineral custom add` needs --per-100g, e.g. --per-100g potassium=300,magnesium=50")
@@ -188,7 +161,68 @@ struct CustomCommands {
                     "Saved custom food \"\(name)\" in \(files.customFoodsPath). Log it: mineral log \"100 g "
                     + "\(name)\"\n",
                 standardError: aside)
-        default: throw CLIError.usage("`mineral \(parsed.command.joined(separator: " "))` is not a custom command")
         }
+    }
+}
+
+/// `mineral custom add`: declared once, for the parser, help, completions and the manual.
+enum CustomAddCommand: MineralCommand {
+    static let spec = CommandSpec(
+        .customAdd, summary: "Define a food by its values per 100 g", arguments: "NAME", minimumArguments: 1,
+        maximumArguments: 1,
+        options: [
+            OptionSpec(
+                .per100g, value: "VALUES",
+                help:
+                    "potassium=300,magnesium=50,calcium=20,sodium=5,vitamin_d=0,kcal=120; leave out what you do "
+                    + "not know"
+            ),
+            CustomCommands.measureOption, DataDirectory.option,
+        ],
+        discussion:
+            "\nValues left out stay unknown, never zero. Log it by name: mineral log \"1 bar granola bar\".\n")
+
+    static func run(_ parsed: ParsedArguments, _ context: MineralCommandLine) throws -> CommandResult {
+        try CustomCommands(context: context).run(parsed, .add)
+    }
+}
+
+/// `mineral custom recipe`: declared once, for the parser, help, completions and the manual.
+enum CustomRecipeCommand: MineralCommand {
+    static let spec = CommandSpec(
+        .customRecipe, summary: "Define a recipe from ingredients", arguments: "NAME", minimumArguments: 1,
+        maximumArguments: 1,
+        options: [
+            OptionSpec(
+                .item, value: "ITEM", help: "an ingredient as you would log it, repeatable: \"50 g rolled oats\""),
+            OptionSpec(.totalGrams, value: "GRAMS", help: "the finished weight, if cooking changed it"),
+            CustomCommands.measureOption, DataDirectory.option,
+        ])
+
+    static func run(_ parsed: ParsedArguments, _ context: MineralCommandLine) throws -> CommandResult {
+        try CustomCommands(context: context).run(parsed, .recipe)
+    }
+}
+
+/// `mineral custom list`: declared once, for the parser, help, completions and the manual.
+enum CustomListCommand: MineralCommand {
+    static let spec = CommandSpec(
+        .customList, summary: "List your custom foods and recipes",
+        options: [OutputFormat.option, DataDirectory.option])
+
+    static func run(_ parsed: ParsedArguments, _ context: MineralCommandLine) throws -> CommandResult {
+        try CustomCommands(context: context).run(parsed, .list)
+    }
+}
+
+/// `mineral custom remove`: declared once, for the parser, help, completions and the manual.
+enum CustomRemoveCommand: MineralCommand {
+    static let spec = CommandSpec(
+        .customRemove, summary: "Remove a custom food", arguments: "NAME", minimumArguments: 1,
+        maximumArguments: 1,
+        options: [DataDirectory.option])
+
+    static func run(_ parsed: ParsedArguments, _ context: MineralCommandLine) throws -> CommandResult {
+        try CustomCommands(context: context).run(parsed, .remove)
     }
 }

@@ -25,63 +25,13 @@ public struct ExportedEntry: Codable, Equatable, Sendable {
 struct ExchangeCommands {
     let context: MineralCommandLine
 
-    static let specs: [CommandSpec] = [
-        CommandSpec(
-            .export, summary: "Write every entry with its nutrients as CSV or JSON",
-            options: [
-                OptionSpec(.format, value: "FORMAT", allowed: ["csv", "json"], help: "csv (default) or json"),
-                OptionSpec(.output, value: "FILE", help: "write to FILE instead of stdout"),
-                DataDirectory.option,
-            ]),
-        CommandSpec(
-            .import,
-            summary:
-                "Add entries from a CSV or JSON file, or from Cronometer; every row is checked before any is written",
-            arguments: "FILE [FILE]", minimumArguments: 1, maximumArguments: 2,
-            options: [
-                OptionSpec(
-                    .format, value: "FORMAT", allowed: ["csv", "json"],
-                    help: "csv or json (default: by the file's ending)"),
-                OptionSpec(
-                    .from, value: "TRACKER", allowed: ["cronometer"],
-                    help: "FILEs are another tracker's exports: cronometer (servings and/or daily summary CSV)"),
-                OptionSpec(
-                    .allowDuplicates,
-                    help:
-                        "add rows even when the journal already holds the same entry (same day, meal, food, amount "
-                        + "and text)"
-                ),
-                DataDirectory.option,
-            ],
-            discussion: """
-
-                Rows need date, meal, food (NDB number, custom:NAME, supplement:NUTRIENT or recorded:…) and grams (for
-                supplements: amount, in mg or µg); amount, unit and text are kept when given. The CSV header is
-                the one `mineral export` writes. Imported entries get new ids after the journal's last.
-
-                From Cronometer (--from cronometer): give its servings export, its daily summary export, or
-                both (told apart by their headers). Each serving becomes an entry that carries Cronometer's own
-                amounts (food recorded:cronometer|…), its weight when the amount is in g, kg, oz or lb; an
-                empty cell stays unknown, never 0; vitamin D in IU is divided by 40. Groups Breakfast, Lunch,
-                Dinner and Snacks become meals; other groups are logged as snack (and said); servings in the
-                Supplements category (or group) count as supplements. Days the daily summary marks Completed
-                are marked complete (as `mineral day --complete`).
-                  mineral import --from cronometer servings.csv dailysummary.csv
-                """),
-    ]
-
     static let csvHeader =
         ["id", "date", "meal", "food", "food_name", "amount", "unit", "grams", "text"]
         + Nutrient.allCases.map { "\($0.rawValue)_\($0 == .vitaminD ? "ug" : $0 == .energy ? "kcal" : "mg")" }
 
-    func run(_ parsed: ParsedArguments) throws -> CommandResult {
-        let files = try DataFiles(context, parsed)
-        return parsed.name == .export ? try export(parsed, files) : try importFile(parsed, files)
-    }
-
     /// `mineral export`: every entry in date, meal and id order, with its nutrients, as CSV or JSON, written in
     /// pieces as the entries are read (a journal of years is never held whole as rows or as text).
-    private func export(_ parsed: ParsedArguments, _ files: DataFiles) throws -> CommandResult {
+    func export(_ parsed: ParsedArguments, _ files: DataFiles) throws -> CommandResult {
         let data = try context.files.read(files.journalPath) ?? Data()
         let catalog = try files.catalog()
         let json = parsed[.format] == "json"
@@ -234,7 +184,7 @@ struct ExchangeCommands {
         }
     }
 
-    private func importFile(_ parsed: ParsedArguments, _ files: DataFiles) throws -> CommandResult {
+    func importFile(_ parsed: ParsedArguments, _ files: DataFiles) throws -> CommandResult {
         if parsed[.from] == "cronometer" { return try importCronometer(parsed, files) }
         guard parsed.arguments.count == 1 else {
             throw CLIError.usage(
@@ -493,5 +443,63 @@ struct ExchangeCommands {
         // The same limits as `mineral log` and the journal reader.
         try JournalFormat.check(entry)
         return entry
+    }
+}
+
+/// `mineral export`: declared once, for the parser, help, completions and the manual.
+enum ExportCommand: MineralCommand {
+    static let spec = CommandSpec(
+        .export, summary: "Write every entry with its nutrients as CSV or JSON",
+        options: [
+            OptionSpec(.format, value: "FORMAT", allowed: ["csv", "json"], help: "csv (default) or json"),
+            OptionSpec(.output, value: "FILE", help: "write to FILE instead of stdout"),
+            DataDirectory.option,
+        ])
+
+    static func run(_ parsed: ParsedArguments, _ context: MineralCommandLine) throws -> CommandResult {
+        try ExchangeCommands(context: context).export(parsed, DataFiles(context, parsed))
+    }
+}
+
+/// `mineral import`: declared once, for the parser, help, completions and the manual.
+enum ImportCommand: MineralCommand {
+    static let spec = CommandSpec(
+        .import,
+        summary:
+            "Add entries from a CSV or JSON file, or from Cronometer; every row is checked before any is written",
+        arguments: "FILE [FILE]", minimumArguments: 1, maximumArguments: 2,
+        options: [
+            OptionSpec(
+                .format, value: "FORMAT", allowed: ["csv", "json"],
+                help: "csv or json (default: by the file's ending)"),
+            OptionSpec(
+                .from, value: "TRACKER", allowed: ["cronometer"],
+                help: "FILEs are another tracker's exports: cronometer (servings and/or daily summary CSV)"),
+            OptionSpec(
+                .allowDuplicates,
+                help:
+                    "add rows even when the journal already holds the same entry (same day, meal, food, amount "
+                    + "and text)"
+            ),
+            DataDirectory.option,
+        ],
+        discussion: """
+
+            Rows need date, meal, food (NDB number, custom:NAME, supplement:NUTRIENT or recorded:…) and grams (for
+            supplements: amount, in mg or µg); amount, unit and text are kept when given. The CSV header is
+            the one `mineral export` writes. Imported entries get new ids after the journal's last.
+
+            From Cronometer (--from cronometer): give its servings export, its daily summary export, or
+            both (told apart by their headers). Each serving becomes an entry that carries Cronometer's own
+            amounts (food recorded:cronometer|…), its weight when the amount is in g, kg, oz or lb; an
+            empty cell stays unknown, never 0; vitamin D in IU is divided by 40. Groups Breakfast, Lunch,
+            Dinner and Snacks become meals; other groups are logged as snack (and said); servings in the
+            Supplements category (or group) count as supplements. Days the daily summary marks Completed
+            are marked complete (as `mineral day --complete`).
+              mineral import --from cronometer servings.csv dailysummary.csv
+            """)
+
+    static func run(_ parsed: ParsedArguments, _ context: MineralCommandLine) throws -> CommandResult {
+        try ExchangeCommands(context: context).importFile(parsed, DataFiles(context, parsed))
     }
 }

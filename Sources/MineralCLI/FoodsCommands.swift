@@ -8,65 +8,6 @@ struct FoodsCommands {
 
     func fit(_ table: TextTable) -> String { table.rendered(width: width.map { max(80, $0) }) }
 
-    static let specs: [CommandSpec] = [
-        CommandSpec(.foodsNames, summary: "List the everyday food names, one a line (for shell completion)"),
-        CommandSpec(
-            .foodsSearch, summary: "Find foods by name, best match first", arguments: "TEXT…",
-            minimumArguments: 1, maximumArguments: .max,
-            options: [
-                OutputFormat.option,
-                OptionSpec(.limit, value: "N", help: "how many foods to list (default 10)"),
-            ],
-            discussion: """
-
-                Case, plural or singular, word order and a typo or two do not matter; everyday names
-                (raisins, dried apricots, soy milk) find the food people mean first.
-                Values are per 100 g; "missing" means USDA SR28 has no value (unknown, not zero).
-
-                Examples:
-                  mineral foods search dried apricots
-                  mineral foods search --format json pumpkin seeds
-                """),
-        CommandSpec(
-            .foodsShow, summary: "Show a food per 100 g and per household measure", arguments: "FOOD",
-            minimumArguments: 1, maximumArguments: .max, options: [OutputFormat.option],
-            discussion: """
-
-                FOOD is an NDB number (09032) or a name (dried apricots). When a name matches several foods,
-                the best match is shown and the others are listed on stderr.
-                """),
-        CommandSpec(
-            .foodsRichIn, summary: "List the foods richest in a nutrient", arguments: "NUTRIENT",
-            minimumArguments: 1, maximumArguments: 1,
-            options: [
-                OptionSpec(
-                    .per, value: "BASIS", allowed: RankingBasis.allCases.map(\.rawValue),
-                    help: "100g (default), 100kcal (nutrient density) or portion (USDA's first household measure)"),
-                OptionSpec(.group, value: "GROUP", help: "only foods of this USDA group: a code (1200) or name (nuts)"),
-                OptionSpec(.limit, value: "N", help: "how many foods to list (default 20)"),
-                OutputFormat.option,
-            ],
-            discussion: """
-
-                NUTRIENT: potassium, magnesium, calcium, sodium, vitamin_d or energy (also K, Mg, Ca, Na, kcal).
-                Foods with no USDA value for the nutrient are counted, never ranked as zero.
-
-                Examples:
-                  mineral foods rich-in magnesium --per 100kcal
-                  mineral foods rich-in potassium --group fruits --per portion
-                """),
-    ]
-
-    func run(_ parsed: ParsedArguments) throws -> CommandResult {
-        switch parsed.name {
-        case .foodsSearch?: try search(parsed)
-        case .foodsShow?: try show(parsed)
-        case .foodsNames?: CommandResult(standardOutput: foods.everydayNames.sorted().map { $0 + "\n" }.joined())
-        case .foodsRichIn?: try richIn(parsed)
-        default: throw CLIError.usage("`mineral \(parsed.command.joined(separator: " "))` is not a foods command")
-        }
-    }
-
     private func limit(_ parsed: ParsedArguments, default value: Int) throws(CLIError) -> Int {
         guard let text = parsed[.limit] else { return value }
         guard let number = Int(text), number > 0, number <= 10_000 else {
@@ -75,7 +16,7 @@ struct FoodsCommands {
         return number
     }
 
-    private func search(_ parsed: ParsedArguments) throws -> CommandResult {
+    func search(_ parsed: ParsedArguments) throws -> CommandResult {
         let query = parsed.arguments.joined(separator: " ")
         let results = try foods.search(query, limit: try limit(parsed, default: 10))
         if OutputFormat(parsed) == .json {
@@ -97,7 +38,7 @@ struct FoodsCommands {
         return CommandResult(standardOutput: fit(table) + Self.missingNote(results.map(\.food.per100g)))
     }
 
-    private func show(_ parsed: ParsedArguments) throws -> CommandResult {
+    func show(_ parsed: ParsedArguments) throws -> CommandResult {
         let text = parsed.arguments.joined(separator: " ")
         let resolution = try foods.resolve(text)
         let detail = FoodDetail(food: resolution.food, in: foods)
@@ -139,7 +80,7 @@ struct FoodsCommands {
         return CommandResult(standardOutput: out, standardError: notes)
     }
 
-    private func richIn(_ parsed: ParsedArguments) throws -> CommandResult {
+    func richIn(_ parsed: ParsedArguments) throws -> CommandResult {
         let nutrient = try Nutrient(parsing: parsed.arguments[0])
         let basis =
             try parsed[.per].map { (text) throws(MineralIntakeError) in try RankingBasis(parsing: text) }
@@ -211,5 +152,84 @@ struct FoodsCommands {
         let anyMissing = values.contains { value in Nutrient.allCases.contains { value[$0] == nil } }
         return anyMissing
             ? "missing: USDA SR28 has no value for this food and nutrient; it is unknown, not zero.\n" : ""
+    }
+}
+
+/// `mineral foods names`: declared once, for the parser, help, completions and the manual.
+enum FoodsNamesCommand: MineralCommand {
+    static let spec = CommandSpec(
+        .foodsNames, summary: "List the everyday food names, one a line (for shell completion)")
+
+    static func run(_ parsed: ParsedArguments, _ context: MineralCommandLine) throws -> CommandResult {
+        CommandResult(standardOutput: try context.loadFoods().everydayNames.sorted().map { $0 + "\n" }.joined())
+    }
+}
+
+/// `mineral foods search`: declared once, for the parser, help, completions and the manual.
+enum FoodsSearchCommand: MineralCommand {
+    static let spec = CommandSpec(
+        .foodsSearch, summary: "Find foods by name, best match first", arguments: "TEXT…",
+        minimumArguments: 1, maximumArguments: .max,
+        options: [
+            OutputFormat.option,
+            OptionSpec(.limit, value: "N", help: "how many foods to list (default 10)"),
+        ],
+        discussion: """
+
+            Case, plural or singular, word order and a typo or two do not matter; everyday names
+            (raisins, dried apricots, soy milk) find the food people mean first.
+            Values are per 100 g; "missing" means USDA SR28 has no value (unknown, not zero).
+
+            Examples:
+              mineral foods search dried apricots
+              mineral foods search --format json pumpkin seeds
+            """)
+
+    static func run(_ parsed: ParsedArguments, _ context: MineralCommandLine) throws -> CommandResult {
+        try FoodsCommands(foods: context.loadFoods(), width: context.terminalWidth).search(parsed)
+    }
+}
+
+/// `mineral foods show`: declared once, for the parser, help, completions and the manual.
+enum FoodsShowCommand: MineralCommand {
+    static let spec = CommandSpec(
+        .foodsShow, summary: "Show a food per 100 g and per household measure", arguments: "FOOD",
+        minimumArguments: 1, maximumArguments: .max, options: [OutputFormat.option],
+        discussion: """
+
+            FOOD is an NDB number (09032) or a name (dried apricots). When a name matches several foods,
+            the best match is shown and the others are listed on stderr.
+            """)
+
+    static func run(_ parsed: ParsedArguments, _ context: MineralCommandLine) throws -> CommandResult {
+        try FoodsCommands(foods: context.loadFoods(), width: context.terminalWidth).show(parsed)
+    }
+}
+
+/// `mineral foods rich-in`: declared once, for the parser, help, completions and the manual.
+enum FoodsRichInCommand: MineralCommand {
+    static let spec = CommandSpec(
+        .foodsRichIn, summary: "List the foods richest in a nutrient", arguments: "NUTRIENT",
+        minimumArguments: 1, maximumArguments: 1,
+        options: [
+            OptionSpec(
+                .per, value: "BASIS", allowed: RankingBasis.allCases.map(\.rawValue),
+                help: "100g (default), 100kcal (nutrient density) or portion (USDA's first household measure)"),
+            OptionSpec(.group, value: "GROUP", help: "only foods of this USDA group: a code (1200) or name (nuts)"),
+            OptionSpec(.limit, value: "N", help: "how many foods to list (default 20)"),
+            OutputFormat.option,
+        ],
+        discussion: """
+
+            NUTRIENT: potassium, magnesium, calcium, sodium, vitamin_d or energy (also K, Mg, Ca, Na, kcal).
+            Foods with no USDA value for the nutrient are counted, never ranked as zero.
+
+            Examples:
+              mineral foods rich-in magnesium --per 100kcal
+              mineral foods rich-in potassium --group fruits --per portion
+            """)
+
+    static func run(_ parsed: ParsedArguments, _ context: MineralCommandLine) throws -> CommandResult {
+        try FoodsCommands(foods: context.loadFoods(), width: context.terminalWidth).richIn(parsed)
     }
 }

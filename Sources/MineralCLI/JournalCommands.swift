@@ -13,100 +13,13 @@ struct JournalCommands {
         .meal, value: "MEAL", allowed: Meal.allCases.map(\.rawValue),
         help: "breakfast, lunch, dinner or snack (default: by the time of day)")
 
-    static let specs: [CommandSpec] = [
-        CommandSpec(
-            .log, summary: "Add what you ate (or read one item a line from stdin)", arguments: "[ITEM…]",
-            maximumArguments: .max,
-            options: [
-                dateOption, mealOption,
-                OptionSpec(
-                    .food, value: "NDB", help: "the food, by NDB number or custom:NAME, when its name is ambiguous"),
-                OptionSpec(
-                    .supplement, value: "TEXT",
-                    help: "a supplement, elemental: \"magnesium 200 mg\", \"vitamin D 25 µg\""),
-                OptionSpec(.dryRun, help: "show how the items are read; write nothing"),
-                OptionSpec(
-                    .copy, value: "DATE",
-                    help: "copy the entries of DATE (yesterday, YYYY-MM-DD; with --meal, of one meal) to --date"),
-                DataDirectory.option,
-            ],
-            discussion: """
-
-                An ITEM is an amount and a food: "50 g dried apricots", "1/2 cup raisins", "1.5 cups cooked buckwheat",
-                "2 oz almonds", "1 banana", "3 tbsp wheat bran", "200ml soy milk". Units: g, kg, mg, oz, lb; ml, l and
-                fl oz through the food's own cup weight; and the food's USDA measures (cup, tbsp, slice, large, …).
-                Quote each item, or give one item unquoted. With no ITEM, items are read one a line from stdin.
-                Every item is checked before any is written: one bad item logs nothing.
-
-                Examples:
-                  mineral log "50 g dried apricots" "1/2 cup raisins" --meal breakfast
-                  mineral log 1 banana --date yesterday
-                  mineral log --supplement "magnesium 200 mg"
-                  printf '50 g almonds\\n1 cup soy milk\\n' | mineral log --meal snack
-                """),
-        CommandSpec(
-            .day, summary: "A day's entries and totals against your targets; mark a day complete",
-            arguments: "[DATE]",
-            maximumArguments: 1,
-            options: [
-                OptionSpec(
-                    .complete,
-                    help: "mark the day complete (everything eaten is logged): reports then average complete days"),
-                OptionSpec(.notComplete, help: "take the mark back"),
-                OutputFormat.option, DataDirectory.option,
-            ]),
-        CommandSpec(
-            .entries, summary: "List entries, with their ids",
-            options: [
-                OptionSpec(.from, value: "DATE", help: "first day (default: 7 days ago)"),
-                OptionSpec(.to, value: "DATE", help: "last day (default: today)"),
-                OutputFormat.option, DataDirectory.option,
-            ]),
-        CommandSpec(.undo, summary: "Remove the last entry logged", options: [DataDirectory.option]),
-        CommandSpec(
-            .remove, summary: "Remove entries by id", arguments: "ID…", minimumArguments: 1,
-            maximumArguments: .max, options: [DataDirectory.option]),
-        CommandSpec(
-            .edit, summary: "Correct an entry: a new item, date or meal", arguments: "ID [ITEM]",
-            minimumArguments: 1, maximumArguments: 2,
-            options: [
-                dateOption, mealOption,
-                OptionSpec(.food, value: "NDB", help: "the food, by NDB number or custom:NAME"),
-                DataDirectory.option,
-            ]),
-        CommandSpec(
-            .check, summary: "List every line of the journal that cannot be read, and other problems",
-            options: [DataDirectory.option]),
-    ]
-
-    func run(_ parsed: ParsedArguments) throws -> CommandResult {
-        let files = try DataFiles(context, parsed)
-        switch parsed.name {
-        case .log?: return try log(parsed, files)
-        case .day?: return try day(parsed, files)
-        case .entries?: return try entries(parsed, files)
-        case .undo?: return try remove(ids: nil, files)
-        case .remove?:
-            let ids = try parsed.arguments.map { text in
-                guard let id = Int(text), id > 0 else {
-                    throw CLIError.usage("\"\(text)\" is not an entry id; ids are the numbers `mineral day` shows")
-                }
-                return id
-            }
-            return try remove(ids: ids, files)
-        case .edit?: return try edit(parsed, files)
-        case .check?: return try check(files)
-        default: throw CLIError.usage("`mineral \(parsed.command.joined(separator: " "))` is not a journal command")
-        }
-    }
-
     /// The items of a `log` call: each argument is an item if any has a space; else all arguments are one item.
     static func items(_ arguments: [String]) -> [String] {
         if arguments.contains(where: { $0.contains(" ") }) { return arguments }
         return arguments.isEmpty ? [] : [arguments.joined(separator: " ")]
     }
 
-    private func log(_ parsed: ParsedArguments, _ files: DataFiles) throws -> CommandResult {
+    func log(_ parsed: ParsedArguments, _ files: DataFiles) throws -> CommandResult {
         let date = try DataFiles.date(parsed[.date], today: context.today)
         let meal =
             try parsed[.meal].map { (text) throws(MineralIntakeError) in try Meal(parsing: text) }
@@ -347,7 +260,7 @@ struct JournalCommands {
         }.joined(separator: " · ")
     }
 
-    private func day(_ parsed: ParsedArguments, _ files: DataFiles) throws -> CommandResult {
+    func day(_ parsed: ParsedArguments, _ files: DataFiles) throws -> CommandResult {
         let date = try DataFiles.date(parsed.arguments.first, today: context.today)
         var marked = ""
         if parsed.has(.complete) || parsed.has(.notComplete) {
@@ -379,7 +292,7 @@ struct JournalCommands {
                 + (summary.isLogged ? "(\(state))\n" : ""), standardError: warnings)
     }
 
-    private func entries(_ parsed: ParsedArguments, _ files: DataFiles) throws -> CommandResult {
+    func entries(_ parsed: ParsedArguments, _ files: DataFiles) throws -> CommandResult {
         let to = try DataFiles.date(parsed[.to], today: context.today)
         let from =
             try parsed[.from].map { (text) throws(MineralIntakeError) in try DataFiles.date(text, today: context.today)
@@ -408,13 +321,13 @@ struct JournalCommands {
 
     /// Removes the entries `ids` (or the last one logged) by rewriting the journal without their lines; every
     /// other line, comments and unreadable ones included, stays exactly as it was.
-    private func remove(ids: [Int]?, _ files: DataFiles) throws -> CommandResult {
+    func remove(ids: [Int]?, _ files: DataFiles) throws -> CommandResult {
         let removed = try ids.map { try files.store.remove(ids: Set($0)) } ?? [try files.store.removeLast()]
         return CommandResult(
             standardOutput: removed.map { "Removed: " + TerminalText.visible(JournalFormat.line($0)) }.joined())
     }
 
-    private func edit(_ parsed: ParsedArguments, _ files: DataFiles) throws -> CommandResult {
+    func edit(_ parsed: ParsedArguments, _ files: DataFiles) throws -> CommandResult {
         guard let id = Int(parsed.arguments[0]), id > 0 else {
             throw CLIError.usage(
                 "\"\(parsed.arguments[0])\" is not an entry id; ids are the numbers `mineral day` shows")
@@ -444,7 +357,7 @@ struct JournalCommands {
             standardOutput: "Changed: " + TerminalText.visible(JournalFormat.line(changed).replacing("\t", with: "  ")))
     }
 
-    private func check(_ files: DataFiles) throws -> CommandResult {
+    func check(_ files: DataFiles) throws -> CommandResult {
         let (journal, _) = try files.journal()
         var problems = journal.problems.map { "\(files.journalPath):\($0.line): \($0.reason)\n    \($0.content)" }
         let catalog = try files.catalog()
@@ -568,5 +481,131 @@ enum DayRenderer {
             out += "\nNo profile: set one to compare with targets:\n  mineral profile set --sex female --age 31\n"
         }
         return out
+    }
+}
+
+/// `mineral log`: declared once, for the parser, help, completions and the manual.
+enum LogCommand: MineralCommand {
+    static let spec = CommandSpec(
+        .log, summary: "Add what you ate (or read one item a line from stdin)", arguments: "[ITEM…]",
+        maximumArguments: .max,
+        options: [
+            JournalCommands.dateOption, JournalCommands.mealOption,
+            OptionSpec(
+                .food, value: "NDB", help: "the food, by NDB number or custom:NAME, when its name is ambiguous"),
+            OptionSpec(
+                .supplement, value: "TEXT",
+                help: "a supplement, elemental: \"magnesium 200 mg\", \"vitamin D 25 µg\""),
+            OptionSpec(.dryRun, help: "show how the items are read; write nothing"),
+            OptionSpec(
+                .copy, value: "DATE",
+                help: "copy the entries of DATE (yesterday, YYYY-MM-DD; with --meal, of one meal) to --date"),
+            DataDirectory.option,
+        ],
+        discussion: """
+
+            An ITEM is an amount and a food: "50 g dried apricots", "1/2 cup raisins", "1.5 cups cooked buckwheat",
+            "2 oz almonds", "1 banana", "3 tbsp wheat bran", "200ml soy milk". Units: g, kg, mg, oz, lb; ml, l and
+            fl oz through the food's own cup weight; and the food's USDA measures (cup, tbsp, slice, large, …).
+            Quote each item, or give one item unquoted. With no ITEM, items are read one a line from stdin.
+            Every item is checked before any is written: one bad item logs nothing.
+
+            Examples:
+              mineral log "50 g dried apricots" "1/2 cup raisins" --meal breakfast
+              mineral log 1 banana --date yesterday
+              mineral log --supplement "magnesium 200 mg"
+              printf '50 g almonds\\n1 cup soy milk\\n' | mineral log --meal snack
+            """)
+
+    static func run(_ parsed: ParsedArguments, _ context: MineralCommandLine) throws -> CommandResult {
+        try JournalCommands(context: context).log(parsed, DataFiles(context, parsed))
+    }
+}
+
+/// `mineral day`: declared once, for the parser, help, completions and the manual.
+enum DayCommand: MineralCommand {
+    static let spec = CommandSpec(
+        .day, summary: "A day's entries and totals against your targets; mark a day complete",
+        arguments: "[DATE]",
+        maximumArguments: 1,
+        options: [
+            OptionSpec(
+                .complete,
+                help: "mark the day complete (everything eaten is logged): reports then average complete days"),
+            OptionSpec(.notComplete, help: "take the mark back"),
+            OutputFormat.option, DataDirectory.option,
+        ])
+
+    static func run(_ parsed: ParsedArguments, _ context: MineralCommandLine) throws -> CommandResult {
+        try JournalCommands(context: context).day(parsed, DataFiles(context, parsed))
+    }
+}
+
+/// `mineral entries`: declared once, for the parser, help, completions and the manual.
+enum EntriesCommand: MineralCommand {
+    static let spec = CommandSpec(
+        .entries, summary: "List entries, with their ids",
+        options: [
+            OptionSpec(.from, value: "DATE", help: "first day (default: 7 days ago)"),
+            OptionSpec(.to, value: "DATE", help: "last day (default: today)"),
+            OutputFormat.option, DataDirectory.option,
+        ])
+
+    static func run(_ parsed: ParsedArguments, _ context: MineralCommandLine) throws -> CommandResult {
+        try JournalCommands(context: context).entries(parsed, DataFiles(context, parsed))
+    }
+}
+
+/// `mineral undo`: declared once, for the parser, help, completions and the manual.
+enum UndoCommand: MineralCommand {
+    static let spec = CommandSpec(.undo, summary: "Remove the last entry logged", options: [DataDirectory.option])
+
+    static func run(_ parsed: ParsedArguments, _ context: MineralCommandLine) throws -> CommandResult {
+        try JournalCommands(context: context).remove(ids: nil, DataFiles(context, parsed))
+    }
+}
+
+/// `mineral remove`: declared once, for the parser, help, completions and the manual.
+enum RemoveCommand: MineralCommand {
+    static let spec = CommandSpec(
+        .remove, summary: "Remove entries by id", arguments: "ID…", minimumArguments: 1,
+        maximumArguments: .max, options: [DataDirectory.option])
+
+    static func run(_ parsed: ParsedArguments, _ context: MineralCommandLine) throws -> CommandResult {
+        let files = try DataFiles(context, parsed)
+        let ids = try parsed.arguments.map { text in
+            guard let id = Int(text), id > 0 else {
+                throw CLIError.usage("\"\(text)\" is not an entry id; ids are the numbers `mineral day` shows")
+            }
+            return id
+        }
+        return try JournalCommands(context: context).remove(ids: ids, files)
+    }
+}
+
+/// `mineral edit`: declared once, for the parser, help, completions and the manual.
+enum EditCommand: MineralCommand {
+    static let spec = CommandSpec(
+        .edit, summary: "Correct an entry: a new item, date or meal", arguments: "ID [ITEM]",
+        minimumArguments: 1, maximumArguments: 2,
+        options: [
+            JournalCommands.dateOption, JournalCommands.mealOption,
+            OptionSpec(.food, value: "NDB", help: "the food, by NDB number or custom:NAME"),
+            DataDirectory.option,
+        ])
+
+    static func run(_ parsed: ParsedArguments, _ context: MineralCommandLine) throws -> CommandResult {
+        try JournalCommands(context: context).edit(parsed, DataFiles(context, parsed))
+    }
+}
+
+/// `mineral check`: declared once, for the parser, help, completions and the manual.
+enum CheckCommand: MineralCommand {
+    static let spec = CommandSpec(
+        .check, summary: "List every line of the journal that cannot be read, and other problems",
+        options: [DataDirectory.option])
+
+    static func run(_ parsed: ParsedArguments, _ context: MineralCommandLine) throws -> CommandResult {
+        try JournalCommands(context: context).check(DataFiles(context, parsed))
     }
 }

@@ -182,9 +182,25 @@ public struct MineralCommandLine: Sendable {
         }
     }
 
-    static let parser = ArgumentParser(
-        commands: FoodsCommands.specs + ProfileCommands.specs + JournalCommands.specs + ExchangeCommands.specs
-            + CustomCommands.specs + ReportCommand.specs + ShellCommands.specs)
+    /// Every command, each a type that declares it (``MineralCommand/spec``) and runs it, in the order help lists
+    /// them.
+    static let commands: [any MineralCommand.Type] = [
+        FoodsNamesCommand.self, FoodsSearchCommand.self, FoodsShowCommand.self, FoodsRichInCommand.self,
+        ProfileSetCommand.self, ProfileShowCommand.self, TargetsCommand.self,
+        LogCommand.self, DayCommand.self, EntriesCommand.self, UndoCommand.self, RemoveCommand.self,
+        EditCommand.self, CheckCommand.self,
+        ExportCommand.self, ImportCommand.self,
+        CustomAddCommand.self, CustomRecipeCommand.self, CustomListCommand.self, CustomRemoveCommand.self,
+        ReportCommand.self,
+        CompletionsCommand.self, ManualCommand.self,
+    ]
+
+    /// The command types by their names.
+    static let commandsByName: [CommandName: any MineralCommand.Type] = Dictionary(
+        commands.map { ($0.spec.name, $0) }, uniquingKeysWith: { first, _ in first })
+
+    /// The parser, help, completions and the manual, all from the commands' declarations.
+    static let parser = ArgumentParser(commands: commands.map { $0.spec })
 
     /// Runs `arguments` (without the program name).
     public func run(_ arguments: [String]) -> CommandResult {
@@ -222,21 +238,22 @@ public struct MineralCommandLine: Sendable {
     }
 
     private func dispatch(_ parsed: ParsedArguments) throws -> CommandResult {
-        guard let name = parsed.name else {
+        // The parser only runs declared commands; a name without a type is a mistake the tests catch.
+        guard let name = parsed.name, let command = Self.commandsByName[name] else {
             throw CLIError.usage("unknown command \(parsed.command.joined(separator: " "))")
         }
-        // Every command named, none by default: a new command that is not dispatched does not compile.
-        switch name {
-        case .foodsSearch, .foodsShow, .foodsNames, .foodsRichIn:
-            return try FoodsCommands(foods: loadFoods(), width: terminalWidth).run(parsed)
-        case .profileSet, .profileShow, .targets: return try ProfileCommands(context: self).run(parsed)
-        case .log, .day, .entries, .undo, .remove, .edit, .check: return try JournalCommands(context: self).run(parsed)
-        case .export, .import: return try ExchangeCommands(context: self).run(parsed)
-        case .customAdd, .customRecipe, .customList, .customRemove: return try CustomCommands(context: self).run(parsed)
-        case .report: return try ReportCommand(context: self).run(parsed)
-        case .completions, .manual: return try ShellCommands(context: self).run(parsed)
-        }
+        return try command.run(parsed, self)
     }
+}
+
+/// A command of `mineral`, as a type: its declaration (words, summary, arguments, options with their help and
+/// accepted values, discussion), read by the parser, help, completions and the manual page alike; and what it does,
+/// given the parsed command line and the context (files, clock, terminal).
+protocol MineralCommand {
+    /// The declaration.
+    static var spec: CommandSpec { get }
+    /// Runs the command: reads, calls the library, renders; errors are thrown, mapped to exit codes by the caller.
+    static func run(_ parsed: ParsedArguments, _ context: MineralCommandLine) throws -> CommandResult
 }
 
 /// Output formats every listing offers.

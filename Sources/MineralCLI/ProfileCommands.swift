@@ -31,53 +31,6 @@ struct ProfileCommands {
         ),
     ]
 
-    static let specs: [CommandSpec] = [
-        CommandSpec(
-            .profileSet, summary: "Store who you are: sex, age, pregnancy, standard, groups, training",
-            options: profileOptions + [DataDirectory.option],
-            discussion: """
-
-                Only the fields given change; the rest of the stored profile stays. The profile is a JSON file,
-                profile.json, in the data directory, readable by you only.
-
-                Examples:
-                  mineral profile set --sex female --age 31 --pregnant
-                  mineral profile set --group athlete --training 8/week --sweat-rate 1.6
-                  mineral profile set --override magnesium=400
-                """),
-        CommandSpec(
-            .profileShow, summary: "Print the stored profile",
-            options: [OutputFormat.option, DataDirectory.option]),
-        CommandSpec(
-            .targets, summary: "Daily intake targets for the stored profile, or for one given by flags",
-            options: profileOptions + [
-                OptionSpec(.date, value: "DATE", help: "the day to count a birth date's age on (default today)"),
-                OptionSpec(.sources, help: "list the source of every value (JSON always has them)"),
-                OutputFormat.option, DataDirectory.option,
-            ],
-            discussion: """
-
-                With no profile flags, the stored profile is used; with any, a one-off profile from the flags alone
-                (--sex and --age or --born are then needed).
-
-                Goal = RDA or AI (EFSA: PRI or AI); average requirement = EAR (EFSA: AR); upper limit = UL;
-                sodium's CDRR is the intake to stay below. Every value names its table row and source.
-
-                Examples:
-                  mineral targets --sex female --age 31 --pregnant
-                  mineral targets --sex male --age 19 --standard efsa --group athlete --training 1.5/day
-                """),
-    ]
-
-    func run(_ parsed: ParsedArguments) throws -> CommandResult {
-        switch parsed.name {
-        case .profileSet?: try set(parsed)
-        case .profileShow?: try show(parsed)
-        case .targets?: try targets(parsed)
-        default: throw CLIError.usage("`mineral \(parsed.command.joined(separator: " "))` is not a profile command")
-        }
-    }
-
     private func profilePath(_ parsed: ParsedArguments) throws(CLIError) -> String {
         try DataDirectory.resolve(flag: parsed[.dataDir], environment: context.environment) + "/profile.json"
     }
@@ -193,7 +146,7 @@ struct ProfileCommands {
         return profile
     }
 
-    private func set(_ parsed: ParsedArguments) throws -> CommandResult {
+    func set(_ parsed: ParsedArguments) throws -> CommandResult {
         // Bad input is refused before anything, the lock file included, is created; then the profile is read,
         // changed and saved under the data directory's lock, so concurrent changes all land.
         _ = try changedProfile(parsed)
@@ -222,7 +175,7 @@ struct ProfileCommands {
         return (profile, path)
     }
 
-    private func show(_ parsed: ParsedArguments) throws -> CommandResult {
+    func show(_ parsed: ParsedArguments) throws -> CommandResult {
         let (stored, path) = try storedProfile(parsed)
         guard let profile = stored else {
             throw CLIError.noInput("no profile yet (\(path)); create one: mineral profile set --sex female --age 31")
@@ -269,7 +222,7 @@ struct ProfileCommands {
             header: false)
     }
 
-    private func targets(_ parsed: ParsedArguments) throws -> CommandResult {
+    func targets(_ parsed: ParsedArguments) throws -> CommandResult {
         let oneOff = !Set(parsed.values.keys).union(parsed.flags).intersection(Self.profileFlagNames).isEmpty
         let profile: Profile
         if oneOff {
@@ -383,5 +336,64 @@ enum TargetsRenderer {
         }
         let mark = target.verification == .memoryUnverified ? " (unverified)" : ""
         return "\(DisplayNumber.plain(target.amount)) \(unit) \(target.kind.rawValue)\(mark)"
+    }
+}
+
+/// `mineral profile set`: declared once, for the parser, help, completions and the manual.
+enum ProfileSetCommand: MineralCommand {
+    static let spec = CommandSpec(
+        .profileSet, summary: "Store who you are: sex, age, pregnancy, standard, groups, training",
+        options: ProfileCommands.profileOptions + [DataDirectory.option],
+        discussion: """
+
+            Only the fields given change; the rest of the stored profile stays. The profile is a JSON file,
+            profile.json, in the data directory, readable by you only.
+
+            Examples:
+              mineral profile set --sex female --age 31 --pregnant
+              mineral profile set --group athlete --training 8/week --sweat-rate 1.6
+              mineral profile set --override magnesium=400
+            """)
+
+    static func run(_ parsed: ParsedArguments, _ context: MineralCommandLine) throws -> CommandResult {
+        try ProfileCommands(context: context).set(parsed)
+    }
+}
+
+/// `mineral profile show`: declared once, for the parser, help, completions and the manual.
+enum ProfileShowCommand: MineralCommand {
+    static let spec = CommandSpec(
+        .profileShow, summary: "Print the stored profile",
+        options: [OutputFormat.option, DataDirectory.option])
+
+    static func run(_ parsed: ParsedArguments, _ context: MineralCommandLine) throws -> CommandResult {
+        try ProfileCommands(context: context).show(parsed)
+    }
+}
+
+/// `mineral targets`: declared once, for the parser, help, completions and the manual.
+enum TargetsCommand: MineralCommand {
+    static let spec = CommandSpec(
+        .targets, summary: "Daily intake targets for the stored profile, or for one given by flags",
+        options: ProfileCommands.profileOptions + [
+            OptionSpec(.date, value: "DATE", help: "the day to count a birth date's age on (default today)"),
+            OptionSpec(.sources, help: "list the source of every value (JSON always has them)"),
+            OutputFormat.option, DataDirectory.option,
+        ],
+        discussion: """
+
+            With no profile flags, the stored profile is used; with any, a one-off profile from the flags alone
+            (--sex and --age or --born are then needed).
+
+            Goal = RDA or AI (EFSA: PRI or AI); average requirement = EAR (EFSA: AR); upper limit = UL;
+            sodium's CDRR is the intake to stay below. Every value names its table row and source.
+
+            Examples:
+              mineral targets --sex female --age 31 --pregnant
+              mineral targets --sex male --age 19 --standard efsa --group athlete --training 1.5/day
+            """)
+
+    static func run(_ parsed: ParsedArguments, _ context: MineralCommandLine) throws -> CommandResult {
+        try ProfileCommands(context: context).targets(parsed)
     }
 }

@@ -1,48 +1,11 @@
 import FoundationEssentials
 import MineralIntake
 
-/// `mineral report`: the week's deficiency report.
-struct ReportCommand {
+/// What `mineral report` does: reads the period, the profile and the journal (or its day sums), renders the report.
+struct Reporting {
     let context: MineralCommandLine
 
     static let formats = ["text", "markdown", "csv", "json", "html"]
-    static let specs: [CommandSpec] = [
-        CommandSpec(
-            .report, summary: "The weekly deficiency report: shortfalls, confidence, limits, what to eat",
-            options: [
-                OptionSpec(
-                    .week, value: "WEEK", help: "ISO week, e.g. 2026-W48, or last, or this (default: this week)"),
-                OptionSpec(.month, value: "MONTH", help: "a calendar month, e.g. 2026-11"),
-                OptionSpec(.last, value: "N", help: "the last N complete days (or, with none marked, logged days)"),
-                OptionSpec(
-                    .weeks, value: "N",
-                    help: "the last N weeks, with a trend line per nutrient (CSV: a column per week)"),
-                OptionSpec(.from, value: "DATE", help: "first day of any period (with --to), of any length"),
-                OptionSpec(.to, value: "DATE", help: "last day of the period"),
-                OptionSpec(
-                    .format, value: "FORMAT", allowed: formats, help: "text (default), markdown, csv, json or html"),
-                OptionSpec(.output, value: "FILE", help: "write the report to FILE"),
-                OptionSpec(.sample, help: "the built-in sample week, to see a report before logging anything"),
-                DataDirectory.option,
-            ],
-            discussion: """
-
-                For each of potassium, magnesium, calcium, sodium and vitamin D: each day's intake and the daily average
-                over logged days against your targets, a verdict (below the average requirement: a deficiency is likely;
-                between it and the goal: a shortfall is possible), how much of the food logged had no value, days over an
-                upper limit, the foods that gave most, and additions that close the gap. Days with no entries are shown
-                as not logged and left out of the average. Colour only on a terminal, never with NO_COLOR.
-
-                Each verdict says how sure it is (a few days are a sample of usual intake). Mark fully logged days with
-                `mineral day --complete DATE`: averages then use those days. Longer periods add a week-by-week trend.
-
-                Examples:
-                  mineral report --sample
-                  mineral report --week 2026-W48 --format html --output week48.html
-                  mineral report --weeks 8
-                  mineral report --last 7
-                """)
-    ]
 
     func run(_ parsed: ParsedArguments) throws -> CommandResult {
         let format = parsed[.format] ?? "text"
@@ -167,5 +130,49 @@ struct ReportCommand {
             return try ReportPeriod(from: DataFiles.date(from, today: today), to: DataFiles.date(to, today: today))
         default: throw CLIError.usage("give both --from and --to, e.g. --from 2026-11-20 --to 2026-11-26")
         }
+    }
+}
+
+/// `mineral report`: declared once, for the parser, help, completions and the manual.
+enum ReportCommand: MineralCommand {
+    static let spec = CommandSpec(
+        .report, summary: "The weekly deficiency report: shortfalls, confidence, limits, what to eat",
+        options: [
+            OptionSpec(
+                .week, value: "WEEK", help: "ISO week, e.g. 2026-W48, or last, or this (default: this week)"),
+            OptionSpec(.month, value: "MONTH", help: "a calendar month, e.g. 2026-11"),
+            OptionSpec(.last, value: "N", help: "the last N complete days (or, with none marked, logged days)"),
+            OptionSpec(
+                .weeks, value: "N",
+                help: "the last N weeks, with a trend line per nutrient (CSV: a column per week)"),
+            OptionSpec(.from, value: "DATE", help: "first day of any period (with --to), of any length"),
+            OptionSpec(.to, value: "DATE", help: "last day of the period"),
+            OptionSpec(
+                .format, value: "FORMAT", allowed: Reporting.formats,
+                help: "text (default), markdown, csv, json or html"),
+            OptionSpec(.output, value: "FILE", help: "write the report to FILE"),
+            OptionSpec(.sample, help: "the built-in sample week, to see a report before logging anything"),
+            DataDirectory.option,
+        ],
+        discussion: """
+
+            For each of potassium, magnesium, calcium, sodium and vitamin D: each day's intake and the daily average
+            over logged days against your targets, a verdict (below the average requirement: a deficiency is likely;
+            between it and the goal: a shortfall is possible), how much of the food logged had no value, days over an
+            upper limit, the foods that gave most, and additions that close the gap. Days with no entries are shown
+            as not logged and left out of the average. Colour only on a terminal, never with NO_COLOR.
+
+            Each verdict says how sure it is (a few days are a sample of usual intake). Mark fully logged days with
+            `mineral day --complete DATE`: averages then use those days. Longer periods add a week-by-week trend.
+
+            Examples:
+              mineral report --sample
+              mineral report --week 2026-W48 --format html --output week48.html
+              mineral report --weeks 8
+              mineral report --last 7
+            """)
+
+    static func run(_ parsed: ParsedArguments, _ context: MineralCommandLine) throws -> CommandResult {
+        try Reporting(context: context).run(parsed)
     }
 }

@@ -7,23 +7,9 @@ struct ShellCommands {
     let context: MineralCommandLine
 
     static let shells = ["bash", "zsh", "fish"]
-    static let specs: [CommandSpec] = [
-        CommandSpec(
-            .completions, summary: "Print the shell completion script for bash, zsh or fish", arguments: "SHELL",
-            minimumArguments: 1, maximumArguments: 1,
-            discussion: """
 
-                Install, e.g.: mineral completions bash > ~/.local/share/bash-completion/completions/mineral
-                (scripts/install.sh does this for all three shells). Commands, options, option values and, for
-                `log` and `foods show`, the everyday food names complete.
-                """),
-        CommandSpec(.manual, summary: "Print the manual page (troff; `mineral manual | man -l -`)"),
-    ]
-
-    func run(_ parsed: ParsedArguments) throws -> CommandResult {
-        if parsed.name == .manual {
-            return CommandResult(standardOutput: ManualPage.render(MineralCommandLine.parser.commands))
-        }
+    /// `mineral completions SHELL`.
+    func completions(_ parsed: ParsedArguments) throws -> CommandResult {
         let shell = parsed.arguments[0].lowercased()
         let commands = MineralCommandLine.parser.commands
         switch shell {
@@ -277,5 +263,31 @@ enum ManualPage {
 
             """
         return page
+    }
+}
+
+/// `mineral completions`: declared once, for the parser, help, completions and the manual.
+enum CompletionsCommand: MineralCommand {
+    static let spec = CommandSpec(
+        .completions, summary: "Print the shell completion script for bash, zsh or fish", arguments: "SHELL",
+        minimumArguments: 1, maximumArguments: 1,
+        discussion: """
+
+            Install, e.g.: mineral completions bash > ~/.local/share/bash-completion/completions/mineral
+            (scripts/install.sh does this for all three shells). Commands, options, option values and, for
+            `log` and `foods show`, the everyday food names complete.
+            """)
+
+    static func run(_ parsed: ParsedArguments, _ context: MineralCommandLine) throws -> CommandResult {
+        try ShellCommands(context: context).completions(parsed)
+    }
+}
+
+/// `mineral manual`: declared once, for the parser, help, completions and the manual.
+enum ManualCommand: MineralCommand {
+    static let spec = CommandSpec(.manual, summary: "Print the manual page (troff; `mineral manual | man -l -`)")
+
+    static func run(_ parsed: ParsedArguments, _ context: MineralCommandLine) throws -> CommandResult {
+        CommandResult(standardOutput: ManualPage.render(MineralCommandLine.parser.commands))
     }
 }
