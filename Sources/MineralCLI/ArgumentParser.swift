@@ -88,13 +88,19 @@ public struct OptionSpec: Sendable, Equatable {
     public var valueName: String?
     /// The values accepted, when they are a fixed list.
     public var allowed: [String]?
+    /// The whole numbers accepted, when the value is a count (`--limit 5`): the parser refuses any other value.
+    public var wholeNumbers: ClosedRange<Int>?
     /// One line of help.
     public var help: String
 
-    public init(_ name: OptionName, value valueName: String? = nil, allowed: [String]? = nil, help: String) {
+    public init(
+        _ name: OptionName, value valueName: String? = nil, allowed: [String]? = nil,
+        wholeNumbers: ClosedRange<Int>? = nil, help: String
+    ) {
         self.name = name.rawValue
         self.valueName = valueName
         self.allowed = allowed
+        self.wholeNumbers = wholeNumbers
         self.help = help
     }
 }
@@ -151,6 +157,10 @@ public struct ParsedArguments: Sendable, Equatable {
 
     /// Whether the flag `option` was given.
     public func has(_ option: OptionName) -> Bool { flags.contains(option.rawValue) }
+
+    /// The value of a whole-number option (declared with ``OptionSpec/wholeNumbers``, so the parser has checked it),
+    /// if given.
+    public func number(_ option: OptionName) -> Int? { values[option.rawValue].flatMap { Int($0) } }
 
     /// Every value given for `option`, in order, or `nil` when it was not given.
     public func all(_ option: OptionName) -> [String]? { allValues[option.rawValue] }
@@ -275,6 +285,11 @@ public struct ArgumentParser: Sendable {
                 let hint = DidYouMean.suggestion(for: value, among: allowed).map { "did you mean \"\($0)\"? " } ?? ""
                 throw .usage(
                     "\(name) \"\(value)\" is not accepted; \(hint)accepted: \(allowed.joined(separator: ", "))")
+            }
+            if let range = option.wholeNumbers, Int(value).map(range.contains) != true {
+                throw .usage(
+                    "\(name) \"\(value)\" is not accepted; give a whole number from \(range.lowerBound) to "
+                        + "\(range.upperBound)")
             }
             parsed.values[name] = value
             parsed.allValues[name, default: []].append(value)

@@ -8,17 +8,9 @@ struct FoodsCommands {
 
     func fit(_ table: TextTable) -> String { table.rendered(width: width.map { max(80, $0) }) }
 
-    private func limit(_ parsed: ParsedArguments, default value: Int) throws(CLIError) -> Int {
-        guard let text = parsed[.limit] else { return value }
-        guard let number = Int(text), number > 0, number <= 10_000 else {
-            throw .usage("--limit \"\(text)\" is not accepted; give a whole number from 1 to 10000")
-        }
-        return number
-    }
-
     func search(_ parsed: ParsedArguments) throws -> CommandResult {
         let query = parsed.arguments.joined(separator: " ")
-        let results = try foods.search(query, limit: try limit(parsed, default: 10))
+        let results = try foods.search(query, limit: parsed.number(.limit) ?? 10)
         if OutputFormat(parsed) == .json {
             return CommandResult(standardOutput: try JSONOutput.encode("foods.search", results))
         }
@@ -86,7 +78,7 @@ struct FoodsCommands {
             try parsed[.per].map { (text) throws(MineralIntakeError) in try RankingBasis(parsing: text) }
             ?? .per100Grams
         let group = try parsed[.group].map { (text) throws(MineralIntakeError) in try foods.group(matching: text) }
-        let ranking = foods.richest(in: nutrient, per: basis, group: group, limit: try limit(parsed, default: 20))
+        let ranking = foods.richest(in: nutrient, per: basis, group: group, limit: parsed.number(.limit) ?? 20)
         if OutputFormat(parsed) == .json {
             return CommandResult(standardOutput: try JSONOutput.encode("foods.rich-in", ranking))
         }
@@ -172,7 +164,7 @@ enum FoodsSearchCommand: MineralCommand {
         minimumArguments: 1, maximumArguments: .max,
         options: [
             OutputFormat.option,
-            OptionSpec(.limit, value: "N", help: "how many foods to list (default 10)"),
+            OptionSpec(.limit, value: "N", wholeNumbers: 1...10_000, help: "how many foods to list (default 10)"),
         ],
         discussion: """
 
@@ -216,7 +208,7 @@ enum FoodsRichInCommand: MineralCommand {
                 .per, value: "BASIS", allowed: RankingBasis.allCases.map(\.rawValue),
                 help: "100g (default), 100kcal (nutrient density) or portion (USDA's first household measure)"),
             OptionSpec(.group, value: "GROUP", help: "only foods of this USDA group: a code (1200) or name (nuts)"),
-            OptionSpec(.limit, value: "N", help: "how many foods to list (default 20)"),
+            OptionSpec(.limit, value: "N", wholeNumbers: 1...10_000, help: "how many foods to list (default 20)"),
             OutputFormat.option,
         ],
         discussion: """

@@ -6,6 +6,8 @@ struct Reporting {
     let context: MineralCommandLine
 
     static let formats = ["text", "markdown", "csv", "json", "html"]
+    /// The counts `--weeks` and `--last` accept.
+    static let counts: [OptionName: ClosedRange<Int>] = [.weeks: 1...520, .last: 1...3650]
 
     func run(_ parsed: ParsedArguments) throws -> CommandResult {
         let format = parsed[.format] ?? "text"
@@ -88,13 +90,14 @@ struct Reporting {
             throw CLIError.usage(
                 "give one period: " + given.map(\.rawValue).joined(separator: ", ") + " were given together")
         }
-        func count(_ option: OptionName, _ range: ClosedRange<Int>) throws -> Int {
-            let text = parsed[option] ?? ""
-            guard let value = Int(text), range.contains(value) else {
+        /// A count the declaration accepted (the parser checked its range); a caller that built `parsed` by hand
+        /// gets the same refusal.
+        func count(_ option: OptionName) throws -> Int {
+            let range = Reporting.counts[option] ?? 1...1
+            guard let value = parsed.number(option), range.contains(value) else {
                 throw CLIError.usage(
-                    "\(option.rawValue) \"\(text)\" is not accepted; give a whole number from \(range.lowerBound) to "
-                        + "\(range.upperBound)"
-                )
+                    "\(option.rawValue) \"\(parsed[option] ?? "")\" is not accepted; give a whole number from "
+                        + "\(range.lowerBound) to \(range.upperBound)")
             }
             return value
         }
@@ -107,7 +110,7 @@ struct Reporting {
         }
         if let month = parsed[.month] { return try ReportPeriod(month: month) }
         if parsed[.weeks] != nil {
-            let weeks = try count(.weeks, 1...520)
+            let weeks = try count(.weeks)
             let this = ReportPeriod(weekOf: today)
             let first = this.from.adding(days: -7 * (weeks - 1)) ?? CalendarDate.first
             return try ReportPeriod(
@@ -115,7 +118,7 @@ struct Reporting {
                 label: "the last \(weeks) weeks, \(ReportPeriod(weekOf: first).label) – \(this.label)")
         }
         if parsed[.last] != nil {
-            let n = try count(.last, 1...3650)
+            let n = try count(.last)
             let days = try countedDays().filter { $0 <= today }.suffix(n)
             guard let first = days.first, let last = days.last else {
                 throw CLIError.data("no days to report: log meals (and mark complete days with mineral day --complete)")
@@ -141,9 +144,11 @@ enum ReportCommand: MineralCommand {
             OptionSpec(
                 .week, value: "WEEK", help: "ISO week, e.g. 2026-W48, or last, or this (default: this week)"),
             OptionSpec(.month, value: "MONTH", help: "a calendar month, e.g. 2026-11"),
-            OptionSpec(.last, value: "N", help: "the last N complete days (or, with none marked, logged days)"),
             OptionSpec(
-                .weeks, value: "N",
+                .last, value: "N", wholeNumbers: Reporting.counts[.last],
+                help: "the last N complete days (or, with none marked, logged days)"),
+            OptionSpec(
+                .weeks, value: "N", wholeNumbers: Reporting.counts[.weeks],
                 help: "the last N weeks, with a trend line per nutrient (CSV: a column per week)"),
             OptionSpec(.from, value: "DATE", help: "first day of any period (with --to), of any length"),
             OptionSpec(.to, value: "DATE", help: "last day of the period"),

@@ -8,7 +8,7 @@ struct ArgumentParserTests {
             .foodsSearch, summary: "s", arguments: "TEXT…", minimumArguments: 1, maximumArguments: .max,
             options: [
                 OptionSpec(.format, value: "FORMAT", allowed: ["table", "json"], help: ""),
-                OptionSpec(.limit, value: "N", help: ""),
+                OptionSpec(.limit, value: "N", wholeNumbers: 1...50, help: ""),
             ]),
         CommandSpec(.foodsShow, summary: "s", arguments: "FOOD", minimumArguments: 1, maximumArguments: 1),
         CommandSpec(.targets, summary: "t", options: [OptionSpec(.pregnant, help: "")]),
@@ -78,6 +78,21 @@ struct ArgumentParserTests {
     ])
     func refuses(arguments: [String], message: String) {
         #expect(throws: CLIError.usage(message)) { try Self.parser.parse(arguments) }
+    }
+
+    @Test("a whole-number option is checked by the parser, from its declaration, and read as a number")
+    func wholeNumbers() throws {
+        let parsed = try Self.parser.parse(["foods", "search", "x", "--limit", "50"])
+        guard case .run(let arguments) = parsed else {
+            Issue.record("not a run: \(parsed)")
+            return
+        }
+        #expect(arguments.number(.limit) == 50)
+        for bad in ["0", "51", "-1", "1.5", "five", ""] {
+            #expect(throws: CLIError.usage("--limit \"\(bad)\" is not accepted; give a whole number from 1 to 50")) {
+                try Self.parser.parse(["foods", "search", "x", "--limit", bad])
+            }
+        }
     }
 
     @Test("help lists every command and each command's options")
