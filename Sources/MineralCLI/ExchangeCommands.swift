@@ -233,19 +233,21 @@ struct ExchangeCommands {
                 }
                 do {
                     guard row.fields.count == header.count else {
-                        throw MineralIntakeError.invalidEntry("\(row.fields.count) fields, expected \(header.count)")
+                        throw MineralIntakeError.invalidEntry(
+                            .importedRow, "\(row.fields.count) fields, expected \(header.count)")
                     }
                     guard
                         let reference = FoodReference(
                             journalText: NDBNumber(parsing: row.fields[food])?.rawValue ?? row.fields[food])
                     else {
                         throw MineralIntakeError.invalidEntry(
+                            .food,
                             "food \"\(row.fields[food])\" is not an NDB number, custom:NAME or supplement:NUTRIENT")
                     }
                     func number(_ name: String) throws(MineralIntakeError) -> Double? {
                         guard let text = field(name) else { return nil }
                         guard let value = Double(text), value.isFinite else {
-                            throw .invalidEntry("\(name) \"\(text)\" is not a number")
+                            throw .invalidEntry(.importedRow, "\(name) \"\(text)\" is not a number")
                         }
                         return value
                     }
@@ -408,6 +410,7 @@ struct ExchangeCommands {
         case .supplement(let nutrient):
             guard let amount = row.amount, amount.isFinite, amount > 0 else {
                 throw .invalidEntry(
+                    .supplement,
                     "a \(nutrient.displayName) supplement needs a positive amount in \(nutrient.unit.rawValue)")
             }
             let entry = JournalEntry(
@@ -430,11 +433,11 @@ struct ExchangeCommands {
             guard catalog.database.contains(ndb) else { throw .unknownNDBNumber(ndb.rawValue) }
         case .custom(let name):
             guard catalog.customFood(named: name) != nil else {
-                throw .invalidEntry("no custom food \"\(name)\"; define it first (mineral custom add)")
+                throw .invalidEntry(.food, "no custom food \"\(name)\"; define it first (mineral custom add)")
             }
         }
         guard let grams = row.grams, grams.isFinite, grams > 0 else {
-            throw .invalidEntry("grams must be a positive number")
+            throw .invalidEntry(.grams, "grams must be a positive number")
         }
         let amount = row.amount ?? grams
         let entry = JournalEntry(

@@ -18,7 +18,7 @@ struct CLIErrorTests {
         (.invalidWeek("2026-W99"), .usage),
         (.invalidPeriod("backwards"), .usage),
         (.invalidProfile(.age, "age 300"), .usage),
-        (.invalidEntry("grams -1"), .dataError),
+        (.invalidEntry(.grams, "grams -1"), .dataError),
         (.ambiguousFood("milk", candidates: []), .dataError),
         (.unknownUnit("2 cupz milk", unit: "cupz", food: "milk", known: ["cup"]), .dataError),
         (.fileAccess("cannot read"), .ioError),

@@ -39,7 +39,7 @@ struct ItemReadingTests {
         #expect(apple.grams == 182 && apple.explanation.hasPrefix("no amount given, so one: "))
         #expect(
             throws: MineralIntakeError.invalidEntry(
-                "\"g raisins\" does not start with an amount; \(PhraseGrammar.usage)")
+                .amount, "\"g raisins\" does not start with an amount; \(PhraseGrammar.usage)")
         ) {
             try catalog.parseItem("g raisins")
         }

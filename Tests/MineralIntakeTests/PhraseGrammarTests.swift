@@ -52,7 +52,8 @@ struct PhraseGrammarTests {
         ])
     func notANumber(text: String) {
         #expect(
-            throws: MineralIntakeError.invalidEntry("\"\(text)\" does not start with an amount; \(PhraseGrammar.usage)")
+            throws: MineralIntakeError.invalidEntry(
+                .amount, "\"\(text)\" does not start with an amount; \(PhraseGrammar.usage)")
         ) {
             try PhraseGrammar.read(text)
         }

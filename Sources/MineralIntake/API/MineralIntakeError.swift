@@ -26,8 +26,9 @@ public enum MineralIntakeError: Error, Sendable, Codable, Equatable, CustomStrin
     case invalidPeriod(String)
     /// A profile that cannot be used: the field it is in, and a message naming the value and what is accepted.
     case invalidProfile(ProfileField, String)
-    /// A journal entry, item or supplement that cannot be read: the message names it and says what is accepted.
-    case invalidEntry(String)
+    /// A journal entry, item, supplement or imported row that cannot be read: which part (``EntryField``), and a
+    /// message naming the value and what is accepted.
+    case invalidEntry(EntryField, String)
     /// A food name that is not exactly one food's name: the candidates a search finds; nothing is logged.
     case ambiguousFood(String, candidates: [FoodCandidate])
     /// A unit the food cannot be measured in: the text, the unit, and the units the food takes.
@@ -76,7 +77,7 @@ public enum MineralIntakeError: Error, Sendable, Codable, Equatable, CustomStrin
             return "\"\(text)\" is not an ISO week; give YYYY-Www, e.g. 2026-W48"
         case .invalidPeriod(let message):
             return message
-        case .invalidProfile(_, let message), .invalidEntry(let message):
+        case .invalidProfile(_, let message), .invalidEntry(_, let message):
             return message
         case .ambiguousFood(let text, let candidates):
             return

@@ -41,19 +41,19 @@ enum PhraseGrammar {
         if words.count > 1, let last = words.last, FoodCatalog.sizeWords.contains(last) {
             words = [words.removeLast()] + words
         }
-        guard !words.isEmpty else { throw .invalidEntry("empty item; \(usage)") }
+        guard !words.isEmpty else { throw .invalidEntry(.item, "empty item; \(usage)") }
         // A first word that looks like a number but is none (`1e308`, `1.2.3`, `NaN`) is a wrong amount, not a food.
         if let first = words.first,
             first.first.map({ $0.isASCII && $0.isNumber }) == true && !first.hasSuffix("%")
                 || ["nan", "inf", "infinity"].contains(first), try plainAmount(first, text: text) == nil
         {
-            throw .invalidEntry("\"\(text)\" does not start with an amount; \(usage)")
+            throw .invalidEntry(.amount, "\"\(text)\" does not start with an amount; \(usage)")
         }
         if let (amount, used) = try leadingAmount(words, text: text) {
             var rest = Array(words.dropFirst(used))
             if let first = rest.first, first == "x" || first == "×" || first == "*" { rest.removeFirst() }
             guard amount.isFinite, amount > 0 else {
-                throw .invalidEntry("\"\(text)\": the amount must be more than 0")
+                throw .invalidEntry(.amount, "\"\(text)\": the amount must be more than 0")
             }
             return PhraseWords(amount: amount, amountGiven: true, words: rest)
         }
@@ -61,11 +61,11 @@ enum PhraseGrammar {
         if words.count >= 3, let amount = try plainAmount(words[words.count - 2], text: text),
             isUnitWord(words[words.count - 1])
         {
-            guard amount > 0 else { throw .invalidEntry("\"\(text)\": the amount must be more than 0") }
+            guard amount > 0 else { throw .invalidEntry(.amount, "\"\(text)\": the amount must be more than 0") }
             return PhraseWords(amount: amount, amountGiven: true, words: [words[words.count - 1]] + words.dropLast(2))
         }
         if words.count >= 2, let amount = try plainAmount(words[words.count - 1], text: text) {
-            guard amount > 0 else { throw .invalidEntry("\"\(text)\": the amount must be more than 0") }
+            guard amount > 0 else { throw .invalidEntry(.amount, "\"\(text)\": the amount must be more than 0") }
             var rest = Array(words.dropLast())
             if let last = rest.last, last == "x" || last == "×" { rest.removeLast() }
             return PhraseWords(amount: amount, amountGiven: true, words: rest)
@@ -81,7 +81,7 @@ enum PhraseGrammar {
         if let first = words.first, first.hasPrefix("-") || first.hasPrefix("−"),
             (try? plainAmount(String(first.dropFirst()), text: text)) != nil
         {
-            throw .invalidEntry("\"\(text)\": the amount must be more than 0")
+            throw .invalidEntry(.amount, "\"\(text)\": the amount must be more than 0")
         }
         return PhraseWords(amount: 1, amountGiven: false, words: words)
     }

@@ -46,18 +46,20 @@ public struct CustomFood: Sendable, Codable, Equatable {
 
     /// Checks what a hand-edited file may hold: a name of 1 to 80 characters without line breaks, values per 100 g
     /// from 0 to 100,000, measure and ingredient weights within ``QuantityLimits/grams``, either values or
-    /// ingredients. - Throws: ``MineralIntakeError/invalidEntry(_:)`` naming the food and the value.
+    /// ingredients. - Throws: ``MineralIntakeError/invalidEntry(_:_:)`` naming the food and the value.
     public func validated() throws(MineralIntakeError) {
         let trimmed = name.trimmingWhitespace()
         guard !trimmed.isEmpty, name.count <= 80, JournalFormat.field(name) == name else {
-            throw .invalidEntry("custom food name \"\(name)\" is not 1 to 80 characters of text on one line")
+            throw .invalidEntry(
+                .customFood, "custom food name \"\(name)\" is not 1 to 80 characters of text on one line")
         }
         guard (per100g == nil) != (ingredients == nil) else {
-            throw .invalidEntry("custom food \"\(name)\" needs either values per 100 g or ingredients")
+            throw .invalidEntry(.customFood, "custom food \"\(name)\" needs either values per 100 g or ingredients")
         }
         for nutrient in Nutrient.allCases {
             if let value = per100g?[nutrient], !(value >= 0 && value <= 100_000) {
                 throw .invalidEntry(
+                    .customFood,
                     "custom food \"\(name)\": \(nutrient.rawValue) \(NumberText.plain(value)) per 100 g is not from 0 "
                         + "to 100000"
                 )
@@ -66,18 +68,21 @@ public struct CustomFood: Sendable, Codable, Equatable {
         for measure in measures
         where !(QuantityLimits.grams.contains(measure.grams) && measure.amount > 0 && measure.amount.isFinite) {
             throw .invalidEntry(
+                .customFood,
                 "custom food \"\(name)\": measure \"\(measure.unit)\" of \(NumberText.plain(measure.grams)) g is "
                     + "outside 0.001–10000 g"
             )
         }
         for ingredient in ingredients ?? [] where !QuantityLimits.grams.contains(ingredient.grams) {
             throw .invalidEntry(
+                .customFood,
                 "custom food \"\(name)\": ingredient \"\(ingredient.text)\" of \(NumberText.plain(ingredient.grams)) "
                     + "g is outside 0.001–10000 g"
             )
         }
         if let total = totalGrams, !(total > 0 && total <= 100_000) {
             throw .invalidEntry(
+                .customFood,
                 "custom food \"\(name)\": total weight \(NumberText.plain(total)) g is not from 0 to 100000")
         }
     }

@@ -27,7 +27,7 @@ extension FoodCatalog {
     /// `a handful of almonds`), size words (`1 medium potato`), a bare count (`3 prunes`), or no amount at all
     /// (`hummus`: one serving). With `food`, the food is that one and the text needs only an amount and unit (`30 g`).
     /// A supplement as its label reads it (`vitamin D3 2000 IU`, `magnesium citrate 200 mg`) is read as one.
-    /// - Throws: ``MineralIntakeError/invalidEntry(_:)``, ``MineralIntakeError/unknownUnit(_:unit:food:known:)``,
+    /// - Throws: ``MineralIntakeError/invalidEntry(_:_:)``, ``MineralIntakeError/unknownUnit(_:unit:food:known:)``,
     ///   ``MineralIntakeError/ambiguousFood(_:candidates:)`` or ``MineralIntakeError/unknownFood(_:suggestions:)``,
     ///   each naming the input.
     public func parseItem(_ text: String, food fixed: FoodReference? = nil) throws(MineralIntakeError) -> ParsedItem {
@@ -55,7 +55,7 @@ extension FoodCatalog {
         }
         let onlyUnit = PhraseGrammar.isUnitWord(words.joined(separator: " "))
         guard !words.isEmpty, !onlyUnit else {
-            throw .invalidEntry("\"\(trimmed)\" names no food; write it like \"50 g dried apricots\"")
+            throw .invalidEntry(.food, "\"\(trimmed)\" names no food; write it like \"50 g dried apricots\"")
         }
         var resolved: [String: Result<(food: FoodReference, match: ItemMatch), MineralIntakeError>] = [:]
         func resolve(_ words: ArraySlice<String>) -> Result<(food: FoodReference, match: ItemMatch), MineralIntakeError>
@@ -129,6 +129,7 @@ extension FoodCatalog {
                 return item.with(match: match)
             }
             throw .invalidEntry(
+                .unit,
                 "\"\(trimmed)\" gives no unit, and \(name(of: food)) has no measure to count it by; give a unit. "
                     + "Known units for \(name(of: food)): "
                     + knownUnits(of: food).joined(separator: ", "))
@@ -204,16 +205,18 @@ extension FoodCatalog {
     static func checkedText(_ text: String) throws(MineralIntakeError) -> String {
         let trimmed = text.trimmingWhitespace()
         guard !trimmed.isEmpty else {
-            throw .invalidEntry("empty item; write it like \"50 g dried apricots\" or \"1/2 cup raisins\"")
+            throw .invalidEntry(.item, "empty item; write it like \"50 g dried apricots\" or \"1/2 cup raisins\"")
         }
         guard trimmed.utf8.count <= 500 else {
             throw .invalidEntry(
+                .item,
                 "item \"\(Self.visible(String(trimmed.prefix(40))))…\" is \(trimmed.utf8.count) bytes long, over 500; "
                     + "an item is an amount and a food, e.g. \"50 g dried apricots\""
             )
         }
         guard !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-            throw .invalidEntry("item \"\(Self.visible(trimmed))\" holds control characters; type it as plain text")
+            throw .invalidEntry(
+                .item, "item \"\(Self.visible(trimmed))\" holds control characters; type it as plain text")
         }
         return trimmed
     }
@@ -243,10 +246,12 @@ extension FoodCatalog {
         }
         guard let numberIndex = words.firstIndex(where: { Double($0) != nil }), let amount = Double(words[numberIndex]),
             amount.isFinite, amount > 0
-        else { throw .invalidEntry("supplement \"\(trimmed)\" has no positive amount; \(usage)") }
+        else { throw .invalidEntry(.supplement, "supplement \"\(trimmed)\" has no positive amount; \(usage)") }
         var rest = words
         rest.remove(at: numberIndex)
-        guard numberIndex < rest.count else { throw .invalidEntry("supplement \"\(trimmed)\" has no unit; \(usage)") }
+        guard numberIndex < rest.count else {
+            throw .invalidEntry(.supplement, "supplement \"\(trimmed)\" has no unit; \(usage)")
+        }
         let unitText = rest.remove(at: numberIndex)
         // As labels name them: `vitamin D3`, `magnesium citrate`, `calcium carbonate` (the amount is the elemental
         // one the Supplement Facts panel prints), `tablet`, `supplement`.
@@ -256,10 +261,10 @@ extension FoodCatalog {
         }
         let nutrient: Nutrient
         do { nutrient = try Nutrient(parsing: rest.joined(separator: " ")) } catch {
-            throw .invalidEntry("supplement \"\(trimmed)\": \(error.description)")
+            throw .invalidEntry(.supplement, "supplement \"\(trimmed)\": \(error.description)")
         }
         guard nutrient != .energy else {
-            throw .invalidEntry("supplement \"\(trimmed)\": energy is not a supplement; \(usage)")
+            throw .invalidEntry(.supplement, "supplement \"\(trimmed)\": energy is not a supplement; \(usage)")
         }
         var value = amount
         switch (unitText, nutrient.unit) {
@@ -271,14 +276,17 @@ extension FoodCatalog {
         default:
             let known = nutrient.unit == .micrograms ? "µg (ug, mcg), mg or IU" : "mg or g"
             throw .invalidEntry(
+                .supplement,
                 "supplement \"\(trimmed)\": unit \"\(unitText)\" does not fit \(nutrient.displayName); known: \(known)")
         }
         let limit = QuantityLimits.supplement(nutrient).upperBound
         guard value >= QuantityLimits.supplement(nutrient).lowerBound else {
-            throw .invalidEntry("supplement \"\(trimmed)\" is under 0.001 \(nutrient.unit.rawValue); check the amount")
+            throw .invalidEntry(
+                .supplement, "supplement \"\(trimmed)\" is under 0.001 \(nutrient.unit.rawValue); check the amount")
         }
         guard value <= limit else {
             throw .invalidEntry(
+                .supplement,
                 "supplement \"\(trimmed)\" is over \(NumberText.plain(limit)) \(nutrient.unit.rawValue) a dose; check "
                     + "the amount"
             )
@@ -429,16 +437,18 @@ extension FoodCatalog {
         let name = name(of: food)
         func item(grams: Double, unit: String, explanation: String) throws(MineralIntakeError) -> ParsedItem {
             guard grams.isFinite, grams > 0 else {
-                throw .invalidEntry("\"\(text)\" comes to no weight; give a positive amount")
+                throw .invalidEntry(.amount, "\"\(text)\" comes to no weight; give a positive amount")
             }
             guard grams >= QuantityLimits.grams.lowerBound else {
                 throw .invalidEntry(
+                    .grams,
                     "\"\(text)\" comes to \(NumberText.display(grams)) g, under the 1 mg an entry may weigh; check "
                         + "the amount"
                 )
             }
             guard grams <= Self.maximumGrams else {
                 throw .invalidEntry(
+                    .grams,
                     "\"\(text)\" comes to \(NumberText.display(grams)) g, over the "
                         + "\(NumberText.plain(Self.maximumGrams)) g one entry may weigh; check the amount or split it"
                 )
@@ -450,7 +460,7 @@ extension FoodCatalog {
         var key = unitText.lowercased()
         // A unit with no amount (`g raisins`) is an amount left out, not one serving.
         if !phrase.amountGiven, PhraseGrammar.isUnitWord(key) {
-            throw .invalidEntry("\"\(text)\" does not start with an amount; \(PhraseGrammar.usage)")
+            throw .invalidEntry(.amount, "\"\(text)\" does not start with an amount; \(PhraseGrammar.usage)")
         }
         let usdaFood: Food? = if case .usda(let ndb) = food { database.food(ndb) } else { nil }
         // Drinks are measured in fluid ounces: `12 oz beer`.
@@ -731,7 +741,7 @@ enum QuantityReader {
     /// A plain number, a fraction, or a number with a vulgar fraction; `nil` if the word is none of these.
     static func number(_ word: String, in text: String) throws(MineralIntakeError) -> Double? {
         if word.hasPrefix("-") || word.hasPrefix("−") {
-            throw .invalidEntry("\"\(text)\": the amount must be more than 0")
+            throw .invalidEntry(.amount, "\"\(text)\": the amount must be more than 0")
         }
         if let last = word.last, let fraction = vulgarFractions[last] {
             let whole = word.dropLast()
@@ -744,9 +754,10 @@ enum QuantityReader {
             guard parts.count == 2, let numerator = decimal(String(parts[0])),
                 let denominator = decimal(String(parts[1]))
             else {
-                throw .invalidEntry("\"\(text)\": \"\(word)\" is not a fraction; write fractions like 1/2 or 1 1/2")
+                throw .invalidEntry(
+                    .amount, "\"\(text)\": \"\(word)\" is not a fraction; write fractions like 1/2 or 1 1/2")
             }
-            guard denominator > 0 else { throw .invalidEntry("\"\(text)\": \"\(word)\" divides by zero") }
+            guard denominator > 0 else { throw .invalidEntry(.amount, "\"\(text)\": \"\(word)\" divides by zero") }
             return numerator / denominator
         }
         return decimal(word)

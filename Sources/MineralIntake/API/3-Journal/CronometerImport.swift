@@ -70,14 +70,15 @@ public enum CronometerImport {
             }
             do {
                 guard row.fields.count == header.count else {
-                    throw MineralIntakeError.invalidEntry("\(row.fields.count) fields, expected \(header.count)")
+                    throw MineralIntakeError.invalidEntry(
+                        .importedRow, "\(row.fields.count) fields, expected \(header.count)")
                 }
                 let date = try CalendarDate(parsing: field("Day"))
                 let group = field("Group")
                 let meal = Self.meal(group)
                 if meal == nil { otherGroups[group.isEmpty ? "(none)" : group, default: 0] += 1 }
                 let name = field("Food Name")
-                guard !name.isEmpty else { throw MineralIntakeError.invalidEntry("Food Name is empty") }
+                guard !name.isEmpty else { throw MineralIntakeError.invalidEntry(.importedRow, "Food Name is empty") }
                 let (amount, unit, grams) = try Self.amount(field("Amount"))
                 var amounts = NutrientValues()
                 for column in nutrientColumns {
@@ -85,6 +86,7 @@ public enum CronometerImport {
                     guard !cell.isEmpty else { continue }  // unknown stays unknown
                     guard let value = NumberText.plainDecimal(cell), value >= 0 else {
                         throw MineralIntakeError.invalidEntry(
+                            .importedRow,
                             "\(header[column.index]) \"\(cell)\" is not a number (an empty cell means unknown)")
                     }
                     amounts[column.nutrient] = value / column.divisor
@@ -128,14 +130,17 @@ public enum CronometerImport {
         for row in rows.dropFirst() {
             do {
                 guard row.fields.count == header.count else {
-                    throw MineralIntakeError.invalidEntry("\(row.fields.count) fields, expected \(header.count)")
+                    throw MineralIntakeError.invalidEntry(
+                        .importedRow, "\(row.fields.count) fields, expected \(header.count)")
                 }
                 let date = try CalendarDate(parsing: row.fields[dateColumn].trimmingWhitespace())
                 let completed = row.fields[completedColumn].trimmingWhitespace().lowercased()
                 switch completed {
                 case "true", "yes", "1": days[date] = true
                 case "false", "no", "0", "": days[date] = days[date] ?? false
-                default: throw MineralIntakeError.invalidEntry("Completed \"\(completed)\" is not true or false")
+                default:
+                    throw MineralIntakeError.invalidEntry(
+                        .importedRow, "Completed \"\(completed)\" is not true or false")
                 }
             } catch {
                 problems.append("\(file):\(row.line): \(error)")
@@ -195,7 +200,8 @@ public enum CronometerImport {
         }
         guard let amount, amount > 0, amount.isFinite else {
             throw .invalidEntry(
-                "Amount \"\(text)\" does not start with a positive number and a unit (1.00 cup, 100.00 g)")
+                .importedRow, "Amount \"\(text)\" does not start with a positive number and a unit (1.00 cup, 100.00 g)"
+            )
         }
         let grams = gramsPer(unit.lowercased()).map { amount * $0 }
         return (amount, unit.isEmpty ? "serving" : unit, grams)

@@ -45,12 +45,13 @@ public enum JournalFormat {
     }
 
     /// Whether `entry` can be written and read back as it is: every number within ``QuantityLimits``.
-    /// - Throws: ``MineralIntakeError/invalidEntry(_:)`` naming the number and the limits.
+    /// - Throws: ``MineralIntakeError/invalidEntry(_:_:)`` naming the number and the limits.
     public static func check(_ entry: JournalEntry) throws(MineralIntakeError) {
         if case .supplement(let nutrient) = entry.food {
             let limits = QuantityLimits.supplement(nutrient)
             guard entry.grams == nil, limits.contains(entry.amount) else {
                 throw .invalidEntry(
+                    .supplement,
                     "a \(nutrient.displayName) supplement of \(exact(entry.amount)) \(nutrient.unit.rawValue) is "
                         + "outside \(QuantityLimits.describe(limits)) \(nutrient.unit.rawValue) a dose; check the "
                         + "amount"
@@ -61,6 +62,7 @@ public enum JournalFormat {
         } else {
             guard let grams = entry.grams, QuantityLimits.grams.contains(grams) else {
                 throw .invalidEntry(
+                    .grams,
                     "grams \(entry.grams.map(exact) ?? "missing") is outside "
                         + "\(QuantityLimits.describe(QuantityLimits.grams)) g an entry may weigh; check the amount"
                 )
@@ -68,6 +70,7 @@ public enum JournalFormat {
         }
         guard QuantityLimits.amount.contains(entry.amount) else {
             throw .invalidEntry(
+                .amount,
                 "amount \(exact(entry.amount)) is outside \(QuantityLimits.describe(QuantityLimits.amount)); check it")
         }
     }
@@ -488,6 +491,7 @@ public enum JournalFormat {
         let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
         guard fields.count >= fieldCount else {
             throw .invalidEntry(
+                .line,
                 "\(fields.count) tab-separated fields, expected \(fieldCount): id, date, meal, amount, unit, grams, "
                     + "food, text"
             )
@@ -496,13 +500,13 @@ public enum JournalFormat {
         guard fields[0].utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), fields[0].utf8.count <= 12,
             let id = Int(fields[0]), id > 0
         else {
-            throw .invalidEntry("id \"\(fields[0])\" is not a positive whole number")
+            throw .invalidEntry(.id, "id \"\(fields[0])\" is not a positive whole number")
         }
         let date = try CalendarDate(parsing: String(fields[1]))
         let meal = try Meal(parsing: String(fields[2]))
         guard let amount = Double(fields[3]), QuantityLimits.amount.contains(amount) else {
             throw .invalidEntry(
-                "amount \"\(fields[3])\" is not a number in \(QuantityLimits.describe(QuantityLimits.amount))")
+                .amount, "amount \"\(fields[3])\" is not a number in \(QuantityLimits.describe(QuantityLimits.amount))")
         }
         for prefix in ["recorded:", "recorded-supplement:"] where fields[6].hasPrefix(prefix) {
             // Say what is wrong with a recorded food, not only that it is none of the kinds.
@@ -510,6 +514,7 @@ public enum JournalFormat {
         }
         guard let food = FoodReference(journalText: String(fields[6])) else {
             throw .invalidEntry(
+                .food,
                 "food \"\(fields[6])\" is not a 5-digit NDB number, custom:NAME, supplement:NUTRIENT or "
                     + "recorded:SOURCE|amounts|NAME"
             )
@@ -517,12 +522,14 @@ public enum JournalFormat {
         var grams: Double?
         if fields[5].isEmpty {
             guard food.goesWithoutGrams else {
-                throw .invalidEntry("grams is empty; only supplements and servings recorded elsewhere go without grams")
+                throw .invalidEntry(
+                    .grams, "grams is empty; only supplements and servings recorded elsewhere go without grams")
             }
         } else {
             guard let value = Double(fields[5]), QuantityLimits.grams.contains(value) else {
                 throw .invalidEntry(
-                    "grams \"\(fields[5])\" is not a number in \(QuantityLimits.describe(QuantityLimits.grams))")
+                    .grams, "grams \"\(fields[5])\" is not a number in \(QuantityLimits.describe(QuantityLimits.grams))"
+                )
             }
             grams = value
         }

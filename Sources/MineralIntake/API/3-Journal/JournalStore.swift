@@ -150,7 +150,7 @@ public struct JournalStore: Sendable {
             let data = try files.read(Self.journalName) ?? Data()
             let lines = JournalLines(data)
             guard let last = lines.entries.compactMap(\.?.id).max() else {
-                throw MineralIntakeError.invalidEntry("the journal has no entries; nothing to undo")
+                throw MineralIntakeError.invalidEntry(.journal, "the journal has no entries; nothing to undo")
             }
             let index = try lines.only(last)
             try keepHighestID(data)
@@ -249,6 +249,7 @@ struct JournalLines {
         }
         guard found.count == 1 else {
             throw .invalidEntry(
+                .id,
                 "id \(id) stands on lines " + found.map { String($0 + 1) }.joined(separator: " and ")
                     + " of the journal; give each line its own id in an editor, then try again (nothing was changed)")
         }

@@ -6,7 +6,7 @@ public enum Meal: String, CaseIterable, Sendable, Codable, Equatable, Comparable
     /// Reads `breakfast`, `lunch`, `dinner` or `snack`, in any case.
     public init(parsing text: String) throws(MineralIntakeError) {
         guard let meal = Meal(rawValue: text.lowercased()) else {
-            throw .invalidEntry("unknown meal \"\(text)\"; known: breakfast, lunch, dinner, snack")
+            throw .invalidEntry(.meal, "unknown meal \"\(text)\"; known: breakfast, lunch, dinner, snack")
         }
         self = meal
     }

@@ -16,7 +16,7 @@ public struct RecordedFood: Sendable, Hashable, Codable {
     public var isSupplement: Bool = false
 
     /// A recorded serving.
-    /// - Throws: ``MineralIntakeError/invalidEntry(_:)`` when the source is not a short lower-case word, the name is
+    /// - Throws: ``MineralIntakeError/invalidEntry(_:_:)`` when the source is not a short lower-case word, the name is
     ///   empty, or an amount is negative or above ``QuantityLimits/recordedAmount(_:)``.
     public init(source: String, name: String, amounts: NutrientValues, isSupplement: Bool = false)
         throws(MineralIntakeError)
@@ -24,13 +24,15 @@ public struct RecordedFood: Sendable, Hashable, Codable {
         guard !source.isEmpty, source.utf8.count <= 32,
             source.utf8.allSatisfy({ (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D })
         else {
-            throw .invalidEntry("source \"\(source)\" must be lower-case letters, digits or -, at most 32 (cronometer)")
+            throw .invalidEntry(
+                .recordedFood, "source \"\(source)\" must be lower-case letters, digits or -, at most 32 (cronometer)")
         }
         let trimmed = JournalFormat.field(name).trimmingWhitespace()
-        guard !trimmed.isEmpty else { throw .invalidEntry("a recorded food needs a name") }
+        guard !trimmed.isEmpty else { throw .invalidEntry(.recordedFood, "a recorded food needs a name") }
         for nutrient in Nutrient.allCases {
             if let value = amounts[nutrient], !QuantityLimits.recordedAmount(nutrient).contains(value) {
                 throw .invalidEntry(
+                    .recordedFood,
                     "\(nutrient.displayName) \(JournalFormat.exact(value)) \(nutrient.unit.rawValue) is outside "
                         + "\(QuantityLimits.describe(QuantityLimits.recordedAmount(nutrient))) "
                         + "\(nutrient.unit.rawValue) for one serving; check it"
@@ -65,6 +67,7 @@ public struct RecordedFood: Sendable, Hashable, Codable {
         let parts = text.split(separator: "|", maxSplits: Nutrient.allCases.count + 1, omittingEmptySubsequences: false)
         guard parts.count == Nutrient.allCases.count + 2 else {
             throw .invalidEntry(
+                .recordedFood,
                 "recorded food \"\(text)\" needs SOURCE|kcal|K|Mg|Ca|Na|vitamin D|NAME (an empty amount is unknown)")
         }
         var amounts = NutrientValues()
@@ -73,6 +76,7 @@ public struct RecordedFood: Sendable, Hashable, Codable {
             if field.isEmpty { continue }
             guard let value = NumberText.plainDecimal(String(field)) else {
                 throw .invalidEntry(
+                    .recordedFood,
                     "recorded food \"\(parts[parts.count - 1])\": \(nutrient.displayName) \"\(field)\" is not a plain "
                         + "amount (digits and a point; empty when unknown)")
             }
@@ -81,7 +85,8 @@ public struct RecordedFood: Sendable, Hashable, Codable {
         let name = String(parts[parts.count - 1])
         let recorded = try RecordedFood(source: String(parts[0]), name: name, amounts: amounts)
         guard recorded.name == name else {
-            throw .invalidEntry("recorded food \"\(name)\": the name has spaces or control characters at its ends")
+            throw .invalidEntry(
+                .recordedFood, "recorded food \"\(name)\": the name has spaces or control characters at its ends")
         }
         self = recorded
     }
