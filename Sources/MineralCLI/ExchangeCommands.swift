@@ -1,33 +1,9 @@
 import FoundationEssentials
 import MineralIntake
 
-/// One entry as `mineral export` writes it and `mineral import` reads it back.
-public struct ExportedEntry: Codable, Equatable, Sendable {
-    public var id: Int?
-    public var date: CalendarDate
-    public var meal: Meal
-    public var food: FoodReference
-    public var foodName: String?
-    public var amount: Double?
-    public var unit: String?
-    public var grams: Double?
-    public var text: String?
-    /// Nutrients of the entry; `null` where unknown.
-    public var nutrients: NutrientValues?
-
-    enum CodingKeys: String, CodingKey {
-        case id, date, meal, food, amount, unit, grams, text, nutrients
-        case foodName = "food_name"
-    }
-}
-
 /// `mineral export` and `mineral import`.
 struct ExchangeCommands {
     let context: MineralCommandLine
-
-    static let csvHeader =
-        ["id", "date", "meal", "food", "food_name", "amount", "unit", "grams", "text"]
-        + Nutrient.allCases.map { "\($0.rawValue)_\($0 == .vitaminD ? "ug" : $0 == .energy ? "kcal" : "mg")" }
 
     /// `mineral export`: every entry in date, meal and id order, with its nutrients, as CSV or JSON, written in
     /// pieces as the entries are read (a journal of years is never held whole as rows or as text).
@@ -121,7 +97,7 @@ struct ExchangeCommands {
                     if byte == 0x0A { buffer.append(contentsOf: [0x20, 0x20, 0x20, 0x20]) }
                 }
             } else {
-                if rows == 0 { put(ExchangeCommands.csvHeader.joined(separator: ",") + "\n") }
+                if rows == 0 { put(JournalExchange.csvHeader.joined(separator: ",") + "\n") }
                 put(String(entry.id))
                 buffer.append(0x2C)
                 put(entry.date.description)
@@ -167,7 +143,7 @@ struct ExchangeCommands {
                 put(
                     json
                         ? try JSONOutput.encode("export", [ExportedEntry]())
-                        : ExchangeCommands.csvHeader.joined(separator: ",") + "\n")
+                        : JournalExchange.csvHeader.joined(separator: ",") + "\n")
             } else if json {
                 put(
                     "\n  ],\n  \"kind\" : \"export\",\n  \"schema_version\" : "
@@ -194,92 +170,38 @@ struct ExchangeCommands {
         guard let data = try context.files.read(path) else { throw CLIError.noInput("\(path) does not exist") }
         guard let text = String(data: data, encoding: .utf8) else { throw CLIError.data("\(path) is not UTF-8 text") }
         let format = parsed[.format] ?? (path.lowercased().hasSuffix(".json") ? "json" : "csv")
-        var rows: [(line: Int, entry: ExportedEntry)] = []
-        var problems: [String] = []
-        if format == "json" {
-            do {
-                let decoder = JSONDecoder()
-                let entries: [ExportedEntry]
-                if let wrapped = try? decoder.decode(VersionedOutput<[ExportedEntry]>.self, from: data) {
-                    entries = wrapped.data
-                } else {
-                    entries = try decoder.decode([ExportedEntry].self, from: data)
-                }
-                rows = entries.enumerated().map { ($0.offset + 1, $0.element) }
-            } catch {
-                throw CLIError.data(
-                    "\(path) is not a JSON list of entries (\(ProfileCommands.describe(error))); nothing was imported")
-            }
-        } else {
-            let table: [CSVText.Row]
-            do { table = try CSVText.parse(text, file: path) } catch {
-                throw CLIError.data(error.description + "; nothing was imported")
-            }
-            guard let header = table.first?.fields else {
-                throw CLIError.data("\(path) is empty; nothing was imported")
-            }
-            func column(_ name: String) -> Int? { header.firstIndex(of: name) }
-            guard let date = column("date"), let meal = column("meal"), let food = column("food") else {
-                throw CLIError.data(
-                    "\(path):1: the header needs date, meal and food columns (and grams, or amount for supplements); "
-                        + "nothing was imported"
-                )
-            }
-            for row in table.dropFirst() {
-                func field(_ name: String) -> String? {
-                    column(name).flatMap { $0 < row.fields.count ? row.fields[$0] : nil }.flatMap {
-                        $0.isEmpty ? nil : CSVText.unguarded($0)
-                    }
-                }
-                do {
-                    guard row.fields.count == header.count else {
-                        throw MineralIntakeError.invalidEntry(
-                            .importedRow, "\(row.fields.count) fields, expected \(header.count)")
-                    }
-                    guard
-                        let reference = FoodReference(
-                            journalText: NDBNumber(parsing: row.fields[food])?.rawValue ?? row.fields[food])
-                    else {
-                        throw MineralIntakeError.invalidEntry(
-                            .food,
-                            "food \"\(row.fields[food])\" is not an NDB number, custom:NAME or supplement:NUTRIENT")
-                    }
-                    func number(_ name: String) throws(MineralIntakeError) -> Double? {
-                        guard let text = field(name) else { return nil }
-                        guard let value = Double(text), value.isFinite else {
-                            throw .invalidEntry(.importedRow, "\(name) \"\(text)\" is not a number")
-                        }
-                        return value
-                    }
-                    rows.append(
-                        (
-                            row.line,
-                            ExportedEntry(
-                                id: nil, date: try CalendarDate(parsing: row.fields[date]),
-                                meal: try Meal(parsing: row.fields[meal]),
-                                food: reference, foodName: nil, amount: try number("amount"), unit: field("unit"),
-                                grams: try number("grams"),
-                                text: field("text"), nutrients: nil)
-                        ))
-                } catch {
-                    problems.append("\(path):\(row.line): \(error)")
-                }
-            }
-        }
         let catalog = try files.catalog()
-        var entries: [JournalEntry] = []
-        for (line, row) in rows {
-            do {
-                entries.append(try Self.entry(from: row, catalog: catalog))
-            } catch {
-                problems.append("\(path):\(line): \(error)")
+        var entries: [JournalEntry]
+        do {
+            if format == "json" {
+                let decoder = JSONDecoder()
+                let rows: [ExportedEntry]
+                do {
+                    if let wrapped = try? decoder.decode(VersionedOutput<[ExportedEntry]>.self, from: data) {
+                        rows = wrapped.data
+                    } else {
+                        rows = try decoder.decode([ExportedEntry].self, from: data)
+                    }
+                } catch {
+                    throw CLIError.data(
+                        "\(path) is not a JSON list of entries (\(ProfileCommands.describe(error))); nothing was imported"
+                    )
+                }
+                entries = try JournalExchange.entries(rows: rows, file: path, catalog: catalog)
+            } else {
+                entries = try JournalExchange.entries(csv: text, file: path, catalog: catalog)
             }
-        }
-        guard problems.isEmpty else {
+        } catch MineralIntakeError.invalidRows(let rows) {
+            // The library names no command: the way to define a custom food is added here.
+            let problems = rows.map {
+                $0.replacing("; define it first", with: "; define it first (mineral custom add)")
+            }
             throw CLIError.data(
                 problems.prefix(20).joined(separator: "\nmineral: ")
                     + (problems.count > 20 ? "\nmineral: … and \(problems.count - 20) more" : "")
                     + "\nmineral: nothing was imported (\(problems.count) rows have problems)")
+        } catch let error as MineralIntakeError {
+            throw CLIError.data(error.description + "; nothing was imported")
         }
         guard !entries.isEmpty else { throw CLIError.data("\(path) holds no entries; nothing was imported") }
         try refuseDuplicates(entries, of: path, parsed, files)
@@ -401,51 +323,6 @@ struct ExchangeCommands {
                 + "Cronometer marks Completed)\n"
         }
         return CommandResult(standardOutput: out)
-    }
-
-    /// A journal entry from an imported row, checked as `mineral log` would check it.
-    static func entry(from row: ExportedEntry, catalog: FoodCatalog) throws(MineralIntakeError) -> JournalEntry {
-        let text = row.text ?? ""
-        switch row.food {
-        case .supplement(let nutrient):
-            guard let amount = row.amount, amount.isFinite, amount > 0 else {
-                throw .invalidEntry(
-                    .supplement,
-                    "a \(nutrient.displayName) supplement needs a positive amount in \(nutrient.unit.rawValue)")
-            }
-            let entry = JournalEntry(
-                id: 0, date: row.date, meal: row.meal, amount: amount, unit: nutrient.unit.rawValue, grams: nil,
-                food: row.food,
-                text: text.isEmpty
-                    ? "\(nutrient.displayName) \(JournalFormatText.exact(amount)) \(nutrient.unit.rawValue)" : text)
-            try JournalFormat.check(entry)
-            return entry
-        case .recorded(let food):
-            // A serving recorded elsewhere: its amounts are its own; its weight, when known, is checked like any.
-            let amount = row.amount ?? 1
-            let entry = JournalEntry(
-                id: 0, date: row.date, meal: row.meal, amount: amount,
-                unit: row.unit ?? (row.grams == nil ? "serving" : "g"),
-                grams: row.grams, food: row.food, text: text.isEmpty ? "\(food.name) (\(food.sourceName))" : text)
-            try JournalFormat.check(entry)
-            return entry
-        case .usda(let ndb):
-            guard catalog.database.contains(ndb) else { throw .unknownNDBNumber(ndb.rawValue) }
-        case .custom(let name):
-            guard catalog.customFood(named: name) != nil else {
-                throw .invalidEntry(.food, "no custom food \"\(name)\"; define it first (mineral custom add)")
-            }
-        }
-        guard let grams = row.grams, grams.isFinite, grams > 0 else {
-            throw .invalidEntry(.grams, "grams must be a positive number")
-        }
-        let amount = row.amount ?? grams
-        let entry = JournalEntry(
-            id: 0, date: row.date, meal: row.meal, amount: amount, unit: row.unit ?? "g", grams: grams, food: row.food,
-            text: text.isEmpty ? "\(JournalFormatText.exact(grams)) g \(catalog.name(of: row.food))" : text)
-        // The same limits as `mineral log` and the journal reader.
-        try JournalFormat.check(entry)
-        return entry
     }
 }
 

@@ -167,7 +167,7 @@ struct JournalCommandTests {
         _ = cli.run(["log", "50 g dried apricots", "100 g 16609"])
         _ = cli.run(["log", "--supplement", "vitamin D 1000 IU"])
         let csv = cli.run(["export"])
-        #expect(csv.standardOutput.hasPrefix(ExchangeCommands.csvHeader.joined(separator: ",") + "\n"))
+        #expect(csv.standardOutput.hasPrefix(JournalExchange.csvHeader.joined(separator: ",") + "\n"))
         #expect(
             csv.standardOutput.contains(
                 "\n1,2026-11-25,lunch,09032,\"Apricots, dried, sulfured, uncooked\",50,g,50,50 g dried "
