@@ -184,8 +184,8 @@ struct ExchangeCommands {
                     }
                 } catch {
                     throw CLIError.data(
-                        "\(path) is not a JSON list of entries (\(ProfileCommands.describe(error))); nothing was imported"
-                    )
+                        "\(path) is not a JSON list of entries (\(ProfileCommands.describe(error))); nothing was "
+                            + "imported")
                 }
                 entries = try JournalExchange.entries(rows: rows, file: path, catalog: catalog)
             } else {

@@ -1,15 +1,25 @@
 import FoundationEssentials
 
-/// One entry as `mineral export` writes it and `mineral import` reads it back.
+/// One entry of the journal's exchange format (``JournalExchange``), as an export writes it and an import reads it
+/// back.
 public struct ExportedEntry: Codable, Equatable, Sendable {
+    /// The entry's id in the journal it came from (an import gives new ids).
     public var id: Int?
+    /// The day it was eaten.
     public var date: CalendarDate
+    /// The meal.
     public var meal: Meal
+    /// The food.
     public var food: FoodReference
+    /// The food's name for people (written by an export, not read).
     public var foodName: String?
+    /// The amount as given (`0.5` of `cup`); for a supplement, the dose.
     public var amount: Double?
+    /// The unit of `amount`.
     public var unit: String?
+    /// The weight in grams (none for a supplement or a serving of unknown weight).
     public var grams: Double?
+    /// The item as the person wrote it.
     public var text: String?
     /// Nutrients of the entry; `null` where unknown.
     public var nutrients: NutrientValues?
