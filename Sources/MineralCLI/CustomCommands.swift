@@ -100,13 +100,16 @@ struct CustomCommands {
                         + "food another name, e.g. \"my \(name)\""
                 )
             }
-            let measures = try (parsed.all(.measure) ?? []).enumerated().map { offset, text -> HouseholdMeasure in
-                let parts = text.split(separator: "=", maxSplits: 1)
-                guard parts.count == 2, let grams = Double(parts[1].trimmedWhitespace().replacing("g", with: "")),
-                    grams > 0, grams <= FoodCatalog.maximumGrams, !parts[0].trimmedWhitespace().isEmpty
-                else { throw CLIError.usage("--measure \"\(text)\" is not accepted; give NAME=GRAMS, e.g. bar=40") }
-                return HouseholdMeasure(
-                    sequence: offset + 1, amount: 1, unit: parts[0].trimmedWhitespace(), grams: grams)
+            // The library reads the values; a value it refuses is this option's mistake (exit 64), so named.
+            func option<T>(_ option: OptionName, _ read: () throws(MineralIntakeError) -> T) throws -> T {
+                do { return try read() } catch .invalidEntry(_, let message) {
+                    throw CLIError.usage("\(option.rawValue) \(message)")
+                }
+            }
+            let measures = try (parsed.all(.measure) ?? []).enumerated().map { offset, text in
+                try option(.measure) { () throws(MineralIntakeError) in
+                    try HouseholdMeasure(parsing: text, sequence: offset + 1)
+                }
             }
             let food: CustomFood
             if action == .add {
@@ -114,18 +117,8 @@ struct CustomCommands {
                     throw CLIError.usage(
                         "`mineral custom add` needs --per-100g, e.g. --per-100g potassium=300,magnesium=50")
                 }
-                var values = NutrientValues()
-                for pair in text.split(separator: ",") {
-                    let sides = pair.split(separator: "=", maxSplits: 1).map { $0.trimmedWhitespace() }
-                    guard sides.count == 2 else {
-                        throw CLIError.usage("--per-100g \"\(pair)\" is not NUTRIENT=AMOUNT")
-                    }
-                    let nutrient = try Nutrient(parsing: sides[0])
-                    guard let amount = Double(sides[1]), amount.isFinite, amount >= 0, amount <= 100_000 else {
-                        throw CLIError.usage(
-                            "--per-100g \"\(pair)\": \"\(sides[1])\" is not an amount from 0 to 100000")
-                    }
-                    values[nutrient] = amount
+                let values = try option(.per100g) { () throws(MineralIntakeError) in
+                    try NutrientValues(parsing: text)
                 }
                 food = CustomFood(name: name, per100g: values, measures: measures)
             } else {

@@ -98,3 +98,35 @@ public struct CustomFood: Sendable, Codable, Equatable {
         case totalGrams = "total_grams"
     }
 }
+
+extension NutrientValues {
+    /// Values per 100 g as a person writes them for a custom food: `potassium=300,magnesium=50` (nutrients as
+    /// ``Nutrient/init(parsing:)`` reads them, each amount 0 to 100000 in the nutrient's unit).
+    /// - Throws: ``MineralIntakeError/invalidEntry(_:_:)`` (``EntryField/customFood``) naming the pair that is not
+    ///   `NUTRIENT=AMOUNT` or whose amount is out of range; the nutrient's own error for an unknown nutrient.
+    public init(parsing text: String) throws(MineralIntakeError) {
+        self.init()
+        for pair in text.split(separator: ",") {
+            let sides = pair.split(separator: "=", maxSplits: 1).map { $0.trimmedWhitespace() }
+            guard sides.count == 2 else { throw .invalidEntry(.customFood, "\"\(pair)\" is not NUTRIENT=AMOUNT") }
+            let nutrient = try Nutrient(parsing: sides[0])
+            guard let amount = Double(sides[1]), amount.isFinite, amount >= 0, amount <= 100_000 else {
+                throw .invalidEntry(.customFood, "\"\(pair)\": \"\(sides[1])\" is not an amount from 0 to 100000")
+            }
+            self[nutrient] = amount
+        }
+    }
+}
+
+extension HouseholdMeasure {
+    /// A custom food's measure as a person writes it, `NAME=GRAMS` (`bar=40`, `serving=250 g`): one `NAME` weighs
+    /// `GRAMS` (more than 0, at most ``FoodCatalog/maximumGrams``); it is the food's `sequence`-th measure.
+    /// - Throws: ``MineralIntakeError/invalidEntry(_:_:)`` (``EntryField/customFood``) naming the text.
+    public init(parsing text: String, sequence: Int) throws(MineralIntakeError) {
+        let parts = text.split(separator: "=", maxSplits: 1)
+        guard parts.count == 2, let grams = Double(parts[1].replacing("g", with: "").trimmedWhitespace()),
+            grams > 0, grams <= FoodCatalog.maximumGrams, !parts[0].trimmedWhitespace().isEmpty
+        else { throw .invalidEntry(.customFood, "\"\(text)\" is not accepted; give NAME=GRAMS, e.g. bar=40") }
+        self.init(sequence: sequence, amount: 1, unit: parts[0].trimmedWhitespace(), grams: grams)
+    }
+}
