@@ -98,7 +98,13 @@ struct ProfileCommands {
             parsed[.state],
         ].compactMap { $0 }
         if Set(states).count > 1 { throw CLIError.usage("choose one of --pregnant, --lactating and --state") }
-        if let state = states.first { profile.state = PhysiologicalState(rawValue: state)! }
+        if let state = states.first {
+            // The parser accepts only the listed states; a hand-made command line is refused, not trusted.
+            guard let known = PhysiologicalState(rawValue: state) else {
+                throw CLIError.usage("--state \"\(state)\" is not a state; accepted: pregnant, lactating, none")
+            }
+            profile.state = known
+        }
         if let text = parsed[.standard] { profile.standard = try ReferenceStandard(parsing: text) }
         if let values = parsed.all(.group) {
             for value in values {
