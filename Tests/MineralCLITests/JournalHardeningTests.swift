@@ -122,7 +122,7 @@ struct JournalHardeningTests {
     }
 
     @Test(
-        "--output: a symlink keeps its target, /dev/null stays a device, the data directory is refused, a replaced file is said"
+        "--output: a symlink keeps its target, /dev/null stays a device, the data directory is refused, a replace said"
     )
     func outputTargets() throws {
         let home = try Self.home()

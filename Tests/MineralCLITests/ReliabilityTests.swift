@@ -17,7 +17,7 @@ struct ReliabilityTests {
     static var rounds: Int { Int(ProcessInfo.processInfo.environment["MINERAL_KILL_ROUNDS"] ?? "") ?? 150 }
 
     @Test(
-        "SIGKILL at random moments during hundreds of writes: the journal parses and holds every entry reported as written"
+        "SIGKILL at random moments during hundreds of writes: the journal holds every entry reported as written"
     )
     func killedWriters() throws {
         let home = try Self.temporaryDirectory()
@@ -65,7 +65,8 @@ struct ReliabilityTests {
             "entries reported as written are missing: \(reported.subtracting(written).sorted().prefix(10))")
         #expect(Set(journal.entries.map(\.id)).count == journal.entries.count)
         print(
-            "kill test: \(Self.rounds) writes, \(killed) killed while running, \(reported.count) reported written, \(written.count) in the journal, 0 lost"
+            "kill test: \(Self.rounds) writes, \(killed) killed while running, \(reported.count) reported written, "
+                + "\(written.count) in the journal, 0 lost"
         )
         #expect(killed > 0, "no process was killed while running; the test did not test anything")
     }

@@ -33,7 +33,7 @@ struct CronometerImportTests {
     }
 
     @Test(
-        "every serving an entry with Cronometer's amounts: IU ÷ 40, weights in g and oz, empty cells unknown, groups as meals"
+        "each serving an entry with Cronometer's amounts: IU ÷ 40, g and oz, empty cells unknown, groups as meals"
     )
     func servings() throws {
         let read = try CronometerImport.servings(csv: Self.servings, file: "servings.csv")

@@ -96,7 +96,8 @@ struct ReportDaysTests {
 /// The NASEM statistics for an individual, against cases computed by hand.
 @Suite("How sure a few days' average is (NASEM 2000, z = (mean − EAR) / √(SD_req² + SD_within²/n))")
 struct CertaintyTests {
-    static let calcium = WeeklyReportTests.woman[.calcium]  // EAR 800, RDA 1000 → SD_req 100; SD_within 325 (table B-2)
+    // EAR 800, RDA 1000 → SD_req 100; SD_within 325 (table B-2)
+    static let calcium = WeeklyReportTests.woman[.calcium]
 
     @Test("the sample week's calcium: 516.4 mg over 6 days is below the EAR with about 95 % confidence")
     func sampleWeek() throws {

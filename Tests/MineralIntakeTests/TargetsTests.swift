@@ -21,7 +21,8 @@ struct TargetRowTests {
     @Test("the table has all 313 rows; rows for infants are the only ones left out of profiles")
     func rowCount() {
         #expect(tables.rows.count == 313)
-        // The rows left out are exactly the infant rows (21: 0–6 and 7–12 months), none of them for anyone a year or older.
+        // The rows left out are exactly the infant rows (21: 0–6 and 7–12 months), none of them for anyone a year
+        // or older.
         let leftOut = tables.rows.filter { !Self.adultRows.contains($0) }
         #expect(leftOut.count == 21)
         #expect(leftOut.allSatisfy { $0.group == "infants" && ($0.ageMaximum ?? .infinity) <= 1 })

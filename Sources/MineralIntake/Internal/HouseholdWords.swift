@@ -56,7 +56,8 @@ struct HouseholdWords: Sendable {
         self.rows = rows
     }
 
-    /// The row for `word` that fits `food` best: group and description word, then group, then description word, then any.
+    /// The row for `word` that fits `food` best: group and description word, then group, then description word, then
+    /// any.
     func row(_ word: String, for food: Food?) -> Row? {
         guard let candidates = rows[word] else { return nil }
         let tokens = food.map { Set(TextNormalizer.tokens($0.description)) } ?? []

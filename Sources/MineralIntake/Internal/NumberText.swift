@@ -1,6 +1,7 @@
 /// Locale-free number formatting, so output is the same on every machine.
 enum NumberText {
-    /// `text` as a plain decimal (`12`, `0.5`, `1162.25`): digits with at most one point, nothing else; `nil` otherwise.
+    /// `text` as a plain decimal (`12`, `0.5`, `1162.25`): digits with at most one point, nothing else; `nil`
+    /// otherwise.
     static func plainDecimal(_ text: String) -> Double? {
         var text = text
         return text.withUTF8 { TSVReader.decimal($0) }.flatMap { $0.isFinite ? $0 : nil }

@@ -16,7 +16,8 @@ public struct FoodDataFiles: Sendable, Codable, Equatable {
     /// reason (hand-written, not imported); empty for none.
     public var densities: String
     /// The index tables derived from the other files (`FoodData/derived/`), with which the built-in database opens
-    /// without parsing anything; `nil` when not made. ``FoodDatabase/init(files:)`` checks every line and makes its own.
+    /// without parsing anything; `nil` when not made. ``FoodDatabase/init(files:)`` checks every line and makes its
+    /// own.
     public var indexes: FoodDataIndexes?
 
     /// The files' text.

@@ -303,8 +303,8 @@ extension FoodCatalog {
     /// The one food `text` names for logging, and how it was found: a personal name, a custom food, an NDB number,
     /// an everyday name, a USDA description, or the only food every word of the text fits. Anything else is refused
     /// with structured candidates, never guessed.
-    /// - Throws: ``MineralIntakeError/ambiguousFood(_:candidates:)``, ``MineralIntakeError/unknownFood(_:suggestions:)``
-    ///   or ``MineralIntakeError/unknownNDBNumber(_:)``.
+    /// - Throws: ``MineralIntakeError/ambiguousFood(_:candidates:)``,
+    ///   ``MineralIntakeError/unknownFood(_:suggestions:)`` or ``MineralIntakeError/unknownNDBNumber(_:)``.
     public func resolveFood(_ text: String) throws(MineralIntakeError) -> (food: FoodReference, match: ItemMatch) {
         if let personal = personalNames[PersonalNames.key(text)] { return (personal, .personalName) }
         if let custom = customFood(named: text) { return (.custom(custom.name), .customFood) }
@@ -542,7 +542,8 @@ extension FoodCatalog {
         if !drinkServing, let chosen = best?.measure,
             phrase.amountGiven || !words.isEmpty || chosen.grams / chosen.amount >= 20
         {
-            // With no amount at all, a count of one whole is one serving; a measure of a part (`1 cup`) is not chosen here.
+            // With no amount at all, a count of one whole is one serving; a measure of a part (`1 cup`) is not chosen
+            // here.
             let grams = amount * chosen.grams / chosen.amount
             let explanation =
                 "\(NumberText.plain(amount)) × \(chosen.unit) (\(origin): \(chosen.label)) = "

@@ -39,9 +39,9 @@ public enum CronometerImport {
     public static let servingsColumns = ["Day", "Group", "Food Name", "Amount"]
 
     /// Reads a servings export.
-    /// - Throws: ``MineralIntakeError/invalidData(file:line:reason:)`` for a file that cannot be read at all (no header,
-    ///   a column missing, a unit that cannot be converted), or ``MineralIntakeError/invalidRows(_:)`` listing every
-    ///   row's problem.
+    /// - Throws: ``MineralIntakeError/invalidData(file:line:reason:)`` for a file that cannot be read at all (no
+    ///   header, a column missing, a unit that cannot be converted), or ``MineralIntakeError/invalidRows(_:)``
+    ///   listing every row's problem.
     public static func servings(csv text: String, file: String) throws(MineralIntakeError) -> Servings {
         let rows = try CSV.parse(text, file: file)
         guard let header = rows.first?.fields.map({ $0.trimmingWhitespace() }) else {

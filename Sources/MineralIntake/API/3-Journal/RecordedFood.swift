@@ -2,7 +2,8 @@
 /// 100 g: for the serving as eaten), and the tracker named. A nutrient the tracker had no value for stays unknown:
 /// never added up as zero.
 ///
-/// In the journal's food field it is written `recorded:SOURCE|ENERGY|POTASSIUM|MAGNESIUM|CALCIUM|SODIUM|VITAMIN_D|NAME`,
+/// In the journal's food field it is written
+/// `recorded:SOURCE|ENERGY|POTASSIUM|MAGNESIUM|CALCIUM|SODIUM|VITAMIN_D|NAME`,
 /// amounts in kcal, mg and µg, an empty amount for an unknown one: `recorded:cronometer|95|195||6|2|0|Apple, raw`.
 public struct RecordedFood: Sendable, Hashable, Codable {
     /// The tracker it comes from, lower case letters, digits and `-` (`cronometer`).
