@@ -133,6 +133,59 @@ struct JournalSumsIndexTests {
         }
     }
 
+    /// An index file written by hand: the magic, `words` as the header, `rest`, and a checksum that holds.
+    static func forged(_ words: [UInt64], _ rest: [UInt8] = []) -> Data {
+        var bytes = JournalSumsIndex.magic
+        for word in words { withUnsafeBytes(of: word.littleEndian) { bytes.append(contentsOf: $0) } }
+        bytes += rest
+        let checksum = bytes.withUnsafeBytes { XXH64.hash($0) }
+        withUnsafeBytes(of: checksum.littleEndian) { bytes.append(contentsOf: $0) }
+        return Data(bytes)
+    }
+
+    @Test("a forged index whose checksum and journal hash hold, but whose numbers are impossible, is not believed")
+    func forgedIndex() throws {
+        let targets = try Self.targets()
+        let data = Data(Self.journal(seed: 11, lines: 200).utf8)
+        let period = try #require(try Self.periods(seed: 11).last)
+        let direct = Self.withCustom.weeklyReport(period: period, journal: data, targets: targets).report
+        let length = UInt64(data.count)
+        let hash = data.withUnsafeBytes { XXH64.hash($0) }
+        let rules = JournalSumsIndex.rulesHash
+        let day = UInt64(bitPattern: Int64(CalendarDate(year: 2026, month: 3, day: 1)!.daysSinceEpoch))
+        let forgeries: [(String, Data)] = [
+            ("a first day past the calendar", Self.forged([length, hash, rules, UInt64(Int64.max), 1, 0, 0])),
+            ("a first day before it", Self.forged([length, hash, rules, UInt64(bitPattern: Int64.min), 1, 0, 0])),
+            ("no days", Self.forged([length, hash, rules, day, 0, 0, 0])),
+            ("a million days", Self.forged([length, hash, rules, day, 1_000_000, 0, 0])),
+            ("four billion foods", Self.forged([length, hash, rules, day, 1, 0xFFFF_FFFF, 0])),
+            ("a food text 2^63 bytes long", Self.forged([length, hash, rules, day, 1, 1, 0, 1 << 63])),
+            ("four billion rows", Self.forged([length, hash, rules, day, 1, 0, 0xFFFF_FFFF])),
+            ("other quantity limits", Self.forged([length, hash, rules ^ 1, day, 1, 0, 0])),
+        ]
+        for (what, index) in forgeries {
+            let read = Self.withCustom.weeklyReport(period: period, journal: data, sumsIndex: index, targets: targets)
+            #expect(read.indexToSave != nil, "\(what): believed")
+            #expect(same(read.report == direct), "\(what)")
+        }
+    }
+
+    @Test("a line of spaces is skipped as the reader skips it; dates a century apart get no index")
+    func edges() throws {
+        let targets = try Self.targets()
+        let period = try #require(try Self.periods(seed: 5).last)
+        let spaced = Data((Self.journal(seed: 5, lines: 100) + "  \t \n").utf8)
+        #expect(
+            Self.withCustom.weeklyReport(period: period, journal: spaced, sumsIndex: nil, targets: targets)
+                .indexToSave != nil)
+        let apart = Data(
+            (Self.journal(seed: 5, lines: 100) + "101\t1900-01-01\tlunch\t50\tg\t50\t09032\tlong ago\n").utf8)
+        let made = Self.withCustom.weeklyReport(period: period, journal: apart, sumsIndex: nil, targets: targets)
+        #expect(made.indexToSave == nil)
+        #expect(
+            same(made.report == Self.withCustom.weeklyReport(period: period, journal: apart, targets: targets).report))
+    }
+
     @Test("a journal with a line that cannot be read gets no index, and its report names the line")
     func journalWithProblems() throws {
         let targets = try Self.targets()

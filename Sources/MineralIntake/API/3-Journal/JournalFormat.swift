@@ -269,7 +269,10 @@ public enum JournalFormat {
             // Eight bytes at a time: a byte of the word that may be a tab sets its high bit in `candidates` (a
             // byte just above a tab may be set falsely, so each is looked at).
             while index + 8 <= lineEnd, fields.count < fieldCount - 1 {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) ^ 0x0909_0909_0909_0909
+                // Little-endian whatever the machine, so the lowest byte is the first.
+                let word =
+                    UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                    ^ 0x0909_0909_0909_0909
                 var candidates = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
                 while candidates != 0, fields.count < fieldCount - 1 {
                     let position = index + candidates.trailingZeroBitCount / 8

@@ -10,13 +10,28 @@ import FoundationEssentials
 /// read every line: each day's totals and each day's amounts by food, as ``FoodCatalog`` adds them up.
 ///
 /// An index is only a shortcut, never a source: it is used only when it was made from exactly the journal's bytes
-/// (their length and XXH64 hash), with exactly the compositions the catalog gives its foods now (each one kept in
-/// the index and compared), and its own checksum holds; otherwise it is made again from the journal. A journal with
-/// a line that cannot be read gets no index (its report says which lines, as always). Reports made with and without
-/// an index are the same, number for number (tested).
+/// (their length and XXH64 hash), under the same quantity limits, with exactly the compositions the catalog gives its
+/// foods now (each one kept in the index and compared), and its own checksum holds; otherwise it is made again from
+/// the journal. A journal with a line that cannot be read gets no index (its report says which lines, as always).
+/// Reports made with and without an index are the same, number for number (tested). The checks find a damaged or
+/// out-of-date index, not a forged one: XXH64 has no key, and whoever can write the index can write the journal.
 struct JournalSumsIndex {
-    /// What the file starts with, and its layout's version: a change to how sums are made changes the version.
-    static let magic: [UInt8] = Array("MINSUMS".utf8) + [1]
+    /// What the file starts with, and its layout's version: a change to how lines are read or sums are made
+    /// changes the version.
+    static let magic: [UInt8] = Array("MINSUMS".utf8) + [2]
+
+    /// The most days an index spans (a hundred years): a journal whose dates spread further (a typo of a year)
+    /// gets none, rather than an index of hundreds of megabytes.
+    static let maximumDays = 36_525
+
+    /// The quantity limits lines are read under, as a hash kept in the index: an index made under other limits
+    /// (which could have refused some line) is not believed.
+    static let rulesHash: UInt64 = {
+        let rules =
+            "\(QuantityLimits.grams) \(QuantityLimits.amount) "
+            + Nutrient.allCases.map { "\($0.rawValue) \(QuantityLimits.supplement($0))" }.joined(separator: " ")
+        return Array(rules.utf8).withUnsafeBytes { XXH64.hash($0) }
+    }()
 
     /// The journal the index was made from: its length and hash.
     let journalLength: Int
@@ -29,12 +44,19 @@ struct JournalSumsIndex {
     static func make(journal: Data, catalog: FoodCatalog) -> JournalSumsIndex? {
         journal.withUnsafeBytes { raw -> JournalSumsIndex? in
             let bytes = raw.bindMemory(to: UInt8.self)
-            guard let range = dateRange(bytes), let period = try? ReportPeriod(from: range.from, to: range.to)
+            guard let range = dateRange(bytes),
+                range.to.daysSinceEpoch - range.from.daysSinceEpoch < maximumDays,
+                let period = try? ReportPeriod(from: range.from, to: range.to)
             else { return nil }
+            // Hashed before and after: a journal rewritten in place while it was read gets no index.
+            let hash = XXH64.hash(raw)
             var summing = Summing(sums: FoodCatalog.PeriodSums(period: period), catalog: catalog)
             JournalFormat.scan(bytes: bytes, dates: nil, into: &summing)
-            guard summing.problems.isEmpty, summing.sums.entryCount > 0 else { return nil }
-            return JournalSumsIndex(journalLength: bytes.count, journalHash: XXH64.hash(raw), sums: summing.sums)
+            guard summing.problems.isEmpty, summing.sums.entryCount > 0, XXH64.hash(raw) == hash,
+                // Each food is saved as its journal text: it must read back as the same food.
+                summing.sums.sources.allSatisfy({ FoodReference(journalText: $0.description) == $0 })
+            else { return nil }
+            return JournalSumsIndex(journalLength: bytes.count, journalHash: hash, sums: summing.sums)
         }
     }
 
@@ -64,6 +86,8 @@ struct JournalSumsIndex {
             var lineEnd = end
             if lineEnd > start, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
             if lineEnd == start || bytes[start] == 0x23 { continue }
+            // A line of only spaces and tabs is skipped, as the scan skips it.
+            if bytes[start..<lineEnd].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
             guard let tab = memchr(base + start, 0x09, lineEnd - start) else { return nil }
             let dateStart = UnsafeRawPointer(tab) - UnsafeRawPointer(base) + 1
             guard dateStart + 10 < lineEnd, bytes[dateStart + 10] == 0x09 else { return nil }
@@ -97,6 +121,7 @@ extension JournalSumsIndex {
         let rowCount = rows.reduce(0) { $0 + $1.count }
         put(UInt64(journalLength))
         put(journalHash)
+        put(Self.rulesHash)
         put(UInt64(bitPattern: Int64(sums.firstDay)))
         put(UInt64(sums.days.count))
         put(UInt64(sums.sources.count))
@@ -152,7 +177,7 @@ struct SavedSumsIndex {
             return nil
         #else
             let width = FoodCatalog.PeriodSums.width
-            guard data.count >= JournalSumsIndex.magic.count + 56 else { return nil }
+            guard data.count >= JournalSumsIndex.magic.count + 64 else { return nil }
             let header: (Int, UInt64, Int, Int, Int, Int)? = data.withUnsafeBytes { raw in
                 guard raw.prefix(JournalSumsIndex.magic.count).elementsEqual(JournalSumsIndex.magic) else { return nil }
                 func word(_ index: Int) -> UInt64 {
@@ -162,29 +187,33 @@ struct SavedSumsIndex {
                 guard XXH64.hash(UnsafeRawBufferPointer(rebasing: raw[..<(raw.count - 8)])) == stored else {
                     return nil
                 }
-                // Counts far beyond any journal are damage (and would overflow the sizes below).
-                let limit: UInt64 = 1 << 32
-                guard word(0) < 1 << 48, word(3) < limit, word(4) < limit, word(5) < limit else { return nil }
-                return (
-                    Int(word(0)), word(1), Int(Int64(bitPattern: word(2))), Int(word(3)), Int(word(4)), Int(word(5))
-                )
+                // Counts beyond any journal, and days outside the calendar, are damage or forgery (and would overflow
+                // the sizes and dates below): checked as unsigned words before any becomes an Int.
+                let firstDay = Int64(bitPattern: word(3))
+                guard word(0) < 1 << 48, word(2) == JournalSumsIndex.rulesHash,
+                    firstDay >= Int64(CalendarDate.first.daysSinceEpoch),
+                    firstDay <= Int64(CalendarDate.last.daysSinceEpoch), word(4) >= 1,
+                    word(4) <= UInt64(JournalSumsIndex.maximumDays), word(5) <= UInt64(raw.count / 8),
+                    word(6) <= UInt64(raw.count / 8)
+                else { return nil }
+                return (Int(word(0)), word(1), Int(firstDay), Int(word(4)), Int(word(5)), Int(word(6)))
             }
             guard let (journalLength, journalHash, firstDay, dayCount, slotCount, rowCount) = header,
-                journalLength == journal.count, dayCount > 0,
+                journalLength == journal.count,
                 journal.withUnsafeBytes({ XXH64.hash($0) }) == journalHash,
-                CalendarDate(daysSinceEpoch: firstDay) != nil,
                 CalendarDate(daysSinceEpoch: firstDay + dayCount - 1) != nil
             else { return nil }
-            // The foods' journal texts.
-            var offset = JournalSumsIndex.magic.count + 48
+            // The foods' journal texts (each count was checked against the file's size above).
+            var offset = JournalSumsIndex.magic.count + 56
             var sources: [FoodReference] = []
-            sources.reserveCapacity(slotCount)
             for _ in 0..<slotCount {
                 guard offset + 8 <= data.count else { return nil }
-                let length = data.withUnsafeBytes {
-                    Int(UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+                let word = data.withUnsafeBytes {
+                    UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
                 }
-                guard length >= 0, length < 1 << 16, offset + 8 + length <= data.count,
+                guard word < 1 << 16 else { return nil }
+                let length = Int(word)
+                guard offset + 8 + length <= data.count,
                     let food = FoodReference(
                         journalText: String(
                             decoding: data[data.startIndex + offset + 8..<data.startIndex + offset + 8 + length],
