@@ -193,9 +193,7 @@ struct ExchangeCommands {
             }
         } catch MineralIntakeError.invalidRows(let rows) {
             // The library names no command: the way to define a custom food is added here.
-            let problems = rows.map {
-                $0.replacing("; define it first", with: "; define it first (mineral custom add)")
-            }
+            let problems = rows.map { $0.hasSuffix("; define it first") ? $0 + " (mineral custom add)" : $0 }
             throw CLIError.data(
                 problems.prefix(20).joined(separator: "\nmineral: ")
                     + (problems.count > 20 ? "\nmineral: … and \(problems.count - 20) more" : "")
