@@ -242,6 +242,18 @@ struct JournalCommandTests {
         #expect(journal.entries.first?.text == "a  b c")
     }
 
+    @Test("an imported row of an unknown custom food is named, with how to define one; nothing is imported")
+    func importUnknownCustomFood() {
+        let csv = "date,meal,food,grams,text\n2026-11-24,lunch,custom:oat bar,40,my text; define it first\n"
+        let files = MemoryFileStore(files: ["/in.csv": Data(csv.utf8)])
+        let result = Self.cli(files).run(["import", "/in.csv"])
+        #expect(result.exitCode == .dataError)
+        #expect(
+            result.standardError.hasPrefix(
+                "mineral: /in.csv:2: no custom food \"oat bar\"; define it first (mineral custom add)\n"))
+        #expect(files.contents["/data/journal.tsv"] == nil)
+    }
+
     @Test("day --complete marks a day, --not-complete takes it back; the report then averages complete days")
     func completeDays() throws {
         let files = MemoryFileStore()
