@@ -7,7 +7,8 @@ struct Reporting {
 
     static let formats = ["text", "markdown", "csv", "json", "html"]
     /// The counts `--weeks` and `--last` accept.
-    static let counts: [OptionName: ClosedRange<Int>] = [.weeks: 1...520, .last: 1...3650]
+    static let weeksRange = 1...520
+    static let lastRange = 1...3650
 
     func run(_ parsed: ParsedArguments) throws -> CommandResult {
         let format = parsed[.format] ?? "text"
@@ -92,8 +93,7 @@ struct Reporting {
         }
         /// A count the declaration accepted (the parser checked its range); a caller that built `parsed` by hand
         /// gets the same refusal.
-        func count(_ option: OptionName) throws -> Int {
-            let range = Reporting.counts[option] ?? 1...1
+        func count(_ option: OptionName, _ range: ClosedRange<Int>) throws -> Int {
             guard let value = parsed.number(option), range.contains(value) else {
                 throw CLIError.usage(
                     "\(option.rawValue) \"\(parsed[option] ?? "")\" is not accepted; give a whole number from "
@@ -110,7 +110,7 @@ struct Reporting {
         }
         if let month = parsed[.month] { return try ReportPeriod(month: month) }
         if parsed[.weeks] != nil {
-            let weeks = try count(.weeks)
+            let weeks = try count(.weeks, Reporting.weeksRange)
             let this = ReportPeriod(weekOf: today)
             let first = this.from.adding(days: -7 * (weeks - 1)) ?? CalendarDate.first
             return try ReportPeriod(
@@ -118,7 +118,7 @@ struct Reporting {
                 label: "the last \(weeks) weeks, \(ReportPeriod(weekOf: first).label) – \(this.label)")
         }
         if parsed[.last] != nil {
-            let n = try count(.last)
+            let n = try count(.last, Reporting.lastRange)
             let days = try countedDays().filter { $0 <= today }.suffix(n)
             guard let first = days.first, let last = days.last else {
                 throw CLIError.data("no days to report: log meals (and mark complete days with mineral day --complete)")
@@ -145,10 +145,10 @@ enum ReportCommand: MineralCommand {
                 .week, value: "WEEK", help: "ISO week, e.g. 2026-W48, or last, or this (default: this week)"),
             OptionSpec(.month, value: "MONTH", help: "a calendar month, e.g. 2026-11"),
             OptionSpec(
-                .last, value: "N", wholeNumbers: Reporting.counts[.last],
+                .last, value: "N", wholeNumbers: Reporting.lastRange,
                 help: "the last N complete days (or, with none marked, logged days)"),
             OptionSpec(
-                .weeks, value: "N", wholeNumbers: Reporting.counts[.weeks],
+                .weeks, value: "N", wholeNumbers: Reporting.weeksRange,
                 help: "the last N weeks, with a trend line per nutrient (CSV: a column per week)"),
             OptionSpec(.from, value: "DATE", help: "first day of any period (with --to), of any length"),
             OptionSpec(.to, value: "DATE", help: "last day of the period"),

@@ -116,7 +116,7 @@ struct ArgumentParserTests {
         let declared = MineralCommandLine.commands.map { $0.spec.name }
         #expect(declared.count == CommandName.allCases.count && Set(declared) == Set(CommandName.allCases))
         for name in CommandName.allCases {
-            #expect(MineralCommandLine.commandsByName[name]?.spec.name == name, "\(name.rawValue)")
+            #expect(MineralCommandLine.command(named: name)?.spec.name == name, "\(name.rawValue)")
         }
         #expect(MineralCommandLine.parser.commands.map(\.name) == declared)
     }
