@@ -38,11 +38,8 @@ struct JournalReportStreamingTests {
 
     @Test("same report, same problems, for 40 random journals and periods of a week to a month")
     func sameReport() throws {
-        let custom = CustomFood(
-            name: "oat brick", per100g: NutrientValues(energyKcal: 400, potassiumMg: 300, magnesiumMg: 50))
-        let withCustom = FoodCatalog(database: catalog.database, customFoods: [custom])
-        let targets = try ReferenceTables.builtIn().targets(
-            for: Profile(sex: .female, ageYears: 35), on: CalendarDate(year: 2026, month: 11, day: 30)!)
+        let withCustom = catalogWithOatBrick
+        let targets = try womanTargets()
         for seed in 1...40 as ClosedRange<UInt64> {
             let text = Self.journal(seed: seed, lines: 150)
             let from = CalendarDate(year: 2026, month: 11, day: 9 + Int(seed % 7))!
@@ -63,11 +60,8 @@ struct JournalReportStreamingTests {
 
     @Test("each logged day's amount is the day's total as the day summary (DayTotals) makes it, to the last digit")
     func dayAmountsAreDaySummaries() throws {
-        let custom = CustomFood(
-            name: "oat brick", per100g: NutrientValues(energyKcal: 400, potassiumMg: 300, magnesiumMg: 50))
-        let withCustom = FoodCatalog(database: catalog.database, customFoods: [custom])
-        let targets = try ReferenceTables.builtIn().targets(
-            for: Profile(sex: .female, ageYears: 35), on: CalendarDate(year: 2026, month: 11, day: 30)!)
+        let withCustom = catalogWithOatBrick
+        let targets = try womanTargets()
         let period = try ReportPeriod(
             from: CalendarDate(year: 2026, month: 11, day: 10)!, to: CalendarDate(year: 2026, month: 11, day: 25)!,
             label: "test")

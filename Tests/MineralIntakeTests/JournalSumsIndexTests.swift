@@ -4,14 +4,9 @@ import Testing
 
 @Suite("A report of a long period from the journal's saved day sums equals the one read from its lines")
 struct JournalSumsIndexTests {
-    static let custom = CustomFood(
-        name: "oat brick", per100g: NutrientValues(energyKcal: 400, potassiumMg: 300, magnesiumMg: 50))
-    static let withCustom = FoodCatalog(database: catalog.database, customFoods: [custom])
+    static let withCustom = catalogWithOatBrick
 
-    static func targets() throws -> Targets {
-        try ReferenceTables.builtIn().targets(
-            for: Profile(sex: .female, ageYears: 35), on: CalendarDate(year: 2026, month: 11, day: 30)!)
-    }
+    static func targets() throws -> Targets { try womanTargets() }
 
     /// A journal that reads whole: USDA foods, custom foods, supplements, recorded servings (some without a weight
     /// or a value), comments, blank lines and CRLF, over about 200 days, written out of date order now and then

@@ -29,3 +29,17 @@ struct SeededGenerator: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+/// The built-in catalog with one custom food, "oat brick" (per 100 g: 400 kcal, 300 mg potassium, 50 mg magnesium,
+/// nothing else known), for journals that log a custom food.
+let catalogWithOatBrick = FoodCatalog(
+    database: catalog.database,
+    customFoods: [
+        CustomFood(name: "oat brick", per100g: NutrientValues(energyKcal: 400, potassiumMg: 300, magnesiumMg: 50))
+    ])
+
+/// A 35-year-old woman's targets (NASEM) on 2026-11-30.
+func womanTargets() throws -> Targets {
+    try ReferenceTables.builtIn().targets(
+        for: Profile(sex: .female, ageYears: 35), on: CalendarDate(year: 2026, month: 11, day: 30)!)
+}
