@@ -108,9 +108,9 @@ struct JournalSumsIndex {
 // MARK: - The saved form
 
 extension JournalSumsIndex {
-    /// The index as saved: little-endian numbers after the magic (the journal's length and hash, the first day and
-    /// the numbers of days, foods and rows; each food's journal text and composition; each day's sums; each day's
-    /// rows by food), then the XXH64 checksum of all of it.
+    /// The index as saved: little-endian numbers after the magic (the journal's length and hash, the quantity
+    /// limits' hash, the first day and the numbers of days, foods and rows; each food's journal text and
+    /// composition; each day's sums; each day's rows by food), then the XXH64 checksum of all of it.
     func encoded() -> Data {
         let width = FoodCatalog.PeriodSums.width
         var out = Data(Self.magic)

@@ -35,9 +35,8 @@ extension FoodCatalog {
         var entries: [Int32]
         /// Each food met, by slot.
         var sources: [FoodReference] = []
-        /// The day rows: which day and slot, the amounts (`width` a row), and the next row of the same day (-1 for
-        /// none); each day's first and last row.
-        var rowDay: [Int32] = []
+        /// The day rows: which slot, the amounts (`width` a row), and the next row of the same day (-1 for none);
+        /// each day's first and last row.
         var rowSlot: [Int32] = []
         var rowAmount: [Double] = []
         private var rowNext: [Int32] = []
@@ -157,7 +156,6 @@ extension FoodCatalog {
                 row = Int(rowNext[row])
             }
             let new = rowSlot.count
-            rowDay.append(Int32(day))
             rowSlot.append(Int32(slot))
             rowNext.append(-1)
             rowAmount.append(contentsOf: repeatElement(0, count: Self.width))
