@@ -284,7 +284,43 @@ extension FoodCatalog {
                 return WeekAverages(week: week.label, days: weekDays.count, averages: averages)
             }
         }
+        // A long period is read by month, and a period of years by year: a trend line of more than 26 weeks or 35
+        // months does not fit a terminal's 80 columns.
+        if days.count > 26 * 7 {
+            report.months = periodAverages(sums, countedByIndex, key: { $0.year * 12 + $0.month }) { date in
+                "\(date.year)-\(date.month < 10 ? "0" : "")\(date.month)"
+            }
+        }
+        if report.months.count > 35 {
+            report.years = periodAverages(sums, countedByIndex, key: \.year) { "\($0.year)" }
+        }
         return report
+    }
+
+    /// Each stretch's averages over its counted days, the period's days grouped by `key` (consecutive days with the
+    /// same key: a calendar month or year) and named by `label`, oldest first.
+    private func periodAverages(
+        _ sums: PeriodSums, _ counted: [Bool], key: (CalendarDate) -> Int, label: (CalendarDate) -> String
+    ) -> [PeriodAverages] {
+        var result: [PeriodAverages] = []
+        var start = 0
+        while start < sums.days.count {
+            let group = key(sums.days[start])
+            var end = start + 1
+            while end < sums.days.count, key(sums.days[end]) == group { end += 1 }
+            let name = label(sums.days[start])
+            let countedDays = (start..<end).filter { counted[$0] }
+            var averages = [Nutrient: Double](minimumCapacity: Nutrient.tracked.count)
+            if !countedDays.isEmpty {
+                for nutrient in Nutrient.tracked {
+                    averages[nutrient] =
+                        countedDays.reduce(0.0) { $0 + sums.total(day: $1, nutrient) } / Double(countedDays.count)
+                }
+            }
+            result.append(PeriodAverages(label: name, days: countedDays.count, averages: averages))
+            start = end
+        }
+        return result
     }
 
     /// The verdict on an average against the goal, requirement and CDRR (each with any sweat loss), and why.

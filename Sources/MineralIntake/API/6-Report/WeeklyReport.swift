@@ -23,12 +23,17 @@ public struct WeeklyReport: Sendable, Codable, Equatable {
     public var notes: [ReportNote]
     /// For a period longer than a week: each ISO week's averages, oldest first, to see the trend.
     public var weeks: [WeekAverages] = []
+    /// For a period of more than 26 weeks: each calendar month's averages, oldest first (the trend is read by
+    /// month).
+    public var months: [PeriodAverages] = []
+    /// For a period of more than 35 months: each calendar year's averages, oldest first.
+    public var years: [PeriodAverages] = []
 
     /// The report of `nutrient`.
     public subscript(nutrient: Nutrient) -> NutrientReport? { nutrients.first { $0.nutrient == nutrient } }
 
     enum CodingKeys: String, CodingKey {
-        case period, targets, nutrients, weeks
+        case period, targets, nutrients, weeks, months, years
         case loggedDays = "logged_days"
         case entryCount = "entry_count"
         case averageEnergyKcal = "average_energy_kcal"
@@ -49,7 +54,26 @@ public struct WeekAverages: Sendable, Codable, Equatable {
     /// `better`, `worse`, `steady`, or `nil` with fewer than 3 weeks that have days.
     public static func trend(_ weeks: [WeekAverages], nutrient: Nutrient, goal: Double?, lowerIsBetter: Bool) -> String?
     {
-        let points = weeks.enumerated().compactMap { index, week in week.averages[nutrient].map { (Double(index), $0) }
+        PeriodAverages.trend(weeks.map(\.averages), nutrient: nutrient, goal: goal, lowerIsBetter: lowerIsBetter)
+    }
+}
+
+/// One calendar month or year of a long period: the average of each nutrient over its counted days.
+public struct PeriodAverages: Sendable, Codable, Equatable {
+    /// `2026-03` for a month, `2026` for a year.
+    public var label: String
+    /// Counted days in it (food logged, not partial).
+    public var days: Int
+    /// Each nutrient's average over those days; absent when there were none.
+    public var averages: [Nutrient: Double]
+
+    /// Whether a nutrient is getting better over a series of averages (weeks, months or years), from the slope of
+    /// the averages against the goal: `better`, `worse`, `steady` (under 2 % of the goal a step), or `nil` with
+    /// fewer than 3 averages.
+    public static func trend(
+        _ series: [[Nutrient: Double]], nutrient: Nutrient, goal: Double?, lowerIsBetter: Bool
+    ) -> String? {
+        let points = series.enumerated().compactMap { index, averages in averages[nutrient].map { (Double(index), $0) }
         }
         guard points.count >= 3 else { return nil }
         let meanX = points.map(\.0).reduce(0, +) / Double(points.count)
@@ -57,10 +81,10 @@ public struct WeekAverages: Sendable, Codable, Equatable {
         let covariance = points.reduce(0.0) { $0 + ($1.0 - meanX) * ($1.1 - meanY) }
         let variance = points.reduce(0.0) { $0 + ($1.0 - meanX) * ($1.0 - meanX) }
         guard variance > 0 else { return "steady" }
-        let slopePerWeek = covariance / variance
-        // Steady: under 2 % of the goal (or of the mean) a week.
+        let slopePerStep = covariance / variance
+        // Steady: under 2 % of the goal (or of the mean) a step.
         let scale = goal ?? max(meanY, 1)
-        if abs(slopePerWeek) < 0.02 * scale { return "steady" }
-        return (slopePerWeek > 0) != lowerIsBetter ? "better" : "worse"
+        if abs(slopePerStep) < 0.02 * scale { return "steady" }
+        return (slopePerStep > 0) != lowerIsBetter ? "better" : "worse"
     }
 }

@@ -78,23 +78,55 @@ public enum ReportRenderer {
             })
     }
 
-    /// Whether `nutrient` is getting better over the report's weeks (for sodium, lower is better).
-    static func trend(_ report: WeeklyReport, _ nutrient: NutrientReport) -> String? {
-        WeekAverages.trend(
-            report.weeks, nutrient: nutrient.nutrient, goal: nutrient.goal, lowerIsBetter: nutrient.nutrient == .sodium)
+    /// The trend a report shows: its weeks; for a period of more than 26 weeks its months, of more than 35 months
+    /// its years (so a trend line fits 80 columns).
+    struct TrendSeries {
+        /// `week`, `month` or `year`.
+        let unit: String
+        let labels: [String]
+        let days: [Int]
+        let averages: [[Nutrient: Double]]
+
+        /// `Week by week`, `Month by month`, `Year by year`.
+        var title: String { "\(unit.prefix(1).uppercased())\(unit.dropFirst()) by \(unit)" }
+    }
+
+    /// The series the report's trend is shown by, or `nil` for a period of less than two weeks.
+    static func trendSeries(_ report: WeeklyReport) -> TrendSeries? {
+        if report.years.count >= 2 {
+            return TrendSeries(
+                unit: "year", labels: report.years.map(\.label), days: report.years.map(\.days),
+                averages: report.years.map(\.averages))
+        }
+        if report.months.count >= 2 {
+            return TrendSeries(
+                unit: "month", labels: report.months.map(\.label), days: report.months.map(\.days),
+                averages: report.months.map(\.averages))
+        }
+        guard report.weeks.count >= 2 else { return nil }
+        return TrendSeries(
+            unit: "week", labels: report.weeks.map(\.week), days: report.weeks.map(\.days),
+            averages: report.weeks.map(\.averages))
+    }
+
+    /// Whether `nutrient` is getting better over `series` (for sodium, lower is better).
+    static func trend(_ series: [[Nutrient: Double]], _ nutrient: NutrientReport) -> String? {
+        PeriodAverages.trend(
+            series, nutrient: nutrient.nutrient, goal: nutrient.goal, lowerIsBetter: nutrient.nutrient == .sodium)
     }
 
     /// The trend lines of a longer period: a sparkline per nutrient and whether it is getting better.
     static func trendLines(_ report: WeeklyReport) -> [String] {
-        guard report.weeks.count >= 2 else { return [] }
+        guard let series = trendSeries(report) else { return [] }
         return report.nutrients.map { nutrient in
-            let values = report.weeks.map { $0.averages[nutrient.nutrient] }
-            let trend = trend(report, nutrient)
+            let values = series.averages.map { $0[nutrient.nutrient] }
+            let trend = trend(series.averages, nutrient)
             let last =
                 values.last.flatMap { $0 }.map { NumberText.display($0) + " " + nutrient.unit.rawValue } ?? "no days"
+            let name = nutrient.nutrient.displayName
             return
-                "\(nutrient.nutrient.displayName + String(repeating: " ", count: max(0, 10 - nutrient.nutrient.displayName.count))) \(sparkline(values))  latest week \(last)"
-                + (trend.map { ", \($0)" } ?? ", too few weeks to tell")
+                "\(name + String(repeating: " ", count: max(0, 10 - name.count))) \(sparkline(values))  latest "
+                + "\(series.unit) \(last)" + (trend.map { ", \($0)" } ?? ", too few \(series.unit)s to tell")
         }
     }
 
@@ -190,12 +222,10 @@ public enum ReportRenderer {
         if !report.targets.groupNotes.isEmpty {
             out += "\nYour groups:\n" + report.targets.groupNotes.map { "  \($0.text)\n" }.joined()
         }
-        let trend = trendLines(report)
-        if !trend.isEmpty {
+        if let series = trendSeries(report), let first = series.labels.first, let last = series.labels.last {
             out +=
-                "\nWeek by week (\(report.weeks.first!.week) – \(report.weeks.last!.week)), averages over counted "
-                + "days:\n"
-                + trend.map { "  \($0)\n" }.joined()
+                "\n\(series.title) (\(first) – \(last)), averages over counted days:\n"
+                + trendLines(report).map { "  \($0)\n" }.joined()
         }
         if report.period.days.count > dayTableLimit {
             if !report.targets.notes.isEmpty {
@@ -289,9 +319,8 @@ public enum ReportRenderer {
         if !report.targets.groupNotes.isEmpty {
             out += "\n## Your groups\n\n" + report.targets.groupNotes.map { "- \($0.text)\n" }.joined()
         }
-        let trend = trendLines(report)
-        if !trend.isEmpty {
-            out += "\n## Week by week\n\n" + trend.map { "- \($0)\n" }.joined()
+        if let series = trendSeries(report) {
+            out += "\n## \(series.title)\n\n" + trendLines(report).map { "- \($0)\n" }.joined()
         }
         if report.period.days.count > dayTableLimit {
             if !report.targets.notes.isEmpty {
@@ -362,7 +391,7 @@ public enum ReportRenderer {
         var lines = [row(["nutrient", "unit", "goal"] + report.weeks.map(\.week) + ["trend"])]
         lines.append(row(["days", "", ""] + report.weeks.map { String($0.days) } + [""]))
         for nutrient in report.nutrients {
-            let trend = trend(report, nutrient)
+            let trend = trend(report.weeks.map(\.averages), nutrient)
             lines.append(
                 row(
                     [
@@ -430,17 +459,18 @@ public enum ReportRenderer {
         out +=
             "</table></div>\n"
             + report.notes.map { "<p>\(escape($0.text(markCompleteHint: markCompleteHint)))</p>\n" }.joined()
-        if report.weeks.count >= 2 {
-            // The trend: one row per week, one column per nutrient, and whether each is getting better.
+        if let series = trendSeries(report) {
+            // The trend: one row per week (month, year), one column per nutrient, and whether each is getting better.
             out +=
-                "<h2>Week by week</h2>\n<table><tr><th>week</th><th>days</th>"
+                "<h2>\(series.title)</h2>\n<table><tr><th>\(series.unit)</th><th>days</th>"
                 + report.nutrients.map { "<th>\(escape($0.nutrient.displayName)) (\($0.unit.rawValue))</th>" }.joined()
                 + "</tr>\n"
-            for week in report.weeks {
+            for (index, label) in series.labels.enumerated() {
                 out +=
-                    "<tr><td>\(escape(week.week))</td><td class=\"n\">\(week.days)</td>"
+                    "<tr><td>\(escape(label))</td><td class=\"n\">\(series.days[index])</td>"
                     + report.nutrients.map {
-                        "<td class=\"n\">\(week.averages[$0.nutrient].map { NumberText.display($0) } ?? "–")</td>"
+                        "<td class=\"n\">"
+                            + "\(series.averages[index][$0.nutrient].map { NumberText.display($0) } ?? "–")</td>"
                     }.joined() + "</tr>\n"
             }
             out += "</table>\n<ul>" + trendLines(report).map { "<li>\(escape($0))</li>" }.joined() + "</ul>\n"
