@@ -149,8 +149,8 @@ enum ReportCommand: MineralCommand {
                 help: "the last N complete days (or, with none marked, logged days)"),
             OptionSpec(
                 .weeks, value: "N", wholeNumbers: Reporting.weeksRange,
-                help:
-                    "the last N weeks, with a trend line per nutrient, by month over 26 weeks (CSV: a column per week)"),
+                help: "the last N weeks, with a trend line per nutrient, by month over 26 weeks (CSV: a column per "
+                    + "week)"),
             OptionSpec(.from, value: "DATE", help: "first day of any period (with --to), of any length"),
             OptionSpec(.to, value: "DATE", help: "last day of the period"),
             OptionSpec(
