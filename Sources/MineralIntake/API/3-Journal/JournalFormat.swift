@@ -118,9 +118,10 @@ public enum JournalFormat {
     public static func forEachEntryInOrder(
         data: Data, _ body: (JournalEntry) throws -> Void
     ) rethrows -> [JournalProblem] {
-        /// Each entry's sort key and where its line is; the problems.
+        /// Each entry's sort key and where its line starts (its end is found again: 24 bytes an entry, not 32);
+        /// the problems.
         struct Keys: LineVisitor {
-            var keys: [(day: Int32, meal: UInt8, id: Int, start: Int, end: Int)] = []
+            var keys: [(day: Int32, meal: UInt8, id: Int, start: Int)] = []
             var problems: [JournalProblem] = []
             mutating func usda(_ line: FastLine, at range: Range<Int>) {
                 add(line.date, line.meal, line.id, range)
@@ -133,7 +134,7 @@ public enum JournalFormat {
                 keys.append(
                     (
                         Int32(clamping: date.daysSinceEpoch), UInt8(Meal.allCases.firstIndex(of: meal) ?? 0), id,
-                        range.lowerBound, range.upperBound
+                        range.lowerBound
                     ))
             }
         }
@@ -150,10 +151,15 @@ public enum JournalFormat {
             found.keys.reserveCapacity(bytes.count / 56)
             scan(bytes: bytes, dates: nil, into: &found)
             found.keys.sort { ($0.day, $0.meal, $0.id) < ($1.day, $1.meal, $1.id) }
+            guard let base = bytes.baseAddress else { return found.problems }
             for key in found.keys {
-                // The line read again on its own (it read before, so it reads the same way now).
+                // The line read again on its own (it read before, so it reads the same way now), to its line end.
+                let end =
+                    memchr(base + key.start, 0x0A, bytes.count - key.start).map {
+                        UnsafeRawPointer($0) - UnsafeRawPointer(base)
+                    } ?? bytes.count
                 var one = One()
-                scan(bytes: UnsafeBufferPointer(rebasing: bytes[key.start..<key.end]), dates: nil, into: &one)
+                scan(bytes: UnsafeBufferPointer(rebasing: bytes[key.start..<end]), dates: nil, into: &one)
                 if let entry = one.entry { try body(entry) }
             }
             return found.problems
