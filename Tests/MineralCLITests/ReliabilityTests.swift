@@ -22,19 +22,24 @@ struct ReliabilityTests {
     func killedWriters() throws {
         let home = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: home) }
-        // How long one write takes here (a debug build is slower), so kills land before, during and after it.
+        // How long one write takes here (a debug build is slower; the first run is the slowest, so the fastest of
+        // three), so kills land before, during and after it.
         let clock = ContinuousClock()
-        let start = clock.now
-        _ = try runMineral(["log", "1000 g almonds", "--date", "2026-11-23"], environment: ["MINERAL_HOME": home.path])
-        let spanMicroseconds = UInt64(
-            max(
-                1,
-                (clock.now - start).components.attoseconds / 1_000_000_000_000 + (clock.now - start).components.seconds
-                    * 1_000_000) * 3 / 2)
+        var fastest = Duration.seconds(60)
+        for _ in 0..<3 {
+            let start = clock.now
+            _ = try runMineral(
+                ["log", "1000 g almonds", "--date", "2026-11-23"], environment: ["MINERAL_HOME": home.path])
+            fastest = min(fastest, clock.now - start)
+        }
+        let microseconds = fastest.components.attoseconds / 1_000_000_000_000 + fastest.components.seconds * 1_000_000
+        var spanMicroseconds = UInt64(max(1, microseconds) * 3 / 2)
         var state: UInt64 = 0x5EED
-        var reported: Set<Double> = [1000]
+        var reported: Set<Double> = [1000]  // the three timed writes
         var killed = 0
         for round in 0..<Self.rounds {
+            // A loaded machine can make every write outlast the wait, or none: no kill in 20 rounds halves the wait.
+            if round > 0, round % 20 == 0, killed == 0 { spanMicroseconds = max(1, spanMicroseconds / 2) }
             let grams = Double(round + 1)
             let process = Process()
             process.executableURL = mineralBinary
