@@ -62,9 +62,11 @@ struct Reporting {
         case "json": text = try ReportRenderer.json(report)
         case "html": text = ReportRenderer.html(report, markCompleteHint: Self.markCompleteHint)
         default:
+            // On a terminal, prose is wrapped to its width (never under 80); a file or a pipe gets whole lines.
             text = ReportRenderer.text(
                 report, color: color, sourcesHint: "`mineral targets` lists each source",
-                markCompleteHint: Self.markCompleteHint)
+                markCompleteHint: Self.markCompleteHint,
+                width: parsed[.output] == nil ? context.terminalWidth.map { max(80, $0) } : nil)
         }
         if let output = parsed[.output] {
             let files = try DataFiles(context, parsed)

@@ -101,3 +101,26 @@ struct TextTableWidthTests {
         #expect(table.rendered() == table.rendered(width: 500))
     }
 }
+
+@Suite("The text report on a terminal: sentences wrapped to its width, nothing lost")
+struct ReportTextWrappingTests {
+    @Test("at 80 columns every line fits, and the words are the same as unwrapped")
+    func wraps() throws {
+        let catalog = FoodCatalog(database: builtInFoods)
+        let report = catalog.weeklyReport(
+            period: SampleWeek.period, entries: try SampleWeek.entries(catalog: catalog),
+            targets: try ReferenceTables.builtIn().targets(for: SampleWeek.profile, on: SampleWeek.period.to))
+        let whole = ReportRenderer.text(report, markCompleteHint: "mineral day --complete DATE")
+        let wrapped = ReportRenderer.text(report, markCompleteHint: "mineral day --complete DATE", width: 80)
+        #expect(whole.split(separator: "\n").contains { $0.count > 80 })  // the sample has long sentences
+        // The days table is a table, fitted by its columns, not wrapped: the sentences and headings are checked.
+        let lines = wrapped.split(separator: "\n", omittingEmptySubsequences: false)
+        let table = lines.drop { !$0.hasPrefix("Days:") }.prefix { !$0.hasPrefix("  * ") && !$0.isEmpty }
+        #expect(table.count == 9)  // the title, the header and 7 days
+        for line in lines where !table.contains(line) {
+            #expect(line.count <= 80, "\(line)")
+        }
+        #expect(wrapped.split(whereSeparator: \.isWhitespace) == whole.split(whereSeparator: \.isWhitespace))
+        #expect(ReportRenderer.text(report, width: nil) == ReportRenderer.text(report))
+    }
+}

@@ -160,11 +160,34 @@ public enum ReportRenderer {
 
     /// A terminal page: a bar per nutrient against its goal, the verdicts, limits, sources and suggestions.
     /// `color` adds ANSI colours (the caller decides: a terminal, and no `NO_COLOR`); `sourcesHint` says, after the
-    /// targets line, where a front end lists each target's source (`mineral targets` lists each source), and
-    /// `markCompleteHint` how it marks a day complete (`mineral day --complete DATE`).
+    /// targets line, where a front end lists each target's source (`mineral targets` lists each source),
+    /// `markCompleteHint` how it marks a day complete (`mineral day --complete DATE`), and `width` the terminal's
+    /// width, to wrap the sentences at (`nil`: whole lines, for files and pipes).
     public static func text(
-        _ report: WeeklyReport, color: Bool = false, sourcesHint: String? = nil, markCompleteHint: String? = nil
+        _ report: WeeklyReport, color: Bool = false, sourcesHint: String? = nil, markCompleteHint: String? = nil,
+        width: Int? = nil
     ) -> String {
+        /// A line of prose and its line end: as it is, or, given a `width`, wrapped at spaces, each further line
+        /// indented `hanging` spaces more than the first (tables and trend lines are fitted, not wrapped).
+        func prose(_ line: String, hanging: Int = 2) -> String {
+            guard let width, line.count > width else { return line + "\n" }
+            let indent = line.prefix { $0 == " " }.count
+            var lines: [String] = []
+            var current = ""
+            for word in line.dropFirst(indent).split(separator: " ") {
+                let lead = String(repeating: " ", count: lines.isEmpty ? indent : indent + hanging)
+                if current.isEmpty {
+                    current = lead + word
+                } else if current.count + 1 + word.count <= width {
+                    current += " " + word
+                } else {
+                    lines.append(current)
+                    current = String(repeating: " ", count: indent + hanging) + word
+                }
+            }
+            lines.append(current)
+            return lines.joined(separator: "\n") + "\n"
+        }
         func paint(_ text: String, _ verdict: Verdict) -> String {
             guard color else { return text }
             let code: String
@@ -176,7 +199,7 @@ public enum ReportRenderer {
             }
             return "\u{1B}[\(code)m\(text)\u{1B}[0m"
         }
-        var out = title(report) + "\n\n"
+        var out = prose(title(report), hanging: 0) + "\n"
         var bars = TextTable(columns: [.init(""), .init(""), .init("", .right), .init("", .right), .init("")])
         for nutrient in report.nutrients {
             let share = nutrient.percentOfGoal.map { min(max($0, 0), 100) / 5 } ?? 0
@@ -193,16 +216,17 @@ public enum ReportRenderer {
         for (index, nutrient) in report.nutrients.enumerated() {
             out += paint(String(rendered[index]), nutrient.verdict) + "\n"
         }
-        out += "  (daily average over logged days against the goal; a day not logged is left out, never counted as 0)\n"
-        out += report.notes.map { "  \($0.text(markCompleteHint: markCompleteHint))\n" }.joined()
+        out += prose(
+            "  (daily average over logged days against the goal; a day not logged is left out, never counted as 0)")
+        out += report.notes.map { prose("  \($0.text(markCompleteHint: markCompleteHint))") }.joined()
         out += "\nVerdicts:\n"
         for nutrient in report.nutrients {
-            out += "  \(nutrient.nutrient.displayName): \(nutrient.explanation)\n"
-            if let certainty = nutrient.certainty { out += "    \(certainty.statement)\n" }
+            out += prose("  \(nutrient.nutrient.displayName): \(nutrient.explanation)")
+            if let certainty = nutrient.certainty { out += prose("    \(certainty.statement)") }
         }
         let flags = report.nutrients.flatMap { nutrient in nutrient.limitFlags.map { (nutrient, $0) } }
         if !flags.isEmpty {
-            out += "\nLimits:\n" + flags.map { "  \(limitText($0.1, $0.0))\n" }.joined()
+            out += "\nLimits:\n" + flags.map { prose("  \(limitText($0.1, $0.0))") }.joined()
         }
         let suggested = report.nutrients.filter { !$0.suggestions.isEmpty }
         if !suggested.isEmpty {
@@ -210,17 +234,17 @@ public enum ReportRenderer {
             for nutrient in suggested {
                 let gap = (nutrient.goal ?? 0) - (nutrient.average ?? 0)
                 out += "  \(nutrient.nutrient.displayName), \(amount(gap, nutrient.unit)) short:\n"
-                out += nutrient.suggestions.map { "    \(suggestionText($0, nutrient))\n" }.joined()
+                out += nutrient.suggestions.map { prose("    \(suggestionText($0, nutrient))") }.joined()
             }
         }
         out += "\nWhere it came from:\n"
         for nutrient in report.nutrients where !nutrient.topSources.isEmpty {
-            out +=
+            out += prose(
                 "  \(nutrient.nutrient.displayName): "
-                + nutrient.topSources.map { "\($0.name) \(percent($0.share * 100))" }.joined(separator: ", ") + "\n"
+                    + nutrient.topSources.map { "\($0.name) \(percent($0.share * 100))" }.joined(separator: ", "))
         }
         if !report.targets.groupNotes.isEmpty {
-            out += "\nYour groups:\n" + report.targets.groupNotes.map { "  \($0.text)\n" }.joined()
+            out += "\nYour groups:\n" + report.targets.groupNotes.map { prose("  \($0.text)") }.joined()
         }
         if let series = trendSeries(report), let first = series.labels.first, let last = series.labels.last {
             out +=
@@ -229,11 +253,13 @@ public enum ReportRenderer {
         }
         if report.period.days.count > dayTableLimit {
             if !report.targets.notes.isEmpty {
-                out += "\nNotes:\n" + report.targets.notes.map { "  - \($0)\n" }.joined()
+                out += "\nNotes:\n" + report.targets.notes.map { prose("  - \($0)") }.joined()
             }
             out +=
-                "\nTargets: \(report.targets.standard.displayName), rows "
-                + "\(report.targets.lifeStage)\(sourcesHint.map { " (\($0))" } ?? ""). Foods: USDA SR28.\n"
+                "\n"
+                + prose(
+                    "Targets: \(report.targets.standard.displayName), rows "
+                        + "\(report.targets.lifeStage)\(sourcesHint.map { " (\($0))" } ?? ""). Foods: USDA SR28.")
             return out
         }
         out += "\nDays:\n"
@@ -255,19 +281,23 @@ public enum ReportRenderer {
         }
         out += days.rendered()
         if report.nutrients.contains(where: { $0.days.contains { $0.hasUnknown && $0.logged } }) {
-            out += "  * part of the day's food has no value for this nutrient: the amount is a lower bound.\n"
+            out += prose("  * part of the day's food has no value for this nutrient: the amount is a lower bound.")
         }
-        if !report.targets.notes.isEmpty { out += "\nNotes:\n" + report.targets.notes.map { "  - \($0)\n" }.joined() }
+        if !report.targets.notes.isEmpty {
+            out += "\nNotes:\n" + report.targets.notes.map { prose("  - \($0)") }.joined()
+        }
         out +=
-            "\nTargets: \(report.targets.standard.displayName), rows "
-            + "\(report.targets.lifeStage)\(sourcesHint.map { " (\($0))" } ?? ""). Foods: USDA SR28.\n"
+            "\n"
+            + prose(
+                "Targets: \(report.targets.standard.displayName), rows "
+                    + "\(report.targets.lifeStage)\(sourcesHint.map { " (\($0))" } ?? ""). Foods: USDA SR28.")
         return out
     }
 
     // MARK: Markdown
 
     /// The report as Markdown: a summary table, verdicts, limits, suggestions, sources and days; `markCompleteHint`
-    /// as for ``text(_:color:sourcesHint:markCompleteHint:)``.
+    /// as for ``text(_:color:sourcesHint:markCompleteHint:width:)``.
     public static func markdown(_ report: WeeklyReport, markCompleteHint: String? = nil) -> String {
         func row(_ cells: [String]) -> String {
             "| " + cells.map { $0.replacing("|", with: "\\|") }.joined(separator: " | ") + " |\n"
@@ -421,7 +451,7 @@ public enum ReportRenderer {
     }
 
     /// One self-contained page: no scripts, no network; an SVG chart of each nutrient's days against its goal and
-    /// average requirement; `markCompleteHint` as for ``text(_:color:sourcesHint:markCompleteHint:)``.
+    /// average requirement; `markCompleteHint` as for ``text(_:color:sourcesHint:markCompleteHint:width:)``.
     public static func html(_ report: WeeklyReport, markCompleteHint: String? = nil) -> String {
         var out = """
             <!DOCTYPE html>
