@@ -41,7 +41,7 @@ struct Reporting {
             // Read as it is added up; a long period reads the day sums saved beside the journal, when they were
             // made from this very journal (else they are made again, and saved for the next report).
             let data = try context.files.read(files.journalPath) ?? Data()
-            let long = period.to.daysSinceEpoch - period.from.daysSinceEpoch + 1 >= FoodCatalog.sumsIndexMinimumDays
+            let long = period.dayCount >= FoodCatalog.sumsIndexMinimumDays
             let made = try files.catalog().weeklyReport(
                 period: period, journal: data, sumsIndex: long ? try? context.files.read(files.sumsIndexPath) : nil,
                 targets: targets, today: context.today, completeDays: try files.completeDays())

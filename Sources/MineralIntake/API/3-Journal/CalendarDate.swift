@@ -214,10 +214,13 @@ public struct ReportPeriod: Sendable, Codable, Equatable {
         try self.init(from: first, to: last, label: text)
     }
 
+    /// How many days the period holds (without making them, as ``days`` does).
+    public var dayCount: Int { to.daysSinceEpoch - from.daysSinceEpoch + 1 }
+
     /// Every day of the period, in order.
     public var days: [CalendarDate] {
         // Day after day from the first (a ten-year report has 3,653), not each one worked out from a count of days.
-        let count = to.daysSinceEpoch - from.daysSinceEpoch + 1
+        let count = dayCount
         guard count > 0 else { return [] }
         var days: [CalendarDate] = []
         days.reserveCapacity(count)

@@ -50,7 +50,7 @@ struct JournalSumsIndex {
             else { return nil }
             // Hashed before and after: a journal rewritten in place while it was read gets no index.
             let hash = XXH64.hash(raw)
-            var summing = Summing(sums: FoodCatalog.PeriodSums(period: period), catalog: catalog)
+            var summing = FoodCatalog.PeriodSums.Summing(sums: FoodCatalog.PeriodSums(period: period), catalog: catalog)
             JournalFormat.scan(bytes: bytes, dates: nil, into: &summing)
             guard summing.problems.isEmpty, summing.sums.entryCount > 0, XXH64.hash(raw) == hash,
                 // Each food is saved as its journal text: it must read back as the same food.
@@ -58,16 +58,6 @@ struct JournalSumsIndex {
             else { return nil }
             return JournalSumsIndex(journalLength: bytes.count, journalHash: hash, sums: summing.sums)
         }
-    }
-
-    /// Adds up every line, and keeps the problems.
-    struct Summing: JournalFormat.LineVisitor {
-        var sums: FoodCatalog.PeriodSums
-        var problems: [JournalProblem] = []
-        let catalog: FoodCatalog
-        mutating func usda(_ line: JournalFormat.FastLine, at range: Range<Int>) { sums.add(line, catalog: catalog) }
-        mutating func entry(_ entry: JournalEntry, at range: Range<Int>) { sums.add(entry, catalog: catalog) }
-        mutating func problem(_ problem: JournalProblem, at range: Range<Int>) { problems.append(problem) }
     }
 
     /// The first and last date of the journal's lines, looked at as bytes; `nil` when a line's second field is not

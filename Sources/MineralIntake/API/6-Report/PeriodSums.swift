@@ -12,6 +12,18 @@ extension FoodCatalog {
         /// Nutrients per row.
         static let width = Nutrient.allCases.count
 
+        /// Adds up the lines a journal scan hands over, and keeps the ones that cannot be read.
+        struct Summing: JournalFormat.LineVisitor {
+            var sums: PeriodSums
+            var problems: [JournalProblem] = []
+            let catalog: FoodCatalog
+            mutating func usda(_ line: JournalFormat.FastLine, at range: Range<Int>) {
+                sums.add(line, catalog: catalog)
+            }
+            mutating func entry(_ entry: JournalEntry, at range: Range<Int>) { sums.add(entry, catalog: catalog) }
+            mutating func problem(_ problem: JournalProblem, at range: Range<Int>) { problems.append(problem) }
+        }
+
         let period: ReportPeriod
         let days: [CalendarDate]
         let firstDay: Int

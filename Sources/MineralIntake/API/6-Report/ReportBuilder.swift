@@ -40,18 +40,7 @@ extension FoodCatalog {
         period: ReportPeriod, journal data: Data, targets: Targets, today: CalendarDate? = nil,
         completeDays: Set<CalendarDate> = []
     ) -> (report: WeeklyReport, problems: [JournalProblem]) {
-        /// The period's sums and the lines of the period that could not be read.
-        struct Summing: JournalFormat.LineVisitor {
-            var sums: PeriodSums
-            var problems: [JournalProblem] = []
-            let catalog: FoodCatalog
-            mutating func usda(_ line: JournalFormat.FastLine, at range: Range<Int>) {
-                sums.add(line, catalog: catalog)
-            }
-            mutating func entry(_ entry: JournalEntry, at range: Range<Int>) { sums.add(entry, catalog: catalog) }
-            mutating func problem(_ problem: JournalProblem, at range: Range<Int>) { problems.append(problem) }
-        }
-        var summing = Summing(sums: PeriodSums(period: period), catalog: self)
+        var summing = PeriodSums.Summing(sums: PeriodSums(period: period), catalog: self)
         data.withUnsafeBytes { raw in
             JournalFormat.scan(bytes: raw.bindMemory(to: UInt8.self), dates: period.from...period.to, into: &summing)
         }
@@ -82,12 +71,12 @@ extension FoodCatalog {
                 period: period, journal: data, targets: targets, today: today, completeDays: completeDays)
             return (made.report, made.problems, nil)
         }
-        guard period.to.daysSinceEpoch - period.from.daysSinceEpoch + 1 >= Self.sumsIndexMinimumDays else {
-            return direct()
-        }
+        guard period.dayCount >= Self.sumsIndexMinimumDays else { return direct() }
+        let saved: SavedSumsIndex
         var toSave: Data?
-        var saved = sumsIndex.flatMap { SavedSumsIndex($0, journal: data, catalog: self) }
-        if saved == nil {
+        if let current = sumsIndex.flatMap({ SavedSumsIndex($0, journal: data, catalog: self) }) {
+            saved = current
+        } else {
             // Made again, and read back as it will be read next time.
             guard let made = JournalSumsIndex.make(journal: data, catalog: self)?.encoded(),
                 let readBack = SavedSumsIndex(made, journal: data, catalog: self)
@@ -95,7 +84,6 @@ extension FoodCatalog {
             saved = readBack
             toSave = made
         }
-        guard let saved else { return direct() }
         let report = weeklyReport(
             saved.sums(for: period, catalog: self), targets: targets, today: today, completeDays: completeDays)
         return (report, [], toSave)

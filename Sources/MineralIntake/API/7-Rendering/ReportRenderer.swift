@@ -43,11 +43,11 @@ public enum ReportRenderer {
         let span =
             report.period.label.contains("W") && !report.period.label.hasPrefix("the last")
             ? " (\(report.period.from) – \(report.period.to))" : ""
-        let kind = report.period.days.count == 7 && report.period.label.contains("-W") ? "Weekly report" : "Report"
+        let kind = report.period.dayCount == 7 && report.period.label.contains("-W") ? "Weekly report" : "Report"
         let partial = report.nutrients.first?.days.filter(\.partial).count ?? 0
         return
             "\(kind) \(report.period.label)\(span) · \(who(report.targets)) · \(report.loggedDays) of "
-            + "\(report.period.days.count) days logged"
+            + "\(report.period.dayCount) days logged"
             + (partial > 0 ? " and counted, \(partial) partial" : "")
     }
 
@@ -251,38 +251,32 @@ public enum ReportRenderer {
                 "\n\(series.title) (\(first) – \(last)), averages over counted days:\n"
                 + trendLines(report).map { "  \($0)\n" }.joined()
         }
-        if report.period.days.count > dayTableLimit {
-            if !report.targets.notes.isEmpty {
-                out += "\nNotes:\n" + report.targets.notes.map { prose("  - \($0)") }.joined()
+        /// The days of a short period, a line each, and the footnote for a day with unknown values.
+        func dayTable() -> String {
+            var out = "\nDays:\n"
+            var days = TextTable(
+                columns: [.init("date"), .init("day")]
+                    + report.nutrients.map { .init("\($0.nutrient.displayName) \($0.unit.rawValue)", .right) })
+            let names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+            for (index, date) in report.period.days.enumerated() {
+                days.rows.append(
+                    [date.description, names[date.weekdayFromMonday]]
+                        + report.nutrients.map { nutrient in
+                            let day = nutrient.days[index]
+                            guard day.logged, let value = day.amount else {
+                                return day.supplements.map { "supplement " + NumberText.display($0) } ?? "not logged"
+                            }
+                            return NumberText.display(value) + (day.hasUnknown ? "*" : "")
+                                + (day.partial ? " partial" : "")
+                        })
             }
-            out +=
-                "\n"
-                + prose(
-                    "Targets: \(report.targets.standard.displayName), rows "
-                        + "\(report.targets.lifeStage)\(sourcesHint.map { " (\($0))" } ?? ""). Foods: USDA SR28.")
+            out += days.rendered()
+            if report.nutrients.contains(where: { $0.days.contains { $0.hasUnknown && $0.logged } }) {
+                out += prose("  * part of the day's food has no value for this nutrient: the amount is a lower bound.")
+            }
             return out
         }
-        out += "\nDays:\n"
-        var days = TextTable(
-            columns: [.init("date"), .init("day")]
-                + report.nutrients.map { .init("\($0.nutrient.displayName) \($0.unit.rawValue)", .right) })
-        let names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-        for (index, date) in report.period.days.enumerated() {
-            days.rows.append(
-                [date.description, names[date.weekdayFromMonday]]
-                    + report.nutrients.map { nutrient in
-                        let day = nutrient.days[index]
-                        guard day.logged, let value = day.amount else {
-                            return day.supplements.map { "supplement " + NumberText.display($0) } ?? "not logged"
-                        }
-                        return NumberText.display(value) + (day.hasUnknown ? "*" : "")
-                            + (day.partial ? " partial" : "")
-                    })
-        }
-        out += days.rendered()
-        if report.nutrients.contains(where: { $0.days.contains { $0.hasUnknown && $0.logged } }) {
-            out += prose("  * part of the day's food has no value for this nutrient: the amount is a lower bound.")
-        }
+        if report.period.dayCount <= dayTableLimit { out += dayTable() }
         if !report.targets.notes.isEmpty {
             out += "\nNotes:\n" + report.targets.notes.map { prose("  - \($0)") }.joined()
         }
@@ -352,7 +346,7 @@ public enum ReportRenderer {
         if let series = trendSeries(report) {
             out += "\n## \(series.title)\n\n" + trendLines(report).map { "- \($0)\n" }.joined()
         }
-        if report.period.days.count > dayTableLimit {
+        if report.period.dayCount > dayTableLimit {
             if !report.targets.notes.isEmpty {
                 out += "\n## Notes\n\n" + report.targets.notes.map { "- \($0)\n" }.joined()
             }
@@ -510,7 +504,7 @@ public enum ReportRenderer {
                 "<section>\n<h2>\(escape(nutrient.nutrient.displayName))</h2>\n<p "
                 + "class=\"\(nutrient.verdict.rawValue)\">\(escape(nutrient.explanation))</p>\n"
                 + (nutrient.certainty.map { "<p class=\"certainty\">\(escape($0.statement))</p>\n" } ?? "")
-            if report.period.days.count <= dayTableLimit {
+            if report.period.dayCount <= dayTableLimit {
                 out += chart(nutrient, days: report.period.days) + dayTable(nutrient, days: report.period.days)
             }
             if !nutrient.limitFlags.isEmpty {
