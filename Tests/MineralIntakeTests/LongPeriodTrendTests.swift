@@ -37,7 +37,9 @@ struct LongPeriodTrendTests {
         #expect(text.contains("\nMonth by month (2023-01 – 2023-12), averages over counted days:\n"))
         #expect(text.contains("latest month"))
         #expect(ReportRenderer.markdown(report).contains("\n## Month by month\n"))
-        #expect(ReportRenderer.html(report).contains("<h2>Month by month</h2>\n<table><tr><th>month</th>"))
+        #expect(
+            ReportRenderer.html(report).contains(
+                "<h2>Month by month</h2>\n<div class=\"wide\"><table><tr><th>month</th>"))
     }
 
     @Test("three years and more: years; every trend line fits 80 columns")

@@ -486,7 +486,7 @@ public enum ReportRenderer {
         if let series = trendSeries(report) {
             // The trend: one row per week (month, year), one column per nutrient, and whether each is getting better.
             out +=
-                "<h2>\(series.title)</h2>\n<table><tr><th>\(series.unit)</th><th>days</th>"
+                "<h2>\(series.title)</h2>\n<div class=\"wide\"><table><tr><th>\(series.unit)</th><th>days</th>"
                 + report.nutrients.map { "<th>\(escape($0.nutrient.displayName)) (\($0.unit.rawValue))</th>" }.joined()
                 + "</tr>\n"
             for (index, label) in series.labels.enumerated() {
@@ -497,7 +497,8 @@ public enum ReportRenderer {
                             + "\(series.averages[index][$0.nutrient].map { NumberText.display($0) } ?? "–")</td>"
                     }.joined() + "</tr>\n"
             }
-            out += "</table>\n<ul>" + trendLines(report).map { "<li>\(escape($0))</li>" }.joined() + "</ul>\n"
+            out +=
+                "</table></div>\n<ul>" + trendLines(report).map { "<li>\(escape($0))</li>" }.joined() + "</ul>\n"
         }
         for nutrient in report.nutrients {
             out +=
