@@ -106,6 +106,36 @@ struct CSVTests {
         }
     }
 
+    @Test("each row's bytes read back as the row, and each field's bytes (or unquoted text) are its text")
+    func rowAndFieldBytes() throws {
+        var generator = SeededGenerator(seed: 20261127)
+        let pieces = ["a", "bc", ",", "\"\"", "\n", "\r\n", " ", "é", "1.5", ",\"x,y\",", "\"q\"\"q\"", "\"l\nm\""]
+        for round in 0..<2000 {
+            let text = (0..<Int(generator.next() % 14)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))]
+            }.joined()
+            guard let rows = try? CSV.parse(text, file: "r.csv") else { continue }
+            var copy = text
+            try copy.withUTF8 { bytes in
+                var scanned: [(Int, [CSV.Field])] = []
+                try CSV.scan(bytes, file: "r.csv") { (line, _, fields) throws(MineralIntakeError) in
+                    scanned.append((line, fields))
+                }
+                #expect(scanned.map(\.0) == rows.map(\.line), "round \(round)")
+                for (row, (_, fields)) in zip(rows, scanned) {
+                    #expect(
+                        zip(fields, row.fields).allSatisfy { $0.equals($1, in: bytes) }
+                            && fields.count == row.fields.count,
+                        "round \(round): \(text.debugDescription)")
+                    let again = try CSV.parse(
+                        UnsafeBufferPointer(rebasing: bytes[row.bytes]), file: "r.csv", firstLine: row.line)
+                    #expect(
+                        again.map(\.fields) == [row.fields] && again.map(\.line) == [row.line],
+                        "round \(round): \(text.debugDescription), row at line \(row.line)")
+                }
+            }
+        }
+    }
+
     @Test("CSV parsing: quotes, doubled quotes, commas and line breaks inside quotes, CRLF")
     func csv() throws {
         let rows = try CSV.parse("a,\"b, \"\"c\"\"\",\"d\ne\"\r\nf,,g\n", file: "x.csv")

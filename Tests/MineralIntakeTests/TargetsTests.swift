@@ -18,6 +18,53 @@ func agesToTest(_ row: TargetRow) -> [Int] {
 struct TargetRowTests {
     static let adultRows = tables.rows.filter { $0.ageMinimum >= 1 }
 
+    @Test("the built-in rows, read lazily (sources and notes when a row is used), are the rows of a full read")
+    func lazyRowsAreWhole() throws {
+        let full = try ReferenceTables(
+            targetsCSV: EmbeddedReferenceData.targets, sweatCSV: EmbeddedReferenceData.sweat,
+            withinPersonSDCSV: EmbeddedReferenceData.withinPersonSD)
+        let lazy = try ReferenceTables.builtIn()
+        #expect(lazy.rowKeys.allSatisfy { $0.source.isEmpty && $0.notes.isEmpty })
+        #expect(lazy.rowKeys.indices.map { lazy.row(at: $0) } == full.rows)
+        #expect(lazy.rows == full.rows)
+        #expect(full.rows.allSatisfy { !$0.source.isEmpty })
+        #expect(lazy.rowKeys.count == full.rowKeys.count)
+    }
+
+    @Test(
+        "the built-in table's quick reader reads what the full reader reads, and leaves the rest to it"
+    )
+    func quickReader() throws {
+        let full = try ReferenceTables.parseTargets(CSV.parse(EmbeddedReferenceData.targets, file: "targets.csv"))
+        var blank = full.map(\.row)
+        for index in blank.indices { (blank[index].source, blank[index].notes) = ("", "") }
+        func quick(_ text: String) -> [(row: TargetRow, bytes: Range<Int>)]? {
+            var text = text
+            return text.withUTF8 { ReferenceTables.targetKeys($0) }
+        }
+        let read = try #require(quick(EmbeddedReferenceData.targets))
+        #expect(read.map(\.row) == blank)
+        #expect(read.map(\.bytes) == full.map(\.bytes))
+        // Each change is one the full reader refuses or reads another way: the quick one leaves it to it.
+        let firstRow = "NASEM,potassium,infants,both,0,0.5,AI,400,mg/day,"
+        for damaged in [
+            "NASEM,potassium,infants,both,0,0.5,AI,400,mg/day,", "NASEM,iron,infants,both,0,0.5,AI,400,mg/day,",
+            "NASEM,potassium,infants,both,0,0.5,AI,-400,mg/day,", "NASEM,potassium,infants,both,0,0.5,AI,4e2,mg/day,",
+            "NASEM,potassium,infants,both,0,x,AI,400,mg/day,", "NASEM,potassium,infants,either,0,0.5,AI,400,mg/day,",
+            "NASEM,potassium,infants,both,0,0.5,custom,400,mg/day,",
+            "NASEM,potassium,infants,both,0,0.5,AI,400,ug/day,",
+            "NASEM,potassium,\"inf\"\"ants\",both,0,0.5,AI,400,mg/day,",
+        ].dropFirst() {
+            #expect(
+                quick(EmbeddedReferenceData.targets.replacingOccurrences(of: firstRow, with: damaged)) == nil,
+                "\(damaged)")
+        }
+        #expect(quick("standard,nutrient\n") == nil)
+        #expect(
+            quick(EmbeddedReferenceData.targets.replacingOccurrences(of: ",read-primary\r\n", with: ",read\r\n")) == nil
+        )
+    }
+
     @Test("the table has all 313 rows; rows for infants are the only ones left out of profiles")
     func rowCount() {
         #expect(tables.rows.count == 313)

@@ -10,6 +10,8 @@ enum CSV {
     struct Row {
         let line: Int
         let fields: [String]
+        /// Where the row lies in the bytes read (its line end left out).
+        var bytes: Range<Int> = 0..<0
     }
 
     static func parse(_ text: String, file: String) throws(MineralIntakeError) -> [Row] {
@@ -20,19 +22,51 @@ enum CSV {
         }.get()
     }
 
-    /// Reads fields as byte ranges, making a string once per field (a copy only for a field with doubled quotes).
-    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws(MineralIntakeError) -> [Row] {
+    /// Reads fields as byte ranges, making a string once per field (a copy only for a field with doubled quotes);
+    /// `firstLine` is the line number of the first byte.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String, firstLine: Int = 1) throws(MineralIntakeError)
+        -> [Row]
+    {
+        var rows: [Row] = []
+        try scan(bytes, file: file, firstLine: firstLine) { (line, range, fields) throws(MineralIntakeError) in
+            rows.append(
+                Row(
+                    line: line,
+                    fields: fields.map {
+                        $0.unescaped.map { String(decoding: $0, as: UTF8.self) }
+                            ?? String(decoding: UnsafeBufferPointer(rebasing: bytes[$0.range]), as: UTF8.self)
+                    }, bytes: range))
+        }
+        return rows
+    }
+
+    /// A field as read: its bytes' range (inside the quotes of a quoted field), and its text as bytes when it had
+    /// doubled quotes (then the range is not its text).
+    struct Field {
+        var range: Range<Int>
+        var unescaped: [UInt8]?
+
+        /// Whether the field is exactly `text`'s bytes.
+        func equals(_ text: String, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            unescaped.map { $0.elementsEqual(text.utf8) } ?? bytes[range].elementsEqual(text.utf8)
+        }
+    }
+
+    /// Calls `row` with each row's line, bytes (its line end left out) and fields, making no text: the one reader
+    /// under ``parse(_:file:firstLine:)``, for a reader that makes text of some fields only.
+    static func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, file: String, firstLine: Int = 1,
+        row: (_ line: Int, _ bytes: Range<Int>, _ fields: [Field]) throws(MineralIntakeError) -> Void
+    ) throws(MineralIntakeError) {
         let count = bytes.count
         // A UTF-8 byte order mark (spreadsheets write one) is not part of the first field.
         var index = count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
-        var rows: [Row] = []
-        var fields: [String] = []
-        var line = 1
-        func text(_ range: Range<Int>) -> String {
-            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-        }
+        var fields: [Field] = []
+        var line = firstLine
         while index < count {
             let rowLine = line
+            let rowStart = index
+            var rowEnd = count
             fields.removeAll(keepingCapacity: true)
             var rowEnded = false
             while !rowEnded {
@@ -61,7 +95,7 @@ enum CSV {
                     guard closed else {
                         throw .invalidData(file: file, line: rowLine, reason: "a quoted field is not closed")
                     }
-                    fields.append(unescaped.map { String(decoding: $0, as: UTF8.self) } ?? text(start..<index))
+                    fields.append(Field(range: start..<index, unescaped: unescaped))
                     index += 1
                     if index == count {
                         rowEnded = true
@@ -70,6 +104,7 @@ enum CSV {
                     } else if bytes[index] == 0x0A
                         || (bytes[index] == 0x0D && index + 1 < count && bytes[index + 1] == 0x0A)
                     {
+                        rowEnd = index
                         index += bytes[index] == 0x0D ? 2 : 1
                         line += 1
                         rowEnded = true
@@ -89,19 +124,21 @@ enum CSV {
                     }
                     var end = index
                     if index < count, bytes[index] == 0x0A, end > start, bytes[end - 1] == 0x0D { end -= 1 }
-                    fields.append(text(start..<end))
+                    fields.append(Field(range: start..<end))
                     if index < count, bytes[index] == 0x2C {
                         index += 1
                     } else {
+                        rowEnd = end
                         if index < count { line += 1 }
                         index += 1
                         rowEnded = true
                     }
                 }
             }
-            if !(fields.count == 1 && fields[0].isEmpty) { rows.append(Row(line: rowLine, fields: fields)) }
+            if !(fields.count == 1 && fields[0].range.isEmpty && fields[0].unescaped == nil) {
+                try row(rowLine, rowStart..<rowEnd, fields)
+            }
         }
-        return rows
     }
 
     /// The number of line feeds in `bytes[start..<end]`.

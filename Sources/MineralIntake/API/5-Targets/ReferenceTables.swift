@@ -2,37 +2,113 @@
 /// compiled into the library from `FoodData/reference/`.
 public struct ReferenceTables: Sendable, Equatable {
     /// Every row of `targets.csv`, in file order.
-    public let rows: [TargetRow]
+    public var rows: [TargetRow] { wholeRows.value }
     /// The sweat-loss defaults chosen from `sweat.csv`.
     public var sweat: SweatDefaults { sweatTable.value }
     /// Within-person (day-to-day) SDs of intake from `within-person-sd.csv`, for judging how sure a few days'
     /// average is; rows whose value could not be read in a source have `sd` `nil`.
     public var withinPersonSDs: [WithinPersonSD] { withinPersonSDTable.value }
 
+    /// Every row, all checked; for the built-in tables without their long texts (source and notes), which
+    /// ``row(at:)`` reads from the row's bytes when a row is used: choosing a profile's rows then makes no text of
+    /// the three hundred others.
+    private let keys: [TargetRow]
+    /// Where each row of the built-in `targets.csv` lies in its text; `nil` when `keys` are whole rows.
+    private let embeddedRanges: [Range<Int>]?
+    private let wholeRows: OnDemand<[TargetRow]>
     /// For the built-in tables, read on first use (only athletes need the sweat figures; only reports the SDs).
     private let sweatTable: OnDemand<SweatDefaults>
     private let withinPersonSDTable: OnDemand<[WithinPersonSD]>
 
-    /// The tables compiled into the library. The sweat and SD tables are read when first used: tests check that
-    /// they read.
+    /// The tables compiled into the library. The sweat and SD tables are read when first used, and each target
+    /// row's source and notes when the row is used: tests check that they read.
     public static func builtIn() throws(MineralIntakeError) -> ReferenceTables {
-        let rows = try parseTargets(EmbeddedReferenceData.targets)
+        var text = EmbeddedReferenceData.targets
+        let read = text.withUTF8 { targetKeys($0) }
+        // Should the quick reader meet anything it does not expect, the full reader reads and says what is wrong.
+        let rows: [(row: TargetRow, bytes: Range<Int>)]
+        if let read {
+            rows = read
+        } else {
+            rows = try parseTargets(CSV.parse(EmbeddedReferenceData.targets, file: "targets.csv"))
+        }
+        let ranges = rows.map(\.bytes)
         return ReferenceTables(
-            rows: rows,
+            keys: rows.map(\.row), embeddedRanges: read == nil ? nil : ranges,
+            wholeRows: OnDemand {
+                rows.indices.map { read == nil ? rows[$0].row : embeddedRow(rows[$0].row, at: ranges[$0]) }
+            },
             sweat: OnDemand { (try? parseSweat(EmbeddedReferenceData.sweat)) ?? SweatDefaults.unavailable },
             withinPersonSDs: OnDemand { (try? parseWithinPersonSD(EmbeddedReferenceData.withinPersonSD)) ?? [] })
+    }
+
+    /// The rows of `targets.csv` read and checked as ``parseTargets(_:)`` checks them, straight from its bytes, with
+    /// no text made but the group names (source and notes are left empty); `nil` at the first thing this reader does
+    /// not expect (a doubled quote in a checked field, a number `Double` reads that it does not, a bad value).
+    static func targetKeys(_ bytes: UnsafeBufferPointer<UInt8>) -> [(row: TargetRow, bytes: Range<Int>)]? {
+        var result: [(row: TargetRow, bytes: Range<Int>)] = []
+        result.reserveCapacity(400)
+        var header = true
+        var failed = false
+        let kinds: [TargetKind] = [.rda, .ai, .ear, .ul, .cdrr, .pri, .ar]
+        let verifications: [Verification] = [.readPrimary, .readSecondary, .memoryUnverified]
+        let scanned: ()? = try? CSV.scan(bytes, file: "targets.csv") { (line, range, f) throws(MineralIntakeError) in
+            guard !failed else { return }
+            guard f.count == targetsHeader.count else { return failed = true }
+            if header {
+                header = false
+                failed = !zip(f, targetsHeader).allSatisfy { $0.equals($1, in: bytes) }
+                return
+            }
+            func pick<T: RawRepresentable>(_ field: Int, _ cases: [T]) -> T? where T.RawValue == String {
+                cases.first { f[field].equals($0.rawValue, in: bytes) }
+            }
+            func decimal(_ field: Int) -> Double? {
+                f[field].unescaped == nil
+                    ? TSVReader.decimal(UnsafeBufferPointer(rebasing: bytes[f[field].range])) : nil
+            }
+            // "both" is a row for either sex (`nil`); a sex that is neither refuses the row.
+            let sexOrBoth: Sex?? = f[3].equals("both", in: bytes) ? .some(nil) : pick(3, Sex.allCases).map { $0 }
+            guard let standard = pick(0, ReferenceStandard.allCases),
+                let nutrient = pick(1, Nutrient.tracked), f[2].unescaped == nil, let sex = sexOrBoth,
+                let minimum = decimal(4),
+                let kind = pick(6, kinds), let amount = decimal(7), amount > 0,
+                f[8].equals(nutrient == .vitaminD ? "ug/day" : "mg/day", in: bytes),
+                let verification = pick(11, verifications)
+            else { return failed = true }
+            let maximum = f[5].range.isEmpty && f[5].unescaped == nil ? nil : decimal(5)
+            guard maximum != nil || (f[5].range.isEmpty && f[5].unescaped == nil) else { return failed = true }
+            let group = String(decoding: UnsafeBufferPointer(rebasing: bytes[f[2].range]), as: UTF8.self)
+            result.append(
+                (
+                    TargetRow(
+                        standard: standard, nutrient: nutrient, group: group, sex: sex, ageMinimum: minimum,
+                        ageMaximum: maximum, kind: kind, amount: amount, source: "", notes: "",
+                        verification: verification, line: line),
+                    range
+                ))
+        }
+        return scanned == nil || failed || header ? nil : result
     }
 
     /// Tables from the text of `targets.csv`, `sweat.csv` and `within-person-sd.csv` (empty for none).
     /// - Throws: ``MineralIntakeError/invalidData(file:line:reason:)`` naming the file and line that is wrong.
     public init(targetsCSV: String, sweatCSV: String, withinPersonSDCSV: String = "") throws(MineralIntakeError) {
-        rows = try Self.parseTargets(targetsCSV)
+        let rows = try Self.parseTargets(CSV.parse(targetsCSV, file: "targets.csv")).map(\.row)
+        keys = rows
+        embeddedRanges = nil
+        wholeRows = OnDemand(rows)
         sweatTable = OnDemand(try Self.parseSweat(sweatCSV))
         withinPersonSDTable = OnDemand(try Self.parseWithinPersonSD(withinPersonSDCSV))
     }
 
-    private init(rows: [TargetRow], sweat: OnDemand<SweatDefaults>, withinPersonSDs: OnDemand<[WithinPersonSD]>) {
-        self.rows = rows
+    private init(
+        keys: [TargetRow], embeddedRanges: [Range<Int>]?, wholeRows: OnDemand<[TargetRow]>,
+        sweat: OnDemand<SweatDefaults>, withinPersonSDs: OnDemand<[WithinPersonSD]>
+    ) {
+        self.keys = keys
+        self.embeddedRanges = embeddedRanges
+        self.wholeRows = wholeRows
         self.sweatTable = sweat
         self.withinPersonSDTable = withinPersonSDs
     }
@@ -40,6 +116,34 @@ public struct ReferenceTables: Sendable, Equatable {
     /// Two sets of tables are equal when their rows, sweat figures and SDs are.
     public static func == (lhs: ReferenceTables, rhs: ReferenceTables) -> Bool {
         lhs.rows == rhs.rows && lhs.sweat == rhs.sweat && lhs.withinPersonSDs == rhs.withinPersonSDs
+    }
+
+    /// The rows, checked, as choosing rows reads them: for the built-in tables without source and notes.
+    var rowKeys: [TargetRow] { keys }
+
+    /// The whole row at `index` of ``rowKeys``.
+    func row(at index: Int) -> TargetRow {
+        guard let embeddedRanges else { return keys[index] }
+        return Self.embeddedRow(keys[index], at: embeddedRanges[index])
+    }
+
+    /// `key` with its source and notes read from its bytes in the built-in `targets.csv` (the same bytes, and the
+    /// same reader, that checked the row: tests check every row reads whole).
+    private static func embeddedRow(_ key: TargetRow, at range: Range<Int>) -> TargetRow {
+        var text = EmbeddedReferenceData.targets
+        return text.withUTF8 { bytes in
+            var row = key
+            if let fields =
+                (try? CSV.parse(
+                    UnsafeBufferPointer(rebasing: bytes[range]), file: "targets.csv", firstLine: key.line))?.first?
+                .fields,
+                fields.count == targetsHeader.count
+            {
+                row.source = fields[sourceField]
+                row.notes = fields[notesField]
+            }
+            return row
+        }
     }
 
     static let withinPersonSDHeader = [
@@ -105,13 +209,18 @@ public struct ReferenceTables: Sendable, Equatable {
         "notes", "verification",
     ]
 
-    static func parseTargets(_ text: String) throws(MineralIntakeError) -> [TargetRow] {
+    /// The positions of the long texts in a row of `targets.csv`.
+    static let sourceField = 9
+    static let notesField = 10
+
+    /// The rows of `targets.csv` as CSV read them (header first), each checked, with where it lies in the text.
+    static func parseTargets(_ rows: [CSV.Row]) throws(MineralIntakeError) -> [(row: TargetRow, bytes: Range<Int>)] {
         let file = "targets.csv"
-        let rows = try CSV.parse(text, file: file)
         guard let header = rows.first, header.fields == targetsHeader else {
             throw .invalidData(file: file, line: 1, reason: "header must be " + targetsHeader.joined(separator: ","))
         }
-        var result: [TargetRow] = []
+        var result: [(row: TargetRow, bytes: Range<Int>)] = []
+        result.reserveCapacity(rows.count)
         for row in rows.dropFirst() {
             let f = row.fields
             func fail(_ reason: String) -> MineralIntakeError {
@@ -146,10 +255,13 @@ public struct ReferenceTables: Sendable, Equatable {
                 throw fail("unknown verification \"\(f[11])\"")
             }
             result.append(
-                TargetRow(
-                    standard: standard, nutrient: nutrient, group: f[2], sex: sex, ageMinimum: minimum,
-                    ageMaximum: maximum,
-                    kind: kind, amount: amount, source: f[9], notes: f[10], verification: verification, line: row.line))
+                (
+                    TargetRow(
+                        standard: standard, nutrient: nutrient, group: f[2], sex: sex, ageMinimum: minimum,
+                        ageMaximum: maximum, kind: kind, amount: amount, source: f[sourceField],
+                        notes: f[notesField], verification: verification, line: row.line),
+                    row.bytes
+                ))
         }
         return result
     }

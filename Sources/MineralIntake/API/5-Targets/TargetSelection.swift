@@ -10,7 +10,7 @@ extension ReferenceTables {
         // the same state, with a note: the needs of pregnancy are not those of a non-pregnant woman.
         var stateAge = age
         if state != .none, rowsFor(profile.standard, sex: .female, state: state, age: age).isEmpty {
-            let covered = rows.filter { $0.standard == profile.standard && $0.state == state }
+            let covered = rowKeys.filter { $0.standard == profile.standard && $0.state == state }
             let name = state == .pregnant ? "pregnancy" : "lactation"
             if let low = covered.map(\.ageMinimum).min() {
                 let high = covered.contains { $0.ageMaximum == nil } ? nil : covered.compactMap(\.ageMaximum).max()
@@ -129,19 +129,21 @@ extension ReferenceTables {
     /// The rows for a standard, sex, life stage and age: the rows of each nutrient and kind whose band covers the
     /// age. Where the tables give both a both-sexes and a sex-specific band, the sex-specific one wins.
     func rowsFor(_ standard: ReferenceStandard, sex: Sex, state: PhysiologicalState, age: Int) -> [TargetRow] {
-        let candidates = rows.filter {
-            $0.standard == standard && $0.state == state && ($0.sex == nil || $0.sex == sex) && $0.covers(age: age)
-                && $0.ageMinimum >= 1
-        }
-        var chosen: [TargetRow] = []
-        for row in candidates {
-            if let index = chosen.firstIndex(where: { $0.nutrient == row.nutrient && $0.kind == row.kind }) {
-                if chosen[index].sex == nil, row.sex != nil { chosen[index] = row }
+        let keys = rowKeys
+        var chosen: [Int] = []
+        for index in keys.indices {
+            let row = keys[index]
+            guard row.standard == standard, row.state == state, row.sex == nil || row.sex == sex,
+                row.covers(age: age), row.ageMinimum >= 1
+            else { continue }
+            if let place = chosen.firstIndex(where: { keys[$0].nutrient == row.nutrient && keys[$0].kind == row.kind })
+            {
+                if keys[chosen[place]].sex == nil, row.sex != nil { chosen[place] = index }
             } else {
-                chosen.append(row)
+                chosen.append(index)
             }
         }
-        return chosen
+        return chosen.map { row(at: $0) }
     }
 
     func target(from row: TargetRow) -> Target {
