@@ -142,7 +142,7 @@ struct DataFiles {
     func targets(on date: CalendarDate) throws -> Targets? {
         guard let data = try context.files.read(profilePath) else { return nil }
         let profile: Profile
-        do { profile = try JSONDecoder().decode(Profile.self, from: data) } catch {
+        do { profile = try Profile(json: data) } catch {
             throw CLIError.data("\(profilePath) is not a readable profile (\(ProfileCommands.describe(error)))")
         }
         do { _ = try profile.validated(on: date) } catch {

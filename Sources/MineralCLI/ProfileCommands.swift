@@ -43,7 +43,7 @@ struct ProfileCommands {
         guard let data = try context.files.read(path) else { return (nil, path) }
         let profile: Profile
         do {
-            profile = try JSONDecoder().decode(Profile.self, from: data)
+            profile = try Profile(json: data)
         } catch {
             throw .data(
                 "\(path) is not a readable profile (\(ProfileCommands.describe(error))); fix it in an editor or run "

@@ -1,3 +1,5 @@
+import FoundationEssentials
+
 /// Who a person is, as far as intake targets care: sex, age, pregnancy or lactation, the reference standard, the
 /// article's risk groups, training, and any targets they set themselves.
 public struct Profile: Sendable, Codable, Equatable {
@@ -113,6 +115,55 @@ public struct Profile: Sendable, Codable, Equatable {
 }
 
 extension Profile {
+    /// Reads a profile saved as JSON (`profile.json`), as `JSONDecoder` reads it; the plain form this tool writes
+    /// is read directly (the first `JSONDecoder` of a process costs more than a short command's own work).
+    /// - Throws: `JSONDecoder`'s error, whatever is wrong.
+    package init(json data: Data) throws {
+        if let plain = data.withUnsafeBytes({ Profile(plainJSON: $0) }) {
+            self = plain
+        } else {
+            self = try JSONDecoder().decode(Profile.self, from: data)
+        }
+    }
+
+    /// The profile in `bytes` when it is plain JSON (``PlainJSON``) with the fields a profile has, each a value
+    /// `JSONDecoder` would read the same; `nil` otherwise (training and overrides, other than none, are left to
+    /// `JSONDecoder` too).
+    init?(plainJSON bytes: UnsafeRawBufferPointer) {
+        guard let members = PlainJSON.object(bytes), Set(members.map(\.key)).count == members.count else { return nil }
+        var sex: Sex?
+        var profile = Profile(sex: .female)
+        for (key, value) in members {
+            switch (CodingKeys(rawValue: key), value) {
+            case (.sex, .string(let text)):
+                guard let read = Sex(rawValue: text) else { return nil }
+                sex = read
+            case (.ageYears, .integer(let years)): profile.ageYears = years
+            case (.birthDate, .string(let text)):
+                guard let date = try? CalendarDate(parsing: text) else { return nil }
+                profile.birthDate = date
+            case (.state, .string(let text)):
+                guard let state = PhysiologicalState(rawValue: text) else { return nil }
+                profile.state = state
+            case (.standard, .string(let text)):
+                guard let standard = ReferenceStandard(rawValue: text) else { return nil }
+                profile.standard = standard
+            case (.groups, .strings(let texts)):
+                let groups = texts.compactMap(RiskGroup.init(rawValue:))
+                guard groups.count == texts.count else { return nil }
+                profile.groups = groups
+            case (.overrides, .strings([])): break
+            case (.ageYears, .null), (.birthDate, .null), (.state, .null), (.standard, .null), (.groups, .null),
+                (.training, .null), (.overrides, .null):
+                break
+            default: return nil
+            }
+        }
+        guard let sex else { return nil }
+        profile.sex = sex
+        self = profile
+    }
+
     /// Reads a profile, with the defaults for any field left out: no pregnancy or lactation, NASEM, no groups.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
