@@ -105,26 +105,49 @@ struct JournalSumsIndexTests {
             same(afterChange.report == changed.weeklyReport(period: period, journal: data, targets: targets).report))
     }
 
-    @Test("a damaged index (any byte changed, cut short, grown, empty) is never believed")
+    @Test(
+        "a damaged index (a byte changed, cut short, grown, empty) is never believed; damaged rows are found when read"
+    )
     func damagedIndex() throws {
         let targets = try Self.targets()
         let data = Data(Self.journal(seed: 9, lines: 300).utf8)
-        let period = try #require(try Self.periods(seed: 9).last)
-        let direct = Self.withCustom.weeklyReport(period: period, journal: data, targets: targets).report
+        let periods = try Self.periods(seed: 9)
+        // The widest period holds every day of the index: it reads no row, so damage to the rows' amounts (the last
+        // part of the file) is found by a period that reads them, the first one.
+        let whole = try #require(periods.last)
+        let part = periods[0]
         let saved = try #require(
-            Self.withCustom.weeklyReport(period: period, journal: data, sumsIndex: nil, targets: targets).indexToSave)
+            Self.withCustom.weeklyReport(period: whole, journal: data, sumsIndex: nil, targets: targets).indexToSave)
+        let rowCount = saved.withUnsafeBytes { Int($0.loadUnaligned(fromByteOffset: 8 + 6 * 8, as: UInt64.self)) }
+        let rowsStart = saved.count - rowCount * FoodCatalog.PeriodSums.width * 8 - 8
+        #expect(rowCount > 100 && rowsStart > 1000)
         var generator = SeededGenerator(seed: 99)
-        var damaged: [Data] = [Data(), saved.prefix(saved.count - 1), saved + Data([0]), saved.prefix(40)]
-        for _ in 0..<200 {
+        var damaged: [(Data, inRows: Bool)] = [
+            (Data(), false), (saved.prefix(saved.count - 1), false), (saved + Data([0]), false),
+            (saved.prefix(40), false),
+        ]
+        for round in 0..<300 {
             var copy = saved
-            let at = Int(generator.next() % UInt64(copy.count))
+            // Half the changes in the rows' amounts, half anywhere.
+            let at =
+                round % 2 == 0
+                ? rowsStart + Int(generator.next() % UInt64(copy.count - rowsStart))
+                : Int(generator.next() % UInt64(copy.count))
             copy[copy.startIndex + at] ^= UInt8(1 << (generator.next() % 8))
-            damaged.append(copy)
+            damaged.append((copy, at >= rowsStart))
         }
-        for (number, index) in damaged.enumerated() {
-            let read = Self.withCustom.weeklyReport(period: period, journal: data, sumsIndex: index, targets: targets)
-            #expect(read.indexToSave != nil, "damage \(number) was believed")
-            #expect(same(read.report == direct), "damage \(number)")
+        for period in [whole, part] {
+            let direct = Self.withCustom.weeklyReport(period: period, journal: data, targets: targets).report
+            for (number, (index, inRows)) in damaged.enumerated() {
+                let read = Self.withCustom.weeklyReport(
+                    period: period, journal: data, sumsIndex: index, targets: targets)
+                if period == whole && inRows {
+                    #expect(read.indexToSave == nil, "damage \(number) to a row was read by a period that needs none")
+                } else {
+                    #expect(read.indexToSave != nil, "damage \(number) was believed for \(period.label)")
+                }
+                #expect(same(read.report == direct), "damage \(number), \(period.label)")
+            }
         }
     }
 

@@ -18,7 +18,7 @@ import FoundationEssentials
 struct JournalSumsIndex {
     /// What the file starts with, and its layout's version: a change to how lines are read or sums are made
     /// changes the version.
-    static let magic: [UInt8] = Array("MINSUMS".utf8) + [2]
+    static let magic: [UInt8] = Array("MINSUMS".utf8) + [3]
 
     /// The most days an index spans (a hundred years): a journal whose dates spread further (a typo of a year)
     /// gets none, rather than an index of hundreds of megabytes.
@@ -100,7 +100,9 @@ struct JournalSumsIndex {
 extension JournalSumsIndex {
     /// The index as saved: little-endian numbers after the magic (the journal's length and hash, the quantity
     /// limits' hash, the first day and the numbers of days, foods and rows; each food's journal text and
-    /// composition; each day's sums; each day's rows by food), then the XXH64 checksum of all of it.
+    /// composition; each day's sums; each day's number of rows and each row's food; each food's totals over all
+    /// days), the XXH64 checksum of all of it; then each row's amounts and their own checksum. A report of the
+    /// whole journal needs no row and checks no row; a report of part of it checks the rows' checksum first.
     func encoded() -> Data {
         let width = FoodCatalog.PeriodSums.width
         var out = Data(Self.magic)
@@ -133,18 +135,20 @@ extension JournalSumsIndex {
         put(array: days.map { UInt8(sums.hasFood[$0] ? 1 : 0) | (sums.logged[$0] ? 2 : 0) })
         put(array: rows.map { Int32($0.count) })
         put(array: rows.flatMap { $0.map { sums.rowSlot[$0] } })
+        // Each food's totals over every day: its rows added in the order a report of the whole journal adds them.
+        put(array: sums.totalsBySource())
+        put(out.withUnsafeBytes { XXH64.hash($0) })
         var amounts: [Double] = []
         amounts.reserveCapacity(rowCount * width)
         for row in rows.joined() { amounts.append(contentsOf: sums.rowAmount[row * width..<(row + 1) * width]) }
         put(array: amounts)
-        let checksum = out.withUnsafeBytes { XXH64.hash($0) }
-        put(checksum)
+        put(amounts.withUnsafeBytes { XXH64.hash($0) })
         return out
     }
 }
 
-/// A saved index read back and checked, its numbers still in the saved bytes: a period's sums copy only the days
-/// the period holds.
+/// A saved index read back and checked, its numbers still in the saved bytes: a report reads its days where they
+/// lie (``withSums(for:_:)``).
 struct SavedSumsIndex {
     private let data: Data
     let firstDay: Int
@@ -154,28 +158,25 @@ struct SavedSumsIndex {
     /// Where each array starts in `data`.
     private let offsets: Offsets
 
-    private struct Offsets {
+    struct Offsets {
         var known = 0, unknownShare = 0, foodAmount = 0, foodGramsWithoutValue = 0, supplementAmount = 0
         var foodGrams = 0, foodEntriesWithoutValue = 0, weightless = 0, entries = 0, flags = 0
-        var dayRowCount = 0, rowSlot = 0, rowAmount = 0, end = 0
+        var dayRowCount = 0, rowSlot = 0, sourceTotals = 0, checksum = 0, rowAmount = 0, rowChecksum = 0
     }
 
     /// The index in `data`, if it is whole (its checksum holds), was made from exactly `journal`'s bytes, and
-    /// gives each food the composition `catalog` gives it now; `nil` otherwise.
+    /// gives each food the composition `catalog` gives it now; `nil` otherwise. The rows' amounts are checked when a
+    /// report first needs them.
     init?(_ data: Data, journal: Data, catalog: FoodCatalog) {
         #if _endian(big)
             return nil
         #else
             let width = FoodCatalog.PeriodSums.width
-            guard data.count >= JournalSumsIndex.magic.count + 64 else { return nil }
+            guard data.count >= JournalSumsIndex.magic.count + 72 else { return nil }
             let header: (Int, UInt64, Int, Int, Int, Int)? = data.withUnsafeBytes { raw in
                 guard raw.prefix(JournalSumsIndex.magic.count).elementsEqual(JournalSumsIndex.magic) else { return nil }
                 func word(_ index: Int) -> UInt64 {
                     UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 + index * 8, as: UInt64.self))
-                }
-                let stored = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: raw.count - 8, as: UInt64.self))
-                guard XXH64.hash(UnsafeRawBufferPointer(rebasing: raw[..<(raw.count - 8)])) == stored else {
-                    return nil
                 }
                 // Counts beyond any journal, and days outside the calendar, are damage or forgery (and would overflow
                 // the sizes and dates below): checked as unsigned words before any becomes an Int.
@@ -190,27 +191,19 @@ struct SavedSumsIndex {
             }
             guard let (journalLength, journalHash, firstDay, dayCount, slotCount, rowCount) = header,
                 journalLength == journal.count,
-                journal.withUnsafeBytes({ XXH64.hash($0) }) == journalHash,
                 CalendarDate(daysSinceEpoch: firstDay + dayCount - 1) != nil
             else { return nil }
             // The foods' journal texts (each count was checked against the file's size above).
             var offset = JournalSumsIndex.magic.count + 56
-            var sources: [FoodReference] = []
+            var textRanges: [Range<Int>] = []
             for _ in 0..<slotCount {
                 guard offset + 8 <= data.count else { return nil }
                 let word = data.withUnsafeBytes {
                     UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
                 }
-                guard word < 1 << 16 else { return nil }
-                let length = Int(word)
-                guard offset + 8 + length <= data.count,
-                    let food = FoodReference(
-                        journalText: String(
-                            decoding: data[data.startIndex + offset + 8..<data.startIndex + offset + 8 + length],
-                            as: UTF8.self))
-                else { return nil }
-                sources.append(food)
-                offset += 8 + length
+                guard word < 1 << 16, offset + 8 + Int(word) <= data.count else { return nil }
+                textRanges.append(offset + 8..<offset + 8 + Int(word))
+                offset += 8 + Int(word)
             }
             var offsets = Offsets()
             func take(_ name: WritableKeyPath<Offsets, Int>, _ count: Int, _ size: Int) {
@@ -229,9 +222,27 @@ struct SavedSumsIndex {
             take(\.flags, dayCount, 1)
             take(\.dayRowCount, dayCount, 4)
             take(\.rowSlot, rowCount, 4)
+            take(\.sourceTotals, slotCount * width, 8)
+            take(\.checksum, 1, 8)
             take(\.rowAmount, rowCount * width, 8)
-            offsets.end = offset
-            guard offset + 8 == data.count else { return nil }
+            take(\.rowChecksum, 1, 8)
+            guard offset == data.count else { return nil }
+            let checked = offsets.checksum
+            let whole: Bool = data.withUnsafeBytes { raw in
+                XXH64.hash(UnsafeRawBufferPointer(rebasing: raw[..<checked]))
+                    == UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: checked, as: UInt64.self))
+            }
+            guard whole, journal.withUnsafeBytes({ XXH64.hash($0) }) == journalHash else { return nil }
+            var sources: [FoodReference] = []
+            for range in textRanges {
+                guard
+                    let food = FoodReference(
+                        journalText: String(
+                            decoding: data[data.startIndex + range.lowerBound..<data.startIndex + range.upperBound],
+                            as: UTF8.self))
+                else { return nil }
+                sources.append(food)
+            }
             self.data = data
             self.firstDay = firstDay
             self.dayCount = dayCount
@@ -283,63 +294,124 @@ struct SavedSumsIndex {
         }
     }
 
-    /// The sums of `period`: its days' sums and rows copied from the index (a day the index does not hold had
-    /// nothing logged).
-    func sums(for period: ReportPeriod, catalog: FoodCatalog) -> FoodCatalog.PeriodSums {
+    /// `body`'s result with the sums of `period`, read from the index where they lie while `body` runs (a day the
+    /// index does not hold had nothing logged); `nil` when the period needs the rows' amounts and their checksum does
+    /// not hold.
+    func withSums<Result>(for period: ReportPeriod, _ body: (IndexedDaySums) -> Result) -> Result? {
         let width = FoodCatalog.PeriodSums.width
-        var sums = FoodCatalog.PeriodSums(period: period)
-        let from = max(period.from.daysSinceEpoch, firstDay)
-        let to = min(period.to.daysSinceEpoch, firstDay + dayCount - 1)
-        guard from <= to else { return sums }
-        let source = from - firstDay
-        let target = from - sums.firstDay
-        let count = to - from + 1
-        data.withUnsafeBytes { raw in
-            guard let base = raw.baseAddress else { return }
-            func copy<T>(_ array: inout [T], _ offset: Int, _ per: Int) {
-                let size = MemoryLayout<T>.stride
-                array.withUnsafeMutableBytes { into in
-                    guard let start = into.baseAddress else { return }
-                    _ = memcpy(start + target * per * size, base + offset + source * per * size, count * per * size)
-                }
-            }
-            copy(&sums.foodAmount, offsets.foodAmount, width)
-            copy(&sums.foodGramsWithoutValue, offsets.foodGramsWithoutValue, width)
-            copy(&sums.supplementAmount, offsets.supplementAmount, width)
-            copy(&sums.foodGrams, offsets.foodGrams, 1)
-            copy(&sums.foodEntriesWithoutValue, offsets.foodEntriesWithoutValue, width)
-            copy(&sums.weightless, offsets.weightless, 1)
-            copy(&sums.entries, offsets.entries, 1)
-            for day in 0..<count {
-                let flags = raw[offsets.flags + source + day]
-                sums.hasFood[target + day] = flags & 1 != 0
-                sums.logged[target + day] = flags & 2 != 0
-            }
-            // The rows of the days before the period are passed over; the period's are added up by food, day by
-            // day and in order within a day, as the sums' own rows would be.
+        return data.withUnsafeBytes { raw -> Result? in
             func integer(_ offset: Int) -> Int {
                 Int(Int32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: Int32.self)))
             }
-            let firstRow = (0..<source).reduce(0) { $0 + integer(offsets.dayRowCount + $1 * 4) }
-            let rowCount = (0..<count).reduce(0) { $0 + integer(offsets.dayRowCount + (source + $1) * 4) }
-            var slots = [Int](repeating: -1, count: sources.count)
+            func double(_ offset: Int) -> Double {
+                Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+            }
+            let from = max(period.from.daysSinceEpoch, firstDay)
+            let to = min(period.to.daysSinceEpoch, firstDay + dayCount - 1)
+            // Each food of the period by the order its rows are met (day by day, in order within a day), and its
+            // totals: the saved ones for a period that holds every day of the index, else its rows added up.
+            var order: [Int] = []
             var totals: [Double] = []
-            for row in firstRow..<firstRow + rowCount {
-                let saved = integer(offsets.rowSlot + row * 4)
-                if slots[saved] < 0 {
-                    slots[saved] = sums.slot(sources[saved], catalog: catalog)
-                    totals.append(contentsOf: repeatElement(0, count: width))
+            var entries = 0
+            if from <= to {
+                let source = from - firstDay
+                let count = to - from + 1
+                for day in source..<source + count { entries += integer(offsets.entries + day * 4) }
+                let firstRow = (0..<source).reduce(0) { $0 + integer(offsets.dayRowCount + $1 * 4) }
+                let rows = (0..<count).reduce(0) { $0 + integer(offsets.dayRowCount + (source + $1) * 4) }
+                var slots = [Int](repeating: -1, count: sources.count)
+                let everyDay = source == 0 && count == dayCount
+                if !everyDay {
+                    let amounts = UnsafeRawBufferPointer(rebasing: raw[offsets.rowAmount..<offsets.rowChecksum])
+                    guard
+                        XXH64.hash(amounts)
+                            == UInt64(
+                                littleEndian: raw.loadUnaligned(fromByteOffset: offsets.rowChecksum, as: UInt64.self))
+                    else { return nil }
                 }
-                let into = slots[saved] * width
-                let from = offsets.rowAmount + row * width * 8
-                for column in 0..<width {
-                    totals[into + column] += Double(
-                        bitPattern: UInt64(
-                            littleEndian: raw.loadUnaligned(fromByteOffset: from + column * 8, as: UInt64.self)))
+                for row in firstRow..<firstRow + rows {
+                    let saved = integer(offsets.rowSlot + row * 4)
+                    if slots[saved] < 0 {
+                        slots[saved] = order.count
+                        order.append(saved)
+                        if everyDay {
+                            for column in 0..<width {
+                                totals.append(double(offsets.sourceTotals + (saved * width + column) * 8))
+                            }
+                        } else {
+                            totals.append(contentsOf: repeatElement(0, count: width))
+                        }
+                    }
+                    if !everyDay {
+                        let into = slots[saved] * width
+                        let from = offsets.rowAmount + row * width * 8
+                        for column in 0..<width { totals[into + column] += double(from + column * 8) }
+                    }
                 }
             }
-            sums.loadedSourceTotals = totals
+            return body(
+                IndexedDaySums(
+                    period: period, days: period.days, sources: order.map { sources[$0] }, entryCount: entries,
+                    sourceTotals: totals, raw: raw, offsets: offsets,
+                    shift: period.from.daysSinceEpoch - firstDay, indexDays: dayCount))
         }
-        return sums
     }
+}
+
+/// A period's sums read where a saved index holds them, for as long as its bytes are lent (inside
+/// ``SavedSumsIndex/withSums(for:_:)``): the numbers a report reads are the saved bits, as the sums made from the
+/// journal's lines would hold them.
+struct IndexedDaySums: DaySums {
+    let period: ReportPeriod
+    let days: [CalendarDate]
+    let sources: [FoodReference]
+    let entryCount: Int
+    let sourceTotals: [Double]
+    let raw: UnsafeRawBufferPointer
+    let offsets: SavedSumsIndex.Offsets
+    /// The index's day of the period's day 0.
+    let shift: Int
+    let indexDays: Int
+
+    private static let width = FoodCatalog.PeriodSums.width
+
+    /// The index's day of the period's day `day`, or `nil` when the index does not hold it.
+    private func indexDay(_ day: Int) -> Int? {
+        let position = day + shift
+        return position >= 0 && position < indexDays ? position : nil
+    }
+
+    private func double(_ offset: Int) -> Double {
+        Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+    }
+
+    private func integer(_ offset: Int) -> Int {
+        Int(Int32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: Int32.self)))
+    }
+
+    func food(day: Int, _ nutrient: Nutrient) -> NutrientTotal {
+        guard let day = indexDay(day) else { return NutrientTotal() }
+        let cell = day * Self.width + FoodCatalog.PeriodSums.column(nutrient)
+        return NutrientTotal(
+            amount: double(offsets.foodAmount + cell * 8),
+            gramsWithoutValue: double(offsets.foodGramsWithoutValue + cell * 8),
+            grams: double(offsets.foodGrams + day * 8),
+            entriesWithoutValue: integer(offsets.foodEntriesWithoutValue + cell * 4))
+    }
+
+    func supplements(day: Int, _ nutrient: Nutrient) -> Double {
+        guard let day = indexDay(day) else { return 0 }
+        return double(offsets.supplementAmount + (day * Self.width + FoodCatalog.PeriodSums.column(nutrient)) * 8)
+    }
+
+    func total(day: Int, _ nutrient: Nutrient) -> Double {
+        guard let day = indexDay(day) else { return 0 }
+        let cell = day * Self.width + FoodCatalog.PeriodSums.column(nutrient)
+        return double(offsets.foodAmount + cell * 8) + double(offsets.supplementAmount + cell * 8)
+    }
+
+    func foodLogged(day: Int) -> Bool { indexDay(day).map { raw[offsets.flags + $0] & 1 != 0 } ?? false }
+    func anythingLogged(day: Int) -> Bool { indexDay(day).map { raw[offsets.flags + $0] & 2 != 0 } ?? false }
+    func weightlessServings(day: Int) -> Int { indexDay(day).map { integer(offsets.weightless + $0 * 4) } ?? 0 }
+    func totalsBySource() -> [Double] { sourceTotals }
 }

@@ -1,3 +1,30 @@
+/// What a report reads of a period's sums, day by day (a day by its position in the period): the sums added up from
+/// a journal's lines (``FoodCatalog/PeriodSums``), or the ones a saved index holds, read where they lie.
+protocol DaySums {
+    var period: ReportPeriod { get }
+    /// The period's days, in order.
+    var days: [CalendarDate] { get }
+    /// Each food met, by slot (in the order met, day by day).
+    var sources: [FoodReference] { get }
+    /// All entries of the period.
+    var entryCount: Int { get }
+    /// The food eaten on the day at `day`, as a total of `nutrient`.
+    func food(day: Int, _ nutrient: Nutrient) -> NutrientTotal
+    /// The supplements taken on the day at `day`, in `nutrient`'s unit.
+    func supplements(day: Int, _ nutrient: Nutrient) -> Double
+    /// Food and supplements of the day at `day`, in `nutrient`'s unit.
+    func total(day: Int, _ nutrient: Nutrient) -> Double
+    /// Whether any food was logged on the day at `day`.
+    func foodLogged(day: Int) -> Bool
+    /// Whether anything (food or supplement) was logged on the day at `day`.
+    func anythingLogged(day: Int) -> Bool
+    /// Food servings of unknown weight on the day at `day`.
+    func weightlessServings(day: Int) -> Int
+    /// Each food's amounts over the period (a row of ``FoodCatalog/PeriodSums/width`` per slot): its day rows added
+    /// in date order, and in the order met within a day.
+    func totalsBySource() -> [Double]
+}
+
 extension FoodCatalog {
     /// Sums of a period while a report is made: each day's totals by its position in the period, and each day's
     /// amounts by food (a row per food met that day, in the order met), from which each food's totals over the
@@ -8,7 +35,7 @@ extension FoodCatalog {
     /// when it reads them back. Each number is added in the order the entries come, so a day's sums are the ones
     /// `NutrientTotals` would make; a food's totals over the period are its day rows added in date order, whether
     /// the rows were summed now or read from a ``JournalSumsIndex``.
-    struct PeriodSums {
+    struct PeriodSums: DaySums {
         /// Nutrients per row.
         static let width = Nutrient.allCases.count
 
@@ -56,8 +83,8 @@ extension FoodCatalog {
         private var dayLastRow: [Int32]
         private var slots: [FoodReference: Int] = [:]
         /// Slots of USDA foods by NDB number (0–99999), plus one (0 for none yet): a look-up by position, not by
-        /// hash.
-        private var ndbSlots = [UInt16](repeating: 0, count: 100_000)
+        /// hash. Made by the first line added (sums read from an index add none).
+        private var ndbSlots: [UInt16] = []
         /// Per 100 g known amounts and the share of grams without a value, a row per slot (zero rows for
         /// supplements and recorded servings, which carry their own amounts).
         private(set) var known: [Double] = []
@@ -115,10 +142,13 @@ extension FoodCatalog {
             return foodAmount[cell] + supplementAmount[cell]
         }
 
+        func foodLogged(day: Int) -> Bool { hasFood[day] }
+        func anythingLogged(day: Int) -> Bool { logged[day] }
+        func weightlessServings(day: Int) -> Int { Int(weightless[day]) }
+
         /// Each food's amounts over the period (a row of `width` per slot): its day rows added in date order, and in
         /// the order met within a day.
         func totalsBySource() -> [Double] {
-            if let loadedSourceTotals { return loadedSourceTotals }
             var totals = [Double](repeating: 0, count: sources.count * Self.width)
             for day in days.indices {
                 var row = Int(dayFirstRow[day])
@@ -180,10 +210,6 @@ extension FoodCatalog {
             return new
         }
 
-        /// Each food's totals over the period, already added up from a sums index's rows (in the same order as
-        /// ``totalsBySource()`` adds rows up); the sums then keep no rows of their own.
-        var loadedSourceTotals: [Double]?
-
         /// The position of `date` in the period, or `nil` for a day outside it (the readers skip other days'
         /// lines; this keeps it so whatever reads).
         private func position(_ date: CalendarDate) -> Int? {
@@ -226,6 +252,7 @@ extension FoodCatalog {
         /// A line of a USDA food, read without making an entry: the same sums as its entry would add.
         mutating func add(_ line: JournalFormat.FastLine, catalog: FoodCatalog) {
             guard let day = position(line.date) else { return }
+            if ndbSlots.isEmpty { ndbSlots = [UInt16](repeating: 0, count: 100_000) }
             var slot = Int(ndbSlots[line.ndb]) - 1
             if slot < 0 {
                 slot = self.slot(.usda(line.ndbNumber), catalog: catalog)

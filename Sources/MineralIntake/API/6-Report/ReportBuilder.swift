@@ -72,27 +72,26 @@ extension FoodCatalog {
             return (made.report, made.problems, nil)
         }
         guard period.dayCount >= Self.sumsIndexMinimumDays else { return direct() }
-        let saved: SavedSumsIndex
-        var toSave: Data?
-        if let current = sumsIndex.flatMap({ SavedSumsIndex($0, journal: data, catalog: self) }) {
-            saved = current
-        } else {
-            // Made again, and read back as it will be read next time.
-            guard let made = JournalSumsIndex.make(journal: data, catalog: self)?.encoded(),
-                let readBack = SavedSumsIndex(made, journal: data, catalog: self)
-            else { return direct() }
-            saved = readBack
-            toSave = made
+        func report(_ sums: IndexedDaySums) -> WeeklyReport {
+            weeklyReport(sums, targets: targets, today: today, completeDays: completeDays)
         }
-        let report = weeklyReport(
-            saved.sums(for: period, catalog: self), targets: targets, today: today, completeDays: completeDays)
-        return (report, [], toSave)
+        if let current = sumsIndex.flatMap({ SavedSumsIndex($0, journal: data, catalog: self) }),
+            let made = current.withSums(for: period, report)
+        {
+            return (made, [], nil)
+        }
+        // Made again, and read back as it will be read next time.
+        guard let made = JournalSumsIndex.make(journal: data, catalog: self)?.encoded(),
+            let readBack = SavedSumsIndex(made, journal: data, catalog: self),
+            let fromIndex = readBack.withSums(for: period, report)
+        else { return direct() }
+        return (fromIndex, [], made)
     }
 
     /// The report made of a period's sums.
-    func weeklyReport(_ sums: PeriodSums, targets: Targets, today: CalendarDate?, completeDays: Set<CalendarDate>)
-        -> WeeklyReport
-    {
+    func weeklyReport(
+        _ sums: some DaySums, targets: Targets, today: CalendarDate?, completeDays: Set<CalendarDate>
+    ) -> WeeklyReport {
         let period = sums.period
         let days = sums.days
         let entryCount = sums.entryCount
@@ -107,11 +106,11 @@ extension FoodCatalog {
         // By day position: partial means food logged but not complete (other days are marked and it is not; or it is
         // today, not marked); counted means food logged and not partial.
         let complete = days.map { completeDays.contains($0) }
-        let marked = days.indices.contains { sums.hasFood[$0] && complete[$0] }
+        let marked = days.indices.contains { sums.foodLogged(day: $0) && complete[$0] }
         let partialByIndex = days.indices.map {
-            sums.hasFood[$0] && !complete[$0] && (marked || days[$0] == today)
+            sums.foodLogged(day: $0) && !complete[$0] && (marked || days[$0] == today)
         }
-        let countedByIndex = days.indices.map { sums.hasFood[$0] && !partialByIndex[$0] }
+        let countedByIndex = days.indices.map { sums.foodLogged(day: $0) && !partialByIndex[$0] }
         let counted = days.indices.filter { countedByIndex[$0] }
         let todayIsPartial = days.indices.contains { partialByIndex[$0] && days[$0] == today }
         let energy =
@@ -146,20 +145,20 @@ extension FoodCatalog {
             var unknownEntries = 0
             var weightless = 0
             for (index, date) in days.enumerated() {
-                guard sums.logged[index] else {
+                guard sums.anythingLogged(day: index) else {
                     dayAmounts.append(DayAmount(date: date, logged: false))
                     continue
                 }
                 let food = sums.food(day: index, nutrient)
                 let supplements = sums.supplements(day: index, nutrient)
                 let total = food.amount + supplements
-                if sums.hasFood[index] {
+                if sums.foodLogged(day: index) {
                     if !partialByIndex[index] {
                         amounts.append(total)
                         grams += food.grams
                         unknownGrams += food.gramsWithoutValue
                         unknownEntries += food.entriesWithoutValue
-                        weightless += Int(sums.weightless[index])
+                        weightless += sums.weightlessServings(day: index)
                     }
                     dayAmounts.append(
                         DayAmount(
@@ -181,7 +180,7 @@ extension FoodCatalog {
                     }
                 }
                 // A heavy sweater's sodium is judged against the CDRR plus the estimated sweat loss (see the notes).
-                if sums.hasFood[index], let reduce = nutrientTargets.reduceAbove,
+                if sums.foodLogged(day: index), let reduce = nutrientTargets.reduceAbove,
                     total > reduce.amount + (sweat ?? 0)
                 {
                     flags.append(
@@ -241,7 +240,7 @@ extension FoodCatalog {
         } else if !counted.isEmpty {
             notes.append(.noDayMarkedComplete)
         }
-        let supplementOnly = days.indices.filter { sums.logged[$0] && !sums.hasFood[$0] }.count
+        let supplementOnly = days.indices.filter { sums.anythingLogged(day: $0) && !sums.foodLogged(day: $0) }.count
         if supplementOnly > 0 { notes.append(.supplementOnlyDays(supplementOnly)) }
         var report = WeeklyReport(
             period: period, targets: targets, loggedDays: counted.count, entryCount: entryCount,
@@ -288,7 +287,7 @@ extension FoodCatalog {
     /// Each stretch's averages over its counted days, the period's days grouped by `key` (consecutive days with the
     /// same key: a calendar month or year) and named by `label`, oldest first.
     private func periodAverages(
-        _ sums: PeriodSums, _ counted: [Bool], key: (CalendarDate) -> Int, label: (CalendarDate) -> String
+        _ sums: some DaySums, _ counted: [Bool], key: (CalendarDate) -> Int, label: (CalendarDate) -> String
     ) -> [PeriodAverages] {
         var result: [PeriodAverages] = []
         var start = 0
