@@ -339,6 +339,16 @@ extension FoodCatalog {
         averages: [Nutrient: Double]
     ) -> [Suggestion] {
         var options: [Suggestion] = []
+        // The limits no suggestion may push past: sodium's CDRR, calcium's and vitamin D's UL (the magnesium UL counts
+        // supplements only, so food never breaks it); read once, not for each food.
+        let limits: [(nutrient: Nutrient, limit: Double)] = Nutrient.tracked.compactMap { other in
+            let targets = targets[other]
+            let limit =
+                other == .sodium
+                ? targets.reduceAbove?.amount
+                : (targets.upperLimit?.supplementsOnly == false ? targets.upperLimit?.amount : nil)
+            return limit.map { (other, $0) }
+        }
         for (food, alreadyEaten, portionMeasure) in candidates {
             guard let per100g = food.per100g[nutrient], per100g > 0, let measure = portionMeasure else {
                 continue
@@ -352,14 +362,9 @@ extension FoodCatalog {
                 ?? cap
             let grams = count * measure.grams / measure.amount
             let added = food.nutrients(inGrams: grams)
-            // Never push another nutrient over its limit: sodium's CDRR, calcium's and vitamin D's UL
-            // (the magnesium UL counts supplements only, so food never breaks it).
-            let breaks = Nutrient.tracked.contains { other in
-                let limit =
-                    other == .sodium
-                    ? targets[other].reduceAbove?.amount
-                    : (targets[other].upperLimit?.supplementsOnly == false ? targets[other].upperLimit?.amount : nil)
-                guard let limit, let extra = added[other] else { return false }
+            // Never push another nutrient over its limit.
+            let breaks = limits.contains { other, limit in
+                guard let extra = added[other] else { return false }
                 return (averages[other] ?? 0) + extra > limit
             }
             guard !breaks, let amount = added[nutrient] else { continue }
