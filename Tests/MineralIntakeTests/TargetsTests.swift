@@ -60,6 +60,15 @@ struct TargetRowTests {
                 "\(damaged)")
         }
         #expect(quick("standard,nutrient\n") == nil)
+        // The quick reader's values are the enumerations' raw values.
+        typealias Q = ReferenceTables.QuickValues
+        #expect(Q.standards.allSatisfy { "\($0.text)" == $0.value.rawValue } && Q.standards.count == 2)
+        #expect(
+            Q.nutrients.allSatisfy { "\($0.text)" == $0.value.rawValue } && Q.nutrients.map(\.value) == Nutrient.tracked
+        )
+        #expect(Q.sexes.allSatisfy { "\($0.text)" == $0.value.rawValue } && Q.sexes.count == Sex.allCases.count)
+        #expect(Q.kinds.allSatisfy { "\($0.text)" == $0.value.rawValue } && Q.kinds.count == 7)
+        #expect(Q.verifications.allSatisfy { "\($0.text)" == $0.value.rawValue } && Q.verifications.count == 3)
         #expect(
             quick(EmbeddedReferenceData.targets.replacingOccurrences(of: ",read-primary\r\n", with: ",read\r\n")) == nil
         )

@@ -29,26 +29,57 @@ enum CSV {
     {
         var rows: [Row] = []
         try scan(bytes, file: file, firstLine: firstLine) { (line, range, fields) throws(MineralIntakeError) in
-            rows.append(
-                Row(
-                    line: line,
-                    fields: fields.map {
-                        $0.unescaped.map { String(decoding: $0, as: UTF8.self) }
-                            ?? String(decoding: UnsafeBufferPointer(rebasing: bytes[$0.range]), as: UTF8.self)
-                    }, bytes: range))
+            rows.append(Row(line: line, fields: fields.map { $0.text(in: bytes) }, bytes: range))
         }
         return rows
     }
 
-    /// A field as read: its bytes' range (inside the quotes of a quoted field), and its text as bytes when it had
-    /// doubled quotes (then the range is not its text).
+    /// A field as read: its bytes' range (inside the quotes of a quoted field), and whether doubled quotes in it
+    /// stand for one quote each.
     struct Field {
         var range: Range<Int>
-        var unescaped: [UInt8]?
+        var doubledQuotes = false
 
-        /// Whether the field is exactly `text`'s bytes.
+        /// The field's text.
+        func text(in bytes: UnsafeBufferPointer<UInt8>) -> String {
+            doubledQuotes
+                ? String(decoding: unescaped(in: bytes), as: UTF8.self)
+                : String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
+
+        /// Whether the field's text is exactly `text`'s bytes.
+        func equals(_ text: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard !doubledQuotes else { return unescaped(in: bytes) == text }
+            guard range.count == text.count else { return false }
+            for offset in 0..<text.count where bytes[range.lowerBound + offset] != text[offset] { return false }
+            return true
+        }
+
+        /// Whether the field's text is exactly `text`.
         func equals(_ text: String, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            unescaped.map { $0.elementsEqual(text.utf8) } ?? bytes[range].elementsEqual(text.utf8)
+            equals(Array(text.utf8), in: bytes)
+        }
+
+        /// Whether the field's text is exactly `text` (compared without making an array).
+        func equals(_ text: StaticString, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard !doubledQuotes, text.hasPointerRepresentation else {
+                return equals(Array(text.description.utf8), in: bytes)
+            }
+            guard range.count == text.utf8CodeUnitCount else { return false }
+            let expected = text.utf8Start
+            for offset in 0..<range.count where bytes[range.lowerBound + offset] != expected[offset] { return false }
+            return true
+        }
+
+        /// The field's bytes with each doubled quote made one.
+        private func unescaped(in bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+            var text: [UInt8] = []
+            var index = range.lowerBound
+            while index < range.upperBound {
+                text.append(bytes[index])
+                index += bytes[index] == 0x22 ? 2 : 1
+            }
+            return text
         }
     }
 
@@ -74,18 +105,16 @@ enum CSV {
                     // A quoted field: to the closing quote; doubled quotes are one quote.
                     index += 1
                     let start = index
-                    var unescaped: [UInt8]?
+                    var doubled = false
                     var closed = false
                     while index < count {
                         // Long quoted fields (sources, notes) are most of the text: jump to the next quote.
                         let quote = TSVReader.offset(of: 0x22, in: bytes, from: index, to: count) ?? count
                         line += newlines(in: bytes, from: index, to: quote)
-                        unescaped?.append(contentsOf: bytes[index..<quote])
                         index = quote
                         guard index < count else { break }
                         if index + 1 < count, bytes[index + 1] == 0x22 {
-                            if unescaped == nil { unescaped = Array(bytes[start..<index]) }
-                            unescaped?.append(0x22)
+                            doubled = true
                             index += 2
                             continue
                         }
@@ -95,7 +124,7 @@ enum CSV {
                     guard closed else {
                         throw .invalidData(file: file, line: rowLine, reason: "a quoted field is not closed")
                     }
-                    fields.append(Field(range: start..<index, unescaped: unescaped))
+                    fields.append(Field(range: start..<index, doubledQuotes: doubled))
                     index += 1
                     if index == count {
                         rowEnded = true
@@ -135,7 +164,7 @@ enum CSV {
                     }
                 }
             }
-            if !(fields.count == 1 && fields[0].range.isEmpty && fields[0].unescaped == nil) {
+            if !(fields.count == 1 && fields[0].range.isEmpty) {
                 try row(rowLine, rowStart..<rowEnd, fields)
             }
         }

@@ -48,36 +48,36 @@ public struct ReferenceTables: Sendable, Equatable {
     static func targetKeys(_ bytes: UnsafeBufferPointer<UInt8>) -> [(row: TargetRow, bytes: Range<Int>)]? {
         var result: [(row: TargetRow, bytes: Range<Int>)] = []
         result.reserveCapacity(400)
-        var header = true
+        var inHeader = true
         var failed = false
-        let kinds: [TargetKind] = [.rda, .ai, .ear, .ul, .cdrr, .pri, .ar]
-        let verifications: [Verification] = [.readPrimary, .readSecondary, .memoryUnverified]
         let scanned: ()? = try? CSV.scan(bytes, file: "targets.csv") { (line, range, f) throws(MineralIntakeError) in
             guard !failed else { return }
             guard f.count == targetsHeader.count else { return failed = true }
-            if header {
-                header = false
+            if inHeader {
+                inHeader = false
                 failed = !zip(f, targetsHeader).allSatisfy { $0.equals($1, in: bytes) }
                 return
             }
-            func pick<T: RawRepresentable>(_ field: Int, _ cases: [T]) -> T? where T.RawValue == String {
-                cases.first { f[field].equals($0.rawValue, in: bytes) }
+            func pick<T>(_ field: Int, _ cases: [(text: StaticString, value: T)]) -> T? {
+                cases.first { f[field].equals($0.text, in: bytes) }?.value
             }
             func decimal(_ field: Int) -> Double? {
-                f[field].unescaped == nil
-                    ? TSVReader.decimal(UnsafeBufferPointer(rebasing: bytes[f[field].range])) : nil
+                f[field].doubledQuotes ? nil : TSVReader.decimal(UnsafeBufferPointer(rebasing: bytes[f[field].range]))
             }
             // "both" is a row for either sex (`nil`); a sex that is neither refuses the row.
-            let sexOrBoth: Sex?? = f[3].equals("both", in: bytes) ? .some(nil) : pick(3, Sex.allCases).map { $0 }
-            guard let standard = pick(0, ReferenceStandard.allCases),
-                let nutrient = pick(1, Nutrient.tracked), f[2].unescaped == nil, let sex = sexOrBoth,
+            let (both, micrograms, milligrams): (StaticString, StaticString, StaticString) = (
+                "both", "ug/day", "mg/day"
+            )
+            let sexOrBoth: Sex?? = f[3].equals(both, in: bytes) ? .some(nil) : pick(3, QuickValues.sexes).map { $0 }
+            guard let standard = pick(0, QuickValues.standards),
+                let nutrient = pick(1, QuickValues.nutrients), !f[2].doubledQuotes, let sex = sexOrBoth,
                 let minimum = decimal(4),
-                let kind = pick(6, kinds), let amount = decimal(7), amount > 0,
-                f[8].equals(nutrient == .vitaminD ? "ug/day" : "mg/day", in: bytes),
-                let verification = pick(11, verifications)
+                let kind = pick(6, QuickValues.kinds), let amount = decimal(7), amount > 0,
+                f[8].equals(nutrient == .vitaminD ? micrograms : milligrams, in: bytes),
+                let verification = pick(11, QuickValues.verifications)
             else { return failed = true }
-            let maximum = f[5].range.isEmpty && f[5].unescaped == nil ? nil : decimal(5)
-            guard maximum != nil || (f[5].range.isEmpty && f[5].unescaped == nil) else { return failed = true }
+            let maximum = f[5].range.isEmpty ? nil : decimal(5)
+            guard maximum != nil || f[5].range.isEmpty else { return failed = true }
             let group = String(decoding: UnsafeBufferPointer(rebasing: bytes[f[2].range]), as: UTF8.self)
             result.append(
                 (
@@ -88,7 +88,26 @@ public struct ReferenceTables: Sendable, Equatable {
                     range
                 ))
         }
-        return scanned == nil || failed || header ? nil : result
+        return scanned == nil || failed || inHeader ? nil : result
+    }
+
+    /// The values ``targetKeys(_:)`` matches, as their texts in `targets.csv` (their raw values: a test checks
+    /// each), kept as static strings so matching counts no references. A value not listed makes the quick reader
+    /// leave the table to the full one.
+    enum QuickValues {
+        static let standards: [(text: StaticString, value: ReferenceStandard)] = [("NASEM", .nasem), ("EFSA", .efsa)]
+        static let nutrients: [(text: StaticString, value: Nutrient)] = [
+            ("potassium", .potassium), ("magnesium", .magnesium), ("calcium", .calcium), ("sodium", .sodium),
+            ("vitamin_d", .vitaminD),
+        ]
+        static let sexes: [(text: StaticString, value: Sex)] = [("female", .female), ("male", .male)]
+        static let kinds: [(text: StaticString, value: TargetKind)] = [
+            ("RDA", .rda), ("AI", .ai), ("EAR", .ear), ("UL", .ul), ("CDRR", .cdrr), ("PRI", .pri), ("AR", .ar),
+        ]
+        static let verifications: [(text: StaticString, value: Verification)] = [
+            ("read-primary", .readPrimary), ("read-secondary", .readSecondary),
+            ("memory-unverified", .memoryUnverified),
+        ]
     }
 
     /// Tables from the text of `targets.csv`, `sweat.csv` and `within-person-sd.csv` (empty for none).
