@@ -250,7 +250,7 @@ public struct MineralCommandLine: Sendable {
 /// A command of `mineral`, as a type: its declaration (words, summary, arguments, options with their help and
 /// accepted values, discussion), read by the parser, help, completions and the manual page alike; and what it does,
 /// given the parsed command line and the context (files, clock, terminal).
-protocol MineralCommand {
+protocol MineralCommand: Sendable {
     /// The declaration.
     static var spec: CommandSpec { get }
     /// Runs the command: reads, calls the library, renders; errors are thrown, mapped to exit codes by the caller.
