@@ -183,6 +183,10 @@ struct DataDirectoryFiles: JournalFiles {
         do { try store.append(data, to: path(name), header: Data()) } catch { throw Self.libraryError(error) }
     }
 
+    func replaceRebuildable(_ name: String, with data: Data) throws(MineralIntakeError) {
+        do { try store.replaceRebuildable(path(name), with: data) } catch { throw Self.libraryError(error) }
+    }
+
     func withLock<T>(_ body: () throws -> T) throws -> T {
         try store.withLock(path("journal.lock"), body)
     }

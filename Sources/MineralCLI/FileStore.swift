@@ -13,6 +13,10 @@ public protocol FileStore: Sendable {
     func replace(_ path: String, with data: Data) throws(CLIError)
     /// Replaces the file, as ``replace(_:with:)`` does, with the bytes `body` writes piece by piece.
     func replace(_ path: String, writing body: (_ write: (Data) throws -> Void) throws -> Void) throws
+    /// Replaces a file that is made again from others when it is missing or wrong (the journal's sums index, the
+    /// highest id kept beside it), as ``replace(_:with:)`` does but without waiting for the disk: after a crash it
+    /// may be the old file, or empty, which its reader tells and mends.
+    func replaceRebuildable(_ path: String, with data: Data) throws(CLIError)
     /// Adds `data` to the end of the file in one write, all of it or none (a failed write is undone). A new file
     /// starts with `header`. If the file does not end in a line break, one is added first.
     func append(_ data: Data, to path: String, header: Data) throws(CLIError)
@@ -26,6 +30,11 @@ public protocol FileStore: Sendable {
 }
 
 extension FileStore {
+    /// As ``replace(_:with:)`` (stores in memory have no disk to wait for).
+    public func replaceRebuildable(_ path: String, with data: Data) throws(CLIError) {
+        try replace(path, with: data)
+    }
+
     /// Gathers what `body` writes and replaces the file with it at once (stores in memory need no more).
     public func replace(_ path: String, writing body: (_ write: (Data) throws -> Void) throws -> Void) throws {
         var whole = Data()
@@ -94,8 +103,26 @@ public struct DiskFileStore: FileStore {
         }
     }
 
+    /// As ``replace(_:with:)``, not synced: for a file its reader checks and makes again (see the protocol).
+    public func replaceRebuildable(_ path: String, with data: Data) throws(CLIError) {
+        do {
+            try replace(path, synced: false) { write in try write(data) }
+        } catch let error as CLIError {
+            throw error
+        } catch {
+            throw .io("cannot write \(path): \(error)")
+        }
+    }
+
     /// As ``replace(_:with:)``, with the bytes `body` writes piece by piece: an export of years is never held whole.
     public func replace(_ path: String, writing body: (_ write: (Data) throws -> Void) throws -> Void) throws {
+        try replace(path, synced: true, writing: body)
+    }
+
+    /// The replacement, synced to the disk (the file and its directory) or not.
+    private func replace(
+        _ path: String, synced: Bool, writing body: (_ write: (Data) throws -> Void) throws -> Void
+    ) throws {
         var target = path
         var status = stat()
         if lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK { target = resolved(path) }
@@ -138,7 +165,7 @@ public struct DiskFileStore: FileStore {
             try body { data in
                 if let problem = Self.write(descriptor, data) { throw CLIError.io(problem) }
             }
-            if fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
+            if synced, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
         } catch let error as CLIError {
             failure = error.description
         } catch {
@@ -158,6 +185,7 @@ public struct DiskFileStore: FileStore {
             throw CLIError.io("cannot write \(path): \(failure); the previous file is unchanged")
         }
         // The rename itself is durable once the directory is synced.
+        guard synced else { return }
         let directoryDescriptor = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if directoryDescriptor >= 0 {
             _ = fsync(directoryDescriptor)

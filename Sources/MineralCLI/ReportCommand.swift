@@ -46,7 +46,7 @@ struct Reporting {
                 period: period, journal: data, sumsIndex: long ? try? context.files.read(files.sumsIndexPath) : nil,
                 targets: targets, today: context.today, completeDays: try files.completeDays())
             // Only a shortcut: a report whose index cannot be saved (a read-only directory, a full disk) is whole.
-            if let index = made.indexToSave { try? context.files.replace(files.sumsIndexPath, with: index) }
+            if let index = made.indexToSave { try? context.files.replaceRebuildable(files.sumsIndexPath, with: index) }
             report = made.report
             warnings = DataFiles.warnings(made.problems, entryCount: made.report.entryCount, path: files.journalPath)
         }

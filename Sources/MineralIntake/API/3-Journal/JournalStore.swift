@@ -16,6 +16,16 @@ public protocol JournalFiles: Sendable {
     /// Runs `body` holding the data directory's lock, so writers take turns; throws
     /// ``MineralIntakeError/busy(_:)`` when another writer holds it too long.
     func withLock<T>(_ body: () throws -> T) throws -> T
+    /// Replaces a file the store can do without (its reader makes it again from the journal when it is missing or
+    /// wrong) all at once, without waiting for it to reach the disk. By default, ``replace(_:with:)``.
+    func replaceRebuildable(_ name: String, with data: Data) throws(MineralIntakeError)
+}
+
+extension JournalFiles {
+    /// ``replace(_:with:)``: a store that does not say otherwise waits for every file alike.
+    public func replaceRebuildable(_ name: String, with data: Data) throws(MineralIntakeError) {
+        try replace(name, with: data)
+    }
 }
 
 /// Files in memory, for tests and for apps that keep the journal elsewhere.
@@ -118,7 +128,10 @@ public struct JournalStore: Sendable {
             } else {
                 try files.append(lines, to: Self.journalName)
             }
-            try files.replace(Self.highestIDName, with: Data("\(next - 1)\t\(data.count + lines.count)\n".utf8))
+            // The journal's own lines hold these ids, and a record whose size is not the journal's is not believed
+            // (the journal is then read for its highest id): the record need not wait for the disk.
+            try files.replaceRebuildable(
+                Self.highestIDName, with: Data("\(next - 1)\t\(data.count + lines.count)\n".utf8))
             return written
         }
     }
