@@ -338,7 +338,6 @@ extension FoodCatalog {
         for nutrient: Nutrient, gap: Double, candidates: [SuggestionCandidate], targets: Targets,
         averages: [Nutrient: Double]
     ) -> [Suggestion] {
-        var options: [Suggestion] = []
         // The limits no suggestion may push past: sodium's CDRR, calcium's and vitamin D's UL (the magnesium UL counts
         // supplements only, so food never breaks it); read once, not for each food.
         let limits: [(nutrient: Nutrient, limit: Double)] = Nutrient.tracked.compactMap { other in
@@ -349,6 +348,12 @@ extension FoodCatalog {
                 : (targets.upperLimit?.supplementsOnly == false ? targets.upperLimit?.amount : nil)
             return limit.map { (other, $0) }
         }
+        // Each food that can close some of the gap; its portion's text is made only for the foods chosen.
+        var options:
+            [(
+                food: Food, eaten: Bool, count: Double, measure: HouseholdMeasure, grams: Double, amount: Double,
+                kcal: Double?, density: Double?, closes: Double
+            )] = []
         for (food, alreadyEaten, portionMeasure) in candidates {
             guard let per100g = food.per100g[nutrient], per100g > 0, let measure = portionMeasure else {
                 continue
@@ -368,25 +373,31 @@ extension FoodCatalog {
                 return (averages[other] ?? 0) + extra > limit
             }
             guard !breaks, let amount = added[nutrient] else { continue }
-            let kcal = added.energyKcal
             options.append(
-                Suggestion(
-                    food: .usda(food.ndb), name: shortName(of: .usda(food.ndb)),
-                    portion: "\(Self.fractionText(count)) \(Self.plainUnit(measure.unit))", grams: grams,
-                    amount: amount, kcal: kcal,
-                    amountPer100Kcal: food.per100g.energyKcal.flatMap { $0 > 0 ? per100g * 100 / $0 : nil },
-                    closesShare: amount / gap, alreadyEaten: alreadyEaten))
+                (
+                    food, alreadyEaten, count, measure, grams, amount, added.energyKcal,
+                    food.per100g.energyKcal.flatMap { $0 > 0 ? per100g * 100 / $0 : nil }, amount / gap
+                ))
         }
-        // Rank by nutrient per kcal and by how much of the gap a portion closes, together (sum of ranks).
-        let byDensity = options.sorted { ($0.amountPer100Kcal ?? 0) > ($1.amountPer100Kcal ?? 0) }.map(\.food)
-        let byPortion = options.sorted { $0.closesShare > $1.closesShare }.map(\.food)
-        func rank(_ option: Suggestion) -> Int {
-            byDensity.firstIndex(of: option.food)! + byPortion.firstIndex(of: option.food)!
+        // Rank by nutrient per kcal and by how much of the gap a portion closes, together (sum of ranks); then by
+        // name.
+        let byDensity = options.indices.sorted { (options[$0].density ?? 0) > (options[$1].density ?? 0) }
+        let byPortion = options.indices.sorted { options[$0].closes > options[$1].closes }
+        var rank = [Int](repeating: 0, count: options.count)
+        for (place, index) in byDensity.enumerated() { rank[index] += place }
+        for (place, index) in byPortion.enumerated() { rank[index] += place }
+        let names = options.map { shortName(of: .usda($0.food.ndb)) }
+        let ordered = options.indices.sorted { rank[$0] != rank[$1] ? rank[$0] < rank[$1] : names[$0] < names[$1] }
+        let eatenFirst = ordered.filter { options[$0].eaten }.prefix(2)
+        let article = ordered.filter { !options[$0].eaten }.prefix(4 - eatenFirst.count)
+        return (Array(eatenFirst) + Array(article)).map { index in
+            let option = options[index]
+            return Suggestion(
+                food: .usda(option.food.ndb), name: names[index],
+                portion: "\(Self.fractionText(option.count)) \(Self.plainUnit(option.measure.unit))",
+                grams: option.grams, amount: option.amount, kcal: option.kcal, amountPer100Kcal: option.density,
+                closesShare: option.closes, alreadyEaten: option.eaten)
         }
-        let ordered = options.sorted { (rank($0), $0.name) < (rank($1), $1.name) }
-        let eatenFirst = ordered.filter(\.alreadyEaten).prefix(2)
-        let article = ordered.filter { !$0.alreadyEaten }.prefix(4 - eatenFirst.count)
-        return Array(eatenFirst) + Array(article)
     }
 
     /// A food a suggestion may name: whether the person already eats it, and its portion measure.
