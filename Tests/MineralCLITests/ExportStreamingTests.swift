@@ -69,6 +69,21 @@ struct ExportStreamingTests {
         #expect(problems == parsed.problems && problems.count == 1)
         #expect(streamed == parsed.entries.sorted { ($0.date, $0.meal, $0.id) < ($1.date, $1.meal, $1.id) })
     }
+
+    @Test("the order holds at the calendar's ends and across meals and ids (day and meal are kept as one number)")
+    func orderAtTheEnds() {
+        let lines = [
+            "9\t9999-12-31\tsnack\t1\tg\t1\t09032\ta", "3\t0001-01-01\tdinner\t1\tg\t1\t09032\tb",
+            "7\t1969-12-31\tbreakfast\t1\tg\t1\t09032\tc", "2\t0001-01-01\tbreakfast\t1\tg\t1\t09032\td",
+            "12\t9999-12-31\tbreakfast\t1\tg\t1\t09032\te", "5\t1970-01-01\tlunch\t1\tg\t1\t09032\tf",
+            "4\t0001-01-01\tdinner\t1\tg\t1\t09032\tg", "10\t9999-12-31\tsnack\t1\tg\t1\t09032\th",
+        ]
+        let data = Data((JournalFormat.header + lines.joined(separator: "\n") + "\n").utf8)
+        var streamed: [JournalEntry] = []
+        let problems = JournalFormat.forEachEntryInOrder(data: data) { streamed.append($0) }
+        #expect(problems.isEmpty)
+        #expect(streamed.map(\.text) == ["d", "b", "g", "c", "f", "e", "a", "h"])
+    }
 }
 
 /// Pieces of output gathered from a stream.

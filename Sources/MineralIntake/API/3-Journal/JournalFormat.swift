@@ -118,52 +118,65 @@ public enum JournalFormat {
     public static func forEachEntryInOrder(
         data: Data, _ body: (JournalEntry) throws -> Void
     ) rethrows -> [JournalProblem] {
-        /// Each entry's sort key and where its line starts (its end is found again: 24 bytes an entry, not 32);
-        /// the problems.
-        struct Keys: LineVisitor {
-            var keys: [(day: Int32, meal: UInt8, id: Int, start: Int)] = []
-            var problems: [JournalProblem] = []
-            mutating func usda(_ line: FastLine, at range: Range<Int>) {
-                add(line.date, line.meal, line.id, range)
-            }
-            mutating func entry(_ entry: JournalEntry, at range: Range<Int>) {
-                add(entry.date, entry.meal, entry.id, range)
-            }
-            mutating func problem(_ problem: JournalProblem, at range: Range<Int>) { problems.append(problem) }
-            private mutating func add(_ date: CalendarDate, _ meal: Meal, _ id: Int, _ range: Range<Int>) {
-                keys.append(
-                    (
-                        Int32(clamping: date.daysSinceEpoch), UInt8(Meal.allCases.firstIndex(of: meal) ?? 0), id,
-                        range.lowerBound
-                    ))
-            }
-        }
-        /// The entry of the one line read again.
-        struct One: LineVisitor {
-            var entry: JournalEntry?
-            mutating func usda(_ line: FastLine, at range: Range<Int>) { entry = line.entry }
-            mutating func entry(_ entry: JournalEntry, at range: Range<Int>) { self.entry = entry }
-            mutating func problem(_ problem: JournalProblem, at range: Range<Int>) {}
-        }
         return try data.withUnsafeBytes { raw -> [JournalProblem] in
             let bytes = raw.bindMemory(to: UInt8.self)
-            var found = Keys()
-            found.keys.reserveCapacity(bytes.count / 56)
-            scan(bytes: bytes, dates: nil, into: &found)
-            found.keys.sort { ($0.day, $0.meal, $0.id) < ($1.day, $1.meal, $1.id) }
-            guard let base = bytes.baseAddress else { return found.problems }
-            for key in found.keys {
-                // The line read again on its own (it read before, so it reads the same way now), to its line end.
-                let end =
-                    memchr(base + key.start, 0x0A, bytes.count - key.start).map {
-                        UnsafeRawPointer($0) - UnsafeRawPointer(base)
-                    } ?? bytes.count
-                var one = One()
-                scan(bytes: UnsafeBufferPointer(rebasing: bytes[key.start..<end]), dates: nil, into: &one)
-                if let entry = one.entry { try body(entry) }
+            // Where a line starts fits 32 bits in any journal under 4 GB: 16 bytes an entry, not 24.
+            if bytes.count <= Int(UInt32.max) {
+                return try forEachEntryInOrder(bytes, offset: UInt32.self, body)
             }
-            return found.problems
+            return try forEachEntryInOrder(bytes, offset: Int.self, body)
         }
+    }
+
+    /// ``forEachEntryInOrder(data:_:)`` keeping where each line starts as an `Offset`.
+    private static func forEachEntryInOrder<Offset: FixedWidthInteger>(
+        _ bytes: UnsafeBufferPointer<UInt8>, offset: Offset.Type, _ body: (JournalEntry) throws -> Void
+    ) rethrows -> [JournalProblem] {
+        var found = OrderKeys<Offset>()
+        found.keys.reserveCapacity(bytes.count / 56)
+        scan(bytes: bytes, dates: nil, into: &found)
+        found.keys.sort { ($0.dayAndMeal, $0.id) < ($1.dayAndMeal, $1.id) }
+        guard let base = bytes.baseAddress else { return found.problems }
+        for key in found.keys {
+            // The line read again on its own (it read before, so it reads the same way now), to its line end.
+            let start = Int(key.start)
+            let end =
+                memchr(base + start, 0x0A, bytes.count - start).map {
+                    UnsafeRawPointer($0) - UnsafeRawPointer(base)
+                } ?? bytes.count
+            var one = OneEntry()
+            scan(bytes: UnsafeBufferPointer(rebasing: bytes[start..<end]), dates: nil, into: &one)
+            if let entry = one.entry { try body(entry) }
+        }
+        return found.problems
+    }
+
+    /// Each entry's sort key (its day and meal in one number, and its id) and where its line starts (its end is
+    /// found again); the problems.
+    private struct OrderKeys<Offset: FixedWidthInteger>: LineVisitor {
+        var keys: [(dayAndMeal: UInt32, start: Offset, id: Int)] = []
+        var problems: [JournalProblem] = []
+        mutating func usda(_ line: FastLine, at range: Range<Int>) {
+            add(line.date, line.meal, line.id, range)
+        }
+        mutating func entry(_ entry: JournalEntry, at range: Range<Int>) {
+            add(entry.date, entry.meal, entry.id, range)
+        }
+        mutating func problem(_ problem: JournalProblem, at range: Range<Int>) { problems.append(problem) }
+        private mutating func add(_ date: CalendarDate, _ meal: Meal, _ id: Int, _ range: Range<Int>) {
+            // Days from the calendar's first (under 2^22) times eight, plus the meal's place (under 8).
+            let day = UInt32(date.daysSinceEpoch - CalendarDate.first.daysSinceEpoch)
+            keys.append(
+                (day << 3 | UInt32(Meal.allCases.firstIndex(of: meal) ?? 0), Offset(range.lowerBound), id))
+        }
+    }
+
+    /// The entry of the one line read again.
+    private struct OneEntry: LineVisitor {
+        var entry: JournalEntry?
+        mutating func usda(_ line: FastLine, at range: Range<Int>) { entry = line.entry }
+        mutating func entry(_ entry: JournalEntry, at range: Range<Int>) { self.entry = entry }
+        mutating func problem(_ problem: JournalProblem, at range: Range<Int>) {}
     }
 
     /// A line of a USDA food as the scan reads it, before any string is made: what a total needs, and where the
