@@ -14,6 +14,31 @@ struct NutrientRankingTests {
         #expect(ranking.rankedCount + unknown == builtInFoods.foods.count)
     }
 
+    @Test(
+        "the best foods, kept as they are read, are the first ones of a full sort (amount, then NDB number)",
+        arguments: [RankingBasis.per100Grams, .per100Kcal])
+    func sameAsFullSort(basis: RankingBasis) {
+        for nutrient in Nutrient.allCases {
+            var scored: [(ndb: String, amount: Double)] = []
+            for food in builtInFoods.foods {
+                guard let value = food.per100g[nutrient] else { continue }
+                if basis == .per100Kcal {
+                    guard let kcal = food.per100g.energyKcal, kcal > 0 else { continue }
+                    scored.append((food.ndb.rawValue, value * 100 / kcal))
+                } else {
+                    scored.append((food.ndb.rawValue, value))
+                }
+            }
+            scored.sort { $0.amount != $1.amount ? $0.amount > $1.amount : $0.ndb < $1.ndb }
+            for limit in [0, 1, 7, 20, 400] {
+                let ranking = builtInFoods.richest(in: nutrient, per: basis, limit: limit)
+                #expect(ranking.foods.map(\.ndb.rawValue) == scored.prefix(limit).map(\.ndb), "\(nutrient) \(limit)")
+                #expect(ranking.foods.map(\.amount) == scored.prefix(limit).map(\.amount), "\(nutrient) \(limit)")
+                #expect(ranking.rankedCount == scored.count)
+            }
+        }
+    }
+
     @Test("per 100 kcal divides by energy and leaves out foods with none")
     func perKcal() throws {
         let ranking = builtInFoods.richest(in: .magnesium, per: .per100Kcal, limit: 5)

@@ -162,6 +162,17 @@ struct FoodStorage: Sendable {
         }
     }
 
+    /// The food's value of `nutrient` per 100 g, as ``values(at:)`` reads it, reading that one field only.
+    func value(_ nutrient: Nutrient, at position: Int) -> Double? {
+        guard let offset = FoodDataParser.nutrientColumns.firstIndex(where: { $0.nutrient == nutrient }) else {
+            return nil
+        }
+        return foodIndex.withBytes { table in
+            let field = table.field(position, FoodField.values + offset)
+            return field.isEmpty ? nil : TSVReader.decimal(field)
+        }
+    }
+
     /// The index of the food's group in `groupCodes`.
     func groupIndex(at position: Int) -> Int {
         foodIndex.withBytes { $0.integer(position, FoodField.group) }
