@@ -78,11 +78,17 @@ struct ExportStreamingTests {
             "12\t9999-12-31\tbreakfast\t1\tg\t1\t09032\te", "5\t1970-01-01\tlunch\t1\tg\t1\t09032\tf",
             "4\t0001-01-01\tdinner\t1\tg\t1\t09032\tg", "10\t9999-12-31\tsnack\t1\tg\t1\t09032\th",
         ]
+        // An id past 32 bits: the keys are made again wide enough.
+        let wide = "5000000000\t1970-01-01\tlunch\t1\tg\t1\t09032\ti"
         let data = Data((JournalFormat.header + lines.joined(separator: "\n") + "\n").utf8)
         var streamed: [JournalEntry] = []
         let problems = JournalFormat.forEachEntryInOrder(data: data) { streamed.append($0) }
         #expect(problems.isEmpty)
         #expect(streamed.map(\.text) == ["d", "b", "g", "c", "f", "e", "a", "h"])
+        let wideData = Data((JournalFormat.header + (lines + [wide]).joined(separator: "\n") + "\n").utf8)
+        var wideStreamed: [JournalEntry] = []
+        #expect(JournalFormat.forEachEntryInOrder(data: wideData) { wideStreamed.append($0) }.isEmpty)
+        #expect(wideStreamed.map(\.text) == ["d", "b", "g", "c", "f", "i", "e", "a", "h"])
     }
 }
 

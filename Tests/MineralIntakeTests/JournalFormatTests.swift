@@ -85,3 +85,34 @@ struct JournalPeriodReadingTests {
         #expect(read.entries == JournalFormat.parse(text).entries.filter { week.contains($0.date) })
     }
 }
+
+@Suite("Export order: keys moved into place where they are, or sorted when far out of order")
+struct ExportKeyOrderTests {
+    @Test("nearly in order, shuffled, reversed and with equal days and ids: the same order as a full sort")
+    func sameAsFullSort() {
+        var generator = SeededGenerator(seed: 2026_11_26)
+        for round in 0..<300 {
+            let count = Int(generator.next() % 400)
+            var keys: [(dayAndMeal: UInt32, start: UInt32, id: UInt32)] = []
+            for index in 0..<count {
+                let day = UInt32(index / 8) << 3
+                let meal = UInt32(generator.next() % 4)
+                let id = UInt32(generator.next() % 50)
+                keys.append((day | meal, UInt32(index * 40), id))
+            }
+            switch round % 4 {
+            case 0: break  // in date order, meals and ids mixed within a day
+            case 1: keys.shuffle(using: &generator)
+            case 2: keys.reverse()
+            default:
+                // A few entries logged days late.
+                for _ in 0..<(count / 20) where count > 1 {
+                    keys.swapAt(Int(generator.next() % UInt64(count)), Int(generator.next() % UInt64(count)))
+                }
+            }
+            let expected = keys.sorted { ($0.dayAndMeal, $0.id, $0.start) < ($1.dayAndMeal, $1.id, $1.start) }
+            JournalFormat.sortNearlyInOrder(&keys)
+            #expect(keys.map(\.start) == expected.map(\.start), "round \(round)")
+        }
+    }
+}

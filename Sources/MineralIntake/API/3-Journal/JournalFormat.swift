@@ -120,22 +120,28 @@ public enum JournalFormat {
     ) rethrows -> [JournalProblem] {
         return try data.withUnsafeBytes { raw -> [JournalProblem] in
             let bytes = raw.bindMemory(to: UInt8.self)
-            // Where a line starts fits 32 bits in any journal under 4 GB: 16 bytes an entry, not 24.
+            // Where a line starts, and the id, fit 32 bits in any journal under 4 GB with ids under 2^32: 12 bytes a
+            // key, not 24. A larger id is met before any entry is handed over, and the keys are read again wider.
             if bytes.count <= Int(UInt32.max) {
-                return try forEachEntryInOrder(bytes, offset: UInt32.self, body)
+                if let problems = try forEachEntryInOrder(bytes, as: OrderKeys<UInt32, UInt32>(), body) {
+                    return problems
+                }
+                return try forEachEntryInOrder(bytes, as: OrderKeys<UInt32, Int>(), body) ?? []
             }
-            return try forEachEntryInOrder(bytes, offset: Int.self, body)
+            return try forEachEntryInOrder(bytes, as: OrderKeys<Int, Int>(), body) ?? []
         }
     }
 
-    /// ``forEachEntryInOrder(data:_:)`` keeping where each line starts as an `Offset`.
-    private static func forEachEntryInOrder<Offset: FixedWidthInteger>(
-        _ bytes: UnsafeBufferPointer<UInt8>, offset: Offset.Type, _ body: (JournalEntry) throws -> Void
-    ) rethrows -> [JournalProblem] {
-        var found = OrderKeys<Offset>()
+    /// ``forEachEntryInOrder(data:_:)`` with keys of these widths; `nil` (before `body` is called) when an id does
+    /// not fit them.
+    private static func forEachEntryInOrder<Offset: FixedWidthInteger, ID: FixedWidthInteger>(
+        _ bytes: UnsafeBufferPointer<UInt8>, as empty: OrderKeys<Offset, ID>, _ body: (JournalEntry) throws -> Void
+    ) rethrows -> [JournalProblem]? {
+        var found = empty
         found.keys.reserveCapacity(bytes.count / 56)
         scan(bytes: bytes, dates: nil, into: &found)
-        found.keys.sort { ($0.dayAndMeal, $0.id) < ($1.dayAndMeal, $1.id) }
+        guard !found.idTooLarge else { return nil }
+        sortNearlyInOrder(&found.keys)
         guard let base = bytes.baseAddress else { return found.problems }
         for key in found.keys {
             // The line read again on its own (it read before, so it reads the same way now), to its line end.
@@ -152,10 +158,11 @@ public enum JournalFormat {
     }
 
     /// Each entry's sort key (its day and meal in one number, and its id) and where its line starts (its end is
-    /// found again); the problems.
-    private struct OrderKeys<Offset: FixedWidthInteger>: LineVisitor {
-        var keys: [(dayAndMeal: UInt32, start: Offset, id: Int)] = []
+    /// found again); the problems; whether an id did not fit `ID`.
+    private struct OrderKeys<Offset: FixedWidthInteger, ID: FixedWidthInteger>: LineVisitor {
+        var keys: [(dayAndMeal: UInt32, start: Offset, id: ID)] = []
         var problems: [JournalProblem] = []
+        var idTooLarge = false
         mutating func usda(_ line: FastLine, at range: Range<Int>) {
             add(line.date, line.meal, line.id, range)
         }
@@ -164,11 +171,45 @@ public enum JournalFormat {
         }
         mutating func problem(_ problem: JournalProblem, at range: Range<Int>) { problems.append(problem) }
         private mutating func add(_ date: CalendarDate, _ meal: Meal, _ id: Int, _ range: Range<Int>) {
+            guard let id = ID(exactly: id) else { return idTooLarge = true }
             // Days from the calendar's first (under 2^22) times eight, plus the meal's place (under 8).
             let day = UInt32(date.daysSinceEpoch - CalendarDate.first.daysSinceEpoch)
             keys.append(
                 (day << 3 | UInt32(Meal.allCases.firstIndex(of: meal) ?? 0), Offset(range.lowerBound), id))
         }
+    }
+
+    /// Sorts export keys by day and meal, id, then place in the file (a total order, so any sort gives this one).
+    /// A journal is mostly in date order, entries out of place only within a day: they are moved into place where
+    /// they are (no second buffer the size of the keys, which a merge sort takes); only a journal far out of order
+    /// (more moves than eight a key) is sorted by the standard library.
+    static func sortNearlyInOrder<Offset: FixedWidthInteger, ID: FixedWidthInteger>(
+        _ keys: inout [(dayAndMeal: UInt32, start: Offset, id: ID)]
+    ) {
+        func before(_ a: (dayAndMeal: UInt32, start: Offset, id: ID), _ b: (dayAndMeal: UInt32, start: Offset, id: ID))
+            -> Bool
+        {
+            if a.dayAndMeal != b.dayAndMeal { return a.dayAndMeal < b.dayAndMeal }
+            if a.id != b.id { return a.id < b.id }
+            return a.start < b.start
+        }
+        var budget = 8 * keys.count
+        let inPlace: Bool = keys.withUnsafeMutableBufferPointer { buffer in
+            guard buffer.count > 1 else { return true }
+            for index in 1..<buffer.count {
+                let key = buffer[index]
+                var place = index
+                while place > 0, before(key, buffer[place - 1]) {
+                    buffer[place] = buffer[place - 1]
+                    place -= 1
+                    budget -= 1
+                }
+                buffer[place] = key
+                if budget < 0 { return false }
+            }
+            return true
+        }
+        if !inPlace { keys.sort(by: before) }
     }
 
     /// The entry of the one line read again.
