@@ -83,8 +83,9 @@ extension FoodCatalog {
         private var dayLastRow: [Int32]
         private var slots: [FoodReference: Int] = [:]
         /// Slots of USDA foods by NDB number (0–99999), plus one (0 for none yet): a look-up by position, not by
-        /// hash. Made by the first line added (sums read from an index add none).
-        private var ndbSlots: [UInt16] = []
+        /// hash, in blocks of 256 numbers made when a food of the block is first met (a week's report meets a
+        /// dozen foods: it made, and zeroed, 200 KB for all 100,000 numbers).
+        private var ndbSlots: [[UInt16]] = []
         /// Per 100 g known amounts and the share of grams without a value, a row per slot (zero rows for
         /// supplements and recorded servings, which carry their own amounts).
         private(set) var known: [Double] = []
@@ -252,11 +253,13 @@ extension FoodCatalog {
         /// A line of a USDA food, read without making an entry: the same sums as its entry would add.
         mutating func add(_ line: JournalFormat.FastLine, catalog: FoodCatalog) {
             guard let day = position(line.date) else { return }
-            if ndbSlots.isEmpty { ndbSlots = [UInt16](repeating: 0, count: 100_000) }
-            var slot = Int(ndbSlots[line.ndb]) - 1
+            let block = line.ndb >> 8
+            if block >= ndbSlots.count { ndbSlots += repeatElement([], count: block + 1 - ndbSlots.count) }
+            if ndbSlots[block].isEmpty { ndbSlots[block] = [UInt16](repeating: 0, count: 256) }
+            var slot = Int(ndbSlots[block][line.ndb & 255]) - 1
             if slot < 0 {
                 slot = self.slot(.usda(line.ndbNumber), catalog: catalog)
-                if slot < Int(UInt16.max) { ndbSlots[line.ndb] = UInt16(slot + 1) }
+                if slot < Int(UInt16.max) { ndbSlots[block][line.ndb & 255] = UInt16(slot + 1) }
             }
             addFood(slot: slot, day: day, grams: line.grams)
         }
