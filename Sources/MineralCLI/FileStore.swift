@@ -103,8 +103,12 @@ public struct DiskFileStore: FileStore {
         }
     }
 
-    /// As ``replace(_:with:)``, not synced: for a file its reader checks and makes again (see the protocol).
+    /// As ``replace(_:with:)``, not synced: for a file its reader checks and makes again (see the protocol). A
+    /// record of at most 512 bytes over an existing regular file is written where it is (one write within a
+    /// sector, the file then cut to its length): a rename, even unsynced, makes ext4 write the new file out at
+    /// once, the most of a `log`'s own time.
     public func replaceRebuildable(_ path: String, with data: Data) throws(CLIError) {
+        if data.count <= 512, Self.overwrite(path, with: data) { return }
         do {
             try replace(path, synced: false) { write in try write(data) }
         } catch let error as CLIError {
@@ -112,6 +116,21 @@ public struct DiskFileStore: FileStore {
         } catch {
             throw .io("cannot write \(path): \(error)")
         }
+    }
+
+    /// Writes `data` over the start of the regular file at `path` and cuts the file to its length; `false` when it
+    /// could not (no such file, a link, not writable, a short write), for the caller to replace the file instead.
+    static func overwrite(_ path: String, with data: Data) -> Bool {
+        var status = stat()
+        guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_mode & S_IWUSR != 0 else {
+            return false
+        }
+        let descriptor = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        let written = data.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
+        guard written == data.count else { return false }
+        return Int(status.st_size) <= data.count || ftruncate(descriptor, off_t(data.count)) == 0
     }
 
     /// As ``replace(_:with:)``, with the bytes `body` writes piece by piece: an export of years is never held whole.
