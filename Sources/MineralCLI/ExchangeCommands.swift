@@ -13,7 +13,8 @@ struct ExchangeCommands {
         let json = parsed[.format] == "json"
         var count = 0
         var problems: [JournalProblem] = []
-        /// Writes the whole export through `write`, in pieces of about 64 KB.
+        /// Writes the whole export through `write`, in pieces of about 16 KB (each piece is copied twice on its way
+        /// out, and the freed copies stay in the process: small pieces keep an export of years as small as a week's).
         func produce(_ write: (Data) throws -> Void) throws {
             try withoutActuallyEscaping(write) { write in
                 var writer = ExportWriter(json: json, catalog: catalog, write: write)
@@ -49,8 +50,10 @@ struct ExchangeCommands {
         let json: Bool
         let catalog: FoodCatalog
         let write: (Data) throws -> Void
-        /// The bytes not yet written (appending bytes costs far less than growing a string).
+        /// The bytes not yet written (appending bytes costs far less than growing a string), room made once.
         private var buffer: [UInt8] = []
+        /// About how many bytes go out at once.
+        static let pieceSize = 1 << 14
         private var rows = 0
         /// Each food's name, worked out once, and its name and journal text escaped for CSV once.
         private var names: [FoodReference: (name: String, escaped: String, escapedFood: String)] = [:]
@@ -68,6 +71,7 @@ struct ExchangeCommands {
             self.json = json
             self.catalog = catalog
             self.write = write
+            buffer.reserveCapacity(Self.pieceSize + 4096)
         }
 
         mutating func add(_ entry: JournalEntry) throws {
@@ -122,7 +126,7 @@ struct ExchangeCommands {
                 buffer.append(0x0A)
             }
             rows += 1
-            if buffer.count >= 1 << 16 { try flush() }
+            if buffer.count >= Self.pieceSize { try flush() }
         }
 
         private mutating func put(_ text: String) {

@@ -37,7 +37,7 @@ struct ExportStreamingTests {
     }
 
     @Test(
-        "streamed to standard output in pieces of about 64 KB, the same bytes as returned whole; the broken line warned"
+        "streamed to standard output in pieces of about 16 KB, the same bytes as returned whole; the broken line warned"
     )
     func pieces() throws {
         let files = Self.files(days: 400)
