@@ -43,6 +43,25 @@ struct FoodDataFilesTests {
         #expect(builtInFoods.everydayNames == checked.everydayNames)
     }
 
+    @Test("each food's household measures are the lines of measures.tsv, read plainly")
+    func measuresReadPlainly() throws {
+        var expected: [String: [HouseholdMeasure]] = [:]
+        for line in FoodDataFiles.builtIn.measures.split(separator: "\n") where !line.hasPrefix("#") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
+            guard fields.count == 5, let sequence = Int(fields[1]), let amount = Double(fields[2]),
+                let grams = Double(fields[4])
+            else { continue }
+            expected[fields[0], default: []].append(
+                HouseholdMeasure(sequence: sequence, amount: amount, unit: fields[3], grams: grams))
+        }
+        #expect(expected.count > 5000)
+        for food in builtInFoods.foods {
+            #expect(food.measures == (expected[food.ndb.rawValue] ?? []), "\(food.ndb)")
+        }
+    }
+
     @Test("every search gives what a freshly built index gives")
     func searchIndexAgrees() throws {
         let built = SearchIndex(store: builtInFoods.store)

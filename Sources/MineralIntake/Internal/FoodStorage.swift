@@ -220,23 +220,61 @@ struct FoodStorage: Sendable {
         return text.withUTF8 { bytes -> [HouseholdMeasure] in
             guard to <= bytes.count else { return [] }
             var result: [HouseholdMeasure] = []
-            for line in bytes[from..<to].split(separator: 0x0A) {
-                let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
-                guard fields.count == 5 else { continue }
+            // Line by line and field by field as byte positions (splitting into arrays of slices cost more than the
+            // reading, in a short command).
+            var lineStart = from
+            while lineStart < to {
+                var lineEnd = lineStart
+                while lineEnd < to, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                defer { lineStart = lineEnd + 1 }
+                guard lineEnd > lineStart else { continue }
+                // The five fields' starts and the line's end; more or fewer tabs than four: not a measure.
+                var starts = (lineStart, 0, 0, 0, 0)
+                var tabs = 0
+                for position in lineStart..<lineEnd where bytes[position] == 0x09 {
+                    tabs += 1
+                    switch tabs {
+                    case 1: starts.1 = position + 1
+                    case 2: starts.2 = position + 1
+                    case 3: starts.3 = position + 1
+                    case 4: starts.4 = position + 1
+                    default: break
+                    }
+                }
+                guard tabs == 4 else { continue }
+                func field(_ start: Int, _ end: Int) -> Slice<UnsafeBufferPointer<UInt8>> { bytes[start..<end] }
                 // The numbers read from their bytes (the plain decimals the importer writes), the unit made once.
-                func number(_ field: Int) -> Double? {
-                    let bytes = Self.trimmed(fields[field])
+                func number(_ field: Slice<UnsafeBufferPointer<UInt8>>) -> Double? {
+                    let bytes = Self.trimmed(field)
                     return TSVReader.decimal(bytes) ?? Double(String(decoding: bytes, as: UTF8.self))
                 }
-                let unit = String(decoding: fields[3], as: UTF8.self).trimmingWhitespace()
-                if let sequence = number(1).flatMap({ $0.isFinite && abs($0) < 1e9 ? Int($0) : nil }),
-                    let amount = number(2), let grams = number(4)
+                let unit = Self.unit(field(starts.3, starts.4 - 1))
+                if let sequence = number(field(starts.1, starts.2 - 1)).flatMap({
+                    $0.isFinite && abs($0) < 1e9 ? Int($0) : nil
+                }),
+                    let amount = number(field(starts.2, starts.3 - 1)), let grams = number(field(starts.4, lineEnd))
                 {
                     result.append(HouseholdMeasure(sequence: sequence, amount: amount, unit: unit, grams: grams))
                 }
             }
             return result
         }
+    }
+
+    /// A measure's unit without whitespace at either end: an ASCII unit (all of USDA's) trimmed byte by byte,
+    /// any other as text.
+    private static func unit(_ field: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        guard field.allSatisfy({ $0 < 0x80 }) else {
+            return String(decoding: field, as: UTF8.self).trimmingWhitespace()
+        }
+        // The ASCII characters Unicode calls whitespace: tab, line feed, vertical tab, form feed, carriage return,
+        // space.
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        var start = field.startIndex
+        var end = field.endIndex
+        while start < end, isSpace(field[start]) { start += 1 }
+        while end > start, isSpace(field[end - 1]) { end -= 1 }
+        return String(decoding: field.base[start..<end], as: UTF8.self)
     }
 
     /// `field` without ASCII spaces, tabs and carriage returns at either end.
