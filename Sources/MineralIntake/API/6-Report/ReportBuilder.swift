@@ -381,8 +381,11 @@ extension FoodCatalog {
         }
         // Rank by nutrient per kcal and by how much of the gap a portion closes, together (sum of ranks); then by
         // name.
-        let byDensity = options.indices.sorted { (options[$0].density ?? 0) > (options[$1].density ?? 0) }
-        let byPortion = options.indices.sorted { options[$0].closes > options[$1].closes }
+        // (Compared as plain numbers: a comparison that reads an option copies it, its food and all.)
+        let densities = options.map { $0.density ?? 0 }
+        let closes = options.map(\.closes)
+        let byDensity = options.indices.sorted { densities[$0] > densities[$1] }
+        let byPortion = options.indices.sorted { closes[$0] > closes[$1] }
         var rank = [Int](repeating: 0, count: options.count)
         for (place, index) in byDensity.enumerated() { rank[index] += place }
         for (place, index) in byPortion.enumerated() { rank[index] += place }
