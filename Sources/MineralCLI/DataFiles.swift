@@ -183,8 +183,9 @@ struct DataDirectoryFiles: JournalFiles {
         do { try store.append(data, to: path(name), header: Data()) } catch { throw Self.libraryError(error) }
     }
 
+    /// The journal store's rebuildable file is the highest-id record, read only under the lock: written in place.
     func replaceRebuildable(_ name: String, with data: Data) throws(MineralIntakeError) {
-        do { try store.replaceRebuildable(path(name), with: data) } catch { throw Self.libraryError(error) }
+        do { try store.overwriteRecord(path(name), with: data) } catch { throw Self.libraryError(error) }
     }
 
     func withLock<T>(_ body: () throws -> T) throws -> T {

@@ -17,6 +17,10 @@ public protocol FileStore: Sendable {
     /// highest id kept beside it), as ``replace(_:with:)`` does but without waiting for the disk: after a crash it
     /// may be the old file, or empty, which its reader tells and mends.
     func replaceRebuildable(_ path: String, with data: Data) throws(CLIError)
+    /// Writes a small rebuildable record (at most 512 bytes) that is read only under the data directory's lock
+    /// (the journal's highest id): as ``replaceRebuildable(_:with:)``, but a store may write it over the old one
+    /// where it is.
+    func overwriteRecord(_ path: String, with data: Data) throws(CLIError)
     /// Adds `data` to the end of the file in one write, all of it or none (a failed write is undone). A new file
     /// starts with `header`. If the file does not end in a line break, one is added first.
     func append(_ data: Data, to path: String, header: Data) throws(CLIError)
@@ -33,6 +37,11 @@ extension FileStore {
     /// As ``replace(_:with:)`` (stores in memory have no disk to wait for).
     public func replaceRebuildable(_ path: String, with data: Data) throws(CLIError) {
         try replace(path, with: data)
+    }
+
+    /// As ``replaceRebuildable(_:with:)``.
+    public func overwriteRecord(_ path: String, with data: Data) throws(CLIError) {
+        try replaceRebuildable(path, with: data)
     }
 
     /// Gathers what `body` writes and replaces the file with it at once (stores in memory need no more).
@@ -103,12 +112,17 @@ public struct DiskFileStore: FileStore {
         }
     }
 
-    /// As ``replace(_:with:)``, not synced: for a file its reader checks and makes again (see the protocol). A
-    /// record of at most 512 bytes over an existing regular file is written where it is (one write within a
-    /// sector, the file then cut to its length): a rename, even unsynced, makes ext4 write the new file out at
-    /// once, the most of a `log`'s own time.
-    public func replaceRebuildable(_ path: String, with data: Data) throws(CLIError) {
+    /// A record of at most 512 bytes over an existing regular file is written where it is (one write within a
+    /// sector, the file then cut to its length), unsynced; anything else as ``replaceRebuildable(_:with:)``. A
+    /// rename, even unsynced, makes ext4 write the new file out at once: the most of a `log`'s own time. Only for a
+    /// record read under the lock: a reader without it could see the write half done.
+    public func overwriteRecord(_ path: String, with data: Data) throws(CLIError) {
         if data.count <= 512, Self.overwrite(path, with: data) { return }
+        try replaceRebuildable(path, with: data)
+    }
+
+    /// As ``replace(_:with:)``, not synced: for a file its reader checks and makes again (see the protocol).
+    public func replaceRebuildable(_ path: String, with data: Data) throws(CLIError) {
         do {
             try replace(path, synced: false) { write in try write(data) }
         } catch let error as CLIError {
