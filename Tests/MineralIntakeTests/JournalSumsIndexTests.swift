@@ -188,6 +188,85 @@ struct JournalSumsIndexTests {
         }
     }
 
+    /// `bytes` with both checksums made again, as a forger who knows XXH64 would make them.
+    static func resealed(_ bytes: [UInt8]) -> Data {
+        var bytes = bytes
+        let rowCount = bytes.withUnsafeBytes { Int($0.loadUnaligned(fromByteOffset: 8 + 6 * 8, as: UInt64.self)) }
+        let rowChecksum = bytes.count - 8
+        let rows = rowChecksum - rowCount * FoodCatalog.PeriodSums.width * 8
+        let checksum = rows - 8
+        func put(_ value: UInt64, at offset: Int) {
+            withUnsafeBytes(of: value.littleEndian) { bytes.replaceSubrange(offset..<offset + 8, with: $0) }
+        }
+        put(bytes[..<checksum].withUnsafeBytes { XXH64.hash($0) }, at: checksum)
+        put(bytes[rows..<rowChecksum].withUnsafeBytes { XXH64.hash($0) }, at: rowChecksum)
+        return Data(bytes)
+    }
+
+    @Test(
+        "a forged index naming a food twice, or with an impossible amount (negative, huge, NaN), is not believed"
+    )
+    func forgedValues() throws {
+        let targets = try Self.targets()
+        // Two foods whose journal texts are five digits each, on four days, for a whole and a partial period.
+        var text = JournalFormat.header
+        for day in 0..<80 {
+            let date = CalendarDate(year: 2026, month: 3, day: 1)!.adding(days: day)!
+            text += "\(2 * day + 1)\t\(date)\tlunch\t50\tg\t50\t09032\tapricots\n"
+            text += "\(2 * day + 2)\t\(date)\tdinner\t30\tg\t30\t09298\traisins\n"
+        }
+        let data = Data(text.utf8)
+        let whole = try ReportPeriod(
+            from: CalendarDate(year: 2026, month: 1, day: 1)!, to: CalendarDate(year: 2026, month: 12, day: 31)!)
+        let part = try ReportPeriod(
+            from: CalendarDate(year: 2026, month: 3, day: 5)!, to: CalendarDate(year: 2026, month: 5, day: 10)!)
+        let saved = try #require(
+            catalog.weeklyReport(period: whole, journal: data, sumsIndex: nil, targets: targets).indexToSave)
+        let bytes = [UInt8](saved)
+        // The layout: magic and seven words, then each food's length and text, then compositions and day sums.
+        let firstText = 8 + 56 + 8
+        let secondText = firstText + 5 + 8
+        #expect(Array(bytes[firstText..<firstText + 5]) == Array("09032".utf8))
+        #expect(Array(bytes[secondText..<secondText + 5]) == Array("09298".utf8))
+        let known = secondText + 5
+        let width = FoodCatalog.PeriodSums.width
+        let unknownShare = known + 2 * width * 8
+        let foodAmount = unknownShare + 2 * width * 8
+        var twice = bytes
+        twice.replaceSubrange(secondText..<secondText + 5, with: bytes[firstText..<firstText + 5])
+        twice.replaceSubrange(known + width * 8..<known + 2 * width * 8, with: bytes[known..<known + width * 8])
+        twice.replaceSubrange(
+            unknownShare + width * 8..<unknownShare + 2 * width * 8,
+            with: bytes[unknownShare..<unknownShare + width * 8])
+        var forgeries: [(String, Data)] = [("a food named twice", Self.resealed(twice))]
+        for (name, value) in [("a negative amount", -1.0), ("a huge amount", 1e300), ("not a number", Double.nan)] {
+            var forged = bytes
+            withUnsafeBytes(of: value.bitPattern.littleEndian) {
+                forged.replaceSubrange(foodAmount + 8..<foodAmount + 16, with: $0)
+            }
+            forgeries.append((name, Self.resealed(forged)))
+            // The same in a row's amounts, which only a report of part of the journal reads.
+            var row = bytes
+            let rowCount = bytes.withUnsafeBytes { Int($0.loadUnaligned(fromByteOffset: 8 + 6 * 8, as: UInt64.self)) }
+            let rows = bytes.count - 8 - rowCount * width * 8
+            withUnsafeBytes(of: value.bitPattern.littleEndian) {
+                row.replaceSubrange(rows + 40 * width * 8 + 8..<rows + 40 * width * 8 + 16, with: $0)
+            }
+            forgeries.append((name + " in a row", Self.resealed(row)))
+        }
+        // Resealed but unchanged, the index is believed: the checks above are what refuse the forgeries.
+        #expect(
+            catalog.weeklyReport(period: part, journal: data, sumsIndex: Self.resealed(bytes), targets: targets)
+                .indexToSave == nil)
+        for (what, index) in forgeries {
+            let period = what.hasSuffix("in a row") ? part : whole
+            let direct = catalog.weeklyReport(period: period, journal: data, targets: targets).report
+            let read = catalog.weeklyReport(period: period, journal: data, sumsIndex: index, targets: targets)
+            #expect(read.indexToSave != nil, "\(what): believed")
+            #expect(same(read.report == direct), "\(what)")
+        }
+    }
+
     @Test("a line of spaces is skipped as the reader skips it; dates a century apart get no index")
     func edges() throws {
         let targets = try Self.targets()

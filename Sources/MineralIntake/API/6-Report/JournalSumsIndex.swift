@@ -243,6 +243,8 @@ struct SavedSumsIndex {
                 else { return nil }
                 sources.append(food)
             }
+            // Each food once (the sums index keeps one slot a food: a forged second one would stand twice in a report).
+            guard Set(sources).count == sources.count else { return nil }
             self.data = data
             self.firstDay = firstDay
             self.dayCount = dayCount
@@ -284,8 +286,33 @@ struct SavedSumsIndex {
                     && (0..<rowCount).allSatisfy { (0..<slotCount).contains(integer(offsets.rowSlot + $0 * 4)) }
             }
             guard rowsHold else { return nil }
+            // Every amount, gram and total a possible sum (never negative, never beyond what any journal could add
+            // up, a number): a forged one must not reach a report's arithmetic. The counts are never negative.
+            let valuesHold: Bool = data.withUnsafeBytes { raw in
+                func doubles(_ from: Int, _ to: Int) -> Bool {
+                    stride(from: from, to: to, by: 8).allSatisfy {
+                        Self.possible(
+                            Double(
+                                bitPattern: UInt64(
+                                    littleEndian: raw.loadUnaligned(fromByteOffset: $0, as: UInt64.self))))
+                    }
+                }
+                func integers(_ from: Int, _ to: Int) -> Bool {
+                    stride(from: from, to: to, by: 4).allSatisfy {
+                        Int32(littleEndian: raw.loadUnaligned(fromByteOffset: $0, as: Int32.self)) >= 0
+                    }
+                }
+                return doubles(offsets.foodAmount, offsets.foodEntriesWithoutValue)
+                    && integers(offsets.foodEntriesWithoutValue, offsets.flags)
+                    && doubles(offsets.sourceTotals, offsets.checksum)
+            }
+            guard valuesHold else { return nil }
         #endif
     }
+
+    /// Whether a saved amount could be a sum of a journal's entries: not negative, and under 10^15 (a day of the
+    /// largest journal of the largest entries stays far below), so that no average or total made of them overflows.
+    static func possible(_ value: Double) -> Bool { value >= 0 && value < 1e15 }
 
     /// `count` doubles saved from byte `offset` on.
     private func doubles(_ offset: Int, _ count: Int) -> [Double] {
@@ -349,7 +376,11 @@ struct SavedSumsIndex {
                     if !everyDay {
                         let into = slots[saved] * width
                         let from = offsets.rowAmount + row * width * 8
-                        for column in 0..<width { totals[into + column] += double(from + column * 8) }
+                        for column in 0..<width {
+                            let amount = double(from + column * 8)
+                            guard Self.possible(amount) else { return nil }
+                            totals[into + column] += amount
+                        }
                     }
                 }
             }
