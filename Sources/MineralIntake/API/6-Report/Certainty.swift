@@ -28,7 +28,8 @@ public struct Certainty: Sendable, Codable, Equatable {
     public var z: Double?
     /// How confident the statement is, in percent, rounded to 5 (`nil` without a z).
     public var confidencePercent: Int?
-    /// More days that would bring the confidence to 90 %, if any number would (`nil` when already there or never).
+    /// More days that would bring the confidence to 90 %, if any number would (`nil` when already there, never, or
+    /// only past a million days).
     public var moreDaysFor90Percent: Int?
 
     /// The z for 90 % confidence, one-sided.
@@ -82,7 +83,9 @@ public struct Certainty: Sendable, Codable, Equatable {
             (average - referenceAmount) * (average - referenceAmount) / (z90 * z90) - requirementSD * requirementSD
         // For an AI only "confidently at or above it" can be said: no number of days settles an average below it.
         if abs(z) < z90, gap > 0, reference == .averageRequirement || z > 0 {
-            more = max(1, Int((within * within / gap).rounded(.up)) - days)
+            // A gap a hair above zero asks for more days than any person logs (and than an Int holds): no number.
+            let needed = (within * within / gap).rounded(.up)
+            more = needed < 1_000_000 ? max(1, Int(needed) - days) : nil
         }
         return Certainty(
             nutrient: nutrient, days: days, reference: reference, referenceAmount: referenceAmount,
