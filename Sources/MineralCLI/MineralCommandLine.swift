@@ -195,9 +195,48 @@ public struct MineralCommandLine: Sendable {
         CompletionsCommand.self, ManualCommand.self,
     ]
 
-    /// The command type named `name` (a look through 23, cheaper at start-up than building a dictionary).
-    static func command(named name: CommandName) -> (any MineralCommand.Type)? {
-        commands.first { $0.spec.name == name }
+    /// The command type named `name`: a switch over every name, so a name without a type does not compile (and no
+    /// other command's declaration is built to find it).
+    static func command(named name: CommandName) -> any MineralCommand.Type {
+        switch name {
+        case .foodsSearch: FoodsSearchCommand.self
+        case .foodsShow: FoodsShowCommand.self
+        case .foodsNames: FoodsNamesCommand.self
+        case .foodsRichIn: FoodsRichInCommand.self
+        case .profileSet: ProfileSetCommand.self
+        case .profileShow: ProfileShowCommand.self
+        case .targets: TargetsCommand.self
+        case .log: LogCommand.self
+        case .day: DayCommand.self
+        case .entries: EntriesCommand.self
+        case .undo: UndoCommand.self
+        case .remove: RemoveCommand.self
+        case .edit: EditCommand.self
+        case .check: CheckCommand.self
+        case .export: ExportCommand.self
+        case .import: ImportCommand.self
+        case .customAdd: CustomAddCommand.self
+        case .customRecipe: CustomRecipeCommand.self
+        case .customList: CustomListCommand.self
+        case .customRemove: CustomRemoveCommand.self
+        case .report: ReportCommand.self
+        case .completions: CompletionsCommand.self
+        case .manual: ManualCommand.self
+        }
+    }
+
+    /// The command the leading words name, found as the parser finds it (the longest run of words that begins a
+    /// command's name), without building any declaration; `nil` when they name none.
+    static func namedCommand(_ arguments: [String]) -> (any MineralCommand.Type)? {
+        var words = ""
+        for word in arguments {
+            guard !word.hasPrefix("-") else { break }
+            let longer = words.isEmpty ? word : words + " " + word
+            guard CommandName.allCases.contains(where: { $0.rawValue == longer || $0.rawValue.hasPrefix(longer + " ") })
+            else { break }
+            words = longer
+        }
+        return CommandName(rawValue: words).map(command(named:))
     }
 
     /// The parser, help, completions and the manual, all from the commands' declarations.
@@ -216,6 +255,14 @@ public struct MineralCommandLine: Sendable {
 
     private func runCommand(_ arguments: [String]) -> CommandResult {
         do {
+            // A command line that names a command and parses by that command's declaration alone (the usual case)
+            // needs no other declaration built; anything else (help, a mistake) goes to the whole parser, which
+            // words help and errors from every command.
+            if let command = Self.namedCommand(arguments),
+                case .run(let parsed)? = try? ArgumentParser(commands: [command.spec]).parse(arguments)
+            {
+                return try command.run(parsed, self)
+            }
             switch try Self.parser.parse(arguments) {
             case .version:
                 return CommandResult(standardOutput: Self.versionText)
@@ -239,11 +286,10 @@ public struct MineralCommandLine: Sendable {
     }
 
     private func dispatch(_ parsed: ParsedArguments) throws -> CommandResult {
-        // The parser only runs declared commands; a name without a type is a mistake the tests catch.
-        guard let name = parsed.name, let command = Self.command(named: name) else {
+        guard let name = parsed.name else {
             throw CLIError.usage("unknown command \(parsed.command.joined(separator: " "))")
         }
-        return try command.run(parsed, self)
+        return try Self.command(named: name).run(parsed, self)
     }
 }
 

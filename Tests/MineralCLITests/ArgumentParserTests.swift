@@ -116,8 +116,50 @@ struct ArgumentParserTests {
         let declared = MineralCommandLine.commands.map { $0.spec.name }
         #expect(declared.count == CommandName.allCases.count && Set(declared) == Set(CommandName.allCases))
         for name in CommandName.allCases {
-            #expect(MineralCommandLine.command(named: name)?.spec.name == name, "\(name.rawValue)")
+            #expect(MineralCommandLine.command(named: name).spec.name == name, "\(name.rawValue)")
         }
         #expect(MineralCommandLine.parser.commands.map(\.name) == declared)
+    }
+
+    @Test("a command line parsed by its command's declaration alone reads as the whole parser reads it")
+    func quickParseAgrees() {
+        // A fixed sequence of numbers (a linear congruential generator), so a failure shows again.
+        var state: UInt64 = 1126
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state >> 33
+        }
+        let words = ["x", "foods", "search", "report", "log", "-", "--", "help", "2026-11-26", "50 g almonds", "-h"]
+        var quick = 0
+        for round in 0..<3000 {
+            let spec = MineralCommandLine.parser.commands[Int(next() % 23)]
+            var argv = spec.path
+            for _ in 0..<Int(next() % 5) {
+                switch next() % 3 {
+                case 0 where !spec.options.isEmpty:
+                    let option = spec.options[Int(next() % UInt64(spec.options.count))]
+                    argv.append(option.name)
+                    if option.valueName != nil {
+                        argv.append(option.allowed?.first ?? (option.wholeNumbers.map { "\($0.lowerBound)" } ?? "1"))
+                    }
+                default: argv.append(words[Int(next() % UInt64(words.count))])
+                }
+            }
+            if next() % 10 == 0 { argv.removeFirst() }
+            let full: Result<ParseOutcome, CLIError> = Result { () throws(CLIError) in
+                try MineralCommandLine.parser.parse(argv)
+            }
+            guard let command = MineralCommandLine.namedCommand(argv) else {
+                if case .success(.run(let parsed)) = full {
+                    Issue.record("round \(round): \(argv) ran \(parsed.command)")
+                }
+                continue
+            }
+            if case .run(let parsed)? = try? ArgumentParser(commands: [command.spec]).parse(argv) {
+                quick += 1
+                #expect(full == Result<ParseOutcome, CLIError>.success(.run(parsed)), "round \(round): \(argv)")
+            }
+        }
+        #expect(quick > 500)
     }
 }
