@@ -8,7 +8,6 @@ struct ExchangeCommands {
     /// `mineral export`: every entry in date, meal and id order, with its nutrients, as CSV or JSON, written in
     /// pieces as the entries are read (a journal of years is never held whole as rows or as text).
     func export(_ parsed: ParsedArguments, _ files: DataFiles) throws -> CommandResult {
-        let data = try context.files.read(files.journalPath) ?? Data()
         let catalog = try files.catalog()
         let json = parsed[.format] == "json"
         var count = 0
@@ -18,10 +17,14 @@ struct ExchangeCommands {
         func produce(_ write: (Data) throws -> Void) throws {
             try withoutActuallyEscaping(write) { write in
                 var writer = ExportWriter(json: json, catalog: catalog, write: write)
-                problems = try JournalFormat.forEachEntryInOrder(data: data) { entry in
-                    count += 1
-                    try writer.add(entry)
-                }
+                // The journal read piece by piece: an export of years holds a piece of it, not all of it.
+                problems =
+                    try context.files.withPieces(of: files.journalPath) { size, read in
+                        try JournalFormat.forEachEntryInOrder(size: size, read: read) { entry in
+                            count += 1
+                            try writer.add(entry)
+                        }
+                    } ?? []
                 try writer.finish()
             }
         }

@@ -27,6 +27,11 @@ public protocol FileStore: Sendable {
     /// Runs `body` holding an exclusive lock on `lockPath` (created if needed), so writers take turns; throws
     /// ``CLIError/busy(_:)`` when another writer holds it past the wait.
     func withLock<T>(_ lockPath: String, _ body: () throws -> T) throws -> T
+    /// Reads the file piece by piece, so no more of it than a piece is held at once: `body` gets its size and a
+    /// function giving up to `count` of its bytes from `offset` on. `nil` when it does not exist.
+    func withPieces<T>(
+        of path: String, _ body: (_ size: Int, _ read: (_ offset: Int, _ count: Int) throws -> [UInt8]) throws -> T
+    ) throws -> T?
     /// Whether something stands at `path` (a file, a device, a link).
     func exists(_ path: String) -> Bool
     /// `path` with symbolic links followed, for comparing two paths; `path` itself when it does not exist.
@@ -42,6 +47,17 @@ extension FileStore {
     /// As ``replaceRebuildable(_:with:)``.
     public func overwriteRecord(_ path: String, with data: Data) throws(CLIError) {
         try replaceRebuildable(path, with: data)
+    }
+
+    /// The file read whole, its pieces given from memory (stores in memory hold it whole anyway).
+    public func withPieces<T>(
+        of path: String, _ body: (_ size: Int, _ read: (_ offset: Int, _ count: Int) throws -> [UInt8]) throws -> T
+    ) throws -> T? {
+        guard let data = try read(path) else { return nil }
+        return try body(data.count) { offset, count in
+            let from = data.startIndex + offset
+            return [UInt8](data[from..<min(from + count, data.endIndex)])
+        }
     }
 
     /// Gathers what `body` writes and replaces the file with it at once (stores in memory need no more).
@@ -95,6 +111,43 @@ public struct DiskFileStore: FileStore {
             throw .io("cannot read \(path): \(String(cString: strerror(errno)))")
         }
         return Data(bytesNoCopy: mapped, count: size, deallocator: .custom { pointer, count in munmap(pointer, count) })
+    }
+
+    /// The file read with `pread` from one descriptor: pieces of the file as it was opened, never all of it at once
+    /// (an export of ten years holds a piece of the journal, not 1.4 MB of it).
+    public func withPieces<T>(
+        of path: String, _ body: (_ size: Int, _ read: (_ offset: Int, _ count: Int) throws -> [UInt8]) throws -> T
+    ) throws -> T? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            if errno == ENOENT { return nil }
+            throw CLIError.io("cannot read \(path): \(String(cString: strerror(errno)))")
+        }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            throw CLIError.io("cannot read \(path): \(String(cString: strerror(errno)))")
+        }
+        guard status.st_mode & S_IFMT == S_IFREG else {
+            throw CLIError.io("cannot read \(path): it is not a regular file")
+        }
+        let size = Int(status.st_size)
+        return try body(size) { offset, count in
+            var piece = [UInt8](repeating: 0, count: max(0, min(count, size - offset)))
+            var filled = 0
+            while filled < piece.count {
+                let got = piece.withUnsafeMutableBytes { buffer -> Int in
+                    guard let base = buffer.baseAddress else { return 0 }
+                    return pread(descriptor, base + filled, buffer.count - filled, off_t(offset + filled))
+                }
+                if got < 0, errno == EINTR { continue }
+                guard got >= 0 else { throw CLIError.io("cannot read \(path): \(String(cString: strerror(errno)))") }
+                // The file grew shorter while it was read: what there is.
+                if got == 0 { break }
+                filled += got
+            }
+            return Array(piece[..<filled])
+        }
     }
 
     /// Replaces `path` all at once: a fresh, unpredictable, exclusive temporary file (`O_EXCL | O_NOFOLLOW`) in the

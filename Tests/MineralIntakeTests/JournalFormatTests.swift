@@ -116,3 +116,36 @@ struct ExportKeyOrderTests {
         }
     }
 }
+
+@Suite("Export order read piece by piece: the same entries and problems as the whole journal read at once")
+struct PiecewiseOrderTests {
+    @Test(
+        "every kind of line (CRLF, comments, a byte order mark, a long line, a repeated id, a bad line), in pieces",
+        arguments: [1, 7, 64, 333, 4096, 1 << 16])
+    func sameAsWhole(piece: Int) throws {
+        for seed in 1...4 as ClosedRange<UInt64> {
+            var text = JournalSumsIndexTests.journal(seed: seed, lines: 150)
+            if seed == 2 { text = "\u{FEFF}" + text }
+            text += "151\t2026-03-02\tlunch\t1\tg\t1\t09032\t" + String(repeating: "long ", count: 900) + "\n"
+            text += "7\t2026-03-03\tlunch\t1\tg\t1\t09032\tid seven again\r\n"
+            text += "not a line at all\n"
+            if seed == 3 { text += "152\t2026-03-01\tsnack\t2\tg\t2\t09298\tno line end" }
+            let data = Data(text.utf8)
+            let whole = JournalFormat.parse(data: data)
+            let expected = whole.entries.sorted { ($0.date, $0.meal, $0.id) < ($1.date, $1.meal, $1.id) }
+            var reads = 0
+            var streamed: [JournalEntry] = []
+            let problems = JournalFormat.forEachEntryInOrder(
+                size: data.count,
+                read: { offset, count in
+                    reads += 1
+                    return [UInt8](data[offset..<min(offset + count, data.count)])
+                }, pieceSize: piece
+            ) { streamed.append($0) }
+            #expect(streamed == expected, "seed \(seed), pieces of \(piece)")
+            #expect(problems == whole.problems, "seed \(seed), pieces of \(piece)")
+            #expect(problems.count >= 2)
+            if piece == 4096 { #expect(reads > 2 && reads < 100, "\(reads) reads") }
+        }
+    }
+}

@@ -110,7 +110,7 @@ enum CSV {
                     while index < count {
                         // Long quoted fields (sources, notes) are most of the text: jump to the next quote.
                         let quote = TSVReader.offset(of: 0x22, in: bytes, from: index, to: count) ?? count
-                        line += newlines(in: bytes, from: index, to: quote)
+                        line += TSVReader.count(of: 0x0A, in: bytes, from: index, to: quote)
                         index = quote
                         guard index < count else { break }
                         if index + 1 < count, bytes[index + 1] == 0x22 {
@@ -168,17 +168,6 @@ enum CSV {
                 try row(rowLine, rowStart..<rowEnd, fields)
             }
         }
-    }
-
-    /// The number of line feeds in `bytes[start..<end]`.
-    private static func newlines(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
-        var count = 0
-        var position = start
-        while position < end, let found = TSVReader.offset(of: 0x0A, in: bytes, from: position, to: end) {
-            count += 1
-            position = found + 1
-        }
-        return count
     }
 
     /// One field, quoted only when it must be.

@@ -103,6 +103,17 @@ struct TSVReader {
         }.get()
     }
 
+    /// How many times `byte` stands in `bytes[start..<end]`, found by the C library's `memchr`.
+    static func count(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+        var count = 0
+        var position = start
+        while position < end, let found = offset(of: byte, in: bytes, from: position, to: end) {
+            count += 1
+            position = found + 1
+        }
+        return count
+    }
+
     /// The position of the first `byte` in `bytes[start..<end]`, found by the C library's `memchr`.
     static func offset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int)
         -> Int?

@@ -118,40 +118,107 @@ public enum JournalFormat {
     public static func forEachEntryInOrder(
         data: Data, _ body: (JournalEntry) throws -> Void
     ) rethrows -> [JournalProblem] {
-        return try data.withUnsafeBytes { raw -> [JournalProblem] in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            // Where a line starts, and the id, fit 32 bits in any journal under 4 GB with ids under 2^32: 12 bytes a
-            // key, not 24. A larger id is met before any entry is handed over, and the keys are read again wider.
-            if bytes.count <= Int(UInt32.max) {
-                if let problems = try forEachEntryInOrder(bytes, as: OrderKeys<UInt32, UInt32>(), body) {
-                    return problems
-                }
-                return try forEachEntryInOrder(bytes, as: OrderKeys<UInt32, Int>(), body) ?? []
-            }
-            return try forEachEntryInOrder(bytes, as: OrderKeys<Int, Int>(), body) ?? []
-        }
+        try forEachEntryInOrder(
+            size: data.count,
+            read: { offset, count in
+                let from = data.startIndex + offset
+                return [UInt8](data[from..<min(from + count, data.endIndex)])
+            }, body)
     }
 
-    /// ``forEachEntryInOrder(data:_:)`` with keys of these widths; `nil` (before `body` is called) when an id does
-    /// not fit them.
+    /// ``forEachEntryInOrder(data:_:)`` for a journal read piece by piece, so that no more of it than a piece is
+    /// held at once: `read(offset, count)` gives up to `count` bytes from `offset` on (fewer only at the end of the
+    /// `size` bytes). The lines are read in pieces of `pieceSize` bytes for their keys, then again, in order, from
+    /// a window of that size that moves along as they are handed over (a journal is mostly in date order).
+    public static func forEachEntryInOrder(
+        size: Int, read: (_ offset: Int, _ count: Int) throws -> [UInt8], pieceSize: Int = 1 << 16,
+        _ body: (JournalEntry) throws -> Void
+    ) rethrows -> [JournalProblem] {
+        let piece = max(1, pieceSize)
+        // Where a line starts, and the id, fit 32 bits in any journal under 4 GB with ids under 2^32: 12 bytes a
+        // key, not 24. A larger id is met before any entry is handed over, and the keys are read again wider.
+        if size <= Int(UInt32.max) {
+            if let problems = try forEachEntryInOrder(size, read, piece, as: OrderKeys<UInt32, UInt32>(), body) {
+                return problems
+            }
+            return try forEachEntryInOrder(size, read, piece, as: OrderKeys<UInt32, Int>(), body) ?? []
+        }
+        return try forEachEntryInOrder(size, read, piece, as: OrderKeys<Int, Int>(), body) ?? []
+    }
+
+    /// ``forEachEntryInOrder(size:read:pieceSize:_:)`` with keys of these widths; `nil` (before `body` is called)
+    /// when an id does not fit them.
     private static func forEachEntryInOrder<Offset: FixedWidthInteger, ID: FixedWidthInteger>(
-        _ bytes: UnsafeBufferPointer<UInt8>, as empty: OrderKeys<Offset, ID>, _ body: (JournalEntry) throws -> Void
+        _ size: Int, _ read: (Int, Int) throws -> [UInt8], _ piece: Int, as empty: OrderKeys<Offset, ID>,
+        _ body: (JournalEntry) throws -> Void
     ) rethrows -> [JournalProblem]? {
         var found = empty
-        found.keys.reserveCapacity(bytes.count / 56)
-        scan(bytes: bytes, dates: nil, into: &found)
+        found.keys.reserveCapacity(size / 56)
+        // The keys, piece by piece: each piece scanned to its last line end (a line longer than a piece makes the
+        // piece longer), the rest carried to the next; the lines counted on, the ids seen kept across pieces.
+        var seen = SeenIDs()
+        var carried: [UInt8] = []
+        var offset = 0
+        var line = 1
+        while offset < size {
+            var chunk = carried
+            let more = try read(offset, min(piece, size - offset))
+            guard !more.isEmpty else { break }
+            chunk += more
+            let chunkStart = offset - carried.count
+            offset += more.count
+            let end = offset >= size ? chunk.count : (chunk.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0)
+            carried = Array(chunk[end...])
+            guard end > 0 else { continue }
+            found.base = chunkStart
+            chunk.withUnsafeBufferPointer { bytes in
+                let lines = UnsafeBufferPointer(rebasing: bytes[..<end])
+                scan(
+                    bytes: lines, dates: nil, into: &found, firstLine: line, atFileStart: chunkStart == 0, seen: &seen)
+                line += TSVReader.count(of: 0x0A, in: lines, from: 0, to: lines.count)
+            }
+        }
         guard !found.idTooLarge else { return nil }
         sortNearlyInOrder(&found.keys)
-        guard let base = bytes.baseAddress else { return found.problems }
+        // The lines again, in order, from a window that moves along: each one read on its own (it read before, so it
+        // reads the same way now), to its line end.
+        var window: [UInt8] = []
+        var windowStart = 0
         for key in found.keys {
-            // The line read again on its own (it read before, so it reads the same way now), to its line end.
             let start = Int(key.start)
-            let end =
-                memchr(base + start, 0x0A, bytes.count - start).map {
-                    UnsafeRawPointer($0) - UnsafeRawPointer(base)
-                } ?? bytes.count
+            /// Where the line ends in the window, or `nil` when the window does not hold all of it.
+            func lineEnd() -> Int? {
+                guard start >= windowStart, start < windowStart + window.count else { return nil }
+                let from = start - windowStart
+                let newline = window.withUnsafeBufferPointer { bytes -> Int? in
+                    guard let base = bytes.baseAddress else { return nil }
+                    return memchr(base + from, 0x0A, bytes.count - from).map {
+                        UnsafeRawPointer($0) - UnsafeRawPointer(base)
+                    }
+                }
+                if let newline { return newline }
+                return windowStart + window.count >= size ? window.count : nil
+            }
+            var end = lineEnd()
+            if end == nil {
+                window = try read(start, min(piece, size - start))
+                windowStart = start
+                end = lineEnd()
+                while end == nil, windowStart + window.count < size {
+                    let more = try read(windowStart + window.count, min(piece, size - windowStart - window.count))
+                    guard !more.isEmpty else { break }
+                    window += more
+                    end = lineEnd()
+                }
+            }
+            guard let end else { continue }
             var one = OneEntry()
-            scan(bytes: UnsafeBufferPointer(rebasing: bytes[start..<end]), dates: nil, into: &one)
+            var alone = SeenIDs()
+            window.withUnsafeBufferPointer { bytes in
+                scan(
+                    bytes: UnsafeBufferPointer(rebasing: bytes[(start - windowStart)..<end]), dates: nil, into: &one,
+                    atFileStart: false, seen: &alone)
+            }
             if let entry = one.entry { try body(entry) }
         }
         return found.problems
@@ -163,6 +230,8 @@ public enum JournalFormat {
         var keys: [(dayAndMeal: UInt32, start: Offset, id: ID)] = []
         var problems: [JournalProblem] = []
         var idTooLarge = false
+        /// Where the bytes being scanned start in the file.
+        var base = 0
         mutating func usda(_ line: FastLine, at range: Range<Int>) {
             add(line.date, line.meal, line.id, range)
         }
@@ -175,7 +244,7 @@ public enum JournalFormat {
             // Days from the calendar's first (under 2^22) times eight, plus the meal's place (under 8).
             let day = UInt32(date.daysSinceEpoch - CalendarDate.first.daysSinceEpoch)
             keys.append(
-                (day << 3 | UInt32(Meal.allCases.firstIndex(of: meal) ?? 0), Offset(range.lowerBound), id))
+                (day << 3 | UInt32(Meal.allCases.firstIndex(of: meal) ?? 0), Offset(base + range.lowerBound), id))
         }
     }
 
@@ -268,8 +337,17 @@ public enum JournalFormat {
     static func scan<Visitor: LineVisitor>(
         bytes: UnsafeBufferPointer<UInt8>, dates: ClosedRange<CalendarDate>?, into visitor: inout Visitor
     ) {
-        guard let base = bytes.baseAddress else { return }
         var seen = SeenIDs()
+        scan(bytes: bytes, dates: dates, into: &visitor, seen: &seen)
+    }
+
+    /// ``scan(bytes:dates:into:)`` of a piece of a journal: its first line is `firstLine` of the file, a byte order
+    /// mark is looked for only `atFileStart`, and `seen` holds the ids of the pieces before.
+    static func scan<Visitor: LineVisitor>(
+        bytes: UnsafeBufferPointer<UInt8>, dates: ClosedRange<CalendarDate>?, into visitor: inout Visitor,
+        firstLine: Int = 1, atFileStart: Bool = true, seen: inout SeenIDs
+    ) {
+        guard let base = bytes.baseAddress else { return }
         // The ten date bytes of the last line skipped for its date.
         var lastSkipped: (UInt64, UInt16)?
         // The ten date bytes of the last line read, and their reading: a journal writes a day's lines together.
@@ -282,9 +360,9 @@ public enum JournalFormat {
         }
         var fields: [Range<Int>] = []
         fields.reserveCapacity(fieldCount)
-        var lineNumber = 0
+        var lineNumber = firstLine - 1
         // A UTF-8 byte order mark (from some editors and spreadsheets) is not part of the first line.
-        var start = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        var start = atFileStart && bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
         while start < bytes.count {
             lineNumber += 1
             let end =
@@ -382,7 +460,7 @@ public enum JournalFormat {
     }
 
     /// The ids met so far: a bit each for the small ones a journal gives (1, 2, 3, …), a set for any other.
-    private struct SeenIDs {
+    struct SeenIDs {
         private var bits: [UInt64] = []
         private var others = Set<Int>()
         /// Ids below this have a bit (8 MB of bits at most).
