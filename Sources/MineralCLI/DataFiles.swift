@@ -183,6 +183,8 @@ struct DataDirectoryFiles: JournalFiles {
         do { try store.append(data, to: path(name), header: Data()) } catch { throw Self.libraryError(error) }
     }
 
+    func stamp(_ name: String) -> String? { store.stamp(path(name)) }
+
     /// The journal store's rebuildable file is the highest-id record, read only under the lock: written in place.
     func replaceRebuildable(_ name: String, with data: Data) throws(MineralIntakeError) {
         do { try store.overwriteRecord(path(name), with: data) } catch { throw Self.libraryError(error) }

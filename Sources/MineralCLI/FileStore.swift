@@ -32,6 +32,9 @@ public protocol FileStore: Sendable {
     func withPieces<T>(
         of path: String, _ body: (_ size: Int, _ read: (_ offset: Int, _ count: Int) throws -> [UInt8]) throws -> T
     ) throws -> T?
+    /// A short text that changes whenever the file is written (its modification time and inode), or `nil` when the
+    /// file is not there or the store keeps none.
+    func stamp(_ path: String) -> String?
     /// Whether something stands at `path` (a file, a device, a link).
     func exists(_ path: String) -> Bool
     /// `path` with symbolic links followed, for comparing two paths; `path` itself when it does not exist.
@@ -48,6 +51,9 @@ extension FileStore {
     public func overwriteRecord(_ path: String, with data: Data) throws(CLIError) {
         try replaceRebuildable(path, with: data)
     }
+
+    /// `nil`: stores in memory keep no stamps.
+    public func stamp(_ path: String) -> String? { nil }
 
     /// The file read whole, its pieces given from memory (stores in memory hold it whole anyway).
     public func withPieces<T>(
@@ -111,6 +117,14 @@ public struct DiskFileStore: FileStore {
             throw .io("cannot read \(path): \(String(cString: strerror(errno)))")
         }
         return Data(bytesNoCopy: mapped, count: size, deallocator: .custom { pointer, count in munmap(pointer, count) })
+    }
+
+    /// The file's modification time to the nanosecond and its inode: an editor that keeps a journal's size still
+    /// changes them.
+    public func stamp(_ path: String) -> String? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        return "\(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec).\(status.st_ino)"
     }
 
     /// The file read with `pread` from one descriptor: pieces of the file as it was opened, never all of it at once

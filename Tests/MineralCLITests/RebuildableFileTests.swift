@@ -1,4 +1,5 @@
 import Foundation
+import MineralIntake
 import Testing
 @testable import MineralCLI
 
@@ -29,6 +30,24 @@ struct RebuildableFileTests {
         try store.replaceRebuildable(path, with: Data("15\t4400\n".utf8))
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data("15\t4400\n".utf8))
         #expect(try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int != inode)
+    }
+
+    @Test("on disk, a hand edit that keeps the journal's size changes its stamp, so the next id is not given twice")
+    func stampOnDisk() throws {
+        let directory = try ReliabilityTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = JournalStore(files: DataDirectoryFiles(store: DiskFileStore(), directory: directory.path))
+        let entry = JournalEntry(
+            id: 0, date: CalendarDate(year: 2026, month: 11, day: 26)!, meal: .lunch, amount: 50, unit: "g",
+            grams: 50, food: .usda(NDBNumber(rawValue: "09032")!), text: "50 g dried apricots")
+        try store.add([entry, entry, entry])
+        let journal = directory.appendingPathComponent(JournalStore.journalName)
+        let text = try String(contentsOf: journal, encoding: .utf8)
+        // A person edits later than the clock's tick (a file's time moves in steps of a few milliseconds).
+        usleep(50_000)
+        try text.replacingOccurrences(of: "\n3\t", with: "\n4\t").write(to: journal, atomically: false, encoding: .utf8)
+        #expect(try store.add([entry])[0].id == 5)
+        #expect(try store.read().problems.isEmpty)
     }
 
     @Test("a link stays a link (its target is replaced); a read-only file is refused and left as it was")

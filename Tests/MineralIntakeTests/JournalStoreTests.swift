@@ -161,6 +161,41 @@ struct JournalStoreTests {
         #expect(try store.add([Self.entry()])[0].id == 41)
     }
 
+    /// Files in memory that stamp the journal each time it is written, as a disk's modification time would.
+    final class StampedFiles: JournalFiles, @unchecked Sendable {
+        // @unchecked: used from one test's thread only.
+        let inner = MemoryJournalFiles()
+        private(set) var writes = 0
+        func read(_ name: String) throws(MineralIntakeError) -> Data? { try inner.read(name) }
+        func replace(_ name: String, with data: Data) throws(MineralIntakeError) {
+            if name == JournalStore.journalName { writes += 1 }
+            try inner.replace(name, with: data)
+        }
+        func append(_ data: Data, to name: String) throws(MineralIntakeError) {
+            if name == JournalStore.journalName { writes += 1 }
+            try inner.append(data, to: name)
+        }
+        func withLock<T>(_ body: () throws -> T) throws -> T { try inner.withLock(body) }
+        func stamp(_ name: String) -> String? { name == JournalStore.journalName ? "write \(writes)" : nil }
+    }
+
+    @Test("a hand edit that keeps the journal's size but gives the next id to a line is seen by its stamp")
+    func sameSizeHandEdit() throws {
+        let files = StampedFiles()
+        let store = JournalStore(files: files)
+        try store.add([Self.entry(), Self.entry()])
+        #expect(try store.add([Self.entry()])[0].id == 3)
+        // Line 3's id becomes 4, the file keeps its size: the record (3, this size) alone would give 4 again.
+        let text = String(decoding: try #require(try files.read(JournalStore.journalName)), as: UTF8.self)
+        let edited = text.replacingOccurrences(of: "\n3\t", with: "\n4\t")
+        #expect(edited.utf8.count == text.utf8.count && edited != text)
+        try files.replace(JournalStore.journalName, with: Data(edited.utf8))
+        #expect(try store.add([Self.entry()])[0].id == 5)
+        #expect(try store.read().problems.isEmpty)
+        // Unchanged since, the record is believed again (no scan needed): the next id follows it.
+        #expect(try store.add([Self.entry()])[0].id == 6)
+    }
+
     @Test("numbers the reader would refuse are never written: 1e-10 g, 1e308 g, 100,000 µg vitamin D")
     func writerAndReaderAgree() {
         let (store, files) = Self.store()

@@ -19,9 +19,15 @@ public protocol JournalFiles: Sendable {
     /// Replaces a file the store can do without (its reader makes it again from the journal when it is missing or
     /// wrong) all at once, without waiting for it to reach the disk. By default, ``replace(_:with:)``.
     func replaceRebuildable(_ name: String, with data: Data) throws(MineralIntakeError)
+    /// A short text that changes whenever the file is written (on disk: its modification time and inode), or `nil`
+    /// when the store keeps none. By default `nil`.
+    func stamp(_ name: String) -> String?
 }
 
 extension JournalFiles {
+    /// `nil`: a store that does not say otherwise keeps no stamp.
+    public func stamp(_ name: String) -> String? { nil }
+
     /// ``replace(_:with:)``: a store that does not say otherwise waits for every file alike.
     public func replaceRebuildable(_ name: String, with data: Data) throws(MineralIntakeError) {
         try replace(name, with: data)
@@ -111,10 +117,11 @@ public struct JournalStore: Sendable {
             let isNew = data.isEmpty
             if isNew { data = Data(JournalFormat.header.utf8) }
             // A torn line's id counts as given, too. When the journal is exactly as this store last wrote it (the
-            // same size), its highest id is the one recorded: no scan of a long journal.
+            // same size and, where the store keeps one, the same stamp: a hand edit that keeps the size changes
+            // it), its highest id is the one recorded: no scan of a long journal.
             let record = try highestIDRecord()
-            var next =
-                (record.size == data.count && !isNew ? record.id : max(JournalFormat.maxID(in: data), record.id)) + 1
+            let believed = record.size == data.count && record.stamp == files.stamp(Self.journalName) && !isNew
+            var next = (believed ? record.id : max(JournalFormat.maxID(in: data), record.id)) + 1
             let repaired = Self.settingAsideTornLastLine(&data)
             var written: [JournalEntry] = []
             for var entry in entries {
@@ -131,10 +138,11 @@ public struct JournalStore: Sendable {
             // The journal's own lines hold these ids, and a record whose size is not the journal's is not believed
             // (the journal is then read for its highest id): the record need not wait for the disk. It is padded to
             // one length, so a store may write it over the last one where it is.
-            let idRecord = "\(next - 1)\t\(data.count + lines.count)"
+            let idRecord =
+                "\(next - 1)\t\(data.count + lines.count)" + (files.stamp(Self.journalName).map { "\t" + $0 } ?? "")
             try files.replaceRebuildable(
                 Self.highestIDName,
-                with: Data((idRecord + String(repeating: " ", count: max(0, 39 - idRecord.utf8.count)) + "\n").utf8))
+                with: Data((idRecord + String(repeating: " ", count: max(0, 79 - idRecord.utf8.count)) + "\n").utf8))
             return written
         }
     }
@@ -197,17 +205,18 @@ public struct JournalStore: Sendable {
     /// The highest id ever given, from `journal.ids` (0 when missing or unreadable: the journal's own ids count too).
     func highestID() throws(MineralIntakeError) -> Int { try highestIDRecord().id }
 
-    /// `journal.ids`: the highest id ever given and, after an add, the journal's size then (`12\t4096`).
-    func highestIDRecord() throws(MineralIntakeError) -> (id: Int, size: Int?) {
-        guard let data = try files.read(Self.highestIDName) else { return (0, nil) }
-        let fields = data.split(separator: 0x09, maxSplits: 1).map { field in
-            field.prefix { $0 >= 0x30 && $0 <= 0x39 }
-        }
-        func number(_ digits: Data.SubSequence?) -> Int? {
-            guard let digits, !digits.isEmpty, digits.count <= 15 else { return nil }
+    /// `journal.ids`: the highest id ever given and, after an add, the journal's size and stamp then
+    /// (`12\t4096\t1764140000.123456789.5431`, padded with spaces).
+    func highestIDRecord() throws(MineralIntakeError) -> (id: Int, size: Int?, stamp: String?) {
+        guard let data = try files.read(Self.highestIDName) else { return (0, nil, nil) }
+        let fields = data.split(separator: 0x09, maxSplits: 2, omittingEmptySubsequences: false)
+        func number(_ field: Data.SubSequence?) -> Int? {
+            guard let digits = field?.prefix(while: { $0 >= 0x30 && $0 <= 0x39 }), !digits.isEmpty, digits.count <= 15
+            else { return nil }
             return Int(String(decoding: digits, as: UTF8.self))
         }
-        return (number(fields.first) ?? 0, fields.count > 1 ? number(fields[1]) : nil)
+        let stamp = fields.count > 2 ? String(decoding: fields[2], as: UTF8.self).trimmingWhitespace() : nil
+        return (number(fields.first) ?? 0, fields.count > 1 ? number(fields[1]) : nil, stamp)
     }
 
     /// Keeps the highest id of `data` in `journal.ids` before lines are removed, so their ids are not given again.
