@@ -177,6 +177,25 @@ struct JournalStoreTests {
         }
         func withLock<T>(_ body: () throws -> T) throws -> T { try inner.withLock(body) }
         func stamp(_ name: String) -> String? { name == JournalStore.journalName ? "write \(writes)" : nil }
+        /// When set, the highest-id record cannot be written (a read-only file).
+        var recordFails = false
+        func replaceRebuildable(_ name: String, with data: Data) throws(MineralIntakeError) {
+            if recordFails { throw .fileAccess("\(name) is read-only") }
+            try inner.replace(name, with: data)
+        }
+    }
+
+    @Test("a highest-id record that cannot be written fails no add (the entries are in the journal), and no id repeats")
+    func recordThatCannotBeWritten() throws {
+        let files = StampedFiles()
+        let store = JournalStore(files: files)
+        try store.add([Self.entry()])
+        files.recordFails = true
+        #expect(try store.add([Self.entry()])[0].id == 2)
+        #expect(try store.add([Self.entry(), Self.entry()]).map(\.id) == [3, 4])
+        files.recordFails = false
+        #expect(try store.add([Self.entry()])[0].id == 5)
+        #expect(try store.read().entries.map(\.id) == [1, 2, 3, 4, 5])
     }
 
     @Test("a hand edit that keeps the journal's size but gives the next id to a line is seen by its stamp")

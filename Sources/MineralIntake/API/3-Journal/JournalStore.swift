@@ -136,11 +136,13 @@ public struct JournalStore: Sendable {
                 try files.append(lines, to: Self.journalName)
             }
             // The journal's own lines hold these ids, and a record whose size is not the journal's is not believed
-            // (the journal is then read for its highest id): the record need not wait for the disk. It is padded to
-            // one length, so a store may write it over the last one where it is.
+            // (the journal is then read for its highest id): the record need not wait for the disk, and a record
+            // that cannot be written (a read-only file) fails nothing: the entries are in the journal, and saying
+            // otherwise would have them logged twice. It is padded to one length, so a store may write it over the
+            // last one where it is.
             let idRecord =
                 "\(next - 1)\t\(data.count + lines.count)" + (files.stamp(Self.journalName).map { "\t" + $0 } ?? "")
-            try files.replaceRebuildable(
+            try? files.replaceRebuildable(
                 Self.highestIDName,
                 with: Data((idRecord + String(repeating: " ", count: max(0, 79 - idRecord.utf8.count)) + "\n").utf8))
             return written
