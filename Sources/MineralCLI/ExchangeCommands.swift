@@ -12,36 +12,40 @@ struct ExchangeCommands {
         let json = parsed[.format] == "json"
         var count = 0
         var problems: [JournalProblem] = []
-        /// Writes the whole export through `write`, in pieces of about 16 KB (each piece is copied twice on its way
-        /// out, and the freed copies stay in the process: small pieces keep an export of years as small as a week's).
-        func produce(_ write: (Data) throws -> Void) throws {
-            try withoutActuallyEscaping(write) { write in
-                var writer = ExportWriter(json: json, catalog: catalog, write: write)
-                // The journal read piece by piece: an export of years holds a piece of it, not all of it.
-                problems =
-                    try context.files.withPieces(of: files.journalPath) { size, read in
-                        try JournalFormat.forEachEntryInOrder(size: size, read: read) { entry in
-                            count += 1
-                            try writer.add(entry)
-                        }
-                    } ?? []
-                try writer.finish()
-            }
-        }
-        var output = ""
-        if let path = parsed[.output] {
-            output = try files.writeOutput(path, what: { "\(count) entries" }, writing: produce)
-        } else if let stream = context.writeStandardOutput {
-            try produce { piece in
-                if let failure = stream(String(decoding: piece, as: UTF8.self)) {
-                    throw CLIError.io("cannot write to standard output: \(failure)")
+        /// Writes the export of the journal that `read` reads piece by piece (an export of years holds a piece of
+        /// it, not all of it), and returns what the command prints.
+        func export(size: Int, read: (Int, Int) throws -> [UInt8]) throws -> String {
+            /// Writes the whole export through `write`, in pieces of about 16 KB (each piece is copied twice on its
+            /// way out, and the freed copies stay in the process: small pieces keep an export of years as small as a
+            /// week's).
+            func produce(_ write: (Data) throws -> Void) throws {
+                try withoutActuallyEscaping(write) { write in
+                    var writer = ExportWriter(json: json, catalog: catalog, write: write)
+                    problems = try JournalFormat.forEachEntryInOrder(size: size, read: read) { entry in
+                        count += 1
+                        try writer.add(entry)
+                    }
+                    try writer.finish()
                 }
             }
-        } else {
+            if let path = parsed[.output] {
+                return try files.writeOutput(path, what: { "\(count) entries" }, writing: produce)
+            } else if let stream = context.writeStandardOutput {
+                try produce { piece in
+                    if let failure = stream(String(decoding: piece, as: UTF8.self)) {
+                        throw CLIError.io("cannot write to standard output: \(failure)")
+                    }
+                }
+                return ""
+            }
             var whole = Data()
             try produce { whole.append($0) }
-            output = String(decoding: whole, as: UTF8.self)
+            return String(decoding: whole, as: UTF8.self)
         }
+        // The journal is opened first: one that cannot be read is said so before any output is begun.
+        let output =
+            try context.files.withPieces(of: files.journalPath) { size, read in try export(size: size, read: read) }
+            ?? export(size: 0, read: { _, _ in [] })
         return CommandResult(
             standardOutput: output,
             standardError: DataFiles.warnings(problems, entryCount: count, path: files.journalPath))
