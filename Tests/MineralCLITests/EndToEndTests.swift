@@ -215,6 +215,16 @@ struct JournalEndToEndTests {
         #expect(outcome.exitCode == 74)
         #expect(outcome.standardError.hasPrefix("mineral: cannot"))
         #expect(outcome.standardOutput.isEmpty)
+        // An export of it says it cannot read the journal, and leaves the file it was to write as it was.
+        let output = home.deletingLastPathComponent().appendingPathComponent("export-\(UUID().uuidString).csv")
+        defer { try? FileManager.default.removeItem(at: output) }
+        try Data("kept\n".utf8).write(to: output)
+        let export = try runMineral(
+            ["export", "--output", output.path], environment: ["MINERAL_HOME": home.path])
+        #expect(export.exitCode == 74)
+        #expect(
+            export.standardError.hasPrefix("mineral: cannot read \(home.path)/journal.tsv"), "\(export.standardError)")
+        #expect(try Data(contentsOf: output) == Data("kept\n".utf8))
     }
 }
 
