@@ -61,8 +61,8 @@ extension FileStore {
     ) throws -> T? {
         guard let data = try read(path) else { return nil }
         return try body(data.count) { offset, count in
-            let from = data.startIndex + offset
-            return [UInt8](data[from..<min(from + count, data.endIndex)])
+            let from = min(data.startIndex + max(0, offset), data.endIndex)
+            return [UInt8](data[from..<min(from + max(0, count), data.endIndex)])
         }
     }
 
@@ -147,6 +147,7 @@ public struct DiskFileStore: FileStore {
         }
         let size = Int(status.st_size)
         return try body(size) { offset, count in
+            let offset = max(0, offset)
             var piece = [UInt8](repeating: 0, count: max(0, min(count, size - offset)))
             var filled = 0
             while filled < piece.count {

@@ -121,8 +121,8 @@ public enum JournalFormat {
         try forEachEntryInOrder(
             size: data.count,
             read: { offset, count in
-                let from = data.startIndex + offset
-                return [UInt8](data[from..<min(from + count, data.endIndex)])
+                let from = min(data.startIndex + max(0, offset), data.endIndex)
+                return [UInt8](data[from..<min(from + max(0, count), data.endIndex)])
             }, body)
     }
 
