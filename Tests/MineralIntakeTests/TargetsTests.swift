@@ -60,6 +60,23 @@ struct TargetRowTests {
                 "\(damaged)")
         }
         #expect(quick("standard,nutrient\n") == nil)
+        // The within-person SD table's quick reader too.
+        func quickSD(_ text: String) -> [WithinPersonSD]? {
+            var text = text
+            return text.withUTF8 { ReferenceTables.quickWithinPersonSD($0) }
+        }
+        let sds = try ReferenceTables.parseWithinPersonSD(EmbeddedReferenceData.withinPersonSD)
+        #expect(quickSD(EmbeddedReferenceData.withinPersonSD) == sds && sds.count > 40)
+        #expect(try ReferenceTables.builtIn().withinPersonSDs == sds)
+        let firstSD = "potassium,female,4,8,,mg/day,"
+        for damaged in [
+            "energy,female,4,8,,mg/day,", "potassium,woman,4,8,,mg/day,", "potassium,female,four,8,,mg/day,",
+            "potassium,female,4,8,-3,mg/day,", "potassium,female,4,8,,µg/day,", "potassium,female,4,8,12,mg/day,",
+        ] {
+            #expect(
+                quickSD(EmbeddedReferenceData.withinPersonSD.replacingOccurrences(of: firstSD, with: damaged)) == nil,
+                "\(damaged)")
+        }
         // The quick reader's values are the enumerations' raw values.
         typealias Q = ReferenceTables.QuickValues
         #expect(Q.standards.allSatisfy { "\($0.text)" == $0.value.rawValue } && Q.standards.count == 2)

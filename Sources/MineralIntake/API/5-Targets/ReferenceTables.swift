@@ -39,7 +39,53 @@ public struct ReferenceTables: Sendable, Equatable {
                 rows.indices.map { read == nil ? rows[$0].row : embeddedRow(rows[$0].row, at: ranges[$0]) }
             },
             sweat: OnDemand { (try? parseSweat(EmbeddedReferenceData.sweat)) ?? SweatDefaults.unavailable },
-            withinPersonSDs: OnDemand { (try? parseWithinPersonSD(EmbeddedReferenceData.withinPersonSD)) ?? [] })
+            withinPersonSDs: OnDemand {
+                var text = EmbeddedReferenceData.withinPersonSD
+                return text.withUTF8 { quickWithinPersonSD($0) }
+                    ?? (try? parseWithinPersonSD(EmbeddedReferenceData.withinPersonSD)) ?? []
+            })
+    }
+
+    /// The rows of `within-person-sd.csv` read and checked as ``parseWithinPersonSD(_:)`` checks them, straight from
+    /// its bytes with the reader the targets table uses (its notes not made into text); `nil` at the first thing
+    /// this reader does not expect, for the full reader to read and say what is wrong.
+    static func quickWithinPersonSD(_ bytes: UnsafeBufferPointer<UInt8>) -> [WithinPersonSD]? {
+        var result: [WithinPersonSD] = []
+        var inHeader = true
+        var failed = false
+        let scanned: ()? = try? CSV.scan(bytes, file: "within-person-sd.csv") {
+            (line, _, f) throws(MineralIntakeError) in
+            guard !failed else { return }
+            guard f.count == withinPersonSDHeader.count else { return failed = true }
+            if inHeader {
+                inHeader = false
+                failed = !zip(f, withinPersonSDHeader).allSatisfy { $0.equals($1, in: bytes) }
+                return
+            }
+            func decimal(_ field: Int) -> Double? {
+                f[field].doubledQuotes ? nil : TSVReader.decimal(UnsafeBufferPointer(rebasing: bytes[f[field].range]))
+            }
+            let (both, micrograms, milligrams): (StaticString, StaticString, StaticString) = (
+                "both", "µg/day", "mg/day"
+            )
+            guard let nutrient = QuickValues.nutrients.first(where: { f[0].equals($0.text, in: bytes) })?.value,
+                case .read(let sex) = QuickValues.sex(f[1], both: both, in: bytes), let minimum = decimal(2),
+                f[5].equals(nutrient == .vitaminD ? micrograms : milligrams, in: bytes),
+                let verification = ["read-primary", "read-secondary", "not-found"].first(where: {
+                    f[8].equals($0, in: bytes)
+                })
+            else { return failed = true }
+            let maximum = f[3].range.isEmpty ? nil : decimal(3)
+            let sd = f[4].range.isEmpty ? nil : decimal(4)
+            guard maximum != nil || f[3].range.isEmpty, sd.map({ $0 > 0 }) ?? f[4].range.isEmpty,
+                (sd == nil) == (verification == "not-found")
+            else { return failed = true }
+            result.append(
+                WithinPersonSD(
+                    nutrient: nutrient, sex: sex, ageMinimum: minimum, ageMaximum: maximum, sd: sd,
+                    source: f[6].text(in: bytes), table: f[7].text(in: bytes), verification: verification, line: line))
+        }
+        return scanned == nil || failed || inHeader ? nil : result
     }
 
     /// The rows of `targets.csv` read and checked as ``parseTargets(_:)`` checks them, straight from its bytes, with
@@ -64,13 +110,12 @@ public struct ReferenceTables: Sendable, Equatable {
             func decimal(_ field: Int) -> Double? {
                 f[field].doubledQuotes ? nil : TSVReader.decimal(UnsafeBufferPointer(rebasing: bytes[f[field].range]))
             }
-            // "both" is a row for either sex (`nil`); a sex that is neither refuses the row.
             let (both, micrograms, milligrams): (StaticString, StaticString, StaticString) = (
                 "both", "ug/day", "mg/day"
             )
-            let sexOrBoth: Sex?? = f[3].equals(both, in: bytes) ? .some(nil) : pick(3, QuickValues.sexes).map { $0 }
             guard let standard = pick(0, QuickValues.standards),
-                let nutrient = pick(1, QuickValues.nutrients), !f[2].doubledQuotes, let sex = sexOrBoth,
+                let nutrient = pick(1, QuickValues.nutrients), !f[2].doubledQuotes,
+                case .read(let sex) = QuickValues.sex(f[3], both: both, in: bytes),
                 let minimum = decimal(4),
                 let kind = pick(6, QuickValues.kinds), let amount = decimal(7), amount > 0,
                 f[8].equals(nutrient == .vitaminD ? micrograms : milligrams, in: bytes),
@@ -101,6 +146,18 @@ public struct ReferenceTables: Sendable, Equatable {
             ("vitamin_d", .vitaminD),
         ]
         static let sexes: [(text: StaticString, value: Sex)] = [("female", .female), ("male", .male)]
+
+        /// A sex field as read: a sex, `nil` for the rows of both (`both`), or not one of these.
+        enum SexField: Equatable {
+            case read(Sex?)
+            case unknown
+        }
+
+        /// The sex in `field`: `both` is a row for either sex (`nil`); a word that is neither is `unknown`.
+        static func sex(_ field: CSV.Field, both: StaticString, in bytes: UnsafeBufferPointer<UInt8>) -> SexField {
+            if field.equals(both, in: bytes) { return .read(nil) }
+            return sexes.first { field.equals($0.text, in: bytes) }.map { .read($0.value) } ?? .unknown
+        }
         static let kinds: [(text: StaticString, value: TargetKind)] = [
             ("RDA", .rda), ("AI", .ai), ("EAR", .ear), ("UL", .ul), ("CDRR", .cdrr), ("PRI", .pri), ("AR", .ar),
         ]
