@@ -50,90 +50,96 @@ public struct ReferenceTables: Sendable, Equatable {
     /// its bytes with the reader the targets table uses (its notes not made into text); `nil` at the first thing
     /// this reader does not expect, for the full reader to read and say what is wrong.
     static func quickWithinPersonSD(_ bytes: UnsafeBufferPointer<UInt8>) -> [WithinPersonSD]? {
-        var result: [WithinPersonSD] = []
-        var inHeader = true
-        var failed = false
-        let scanned: ()? = try? CSV.scan(bytes, file: "within-person-sd.csv") {
-            (line, _, f) throws(MineralIntakeError) in
-            guard !failed else { return }
-            guard f.count == withinPersonSDHeader.count else { return failed = true }
-            if inHeader {
-                inHeader = false
-                failed = !zip(f, withinPersonSDHeader).allSatisfy { $0.equals($1, in: bytes) }
-                return
-            }
-            func decimal(_ field: Int) -> Double? {
-                f[field].doubledQuotes ? nil : TSVReader.decimal(UnsafeBufferPointer(rebasing: bytes[f[field].range]))
-            }
-            let (both, micrograms, milligrams): (StaticString, StaticString, StaticString) = (
-                "both", "µg/day", "mg/day"
-            )
-            guard let nutrient = QuickValues.nutrients.first(where: { f[0].equals($0.text, in: bytes) })?.value,
-                case .read(let sex) = QuickValues.sex(f[1], both: both, in: bytes), let minimum = decimal(2),
-                f[5].equals(nutrient == .vitaminD ? micrograms : milligrams, in: bytes),
-                let verification = ["read-primary", "read-secondary", "not-found"].first(where: {
-                    f[8].equals($0, in: bytes)
-                })
-            else { return failed = true }
-            let maximum = f[3].range.isEmpty ? nil : decimal(3)
-            let sd = f[4].range.isEmpty ? nil : decimal(4)
-            guard maximum != nil || f[3].range.isEmpty, sd.map({ $0 > 0 }) ?? f[4].range.isEmpty,
+        quickRows(bytes, file: "within-person-sd.csv", header: withinPersonSDHeader) { line, _, f in
+            let (micrograms, milligrams): (StaticString, StaticString) = ("µg/day", "mg/day")
+            guard let nutrient = f.pick(0, QuickValues.nutrients), case .read(let sex) = f.sex(1),
+                let minimum = f.decimal(2), f.equals(5, nutrient == .vitaminD ? micrograms : milligrams),
+                let verification = ["read-primary", "read-secondary", "not-found"].first(where: { f.equals(8, $0) })
+            else { return nil }
+            let maximum = f.isEmpty(3) ? nil : f.decimal(3)
+            let sd = f.isEmpty(4) ? nil : f.decimal(4)
+            guard maximum != nil || f.isEmpty(3), sd.map({ $0 > 0 }) ?? f.isEmpty(4),
                 (sd == nil) == (verification == "not-found")
-            else { return failed = true }
-            result.append(
-                WithinPersonSD(
-                    nutrient: nutrient, sex: sex, ageMinimum: minimum, ageMaximum: maximum, sd: sd,
-                    source: f[6].text(in: bytes), table: f[7].text(in: bytes), verification: verification, line: line))
+            else { return nil }
+            return WithinPersonSD(
+                nutrient: nutrient, sex: sex, ageMinimum: minimum, ageMaximum: maximum, sd: sd, source: f.text(6),
+                table: f.text(7), verification: verification, line: line)
         }
-        return scanned == nil || failed || inHeader ? nil : result
     }
 
     /// The rows of `targets.csv` read and checked as ``parseTargets(_:)`` checks them, straight from its bytes, with
     /// no text made but the group names (source and notes are left empty); `nil` at the first thing this reader does
     /// not expect (a doubled quote in a checked field, a number `Double` reads that it does not, a bad value).
     static func targetKeys(_ bytes: UnsafeBufferPointer<UInt8>) -> [(row: TargetRow, bytes: Range<Int>)]? {
-        var result: [(row: TargetRow, bytes: Range<Int>)] = []
-        result.reserveCapacity(400)
+        quickRows(bytes, file: "targets.csv", header: targetsHeader) { line, range, f in
+            let (micrograms, milligrams): (StaticString, StaticString) = ("ug/day", "mg/day")
+            guard let standard = f.pick(0, QuickValues.standards), let nutrient = f.pick(1, QuickValues.nutrients),
+                !f.fields[2].doubledQuotes, case .read(let sex) = f.sex(3), let minimum = f.decimal(4),
+                let kind = f.pick(6, QuickValues.kinds), let amount = f.decimal(7), amount > 0,
+                f.equals(8, nutrient == .vitaminD ? micrograms : milligrams),
+                let verification = f.pick(11, QuickValues.verifications)
+            else { return nil }
+            let maximum = f.isEmpty(5) ? nil : f.decimal(5)
+            guard maximum != nil || f.isEmpty(5) else { return nil }
+            return (
+                TargetRow(
+                    standard: standard, nutrient: nutrient, group: f.text(2), sex: sex, ageMinimum: minimum,
+                    ageMaximum: maximum, kind: kind, amount: amount, source: "", notes: "", verification: verification,
+                    line: line),
+                range
+            )
+        }
+    }
+
+    /// The rows of a CSV table read by `row` from their bytes, after a header that must be `header` (every row as
+    /// many fields); `nil` when the header or a row is not as expected (`row` gives `nil`) or the CSV does not read.
+    private static func quickRows<Row>(
+        _ bytes: UnsafeBufferPointer<UInt8>, file: String, header: [String],
+        row: (_ line: Int, _ bytes: Range<Int>, _ fields: QuickFields) -> Row?
+    ) -> [Row]? {
+        var result: [Row] = []
         var inHeader = true
         var failed = false
-        let scanned: ()? = try? CSV.scan(bytes, file: "targets.csv") { (line, range, f) throws(MineralIntakeError) in
+        let scanned: ()? = try? CSV.scan(bytes, file: file) { (line, range, fields) throws(MineralIntakeError) in
             guard !failed else { return }
-            guard f.count == targetsHeader.count else { return failed = true }
+            guard fields.count == header.count else { return failed = true }
             if inHeader {
                 inHeader = false
-                failed = !zip(f, targetsHeader).allSatisfy { $0.equals($1, in: bytes) }
+                failed = !zip(fields, header).allSatisfy { $0.equals($1, in: bytes) }
                 return
             }
-            func pick<T>(_ field: Int, _ cases: [(text: StaticString, value: T)]) -> T? {
-                cases.first { f[field].equals($0.text, in: bytes) }?.value
-            }
-            func decimal(_ field: Int) -> Double? {
-                f[field].doubledQuotes ? nil : TSVReader.decimal(UnsafeBufferPointer(rebasing: bytes[f[field].range]))
-            }
-            let (both, micrograms, milligrams): (StaticString, StaticString, StaticString) = (
-                "both", "ug/day", "mg/day"
-            )
-            guard let standard = pick(0, QuickValues.standards),
-                let nutrient = pick(1, QuickValues.nutrients), !f[2].doubledQuotes,
-                case .read(let sex) = QuickValues.sex(f[3], both: both, in: bytes),
-                let minimum = decimal(4),
-                let kind = pick(6, QuickValues.kinds), let amount = decimal(7), amount > 0,
-                f[8].equals(nutrient == .vitaminD ? micrograms : milligrams, in: bytes),
-                let verification = pick(11, QuickValues.verifications)
-            else { return failed = true }
-            let maximum = f[5].range.isEmpty ? nil : decimal(5)
-            guard maximum != nil || f[5].range.isEmpty else { return failed = true }
-            let group = String(decoding: UnsafeBufferPointer(rebasing: bytes[f[2].range]), as: UTF8.self)
-            result.append(
-                (
-                    TargetRow(
-                        standard: standard, nutrient: nutrient, group: group, sex: sex, ageMinimum: minimum,
-                        ageMaximum: maximum, kind: kind, amount: amount, source: "", notes: "",
-                        verification: verification, line: line),
-                    range
-                ))
+            guard let read = row(line, range, QuickFields(fields: fields, bytes: bytes)) else { return failed = true }
+            result.append(read)
         }
         return scanned == nil || failed || inHeader ? nil : result
+    }
+
+    /// A row's fields as the quick readers look at them, in place.
+    struct QuickFields {
+        let fields: [CSV.Field]
+        let bytes: UnsafeBufferPointer<UInt8>
+
+        func isEmpty(_ field: Int) -> Bool { fields[field].range.isEmpty }
+        func equals(_ field: Int, _ text: StaticString) -> Bool { fields[field].equals(text, in: bytes) }
+        func equals(_ field: Int, _ text: String) -> Bool { fields[field].equals(text, in: bytes) }
+        func text(_ field: Int) -> String { fields[field].text(in: bytes) }
+
+        /// The field as a plain decimal, read as `Double` reads it; `nil` for anything else.
+        func decimal(_ field: Int) -> Double? {
+            fields[field].doubledQuotes
+                ? nil : TSVReader.decimal(UnsafeBufferPointer(rebasing: bytes[fields[field].range]))
+        }
+
+        /// The value whose text the field is, among `cases`.
+        func pick<T>(_ field: Int, _ cases: [(text: StaticString, value: T)]) -> T? {
+            cases.first { equals(field, $0.text) }?.value
+        }
+
+        /// The sex in the field: `both` is a row for either sex (`nil`); a word that is neither is `unknown`.
+        func sex(_ field: Int) -> QuickValues.SexField {
+            if equals(field, "both" as StaticString) { return .read(nil) }
+            return pick(field, QuickValues.sexes).map { .read($0) } ?? .unknown
+        }
     }
 
     /// The values ``targetKeys(_:)`` matches, as their texts in `targets.csv` (their raw values: a test checks
@@ -153,11 +159,6 @@ public struct ReferenceTables: Sendable, Equatable {
             case unknown
         }
 
-        /// The sex in `field`: `both` is a row for either sex (`nil`); a word that is neither is `unknown`.
-        static func sex(_ field: CSV.Field, both: StaticString, in bytes: UnsafeBufferPointer<UInt8>) -> SexField {
-            if field.equals(both, in: bytes) { return .read(nil) }
-            return sexes.first { field.equals($0.text, in: bytes) }.map { .read($0.value) } ?? .unknown
-        }
         static let kinds: [(text: StaticString, value: TargetKind)] = [
             ("RDA", .rda), ("AI", .ai), ("EAR", .ear), ("UL", .ul), ("CDRR", .cdrr), ("PRI", .pri), ("AR", .ar),
         ]
